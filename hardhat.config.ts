@@ -1,0 +1,82 @@
+import path from "node:path";
+import { subtask } from "hardhat/config";
+import {
+  TASK_COMPILE_GET_REMAPPINGS,
+  TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD,
+} from "hardhat/builtin-tasks/task-names";
+import type { HardhatUserConfig } from "hardhat/types";
+
+import "@nomicfoundation/hardhat-ethers";
+import "@nomicfoundation/hardhat-chai-matchers";
+import "@typechain/hardhat";
+import "@openzeppelin/hardhat-upgrades";
+import "hardhat-deploy";
+import "solidity-coverage";
+
+// The compiler comes from the `solc` npm package (solcjs): nothing in the build
+// downloads a compiler binary.
+const SOLC_VERSION = "0.8.28";
+
+subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args: { solcVersion: string }, _hre, runSuper) => {
+  if (args.solcVersion !== SOLC_VERSION) return runSuper();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const solc = require("solc") as { version(): string };
+  const longVersion = solc.version();
+  if (!longVersion.startsWith(SOLC_VERSION)) {
+    throw new Error(`solc npm package is ${longVersion}, expected ${SOLC_VERSION}`);
+  }
+  return {
+    compilerPath: require.resolve("solc/soljson.js"),
+    isSolcJs: true,
+    version: args.solcVersion,
+    longVersion,
+  };
+});
+
+// Chainlink's VRF v2.5 coordinator mock imports "@openzeppelin/contracts@4.9.6/...":
+// point that prefix at the npm alias package installed beside OpenZeppelin 5.
+subtask(TASK_COMPILE_GET_REMAPPINGS, async (_args, _hre, runSuper) => {
+  const remappings = (await runSuper()) as Record<string, string>;
+  return { ...remappings, "@openzeppelin/contracts@4.9.6/": "@openzeppelin/contracts-4.9.6/" };
+});
+
+const accounts = process.env.DEPLOYER_PRIVATE_KEY ? [process.env.DEPLOYER_PRIVATE_KEY] : [];
+
+function live(envUrl: string, chainId: number) {
+  return { url: process.env[envUrl] ?? "", chainId, accounts, saveDeployments: true };
+}
+
+const config: HardhatUserConfig = {
+  solidity: {
+    version: SOLC_VERSION,
+    settings: {
+      evmVersion: "cancun",
+      optimizer: { enabled: true, runs: 200 },
+      viaIR: false,
+    },
+  },
+  defaultNetwork: "hardhat",
+  networks: {
+    hardhat: { chainId: 31337, allowUnlimitedContractSize: false },
+    localhost: { url: "http://127.0.0.1:8545", chainId: 31337 },
+    mainnet: live("MAINNET_RPC_URL", 1),
+    sepolia: live("SEPOLIA_RPC_URL", 11155111),
+    base: live("BASE_RPC_URL", 8453),
+    baseSepolia: live("BASE_SEPOLIA_RPC_URL", 84532),
+    arbitrum: live("ARBITRUM_RPC_URL", 42161),
+    arbitrumSepolia: live("ARBITRUM_SEPOLIA_RPC_URL", 421614),
+    polygon: live("POLYGON_RPC_URL", 137),
+    polygonAmoy: live("POLYGON_AMOY_RPC_URL", 80002),
+  },
+  namedAccounts: {
+    deployer: { default: 0 },
+  },
+  paths: {
+    sources: path.join(__dirname, "contracts"),
+    tests: path.join(__dirname, "test"),
+  },
+  typechain: { outDir: "typechain-types", target: "ethers-v6" },
+  mocha: { timeout: 600_000 },
+};
+
+export default config;
