@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
+
+import {ILivingAsset} from "./interfaces/ILivingAsset.sol";
+import {MetadataModule} from "./modules/MetadataModule.sol";
+import {SeedLogic} from "./libraries/SeedLogic.sol";
+import {SaleLogic} from "./libraries/SaleLogic.sol";
+
+/// @title LivingAsset
+/// @notice A Vivarium collection: an upgradeable ERC-721 (ERC721A core, batch mints) behind a UUPS
+/// proxy, whose tokens get their seeds from Chainlink VRF v2.5, live through epochs driven by a
+/// Chainlink Data Feed, are nurtured and transformed by their holders, and render fully on chain.
+///
+/// Who may call what:
+/// - anyone: `mint` (while the sale is open and not paused), `withdraw` (always to the treasury),
+///   `advanceEpoch` (once the interval has passed), every view;
+/// - holders and their approved operators: transfers (never paused), `nurture`, `metamorphose`;
+/// - `MINTER_ROLE`: `mintTo`; `CONFIG_ROLE`: sale, treasury, VRF, feed, royalty, renderer and
+///   description settings, re-requests; `PAUSER_ROLE`: `pause`/`unpause`;
+///   `UPGRADER_ROLE`: upgrades; default admin: role grants, renderer and provenance locks;
+/// - the VRF coordinator: `rawFulfillRandomWords`; the Automation forwarder: `performUpkeep`.
+contract LivingAsset is MetadataModule, UUPSUpgradeable {
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Initialise the proxy. Sale starts closed.
+    function initialize(InitParams calldata p) external initializerERC721A initializer {
+        __ERC721A_init(p.name, p.symbol);
+        __AccessControlDefaultAdminRules_init(p.adminDelay, p.admin);
+        __Pausable_init();
+        __RoyaltyModule_init(p.royaltyReceiver, p.royaltyBps, p.maxRoyaltyBps);
+        __SeedModule_init(p.vrf);
+        __EvolutionModule_init(p.feed);
+        __MetadataModule_init(p.renderer, p.description);
+        SaleLogic.setSaleConfig(p.price, p.maxSupply, p.maxPerWallet, p.maxPerMint);
+        SaleLogic.setTreasury(p.treasury);
+    }
+
+    // ------------------------------------------------------------------
+    // Minting
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc ILivingAsset
+    function mint(uint256 quantity) external payable virtual whenNotPaused {
+        SaleLogic.checkPublicMint(msg.sender, quantity, msg.value);
+        _mintBatch(msg.sender, quantity);
+    }
+
+    /// @inheritdoc ILivingAsset
+    function mintTo(address to, uint256 quantity) external virtual whenNotPaused onlyRole(MINTER_ROLE) {
+        if (to == address(0)) revert LivingAssetZeroAddress();
+        SaleLogic.checkQuantity(quantity);
+        _mintBatch(to, quantity);
+    }
+
+    /// @inheritdoc ILivingAsset
+    function withdraw() external virtual {
+        SaleLogic.withdraw();
+    }
+
+    // ------------------------------------------------------------------
+    // Configuration
+    // ------------------------------------------------------------------
+
+    /// @notice Open or close the public sale (config role).
+    function setSaleOpen(bool open) external virtual onlyRole(CONFIG_ROLE) {
+        SaleLogic.layout().saleOpen = open;
+        emit SaleStateUpdated(open);
+    }
+
+    /// @notice Set price, supply cap and limits (config role). The cap cannot go below what is minted.
+    function setSaleConfig(
+        uint96 price,
+        uint64 maxSupply,
+        uint32 maxPerWallet,
+        uint32 maxPerMint
+    ) external virtual onlyRole(CONFIG_ROLE) {
+        SaleLogic.setSaleConfig(price, maxSupply, maxPerWallet, maxPerMint);
+        emit ContractURIUpdated();
+    }
+
+    /// @notice Set the treasury that receives the proceeds (config role).
+    function setTreasury(address treasury) external virtual onlyRole(CONFIG_ROLE) {
+        SaleLogic.setTreasury(treasury);
+    }
+
+    /// @notice Pause minting and holder interactions (transfers are never paused).
+    function pause() external virtual onlyRole(PAUSER_ROLE) {
+        _pause();
+    }
+
+    /// @notice Resume minting and holder interactions.
+    function unpause() external virtual onlyRole(PAUSER_ROLE) {
+        _unpause();
+    }
+
+    /// @notice The sale configuration.
+    function saleConfig()
+        external
+        view
+        virtual
+        returns (uint256 price, uint256 maxSupply, uint256 maxPerWallet, uint256 maxPerMint, bool open, address treasury)
+    {
+        SaleLogic.SaleStorage storage $ = SaleLogic.layout();
+        return ($.price, $.maxSupply, $.maxPerWallet, $.maxPerMint, $.saleOpen, $.treasury);
+    }
+
+    /// @inheritdoc MetadataModule
+    function supportsInterface(bytes4 interfaceId) public view virtual override returns (bool) {
+        return super.supportsInterface(interfaceId);
+    }
+
+    // ------------------------------------------------------------------
+    // Internal
+    // ------------------------------------------------------------------
+
+    /// @dev Requirements: `UPGRADER_ROLE`.
+    function _authorizeUpgrade(address) internal virtual override onlyRole(UPGRADER_ROLE) {}
+
+    function _maxSupply() internal view virtual override returns (uint256) {
+        return SaleLogic.layout().maxSupply;
+    }
+
+    // ------------------------------------------------------------------
+    // Private
+    // ------------------------------------------------------------------
+
+    /// @dev One mint call = one batch = one VRF request. The ERC721A mint (no receiver callback)
+    /// comes before the one external call: the VRF request to the configured coordinator.
+    ///
+    /// Emits {BatchMinted}, ERC-721 {Transfer} per token, {RandomnessRequested} or
+    /// {RandomnessRequestFailed}.
+    function _mintBatch(address to, uint256 quantity) private {
+        uint256 first = _nextTokenId();
+        _mint(to, quantity); // no receiver callback: nothing can re-enter here
+        uint256 batchId = SeedLogic.recordBatch(first, quantity, currentEpoch());
+        emit BatchMinted(batchId, to, first, quantity);
+    }
+}

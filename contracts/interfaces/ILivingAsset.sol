@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {ISeedModule} from "./ISeedModule.sol";
+import {IEvolutionModule} from "./IEvolutionModule.sol";
+
+/// @title ILivingAsset
+/// @notice Errors, events and configuration of the collection core: sale, supply, treasury, pause.
+interface ILivingAsset {
+    /// @notice Everything `initialize` needs. Modules read their own part.
+    struct InitParams {
+        string name;
+        string symbol;
+        string description;
+        address admin; // default admin (two-step transfer with `adminDelay`)
+        uint48 adminDelay;
+        address treasury;
+        uint64 maxSupply;
+        uint96 price; // wei per token
+        uint32 maxPerWallet;
+        uint32 maxPerMint; // bounds ERC721A's ownership scan
+        address royaltyReceiver;
+        uint96 royaltyBps;
+        uint96 maxRoyaltyBps; // fixed forever
+        address renderer;
+        ISeedModule.VrfConfig vrf;
+        IEvolutionModule.FeedConfig feed;
+    }
+
+    /// @notice The sale is closed.
+    error LivingAssetSaleClosed();
+    /// @notice A mint of zero tokens.
+    error LivingAssetZeroQuantity();
+    /// @notice More tokens in one call than `maxPerMint`.
+    error LivingAssetQuantityTooLarge(uint256 quantity, uint256 maxPerMint);
+    /// @notice The mint would pass `maxSupply`.
+    error LivingAssetSupplyExceeded(uint256 quantity, uint256 remaining);
+    /// @notice `msg.value` is not `price * quantity`.
+    error LivingAssetWrongPayment(uint256 sent, uint256 required);
+    /// @notice The wallet would pass `maxPerWallet` public mints.
+    error LivingAssetWalletLimitExceeded(address wallet, uint256 minted, uint256 quantity, uint256 limit);
+    /// @notice The token does not exist.
+    error LivingAssetNonexistentToken(uint256 tokenId);
+    /// @notice A required address is zero.
+    error LivingAssetZeroAddress();
+    /// @notice A sale parameter is out of range.
+    error LivingAssetInvalidSaleConfig(uint256 maxSupply, uint256 maxPerWallet, uint256 maxPerMint);
+    /// @notice `maxSupply` cannot go below what is already minted.
+    error LivingAssetMaxSupplyBelowMinted(uint256 maxSupply, uint256 minted);
+    /// @notice Nothing to withdraw.
+    error LivingAssetNothingToWithdraw();
+    /// @notice The treasury refused the proceeds.
+    error LivingAssetWithdrawFailed(address treasury, uint256 amount);
+
+    /// @notice The sale was opened or closed.
+    event SaleStateUpdated(bool open);
+    /// @notice Price, supply cap or limits changed.
+    event SaleConfigUpdated(uint256 price, uint256 maxSupply, uint256 maxPerWallet, uint256 maxPerMint);
+    /// @notice The treasury changed.
+    event TreasuryUpdated(address indexed treasury);
+    /// @notice Proceeds were sent to the treasury.
+    event Withdrawn(address indexed treasury, uint256 amount);
+    /// @notice A mint call created batch `batchId` of `quantity` tokens from `firstTokenId`.
+    event BatchMinted(uint256 indexed batchId, address indexed to, uint256 firstTokenId, uint256 quantity);
+    /// @notice ERC-4906: metadata of one token changed.
+    event MetadataUpdate(uint256 _tokenId);
+    /// @notice ERC-4906: metadata of a range of tokens changed (inclusive).
+    event BatchMetadataUpdate(uint256 _fromTokenId, uint256 _toTokenId);
+
+    /// @notice Mint `quantity` tokens to the caller at `price` each (one batch, one VRF request).
+    function mint(uint256 quantity) external payable;
+
+    /// @notice Mint `quantity` tokens to `to` for free (minter role; airdrops).
+    function mintTo(address to, uint256 quantity) external;
+
+    /// @notice Send the contract's balance to the treasury.
+    function withdraw() external;
+}

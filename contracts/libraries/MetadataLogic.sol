@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
+
+import {IRenderer, Phenotype, Provenance, TokenRenderParams, CollectionRenderParams} from "../interfaces/IRenderer.sol";
+import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
+import {InteractionLogic} from "./InteractionLogic.sol";
+import {EvolutionLogic} from "./EvolutionLogic.sol";
+
+/// @title MetadataLogic
+/// @notice The metadata module's storage and logic (render parameters, ERC-7496 values,
+/// provenance), as an external library run by DELEGATECALL in the collection's context.
+library MetadataLogic {
+    /// @custom:storage-location erc7201:livingasset.storage.Metadata
+    struct MetadataStorage {
+        IRenderer renderer;
+        bool rendererLocked;
+        string description;
+        Provenance provenance;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Metadata")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant _METADATA_STORAGE_SLOT = 0x211b45d67e9745207822c586f085a9fa83c163875e40c8c23b503539f20ba700;
+
+    function layout() internal pure returns (MetadataStorage storage $) {
+        assembly {
+            $.slot := _METADATA_STORAGE_SLOT
+        }
+    }
+
+    /// @notice The renderer's token metadata. `tokenId` must be minted.
+    function tokenURI(uint256 tokenId) external view returns (string memory) {
+        MetadataStorage storage $ = layout();
+        TokenRenderParams memory p = TokenRenderParams({
+            collection: address(this),
+            tokenId: tokenId,
+            collectionName: ERC721AStorage.layout()._name,
+            description: $.description,
+            phenotype: InteractionLogic.phenotype(tokenId),
+            provenance: $.provenance
+        });
+        return $.renderer.tokenURI(p);
+    }
+
+    /// @notice The renderer's ERC-7572 collection metadata.
+    function contractURI(
+        address royaltyReceiver,
+        uint256 royaltyBps,
+        uint256 totalSupply,
+        uint256 maxSupply
+    ) external view returns (string memory) {
+        MetadataStorage storage $ = layout();
+        return
+            $.renderer.contractURI(
+                CollectionRenderParams({
+                    collection: address(this),
+                    name: ERC721AStorage.layout()._name,
+                    description: $.description,
+                    royaltyReceiver: royaltyReceiver,
+                    royaltyBps: uint96(royaltyBps),
+                    totalSupply: totalSupply,
+                    maxSupply: maxSupply,
+                    currentEpoch: EvolutionLogic.layout().epochCount,
+                    provenance: $.provenance
+                })
+            );
+    }
+
+    /// @notice ERC-7496 values of `traitKeys` for a minted token, from its live phenotype.
+    function traitValues(uint256 tokenId, bytes32[] calldata traitKeys) external view returns (bytes32[] memory values) {
+        Phenotype memory ph = InteractionLogic.phenotype(tokenId);
+        values = new bytes32[](traitKeys.length);
+        for (uint256 i = 0; i < traitKeys.length; ++i) {
+            values[i] = _traitValue(ph, traitKeys[i]);
+        }
+    }
+
+    /// @notice ERC-7496 value of one trait of a minted token.
+    function traitValue(uint256 tokenId, bytes32 traitKey) external view returns (bytes32) {
+        return _traitValue(InteractionLogic.phenotype(tokenId), traitKey);
+    }
+
+    /// @notice See {IMetadataModule-setProvenance}. Emits {ProvenanceUpdated}.
+    function setProvenance(
+        bytes32 modelHash,
+        bytes32 datasetHash,
+        string calldata licenseURI,
+        string calldata generatorName,
+        string calldata generatorVersion
+    ) external {
+        Provenance storage p = layout().provenance;
+        if (p.locked) revert IMetadataModule.MetadataProvenanceLocked();
+        p.modelHash = modelHash;
+        p.datasetHash = datasetHash;
+        p.licenseURI = licenseURI;
+        p.generatorName = generatorName;
+        p.generatorVersion = generatorVersion;
+        emit IMetadataModule.ProvenanceUpdated(modelHash, datasetHash, licenseURI, generatorName, generatorVersion);
+    }
+
+    /// @notice The provenance record.
+    function provenance() external view returns (Provenance memory) {
+        return layout().provenance;
+    }
+
+    /// @notice Sets the description. Emits {DescriptionUpdated}.
+    function setDescription(string calldata description) external {
+        layout().description = description;
+        emit IMetadataModule.DescriptionUpdated(description);
+    }
+
+    /// @notice The description.
+    function description() external view returns (string memory) {
+        return layout().description;
+    }
+
+    function _traitValue(Phenotype memory ph, bytes32 traitKey) private pure returns (bytes32) {
+        uint256 v;
+        if (traitKey == InteractionLogic.TRAIT_STAGE) v = uint256(ph.stage);
+        else if (traitKey == InteractionLogic.TRAIT_GENERATION) v = ph.generation;
+        else if (traitKey == InteractionLogic.TRAIT_AGE) v = ph.age;
+        else if (traitKey == InteractionLogic.TRAIT_VITALITY) v = ph.vitality;
+        else if (traitKey == InteractionLogic.TRAIT_MOOD) v = uint256(ph.mood);
+        else if (traitKey == InteractionLogic.TRAIT_TEMPERAMENT) v = uint256(ph.temperament);
+        else if (traitKey == InteractionLogic.TRAIT_REVEALED) v = ph.revealed ? 1 : 0;
+        else revert IMetadataModule.MetadataUnknownTrait(traitKey);
+        return bytes32(v);
+    }
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IRoyaltyModule} from "../interfaces/IRoyaltyModule.sol";
+
+/// @title RoyaltyLogic
+/// @notice ERC-2981 storage and setters, as an external library run by DELEGATECALL in the
+/// collection's context. Same semantics as OpenZeppelin's ERC2981 (default plus per-token
+/// override, fee denominator 10,000), plus a cap fixed at initialisation and an event for every
+/// change. (OpenZeppelin's ERC2981Upgradeable is not used because its internal setters would have
+/// to live in the collection's bytecode, which EIP-170 caps at 24,576 bytes.)
+library RoyaltyLogic {
+    uint96 internal constant FEE_DENOMINATOR = 10_000;
+
+    /// @notice A receiver and fee. Bit layout: receiver (160) | feeBps (96).
+    struct RoyaltyInfo {
+        address receiver;
+        uint96 feeBps;
+    }
+
+    /// @custom:storage-location erc7201:livingasset.storage.Royalty
+    struct RoyaltyStorage {
+        uint96 maxRoyaltyBps;
+        RoyaltyInfo defaultRoyalty;
+        mapping(uint256 tokenId => RoyaltyInfo) tokenRoyalty;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Royalty")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant _ROYALTY_STORAGE_SLOT = 0x27c6797a9eea6308d7ef867689d0375e14890c757a0db7c405cc832a8313cc00;
+
+    function layout() internal pure returns (RoyaltyStorage storage $) {
+        assembly {
+            $.slot := _ROYALTY_STORAGE_SLOT
+        }
+    }
+
+    /// @notice Fix the cap (initialisation only, enforced by the module).
+    function initialize(address receiver, uint96 feeBps, uint96 capBps) external {
+        if (capBps > FEE_DENOMINATOR) revert IRoyaltyModule.RoyaltyInvalidCap(capBps);
+        layout().maxRoyaltyBps = capBps;
+        setDefault(receiver, feeBps);
+    }
+
+    /// @notice Emits {DefaultRoyaltyUpdated}.
+    function setDefault(address receiver, uint96 feeBps) public {
+        _check(receiver, feeBps);
+        layout().defaultRoyalty = RoyaltyInfo({receiver: receiver, feeBps: feeBps});
+        emit IRoyaltyModule.DefaultRoyaltyUpdated(receiver, feeBps);
+    }
+
+    /// @notice Emits {TokenRoyaltyUpdated}.
+    function setToken(uint256 tokenId, address receiver, uint96 feeBps) external {
+        _check(receiver, feeBps);
+        layout().tokenRoyalty[tokenId] = RoyaltyInfo({receiver: receiver, feeBps: feeBps});
+        emit IRoyaltyModule.TokenRoyaltyUpdated(tokenId, receiver, feeBps);
+    }
+
+    /// @notice Emits {TokenRoyaltyReset}.
+    function resetToken(uint256 tokenId) external {
+        delete layout().tokenRoyalty[tokenId];
+        emit IRoyaltyModule.TokenRoyaltyReset(tokenId);
+    }
+
+    /// @notice ERC-2981: the token's override, else the default; `salePrice * fee / 10,000`.
+    function royaltyInfo(uint256 tokenId, uint256 salePrice) internal view returns (address, uint256) {
+        RoyaltyStorage storage $ = layout();
+        RoyaltyInfo memory r = $.tokenRoyalty[tokenId];
+        if (r.receiver == address(0)) r = $.defaultRoyalty;
+        return (r.receiver, (salePrice * r.feeBps) / FEE_DENOMINATOR);
+    }
+
+    function _check(address receiver, uint96 feeBps) private view {
+        if (receiver == address(0)) revert IRoyaltyModule.RoyaltyZeroReceiver();
+        uint96 cap = layout().maxRoyaltyBps;
+        if (feeBps > cap) revert IRoyaltyModule.RoyaltyAboveCap(feeBps, cap);
+    }
+}

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Phenotype} from "../interfaces/IRenderer.sol";
+import {IERC7496} from "../interfaces/IERC7496.sol";
+import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
+import {InteractionLogic} from "../libraries/InteractionLogic.sol";
+import {SeedModule} from "./SeedModule.sol";
+import {EvolutionModule} from "./EvolutionModule.sol";
+
+/// @title InteractionModule
+/// @notice What holders do. Each action writes only the token's own checkpoint (one slot); vitality
+/// decays lazily on read, so no keeper ever writes to tokens.
+///
+/// Who may call what: the holder, the token's approved address or the holder's operator may
+/// `nurture` (once per epoch) and `metamorphose`; `CONFIG_ROLE` may re-request a stuck
+/// metamorphosis after the VRF timeout. Both actions stop while the collection is paused.
+abstract contract InteractionModule is SeedModule, EvolutionModule, IInteractionModule, IERC7496 {
+    // ------------------------------------------------------------------
+    // External
+    // ------------------------------------------------------------------
+
+    /// @inheritdoc IInteractionModule
+    function nurture(uint256 tokenId) external virtual whenNotPaused {
+        _requireActor(tokenId);
+        // First interaction: pin the ERC721A ownership slot so later holder checks are O(1).
+        if (!InteractionLogic.layout().checkpoints[tokenId].initialized) _initializeOwnershipAt(tokenId);
+        InteractionLogic.nurture(tokenId);
+    }
+
+    /// @inheritdoc IInteractionModule
+    function metamorphose(uint256 tokenId) external virtual whenNotPaused {
+        _requireActor(tokenId);
+        InteractionLogic.metamorphose(tokenId);
+    }
+
+    /// @inheritdoc IInteractionModule
+    function rerequestMetamorphosis(uint256 tokenId) external virtual onlyRole(CONFIG_ROLE) {
+        _requireMinted(tokenId);
+        InteractionLogic.rerequestMetamorphosis(tokenId);
+    }
+
+    /// @inheritdoc IInteractionModule
+    function phenotypeOf(uint256 tokenId) public view virtual returns (Phenotype memory) {
+        _requireMinted(tokenId);
+        return InteractionLogic.phenotypeOf(tokenId);
+    }
+
+    // ------------------------------------------------------------------
+    // Internal
+    // ------------------------------------------------------------------
+
+    /// @dev Reverts unless the token exists and the caller may act for its holder.
+    function _requireActor(uint256 tokenId) internal view {
+        _requireMinted(tokenId);
+        if (!_isHolderOrApproved(tokenId, msg.sender)) revert InteractionNotHolder(tokenId, msg.sender);
+    }
+}
