@@ -45,20 +45,22 @@ library Json {
         return string.concat('"', key, '":"', value, '"');
     }
 
-    /// @notice OpenSea string attribute: `{"trait_type":"T","value":"V"}`.
+    /// @notice OpenSea string attribute: `{"trait_type":"T","value":"V"}`. Both are trusted
+    /// literals (trait names and gene names of this codebase): pass untrusted text through
+    /// `escape` first.
     function attr(string memory traitType, string memory value) internal pure returns (string memory) {
-        return string.concat('{"trait_type":"', escape(traitType), '","value":"', escape(value), '"}');
+        return string.concat('{"trait_type":"', traitType, '","value":"', value, '"}');
     }
 
     /// @notice OpenSea numeric attribute: `{"display_type":"D","trait_type":"T","value":N}`.
-    /// `number` must be a JSON number literal.
+    /// All three are trusted: `number` must be a JSON number literal.
     function attrNumber(string memory displayType, string memory traitType, string memory number)
         internal
         pure
         returns (string memory)
     {
         return string.concat(
-            '{"display_type":"', displayType, '","trait_type":"', escape(traitType), '","value":', number, "}"
+            '{"display_type":"', displayType, '","trait_type":"', traitType, '","value":', number, "}"
         );
     }
 
@@ -66,72 +68,75 @@ library Json {
     // Private
     // -------------------------------------------------------------------------------------
 
-    /// @dev Two passes over `src`: measure, then write. `xml` picks the escaping table.
+    /// @dev One pass over `src` into a buffer of the worst-case size (6 bytes per input byte),
+    /// then the buffer's length is cut to what was written. No allocation inside the loop;
+    /// bytes are read and written with `mload`/`mstore8` to skip bounds checks (`k < n` and
+    /// `o < 6n` hold throughout).
     function _escape(bytes memory src, bool xml) private pure returns (string memory) {
-        uint256 len = _walk(src, xml, new bytes(0), false);
-        bytes memory out = new bytes(len);
-        _walk(src, xml, out, true);
+        uint256 n = src.length;
+        bytes memory out = new bytes(n * 6);
+        uint256 o;
+        unchecked {
+            for (uint256 k; k < n;) {
+                uint256 c = _byteAt(src, k);
+                if (c >= 0x80) {
+                    uint256 len = _utf8Length(src, k);
+                    if (len == 0) {
+                        o = _put(out, o, "?", 1);
+                        ++k;
+                    } else {
+                        for (uint256 end = k + len; k < end; ++k) {
+                            o = _put(out, o, bytes32(_byteAt(src, k) << 248), 1);
+                        }
+                    }
+                    continue;
+                }
+                ++k;
+                if (xml) {
+                    if (c == 0x26) o = _put(out, o, "&amp;", 5);
+                    else if (c == 0x3c) o = _put(out, o, "&lt;", 4);
+                    else if (c == 0x3e) o = _put(out, o, "&gt;", 4);
+                    else if (c == 0x22) o = _put(out, o, "&quot;", 6);
+                    else if (c == 0x27) o = _put(out, o, "&#39;", 5);
+                    else if (c < 0x20 && c != 0x09 && c != 0x0a && c != 0x0d) o = _put(out, o, " ", 1);
+                    else o = _put(out, o, bytes32(c << 248), 1);
+                } else {
+                    if (c == 0x22) o = _put(out, o, '\\"', 2);
+                    else if (c == 0x5c) o = _put(out, o, "\\\\", 2);
+                    else if (c < 0x20) o = _put(out, o, bytes32(abi.encodePacked("\\u00", _HEX[c >> 4], _HEX[c & 0x0f])), 6);
+                    else o = _put(out, o, bytes32(c << 248), 1);
+                }
+            }
+        }
+        assembly ("memory-safe") {
+            mstore(out, o)
+        }
         return string(out);
     }
 
-    /// @dev Walks `src`, returning the escaped length; writes into `out` when `write`.
-    function _walk(bytes memory src, bool xml, bytes memory out, bool write) private pure returns (uint256 o) {
-        for (uint256 k; k < src.length;) {
-            uint8 c = uint8(src[k]);
-            if (c >= 0x80) {
-                uint256 n = _utf8Length(src, k);
-                if (n == 0) {
-                    if (write) out[o] = "?";
-                    ++o;
-                    ++k;
-                } else {
-                    for (uint256 j; j < n; ++j) {
-                        if (write) out[o + j] = src[k + j];
-                    }
-                    o += n;
-                    k += n;
-                }
-                continue;
-            }
-            bytes memory rep = xml ? _xmlEntity(c) : _jsonEntity(c);
-            if (rep.length == 0) {
-                if (write) out[o] = bytes1(c);
-                ++o;
-            } else {
-                if (write) {
-                    for (uint256 j; j < rep.length; ++j) {
-                        out[o + j] = rep[j];
-                    }
-                }
-                o += rep.length;
-            }
-            ++k;
+    /// @dev `src[k]` without a bounds check; callers keep `k < src.length`.
+    function _byteAt(bytes memory src, uint256 k) private pure returns (uint256 c) {
+        assembly ("memory-safe") {
+            c := byte(0, mload(add(add(src, 0x20), k)))
         }
     }
 
-    function _jsonEntity(uint8 c) private pure returns (bytes memory) {
-        if (c == 0x22) return '\\"';
-        if (c == 0x5c) return "\\\\";
-        if (c < 0x20) return abi.encodePacked("\\u00", _HEX[c >> 4], _HEX[c & 0x0f]);
-        return "";
-    }
-
-    function _xmlEntity(uint8 c) private pure returns (bytes memory) {
-        if (c == 0x26) return "&amp;";
-        if (c == 0x3c) return "&lt;";
-        if (c == 0x3e) return "&gt;";
-        if (c == 0x22) return "&quot;";
-        if (c == 0x27) return "&#39;";
-        if (c < 0x20 && c != 0x09 && c != 0x0a && c != 0x0d) return " ";
-        return "";
+    /// @dev Writes the first `len` bytes of `word` at `out[o]`; returns `o + len`. The 32-byte
+    /// store may spill past `o + len` but never past the buffer's 6-bytes-per-input capacity
+    /// plus one word, which nothing else uses while escaping.
+    function _put(bytes memory out, uint256 o, bytes32 word, uint256 len) private pure returns (uint256) {
+        assembly ("memory-safe") {
+            mstore(add(add(out, 0x20), o), word)
+        }
+        return o + len;
     }
 
     /// @dev Length (2..4) of the well-formed UTF-8 sequence starting at `src[k]`, or 0.
     function _utf8Length(bytes memory src, uint256 k) private pure returns (uint256) {
-        uint8 c = uint8(src[k]);
+        uint256 c = _byteAt(src, k);
         uint256 n;
-        uint8 lo = 0x80;
-        uint8 hi = 0xbf;
+        uint256 lo = 0x80;
+        uint256 hi = 0xbf;
         if (c >= 0xc2 && c <= 0xdf) {
             n = 2;
         } else if (c >= 0xe0 && c <= 0xef) {
@@ -146,10 +151,10 @@ library Json {
             return 0;
         }
         if (k + n > src.length) return 0;
-        uint8 c1 = uint8(src[k + 1]);
+        uint256 c1 = _byteAt(src, k + 1);
         if (c1 < lo || c1 > hi) return 0;
         for (uint256 j = 2; j < n; ++j) {
-            uint8 cj = uint8(src[k + j]);
+            uint256 cj = _byteAt(src, k + j);
             if (cj < 0x80 || cj > 0xbf) return 0;
         }
         return n;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {Base64} from "@openzeppelin/contracts/utils/Base64.sol";
+import {Base64Fast as Base64} from "../libraries/Base64Fast.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
 import {

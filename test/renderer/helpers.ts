@@ -109,3 +109,36 @@ export function distinctColours(pixels: Buffer): number {
 }
 
 export const ZERO_HASH = ZERO;
+
+import { expect } from "chai";
+import { XMLValidator } from "fast-xml-parser";
+
+/** Asserts that `svg` is well-formed, self-contained SVG with no active content. */
+export function expectSafeSvg(svg: string): void {
+  const valid = XMLValidator.validate(svg);
+  expect(valid, JSON.stringify(valid)).to.equal(true);
+  expect(svg.startsWith("<svg ")).to.equal(true);
+  expect(svg).to.include('xmlns="http://www.w3.org/2000/svg"');
+  expect(svg).to.match(/viewBox="0 0 512 512"/);
+  const lower = svg.toLowerCase();
+  for (const banned of ["<script", "<foreignobject", "<image", "<iframe", "javascript:", "href=\"http", "url(http", "@import"]) {
+    expect(lower, banned).to.not.include(banned);
+  }
+  // Every reference stays inside the document.
+  for (const m of svg.matchAll(/href="([^"]*)"/g)) expect(m[1]).to.match(/^#[a-z]+$/);
+  for (const m of svg.matchAll(/url\(([^)]*)\)/g)) expect(m[1]).to.match(/^#[a-z]+$/);
+  // The only absolute URI is the SVG namespace.
+  expect(svg.match(/https?:\/\//g)).to.deep.equal(["http://"]);
+}
+
+/** Asserts a rasterised image is not blank: many colours and no dominant single colour. */
+export function expectNotBlank(pixels: Buffer): void {
+  expect(distinctColours(pixels)).to.be.greaterThan(200);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < pixels.length; i += 4) {
+    const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const top = Math.max(...counts.values());
+  expect(top / (pixels.length / 4)).to.be.lessThan(0.25);
+}
