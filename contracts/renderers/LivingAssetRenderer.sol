@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Base64Fast as Base64} from "../libraries/Base64Fast.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
+
+import {
+    IRenderer,
+    Stage,
+    Phenotype,
+    Provenance,
+    TokenRenderParams,
+    CollectionRenderParams
+} from "../interfaces/IRenderer.sol";
+import {Format} from "../libraries/Format.sol";
+import {Genes, Genome} from "../libraries/Genome.sol";
+import {Json} from "../libraries/Json.sol";
+import {OrganismArt} from "./OrganismArt.sol";
+import {Creature, TerrariumArt} from "./TerrariumArt.sol";
+
+/// @title LivingAssetRenderer
+/// @notice Stateless on-chain renderer of Vivarium living assets: SVG art of a bioluminescent
+/// creature in a terrarium, token JSON (OpenSea attributes plus reproducibility fields),
+/// ERC-7572 collection JSON and ERC-7496 trait metadata.
+/// @dev No storage, no owner, no external calls: anyone may call every function, and the
+/// output is a pure function of the params and this contract's address. Untrusted strings
+/// (names, descriptions, provenance text) are escaped by `Json.escape` / `Json.escapeXml`.
+contract LivingAssetRenderer is IRenderer {
+    string private constant _VERSION = "1.0.0";
+    string private constant _JSON_PREFIX = "data:application/json;base64,";
+    string private constant _SVG_PREFIX = "data:image/svg+xml;base64,";
+
+    /// @notice Draws the creature; deployed by this renderer's constructor.
+    OrganismArt public immutable organismArt;
+    /// @notice Draws the terrarium and the egg; deployed by this renderer's constructor.
+    TerrariumArt public immutable terrariumArt;
+
+    constructor() {
+        organismArt = new OrganismArt();
+        terrariumArt = new TerrariumArt();
+    }
+
+    // -------------------------------------------------------------------------------------
+    // External
+    // -------------------------------------------------------------------------------------
+
+    /// @inheritdoc IRenderer
+    function tokenURI(TokenRenderParams calldata params) external view virtual returns (string memory) {
+        return string.concat(_JSON_PREFIX, Base64.encode(bytes(_tokenJson(params))));
+    }
+
+    /// @inheritdoc IRenderer
+    function contractURI(CollectionRenderParams calldata params) external view virtual returns (string memory) {
+        string memory json = string.concat(
+            "{",
+            Json.str("name", params.name),
+            ",",
+            Json.str("description", params.description),
+            ",",
+            Json.trusted("image", string.concat(_SVG_PREFIX, Base64.encode(bytes(terrariumArt.egg(Json.escapeXml(params.name)))))),
+            ",",
+            Json.raw("seller_fee_basis_points", Format.u(params.royaltyBps)),
+            ",",
+            Json.trusted("fee_recipient", Strings.toChecksumHexString(params.royaltyReceiver)),
+            ","
+        );
+        json = string.concat(
+            json,
+            Json.raw("total_supply", Format.u(params.totalSupply)),
+            ",",
+            Json.raw("max_supply", Format.u(params.maxSupply)),
+            ",",
+            Json.raw("current_epoch", Format.u(params.currentEpoch)),
+            ",",
+            _rendererFields(),
+            ",",
+            _provenance(params.provenance),
+            "}"
+        );
+        return string.concat(_JSON_PREFIX, Base64.encode(bytes(json)));
+    }
+
+    /// @inheritdoc IRenderer
+    function traitMetadataURI() external pure virtual returns (string memory) {
+        string memory json = string.concat(
+            '{"traits":{"stage":{"displayName":"Stage","dataType":{"type":"string","valueMappings":{',
+            _mapping(0, "Egg"),
+            ",",
+            _mapping(1, "Hatchling"),
+            ",",
+            _mapping(2, "Juvenile"),
+            ",",
+            _mapping(3, "Adult"),
+            ",",
+            _mapping(4, "Ascended"),
+            '}}},"generation":{"displayName":"Generation","dataType":{"type":"decimal","signed":false,"bits":8,"decimals":0}},',
+            '"age":{"displayName":"Age (epochs)","dataType":{"type":"decimal","signed":false,"bits":32,"decimals":0}},',
+            '"vitality":{"displayName":"Vitality","dataType":{"type":"decimal","signed":false,"bits":16,"decimals":2}},'
+        );
+        json = string.concat(
+            json,
+            '"mood":{"displayName":"Mood","dataType":{"type":"string","valueMappings":{',
+            _mapping(0, "Calm"),
+            ",",
+            _mapping(1, "Sunny"),
+            ",",
+            _mapping(2, "Stormy"),
+            '}}},"temperament":{"displayName":"Temperament","dataType":{"type":"string","valueMappings":{',
+            _mapping(0, "Serene"),
+            ",",
+            _mapping(1, "Bold"),
+            ",",
+            _mapping(2, "Wary"),
+            ",",
+            _mapping(3, "Restless"),
+            '}}},"revealed":{"displayName":"Revealed","dataType":{"type":"boolean"}}}}'
+        );
+        return string.concat(_JSON_PREFIX, Base64.encode(bytes(json)));
+    }
+
+    /// @inheritdoc IRenderer
+    function svg(TokenRenderParams calldata params) external view virtual returns (string memory) {
+        return _svg(params);
+    }
+
+    /// @inheritdoc IRenderer
+    function version() external pure virtual returns (string memory) {
+        return _VERSION;
+    }
+
+    // -------------------------------------------------------------------------------------
+    // Internal: JSON
+    // -------------------------------------------------------------------------------------
+
+    function _tokenJson(TokenRenderParams calldata params) internal view returns (string memory json) {
+        Phenotype calldata ph = params.phenotype;
+        json = string.concat(
+            '{"name":"',
+            Json.escape(params.collectionName),
+            " #",
+            Format.u(params.tokenId),
+            '",',
+            Json.str("description", params.description),
+            ",",
+            Json.trusted("image", string.concat(_SVG_PREFIX, Base64.encode(bytes(_svg(params))))),
+            ',"attributes":[',
+            _attributes(ph),
+            "],"
+        );
+        if (_isRevealed(ph)) {
+            json = string.concat(
+                json, Json.trusted("seed", Format.hex32(ph.seed)), ",", Json.trusted("genome", Format.hex32(ph.genome)), ","
+            );
+        }
+        json = string.concat(
+            json,
+            Json.raw("generation", Format.u(ph.generation)),
+            ",",
+            Json.raw("birth_epoch", Format.u(ph.birthEpoch)),
+            ",",
+            Json.raw("current_epoch", Format.u(ph.currentEpoch)),
+            ",",
+            _rendererFields(),
+            ",",
+            _provenance(params.provenance),
+            "}"
+        );
+    }
+
+    function _attributes(Phenotype calldata ph) internal pure returns (string memory out) {
+        if (!_isRevealed(ph)) {
+            return string.concat(
+                Json.attr("Stage", "Egg"),
+                ",",
+                Json.attrNumber("number", "Stage Level", "0"),
+                ",",
+                Json.attrNumber("number", "Birth Epoch", Format.u(ph.birthEpoch)),
+                ",",
+                Json.attr("Revealed", "false")
+            );
+        }
+        Genes memory g = Genome.decode(ph.genome);
+        out = string.concat(
+            Json.attr("Stage", _stageName(ph.stage)),
+            ",",
+            Json.attrNumber("number", "Stage Level", Format.u(uint8(ph.stage))),
+            ",",
+            Json.attrNumber("number", "Generation", Format.u(ph.generation)),
+            ",",
+            Json.attrNumber("number", "Age", Format.u(ph.age)),
+            ",",
+            Json.attrNumber("boost_percentage", "Vitality", Format.bps(ph.vitality)),
+            ",",
+            Json.attr("Mood", ["Calm", "Sunny", "Stormy"][uint8(ph.mood)]),
+            ",",
+            Json.attr("Temperament", ["Serene", "Bold", "Wary", "Restless"][uint8(ph.temperament)]),
+            ","
+        );
+        out = string.concat(
+            out,
+            Json.attr("Palette", Genome.paletteName(g.palette)),
+            ",",
+            Json.attr("Body", Genome.bodyName(g.body)),
+            ",",
+            Json.attr("Pattern", Genome.patternName(g.pattern)),
+            ",",
+            Json.attr("Symmetry", Genome.symmetryName(g.symmetry)),
+            ",",
+            Json.attrNumber("number", "Eyes", Format.u(g.eyes)),
+            ",",
+            Json.attrNumber("number", "Birth Epoch", Format.u(ph.birthEpoch)),
+            ",",
+            Json.attrNumber("number", "Nurtured", Format.u(ph.nurtureCount)),
+            ",",
+            Json.attr("Revealed", "true")
+        );
+        if (ph.metamorphosisPending) out = string.concat(out, ",", Json.attr("Metamorphosis", "Pending"));
+    }
+
+    function _rendererFields() internal view returns (string memory) {
+        return string.concat(
+            Json.trusted("renderer", Strings.toChecksumHexString(address(this))),
+            ",",
+            Json.trusted("renderer_version", _VERSION)
+        );
+    }
+
+    function _provenance(Provenance calldata p) internal pure returns (string memory) {
+        return string.concat(
+            '"provenance":{',
+            Json.trusted("model_hash", Format.hex32(uint256(p.modelHash))),
+            ",",
+            Json.trusted("dataset_hash", Format.hex32(uint256(p.datasetHash))),
+            ",",
+            Json.str("license", p.licenseURI),
+            ",",
+            Json.str("generator", p.generatorName),
+            ",",
+            Json.str("generator_version", p.generatorVersion),
+            ",",
+            Json.raw("locked", Format.boolean(p.locked)),
+            "}"
+        );
+    }
+
+    /// @dev `"0x<64 hex digits of i>":"label"` for an ERC-7496 value mapping.
+    function _mapping(uint256 i, string memory label) internal pure returns (string memory) {
+        return string.concat('"', Format.hex32(i), '":"', label, '"');
+    }
+
+    // -------------------------------------------------------------------------------------
+    // Internal: SVG
+    // -------------------------------------------------------------------------------------
+
+    function _svg(TokenRenderParams calldata params) internal view returns (string memory) {
+        Phenotype calldata ph = params.phenotype;
+        string memory label = string.concat(Json.escapeXml(params.collectionName), " #", Format.u(params.tokenId));
+        if (!_isRevealed(ph)) return terrariumArt.egg(label);
+        Creature memory c;
+        (c.defs, c.body, c.flora, c.glow) =
+            organismArt.draw(ph.genome, ph.vitality, uint8(ph.stage), uint8(ph.temperament));
+        return terrariumArt.compose(
+            uint8(ph.mood),
+            uint8(ph.temperament),
+            uint256(keccak256(abi.encode(ph.genome, "terrarium"))),
+            c,
+            string.concat(label, " - ", _stageName(ph.stage))
+        );
+    }
+
+    function _isRevealed(Phenotype calldata ph) internal pure returns (bool) {
+        return ph.revealed && ph.stage != Stage.Egg;
+    }
+
+    function _stageName(Stage stage) internal pure returns (string memory) {
+        return ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"][uint8(stage)];
+    }
+}

@@ -1,0 +1,106 @@
+import { expect } from "chai";
+import { ethers } from "hardhat";
+import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
+
+import { decodeDataUri, decodeJson, deployRenderer, expectSafeSvg, provenance, tokenParams, Stage } from "./helpers";
+
+const NASTY = 'Vivarium "β" <test> & \\ ü 🌱\nline2\t\u0001\'end\'';
+
+describe("LivingAssetRenderer escaping", function () {
+  async function fixture() {
+    const renderer = await deployRenderer();
+    const harness = await (await ethers.getContractFactory("RendererLibrariesHarness")).deploy();
+    return { renderer, harness };
+  }
+
+  it("tokenURI round-trips untrusted name, description and provenance text exactly", async function () {
+    const { renderer } = await loadFixture(fixture);
+    for (const revealed of [false, true]) {
+      const params = tokenParams(5n, { revealed, stage: revealed ? Stage.Juvenile : Stage.Egg }, NASTY, `desc ${NASTY}`);
+      params.provenance = { ...provenance(NASTY), generatorName: NASTY, generatorVersion: "\\\\\"" };
+      const json = decodeJson(await renderer.tokenURI(params));
+      expect(json.name).to.equal(`${NASTY} #5`);
+      expect(json.description).to.equal(`desc ${NASTY}`);
+      expect(json.provenance.license).to.equal(NASTY);
+      expect(json.provenance.generator).to.equal(NASTY);
+      expect(json.provenance.generator_version).to.equal('\\\\"');
+      const svg = decodeDataUri(json.image, "image/svg+xml");
+      expectSafeSvg(svg);
+      // The label shows the name, XML-escaped (control byte 0x01 becomes a space).
+      expect(svg).to.include("Vivarium &quot;β&quot; &lt;test&gt; &amp; \\ ü 🌱\nline2\t &#39;end&#39; #5");
+    }
+  });
+
+  it("contractURI round-trips untrusted collection text exactly", async function () {
+    const { renderer } = await loadFixture(fixture);
+    const json = decodeJson(
+      await renderer.contractURI({
+        collection: ethers.ZeroAddress,
+        name: NASTY,
+        description: NASTY,
+        royaltyReceiver: ethers.ZeroAddress,
+        royaltyBps: 0,
+        totalSupply: 0,
+        maxSupply: 0,
+        currentEpoch: 0,
+        provenance: provenance(NASTY),
+      }),
+    );
+    expect(json.name).to.equal(NASTY);
+    expect(json.description).to.equal(NASTY);
+    expect(json.provenance.license).to.equal(NASTY);
+    expectSafeSvg(decodeDataUri(json.image, "image/svg+xml"));
+  });
+
+  it("escape writes JSON escapes for quotes, backslashes and every control byte", async function () {
+    const { harness } = await loadFixture(fixture);
+    let all = "";
+    for (let c = 0; c < 0x80; c++) all += String.fromCharCode(c);
+    const escaped = await harness.escape(all);
+    expect(JSON.parse(`"${escaped}"`)).to.equal(all);
+    expect(escaped).to.include("\\u000a").and.include('\\"').and.include("\\\\");
+  });
+
+  it("escape and escapeXml replace malformed UTF-8 with '?' and keep well-formed sequences", async function () {
+    const { harness } = await loadFixture(fixture);
+    // Pass bytes through the ABI untouched by encoding a string from raw bytes.
+    const iface = harness.interface;
+    const call = async (fn: "escape" | "escapeXml", bytes: string) => {
+      const data = iface.encodeFunctionData(fn, ["x"]).slice(0, 10) + ethers.AbiCoder.defaultAbiCoder().encode(["bytes"], [bytes]).slice(2);
+      const ret = await ethers.provider.call({ to: await harness.getAddress(), data });
+      return ethers.getBytes(ethers.AbiCoder.defaultAbiCoder().decode(["bytes"], ret)[0]);
+    };
+    // ü, lone continuation, truncated 3-byte sequence, overlong 2-byte, 🌱, surrogate ED A0 80
+    const input = "0xc3bc" + "80" + "e282" + "c0af" + "f09f8cb1" + "eda080" + "41";
+    for (const fn of ["escape", "escapeXml"] as const) {
+      const out = Buffer.from(await call(fn, input));
+      expect(out.toString("hex")).to.equal("c3bc" + "3f" + "3f3f" + "3f3f" + "f09f8cb1" + "3f3f3f" + "41");
+    }
+  });
+
+  it("escapeXml escapes markup characters", async function () {
+    const { harness } = await loadFixture(fixture);
+    expect(await harness.escapeXml(`<a href="x">'&'</a>`)).to.equal("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  });
+
+  it("bps and fixedPointSigned write exact decimals", async function () {
+    const { harness } = await loadFixture(fixture);
+    expect(await harness.bps(7350)).to.equal("73.5");
+    expect(await harness.bps(7305)).to.equal("73.05");
+    expect(await harness.bps(10000)).to.equal("100");
+    expect(await harness.bps(1)).to.equal("0.01");
+    expect(await harness.fixedPointSigned(-150_000_000n, 8)).to.equal("-1.5");
+    expect(await harness.fixedPointSigned(345_678_900_000n, 8)).to.equal("3456.789");
+    expect(await harness.fixedPointSigned(ethers.MinInt256, 0)).to.equal(ethers.MinInt256.toString());
+  });
+
+  it("Base64Fast matches Node's base64 for every length up to 100 and a large input", async function () {
+    const { harness } = await loadFixture(fixture);
+    for (let n = 0; n <= 100; n++) {
+      const b = ethers.randomBytes(n);
+      expect(await harness.base64(b)).to.equal(Buffer.from(b).toString("base64"));
+    }
+    const big = ethers.randomBytes(20_001);
+    expect(await harness.base64(big)).to.equal(Buffer.from(big).toString("base64"));
+  });
+});

@@ -1,0 +1,89 @@
+import { expect } from "chai";
+import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
+
+import {
+  decodeDataUri,
+  decodeJson,
+  deployRenderer,
+  expectNotBlank,
+  expectSafeSvg,
+  rasterize,
+  seedOf,
+  tokenParams,
+  MOODS,
+  STAGES,
+} from "./helpers";
+
+const GAS_CAP = 1_500_000n;
+
+describe("LivingAssetRenderer art", function () {
+  async function fixture() {
+    return { renderer: await deployRenderer() };
+  }
+
+  it("tokenURI renders valid, non-blank SVG for every stage x mood x vitality", async function () {
+    const { renderer } = await loadFixture(fixture);
+    const sizes: number[] = [];
+    for (let stage = 0; stage < STAGES.length; stage++) {
+      for (let mood = 0; mood < MOODS.length; mood++) {
+        for (const vitality of [0, 10_000]) {
+          const revealed = stage > 0;
+          const params = tokenParams(BigInt(100 + stage), { revealed, stage, mood, vitality, temperament: (stage + mood) % 4, seed: seedOf(3n, BigInt(stage * 7 + mood)) });
+          const json = decodeJson(await renderer.tokenURI(params));
+          const svg = decodeDataUri(json.image, "image/svg+xml");
+          expectSafeSvg(svg);
+          expectNotBlank(rasterize(svg, 256).pixels);
+          sizes.push(svg.length);
+        }
+      }
+    }
+    console.log(`      SVG size: min ${Math.min(...sizes)} max ${Math.max(...sizes)} bytes`);
+  });
+
+  it("tokenURI costs at most 1.5M gas at every stage", async function () {
+    const { renderer } = await loadFixture(fixture);
+    const rows: string[] = [];
+    for (let stage = 0; stage < STAGES.length; stage++) {
+      let worst = 0n;
+      // Worst case over moods and a few genomes (Stormy adds rain, Ascended wings and halo).
+      for (let k = 0; k < 6; k++) {
+        const params = tokenParams(BigInt(10_000 + k), {
+          revealed: stage > 0,
+          stage,
+          mood: k % 3,
+          vitality: k < 3 ? 10_000 : 1_000,
+          temperament: k % 4,
+          seed: seedOf(77n, BigInt(k)),
+        });
+        const gas = await renderer.tokenURI.estimateGas(params);
+        if (gas > worst) worst = gas;
+      }
+      rows.push(`${STAGES[stage]} ${worst}`);
+      expect(worst).to.be.lessThanOrEqual(GAS_CAP);
+    }
+    console.log(`      tokenURI gas (worst of 6 genomes/moods): ${rows.join(", ")}`);
+  });
+
+  it("svg grows the creature with its stage", async function () {
+    const { renderer } = await loadFixture(fixture);
+    const seed = seedOf(8n, 8n);
+    const svgs = await Promise.all([1, 2, 3, 4].map((stage) => renderer.svg(tokenParams(1n, { stage, seed }))));
+    const scale = (svg: string) => Number(/scale\(([\d.]+)\)/.exec(svg)![1]);
+    for (let i = 1; i < svgs.length; i++) expect(scale(svgs[i])).to.be.greaterThan(scale(svgs[i - 1]) - 1e-9);
+    expect(scale(svgs[3])).to.be.greaterThan(scale(svgs[0]) * 1.5);
+    expect(svgs[3]).to.include('id="w"'); // Ascended wings
+    expect(svgs[0]).to.include("hsl(40,45%,88%)"); // Hatchling eggshell
+  });
+
+  it("svg shows vitality as colour saturation", async function () {
+    const { renderer } = await loadFixture(fixture);
+    const saturation = (svg: string) => {
+      const m = /id="bd"[^>]*><stop offset="0" stop-color="hsl\(\d+,(\d+)%/.exec(svg)!;
+      return Number(m[1]);
+    };
+    const seed = seedOf(1n, 2n);
+    const low = await renderer.svg(tokenParams(1n, { seed, vitality: 0 }));
+    const high = await renderer.svg(tokenParams(1n, { seed, vitality: 10_000 }));
+    expect(saturation(low)).to.be.lessThan(saturation(high) / 3);
+  });
+});
