@@ -32,9 +32,9 @@ contract LivingAsset is MetadataModule, UUPSUpgradeable {
         __ERC721A_init(p.name, p.symbol);
         __AccessControlDefaultAdminRules_init(p.adminDelay, p.admin);
         __Pausable_init();
-        __RoyaltyModule_init(p.royaltyReceiver, p.royaltyBps, p.maxRoyaltyBps);
         __SeedModule_init(p.vrf);
         __EvolutionModule_init(p.feed);
+        __RoyaltyModule_init(p.royaltyReceiver, p.royaltyBps, p.maxRoyaltyBps);
         __MetadataModule_init(p.renderer, p.description);
         SaleLogic.setSaleConfig(p.price, p.maxSupply, p.maxPerWallet, p.maxPerMint);
         SaleLogic.setTreasury(p.treasury);

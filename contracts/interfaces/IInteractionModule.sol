@@ -38,8 +38,8 @@ interface IInteractionModule {
     /// @notice A re-request before the timeout.
     error InteractionRerequestTooEarly(uint256 tokenId, uint256 availableAt);
 
-    /// @notice A holder nurtured a token.
-    event Nurtured(uint256 indexed tokenId, address indexed by, uint256 epoch, uint256 vitality);
+    /// @notice A holder nurtured a token (caller and epoch are the transaction's); `vitality` after.
+    event Nurtured(uint256 indexed tokenId, uint256 vitality);
     /// @notice A holder asked a token to metamorphose; the outcome is fixed by `requestId`.
     event MetamorphosisRequested(uint256 indexed tokenId, address indexed by, uint256 requestId);
     /// @notice A metamorphosis completed.

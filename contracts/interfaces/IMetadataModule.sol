@@ -48,9 +48,6 @@ interface IMetadataModule {
     /// @notice Collection description shown in metadata (config role).
     function setDescription(string calldata description) external;
 
-    /// @notice The provenance record.
-    function provenance() external view returns (Provenance memory);
-
     /// @notice Set the provenance record (default admin) until locked.
     function setProvenance(
         bytes32 modelHash,

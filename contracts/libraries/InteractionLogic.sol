@@ -67,29 +67,6 @@ library InteractionLogic {
             );
     }
 
-    /// @notice See {IInteractionModule-nurture}; the caller's right to act is checked by the module.
-    /// Emits {Nurtured}, {TraitUpdated} (vitality) and {MetadataUpdate}.
-    function nurture(uint256 tokenId) external {
-        uint32 epoch = EvolutionLogic.layout().epochCount;
-        IInteractionModule.Checkpoint storage cp = layout().checkpoints[tokenId];
-        IInteractionModule.Checkpoint memory c = cp;
-        if (c.lastNurturedEpoch == epoch + 1) revert IInteractionModule.InteractionAlreadyNurtured(tokenId, epoch);
-        uint256 birthEpoch;
-        if (!c.initialized) (, , birthEpoch) = SeedLogic.seedAndBirth(tokenId);
-        uint256 v = uint256(PhenotypeLib.vitality(c, uint32(birthEpoch), epoch)) + PhenotypeLib.NURTURE_BOOST;
-        if (v > PhenotypeLib.MAX_VITALITY) v = PhenotypeLib.MAX_VITALITY;
-
-        cp.initialized = true;
-        cp.vitalityEpoch = epoch;
-        cp.vitality = uint16(v);
-        cp.lastNurturedEpoch = epoch + 1;
-        cp.nurtureCount = c.nurtureCount + 1;
-
-        emit IInteractionModule.Nurtured(tokenId, msg.sender, epoch, v);
-        emit IERC7496.TraitUpdated(TRAIT_VITALITY, tokenId, bytes32(v));
-        emit ILivingAsset.MetadataUpdate(tokenId);
-    }
-
     /// @notice See {IInteractionModule-metamorphose}; the caller's right to act is checked by the
     /// module. Emits {MetamorphosisRequested}, {RandomnessRequested} and {MetadataUpdate}.
     function metamorphose(uint256 tokenId) external {

@@ -99,20 +99,10 @@ library MetadataLogic {
         emit IMetadataModule.ProvenanceUpdated(modelHash, datasetHash, licenseURI, generatorName, generatorVersion);
     }
 
-    /// @notice The provenance record.
-    function provenance() external view returns (Provenance memory) {
-        return layout().provenance;
-    }
-
     /// @notice Sets the description. Emits {DescriptionUpdated}.
     function setDescription(string calldata description) external {
         layout().description = description;
         emit IMetadataModule.DescriptionUpdated(description);
-    }
-
-    /// @notice The description.
-    function description() external view returns (string memory) {
-        return layout().description;
     }
 
     function _traitValue(Phenotype memory ph, bytes32 traitKey) private pure returns (bytes32) {

@@ -5,6 +5,9 @@ import {Phenotype} from "../interfaces/IRenderer.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
 import {InteractionLogic} from "../libraries/InteractionLogic.sol";
+import {EvolutionLogic} from "../libraries/EvolutionLogic.sol";
+import {SeedLogic} from "../libraries/SeedLogic.sol";
+import {PhenotypeLib} from "../libraries/PhenotypeLib.sol";
 import {SeedModule} from "./SeedModule.sol";
 import {EvolutionModule} from "./EvolutionModule.sol";
 
@@ -21,11 +24,32 @@ abstract contract InteractionModule is SeedModule, EvolutionModule, IInteraction
     // ------------------------------------------------------------------
 
     /// @inheritdoc IInteractionModule
+    /// @dev Inline rather than in {InteractionLogic}: the library call would cost the holder ~3,000
+    /// gas on the hottest path.
     function nurture(uint256 tokenId) external virtual whenNotPaused {
         _requireActor(tokenId);
-        // First interaction: pin the ERC721A ownership slot so later holder checks are O(1).
-        if (!InteractionLogic.layout().checkpoints[tokenId].initialized) _initializeOwnershipAt(tokenId);
-        InteractionLogic.nurture(tokenId);
+        uint32 epoch = EvolutionLogic.layout().epochCount;
+        Checkpoint storage cp = InteractionLogic.layout().checkpoints[tokenId];
+        Checkpoint memory c = cp;
+        if (c.lastNurturedEpoch == epoch + 1) revert InteractionAlreadyNurtured(tokenId, epoch);
+        uint256 birthEpoch;
+        if (!c.initialized) {
+            // First interaction: pin the ERC721A ownership slot so later holder checks are O(1).
+            _initializeOwnershipAt(tokenId);
+            (, , birthEpoch) = SeedLogic.seedAndBirth(tokenId);
+        }
+        uint256 v = uint256(PhenotypeLib.vitality(c, uint32(birthEpoch), epoch)) + PhenotypeLib.NURTURE_BOOST;
+        if (v > PhenotypeLib.MAX_VITALITY) v = PhenotypeLib.MAX_VITALITY;
+
+        cp.initialized = true;
+        cp.vitalityEpoch = epoch;
+        cp.vitality = uint16(v);
+        cp.lastNurturedEpoch = epoch + 1;
+        cp.nurtureCount = c.nurtureCount + 1;
+
+        emit Nurtured(tokenId, v);
+        emit TraitUpdated(InteractionLogic.TRAIT_VITALITY, tokenId, bytes32(v));
+        emit MetadataUpdate(tokenId);
     }
 
     /// @inheritdoc IInteractionModule
@@ -52,7 +76,8 @@ abstract contract InteractionModule is SeedModule, EvolutionModule, IInteraction
 
     /// @dev Reverts unless the token exists and the caller may act for its holder.
     function _requireActor(uint256 tokenId) internal view {
-        _requireMinted(tokenId);
+        // An initialised ownership slot proves the token exists without reading the mint counter.
+        if (!_ownershipIsInitialized(tokenId)) _requireMinted(tokenId);
         if (!_isHolderOrApproved(tokenId, msg.sender)) revert InteractionNotHolder(tokenId, msg.sender);
     }
 }

@@ -73,16 +73,6 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, IMetadataM
         emit BatchMetadataUpdate(0, type(uint256).max);
     }
 
-    /// @notice The collection description.
-    function description() external view virtual returns (string memory) {
-        return MetadataLogic.description();
-    }
-
-    /// @inheritdoc IMetadataModule
-    function provenance() external view virtual returns (Provenance memory) {
-        return MetadataLogic.provenance();
-    }
-
     /// @inheritdoc IMetadataModule
     function setProvenance(
         bytes32 modelHash,

@@ -1,0 +1,82 @@
+import chainlink from "./chainlink-networks.json";
+
+/** Chains where the deploy scripts deploy Chainlink's own mocks instead of using real services. */
+export const DEVELOPMENT_CHAINS = ["hardhat", "localhost"];
+
+export interface KeyHash {
+  label: string;
+  hash: string;
+}
+
+/** Verified Chainlink addresses for one chain; `null` = not verified, read it on chain first. */
+export interface ChainlinkNetwork {
+  name: string;
+  vrfCoordinatorV2_5: string | null;
+  keyHashes: KeyHash[];
+  minRequestConfirmations: number | null;
+  linkToken: string | null;
+  nativeUsdFeed: { pair: string; address: string | null; decimals: number | null; heartbeatSeconds: number | null };
+  sequencerUptimeFeed: string | null;
+  automationRegistry: string | null;
+  automationRegistrar: string | null;
+  automationVersion: string | null;
+}
+
+/** Per-chain Chainlink configuration keyed by chain id (copied from Chainlink's documentation). */
+export const CHAINLINK: Record<number, ChainlinkNetwork> = Object.fromEntries(
+  Object.entries(chainlink)
+    .filter(([key]) => /^\d+$/.test(key))
+    .map(([key, value]) => [Number(key), value as ChainlinkNetwork]),
+);
+
+/** Collection defaults used by the deploy scripts; override with environment variables. */
+export const COLLECTION_DEFAULTS = {
+  name: process.env.COLLECTION_NAME ?? "Vivarium Genesis",
+  symbol: process.env.COLLECTION_SYMBOL ?? "VIVA",
+  description:
+    process.env.COLLECTION_DESCRIPTION ??
+    "Living assets: creatures born from Chainlink VRF, shaped by the market they live through and by the care of their holders.",
+  priceWei: BigInt(process.env.MINT_PRICE_WEI ?? "10000000000000000"), // 0.01 ETH
+  maxSupply: Number(process.env.MAX_SUPPLY ?? 10_000),
+  maxPerWallet: Number(process.env.MAX_PER_WALLET ?? 100),
+  maxPerMint: Number(process.env.MAX_PER_MINT ?? 20),
+  royaltyBps: 500,
+  maxRoyaltyBps: 1_000,
+  adminDelaySeconds: 2 * 24 * 3600,
+  callbackGasLimit: 200_000,
+  rerequestTimeoutSeconds: 24 * 3600,
+  epochIntervalSeconds: Number(process.env.EPOCH_INTERVAL ?? 3600),
+  heartbeatSeconds: 3600,
+  sequencerGracePeriodSeconds: 3600,
+  moodThresholdBps: 100,
+};
+
+/** Development mock parameters: VRF fees and the starting ETH/USD answer (8 decimals). */
+export const MOCKS = {
+  vrfBaseFee: 100_000_000_000_000_000n, // 0.1 LINK
+  vrfGasPrice: 1_000_000_000n, // 1 gwei
+  vrfWeiPerUnitLink: 4_000_000_000_000_000n,
+  feedDecimals: 8,
+  feedInitialAnswer: 3_000n * 10n ** 8n,
+  subscriptionFund: 1_000n * 10n ** 18n,
+  keyHash: "0x787d74caea10b2b357790d5b5247c2f63d1d91572a9846f780606e4d953677ae",
+};
+
+/** Names the deploy scripts save the proxy and libraries under. */
+export const LIBRARIES = ["SaleLogic", "SeedLogic", "EvolutionLogic", "InteractionLogic", "MetadataLogic", "RoyaltyLogic"] as const;
+
+/** Throws a clear error naming every null value a live deploy needs. */
+export function requireLive(chainId: number): ChainlinkNetwork & { vrfCoordinatorV2_5: string; feed: string } {
+  const net = CHAINLINK[chainId];
+  if (!net) throw new Error(`No Chainlink configuration for chain id ${chainId} in config/chainlink-networks.json`);
+  const missing: string[] = [];
+  if (!net.vrfCoordinatorV2_5) missing.push("vrfCoordinatorV2_5");
+  if (net.keyHashes.length === 0) missing.push("keyHashes");
+  if (!net.nativeUsdFeed.address) missing.push("nativeUsdFeed.address");
+  if (!net.nativeUsdFeed.heartbeatSeconds && !process.env.FEED_HEARTBEAT) missing.push("nativeUsdFeed.heartbeatSeconds (or FEED_HEARTBEAT)");
+  if (!process.env.VRF_SUBSCRIPTION_ID) missing.push("VRF_SUBSCRIPTION_ID (environment)");
+  if (missing.length > 0) {
+    throw new Error(`Cannot deploy to ${net.name} (chain ${chainId}): unverified or missing ${missing.join(", ")}`);
+  }
+  return { ...net, vrfCoordinatorV2_5: net.vrfCoordinatorV2_5!, feed: net.nativeUsdFeed.address! };
+}

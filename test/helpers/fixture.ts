@@ -1,0 +1,66 @@
+import hre, { deployments, ethers } from "hardhat";
+import type { LivingAsset, MockV3Aggregator, VRFCoordinatorV2_5Mock, LivingAssetRenderer } from "../../typechain-types";
+
+/** Everything the deploy scripts deploy, as typed contracts, plus signers. */
+export interface World {
+  collection: LivingAsset;
+  coordinator: VRFCoordinatorV2_5Mock;
+  feed: MockV3Aggregator;
+  renderer: LivingAssetRenderer;
+  subscriptionId: bigint;
+  deployer: Awaited<ReturnType<typeof ethers.getSigner>>;
+  alice: Awaited<ReturnType<typeof ethers.getSigner>>;
+  bob: Awaited<ReturnType<typeof ethers.getSigner>>;
+  carol: Awaited<ReturnType<typeof ethers.getSigner>>;
+}
+
+/** The deploy scripts as a fixture (`deployments.fixture` snapshots and reverts between tests). */
+export const deployWorld = deployments.createFixture(async (): Promise<World> => {
+  await deployments.fixture(["all"]);
+  const [deployer, alice, bob, carol] = await ethers.getSigners();
+  const collection = (await ethers.getContractAt("LivingAsset", (await deployments.get("LivingAsset")).address)) as unknown as LivingAsset;
+  const coordinator = (await ethers.getContractAt(
+    "VRFCoordinatorV2_5Mock",
+    (await deployments.get("VRFCoordinatorV2_5Mock")).address,
+  )) as unknown as VRFCoordinatorV2_5Mock;
+  const feed = (await ethers.getContractAt("MockV3Aggregator", (await deployments.get("MockV3Aggregator")).address)) as unknown as MockV3Aggregator;
+  const renderer = (await ethers.getContractAt(
+    "LivingAssetRenderer",
+    (await deployments.get("LivingAssetRenderer")).address,
+  )) as unknown as LivingAssetRenderer;
+  const subscriptionId = BigInt((await deployments.get("VRFSubscription")).linkedData.subscriptionId);
+  return { collection, coordinator, feed, renderer, subscriptionId, deployer, alice, bob, carol };
+});
+
+export const PRICE = 10_000_000_000_000_000n;
+
+/** Request ids of the `RandomnessRequested` events in a receipt. */
+export async function requestIdsOf(collection: LivingAsset, tx: Promise<{ wait(): Promise<unknown> }>): Promise<bigint[]> {
+  const receipt = (await (await tx).wait()) as { logs: { topics: readonly string[]; data: string }[] };
+  const ids: bigint[] = [];
+  for (const log of receipt.logs) {
+    try {
+      const parsed = collection.interface.parseLog(log);
+      if (parsed?.name === "RandomnessRequested") ids.push(parsed.args.requestId as bigint);
+    } catch {
+      /* another contract's event */
+    }
+  }
+  return ids;
+}
+
+/** Mint `quantity` to `who` and fulfil the batch's request through the real mock coordinator. */
+export async function mintAndReveal(w: World, who: World["alice"], quantity: number): Promise<bigint> {
+  const [requestId] = await requestIdsOf(w.collection, w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) }));
+  await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
+  return requestId;
+}
+
+/** Move the mock feed to `answer` and advance one epoch after the interval. */
+export async function advance(w: World, answer: bigint): Promise<void> {
+  const next = await w.collection.nextEpochAt();
+  const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+  if (next > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
+  await (await w.feed.updateAnswer(answer)).wait();
+  await (await w.collection.advanceEpoch()).wait();
+}
