@@ -352,8 +352,9 @@ library CreatureArt {
             colour(k, 3, 15),
             '">'
         );
+        uint256 r = uint256(keccak256(abi.encode(k.genes.entropy, "sparkle")));
         for (uint256 p; p < 6; ++p) {
-            uint256 r = uint256(keccak256(abi.encode(k.genes.entropy, "sparkle", p)));
+            r >>= 8;
             out = string.concat(
                 out,
                 Svg.path(

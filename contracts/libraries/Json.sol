@@ -96,6 +96,35 @@ library Json {
                 assembly ("memory-safe") {
                     let s := add(src, 0x20)
                     let d := add(out, 0x20)
+                    let ones := 0x0101010101010101010101010101010101010101010101010101010101010101
+                    let highs := mul(ones, 0x80)
+                    // Whole words of plain ASCII: SWAR "has a byte below 0x20, at or above 0x80,
+                    // or equal to a special" test, then one 32-byte copy.
+                    for {} lt(add(k, 31), n) {} {
+                        let w := mload(add(s, k))
+                        let bad := or(and(and(sub(w, mul(ones, 0x20)), not(w)), highs), and(w, highs))
+                        let q := xor(w, mul(ones, 0x22))
+                        bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                        switch xml
+                        case 0 {
+                            q := xor(w, mul(ones, 0x5c))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                        }
+                        default {
+                            q := xor(w, mul(ones, 0x26))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                            q := xor(w, mul(ones, 0x27))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                            q := xor(w, mul(ones, 0x3c))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                            q := xor(w, mul(ones, 0x3e))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                        }
+                        if bad { break }
+                        mstore(add(d, o), w)
+                        o := add(o, 32)
+                        k := add(k, 32)
+                    }
                     for {} lt(k, n) {} {
                         let c := byte(0, mload(add(s, k)))
                         if or(lt(c, 0x20), gt(c, 0x7e)) { break }

@@ -57,13 +57,11 @@ describe("LivingAssetRenderer art", function () {
         });
         const gas = await renderer.tokenURI.estimateGas(params);
         if (gas > worst) worst = gas;
-        console.log(STAGES[stage], k, gas);
       }
       rows.push(`${STAGES[stage]} ${worst}`);
       // Long untrusted text costs escaping and encoding too: 300 characters of name and description.
       const long = tokenParams(10_000n, { revealed: stage > 0, stage, mood: 2, seed: seedOf(77n, 0n) }, "N\"&<".repeat(75), "d".repeat(300));
       const longGas = await renderer.tokenURI.estimateGas(long);
-      console.log("long", longGas);
       expect(longGas).to.be.lessThanOrEqual(GAS_CAP);
       rows[rows.length - 1] += ` (long text ${longGas})`;
       expect(worst).to.be.lessThanOrEqual(GAS_CAP);
