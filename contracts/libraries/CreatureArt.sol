@@ -23,7 +23,9 @@ library CreatureArt {
     /// @notice SVG `<defs>` content and the creature group.
     function draw(Look memory k) internal pure returns (string memory defs, string memory body) {
         string memory shapes = _shapes(k);
-        defs = string.concat(_gradients(k), '<clipPath id="c">', shapes, "</clipPath>", _limbDef(k), _eyeDef(k));
+        defs = string.concat(
+            _gradients(k), '<clipPath id="c">', shapes, '</clipPath><g id="s">', shapes, "</g>", _limbDef(k), _eyeDef(k)
+        );
         body = string.concat(
             '<g transform="translate(256 ',
             Svg.n(int256(uint256([0, 314, 290, 262, 262][k.stage]))),
@@ -31,10 +33,8 @@ library CreatureArt {
             _scale(k),
             ')">',
             _back(k),
-            '<g fill="url(#bd)">',
-            shapes,
-            "</g>",
-            _front(k, shapes),
+            '<use href="#s" fill="url(#bd)"/>',
+            _front(k),
             "</g>"
         );
         if (k.stage == 1) body = string.concat(body, _shell());
@@ -93,7 +93,7 @@ library CreatureArt {
     }
 
     /// @dev Everything on the body: pattern, rim light, sheen, eyes, mouth, crown.
-    function _front(Look memory k, string memory shapes) private pure returns (string memory out) {
+    function _front(Look memory k) private pure returns (string memory out) {
         out = string.concat(
             '<g clip-path="url(#c)" fill="',
             colour(k, 2, 0),
@@ -101,11 +101,9 @@ library CreatureArt {
             colour(k, 2, 0),
             '" opacity=".6">',
             _pattern(k),
-            '</g><g fill="none" stroke="',
+            '</g><use href="#s" fill="none" stroke="',
             colour(k, 3, 0),
-            '" stroke-width="3" stroke-opacity=".6">',
-            shapes,
-            '</g><ellipse cx="-34" cy="-48" rx="30" ry="15" transform="rotate(-35 -34 -48)" fill="#fff" opacity=".3"/>'
+            '" stroke-width="3" stroke-opacity=".6"/><ellipse cx="-34" cy="-48" rx="30" ry="15" transform="rotate(-35 -34 -48)" fill="#fff" opacity=".3"/>'
         );
         if (k.genes.body == 3) out = string.concat(out, _spiral(k));
         out = string.concat(out, _face(k));
@@ -265,13 +263,16 @@ library CreatureArt {
         uint8 pattern = k.genes.pattern;
         uint256 e = k.genes.entropy;
         if (pattern == 0 || pattern == 4) {
-            uint256 count = pattern == 0 ? 10 : 22;
+            uint256 count = pattern == 0 ? 10 : 20;
+            uint256 r;
             for (uint256 p; p < count; ++p) {
-                uint256 r = uint256(keccak256(abi.encode(e, p)));
-                int256 dist = int256(12 + (r >> 16) % 90);
-                int256 size = pattern == 0 ? int256(7 + (r >> 32) % 13) : int256(2 + (r >> 32) % 3);
+                // 32 bits per mark, 8 marks per hash.
+                r = p % 8 == 0 ? uint256(keccak256(abi.encode(e, p))) : r >> 32;
+                uint256 angle = (r & 0xfff) % 3600;
+                int256 dist = int256(12 + ((r >> 12) & 0xff) % 90);
+                int256 size = pattern == 0 ? int256(7 + ((r >> 20) & 0xff) % 13) : int256(2 + ((r >> 20) & 0xff) % 3);
                 out = string.concat(
-                    out, Svg.circle((dist * Svg.sin(r % 3600)) / 10_000, (dist * Svg.cos(r % 3600)) / 10_000, size, 'stroke="none"')
+                    out, Svg.circle((dist * Svg.sin(angle)) / 10_000, (dist * Svg.cos(angle)) / 10_000, size, 'stroke="none"')
                 );
             }
         } else if (pattern == 1) {
@@ -351,8 +352,9 @@ library CreatureArt {
             colour(k, 3, 15),
             '">'
         );
+        uint256 r = uint256(keccak256(abi.encode(k.genes.entropy, "sparkle")));
         for (uint256 p; p < 6; ++p) {
-            uint256 r = uint256(keccak256(abi.encode(k.genes.entropy, "sparkle", p)));
+            r >>= 8;
             out = string.concat(
                 out,
                 Svg.path(

@@ -26,6 +26,20 @@ library Json {
         return _escape(bytes(s), true);
     }
 
+    /// @notice `s` cut to at most `maxBytes` bytes without splitting a UTF-8 sequence, with
+    /// `...` appended when cut. Bounds the cost and width of text drawn in an image.
+    function truncate(string memory s, uint256 maxBytes) internal pure returns (string memory) {
+        bytes memory b = bytes(s);
+        if (b.length <= maxBytes) return s;
+        uint256 cut = maxBytes;
+        while (cut > 0 && (uint8(b[cut]) & 0xc0) == 0x80) --cut;
+        bytes memory out = new bytes(cut);
+        for (uint256 k; k < cut; ++k) {
+            out[k] = b[k];
+        }
+        return string.concat(string(out), "...");
+    }
+
     // -------------------------------------------------------------------------------------
     // Builders
     // -------------------------------------------------------------------------------------
@@ -69,15 +83,61 @@ library Json {
     // -------------------------------------------------------------------------------------
 
     /// @dev One pass over `src` into a buffer of the worst-case size (6 bytes per input byte),
-    /// then the buffer's length is cut to what was written. No allocation inside the loop;
-    /// bytes are read and written with `mload`/`mstore8` to skip bounds checks (`k < n` and
-    /// `o < 6n` hold throughout).
+    /// then the buffer's length is cut to what was written. Runs of plain ASCII are copied by
+    /// a tight assembly loop; each special byte or non-ASCII sequence takes the slow path.
+    /// No allocation inside the loop (`k < n` and `o < 6n` hold throughout).
     function _escape(bytes memory src, bool xml) private pure returns (string memory) {
         uint256 n = src.length;
         bytes memory out = new bytes(n * 6);
         uint256 o;
+        uint256 k;
         unchecked {
-            for (uint256 k; k < n;) {
+            while (k < n) {
+                assembly ("memory-safe") {
+                    let s := add(src, 0x20)
+                    let d := add(out, 0x20)
+                    let ones := 0x0101010101010101010101010101010101010101010101010101010101010101
+                    let highs := mul(ones, 0x80)
+                    // Whole words of plain ASCII: SWAR "has a byte below 0x20, at or above 0x80,
+                    // or equal to a special" test, then one 32-byte copy.
+                    for {} lt(add(k, 31), n) {} {
+                        let w := mload(add(s, k))
+                        let bad := or(and(and(sub(w, mul(ones, 0x20)), not(w)), highs), and(w, highs))
+                        let q := xor(w, mul(ones, 0x22))
+                        bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                        switch xml
+                        case 0 {
+                            q := xor(w, mul(ones, 0x5c))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                        }
+                        default {
+                            q := xor(w, mul(ones, 0x26))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                            q := xor(w, mul(ones, 0x27))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                            q := xor(w, mul(ones, 0x3c))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                            q := xor(w, mul(ones, 0x3e))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                        }
+                        if bad { break }
+                        mstore(add(d, o), w)
+                        o := add(o, 32)
+                        k := add(k, 32)
+                    }
+                    for {} lt(k, n) {} {
+                        let c := byte(0, mload(add(s, k)))
+                        if or(lt(c, 0x20), gt(c, 0x7e)) { break }
+                        if eq(c, 0x22) { break }
+                        switch xml
+                        case 0 { if eq(c, 0x5c) { break } }
+                        default { if or(or(eq(c, 0x26), eq(c, 0x27)), or(eq(c, 0x3c), eq(c, 0x3e))) { break } }
+                        mstore8(add(d, o), c)
+                        o := add(o, 1)
+                        k := add(k, 1)
+                    }
+                }
+                if (k >= n) break;
                 uint256 c = _byteAt(src, k);
                 if (c >= 0x80) {
                     uint256 len = _utf8Length(src, k);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
+import {Format} from "./Format.sol";
 
 /// @title Svg
 /// @notice Small SVG element builders, colour and number helpers, and integer trigonometry.
@@ -85,7 +85,7 @@ library Svg {
 
     /// @notice Signed integer in decimal.
     function n(int256 v) internal pure returns (string memory) {
-        return Strings.toStringSigned(v);
+        return Format.i(v);
     }
 
     /// @notice A point `x,y` followed by a space.
@@ -97,18 +97,18 @@ library Svg {
     function hsl(uint256 h, uint256 s, uint256 l) internal pure returns (string memory) {
         return string.concat(
             "hsl(",
-            Strings.toString(h % 360),
+            Format.u(h % 360),
             ",",
-            Strings.toString(s > 100 ? 100 : s),
+            Format.u(s > 100 ? 100 : s),
             "%,",
-            Strings.toString(l > 100 ? 100 : l),
+            Format.u(l > 100 ? 100 : l),
             "%)"
         );
     }
 
     /// @notice `rotate(deci / 10)` with one decimal: `rotate(22.5)`.
     function rotate(uint256 deci) internal pure returns (string memory) {
-        return string.concat("rotate(", Strings.toString(deci / 10), ".", Strings.toString(deci % 10), ")");
+        return string.concat("rotate(", Format.u(deci / 10), ".", Format.u(deci % 10), ")");
     }
 
     // -------------------------------------------------------------------------------------

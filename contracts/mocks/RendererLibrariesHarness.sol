@@ -6,6 +6,8 @@ import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {Base64Fast} from "../libraries/Base64Fast.sol";
 import {Format} from "../libraries/Format.sol";
 import {Json} from "../libraries/Json.sol";
+import {SceneArt} from "../libraries/SceneArt.sol";
+import {Svg} from "../libraries/Svg.sol";
 
 /// @title RendererLibrariesHarness
 /// @notice Test-only wrapper exposing the renderer's pure libraries.
@@ -44,5 +46,44 @@ contract RendererLibrariesHarness {
         uint256 before = gasleft();
         Base64Fast.encode(data);
         used = before - gasleft();
+    }
+
+    /// @notice Gas of each terrarium layer, measured inside the call (profiling aid).
+    function sceneGas() external view returns (uint256[6] memory used) {
+        uint256 g = gasleft();
+        SceneArt.defs(2);
+        used[0] = g - gasleft();
+        g = gasleft();
+        SceneArt.backdrop(2, 1);
+        used[1] = g - gasleft();
+        g = gasleft();
+        SceneArt.ground(123456789, "hsl(1,2%,3%)", "hsl(1,2%,3%)");
+        used[2] = g - gasleft();
+        g = gasleft();
+        SceneArt.foreground(2);
+        used[3] = g - gasleft();
+        g = gasleft();
+        SceneArt.egg();
+        used[4] = g - gasleft();
+        g = gasleft();
+        for (uint256 k; k < 100; ++k) Svg.n(int256(k * 37));
+        used[5] = g - gasleft();
+    }
+
+    /// @notice Gas of `Json.escape` on `s`, measured inside the call (profiling aid).
+    function escapeGas(string calldata s) external view returns (uint256 used) {
+        string memory m = s;
+        uint256 g = gasleft();
+        Json.escape(m);
+        used = g - gasleft();
+    }
+
+    /// @notice Gas of an empty assembly loop of `n` steps (profiling aid).
+    function loopGas(uint256 n) external view returns (uint256 used) {
+        uint256 g = gasleft();
+        assembly {
+            for { let k := 0 } lt(k, n) { k := add(k, 1) } {}
+        }
+        used = g - gasleft();
     }
 }

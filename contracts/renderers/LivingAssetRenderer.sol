@@ -29,6 +29,8 @@ contract LivingAssetRenderer is IRenderer {
     string private constant _VERSION = "1.0.0";
     string private constant _JSON_PREFIX = "data:application/json;base64,";
     string private constant _SVG_PREFIX = "data:image/svg+xml;base64,";
+    /// @dev Longest collection name drawn in an image, in bytes (the JSON keeps it whole).
+    uint256 private constant _LABEL_BYTES = 48;
 
     /// @notice Draws the creature; deployed by this renderer's constructor.
     OrganismArt public immutable organismArt;
@@ -57,7 +59,7 @@ contract LivingAssetRenderer is IRenderer {
             ",",
             Json.str("description", params.description),
             ",",
-            Json.trusted("image", string.concat(_SVG_PREFIX, Base64.encode(bytes(terrariumArt.egg(Json.escapeXml(params.name)))))),
+            Json.trusted("image", string.concat(_SVG_PREFIX, Base64.encode(bytes(terrariumArt.egg(Json.escapeXml(Json.truncate(params.name, _LABEL_BYTES))))))),
             ",",
             Json.raw("seller_fee_basis_points", Format.u(params.royaltyBps)),
             ",",
@@ -254,7 +256,9 @@ contract LivingAssetRenderer is IRenderer {
 
     function _svg(TokenRenderParams calldata params) internal view returns (string memory) {
         Phenotype calldata ph = params.phenotype;
-        string memory label = string.concat(Json.escapeXml(params.collectionName), " #", Format.u(params.tokenId));
+        string memory label = string.concat(
+            Json.escapeXml(Json.truncate(params.collectionName, _LABEL_BYTES)), " #", Format.u(params.tokenId)
+        );
         if (!_isRevealed(ph)) return terrariumArt.egg(label);
         Creature memory c;
         (c.defs, c.body, c.flora, c.glow) =

@@ -78,6 +78,21 @@ describe("LivingAssetRenderer escaping", function () {
     }
   });
 
+  it("escape round-trips random text across the word-at-a-time fast path", async function () {
+    const { harness } = await loadFixture(fixture);
+    const alphabet = ["a", "Z", "0", " ", "~", "\u007f", '"', "\\", "<", "&", "'", ">", "\n", "\u0000", "ü", "β", "🌱"];
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let t = 0; t < 40; t++) {
+      const len = next() % 120;
+      let text = "";
+      for (let i = 0; i < len; i++) text += next() % 4 === 0 ? alphabet[next() % alphabet.length] : alphabet[next() % 5];
+      expect(JSON.parse(`"${await harness.escape(text)}"`)).to.equal(text);
+      const xml = await harness.escapeXml(text);
+      expect(xml).to.not.match(/[<>"']|&(?!(amp|lt|gt|quot|#39);)/);
+    }
+  });
+
   it("escapeXml escapes markup characters", async function () {
     const { harness } = await loadFixture(fixture);
     expect(await harness.escapeXml(`<a href="x">'&'</a>`)).to.equal("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
