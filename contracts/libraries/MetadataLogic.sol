@@ -5,6 +5,8 @@ import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
 
 import {IRenderer, Phenotype, Provenance, TokenRenderParams, CollectionRenderParams} from "../interfaces/IRenderer.sol";
 import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
+import {IERC7496} from "../interfaces/IERC7496.sol";
+import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
 import {InteractionLogic} from "./InteractionLogic.sol";
 import {EvolutionLogic} from "./EvolutionLogic.sol";
 
@@ -97,12 +99,53 @@ library MetadataLogic {
         p.generatorName = generatorName;
         p.generatorVersion = generatorVersion;
         emit IMetadataModule.ProvenanceUpdated(modelHash, datasetHash, licenseURI, generatorName, generatorVersion);
+        emit IMetadataModule.ContractURIUpdated();
+        emit ILivingAsset.BatchMetadataUpdate(0, type(uint256).max);
     }
 
-    /// @notice Sets the description. Emits {DescriptionUpdated}.
-    function setDescription(string calldata description) external {
+    /// @notice Sets the description. Emits {DescriptionUpdated}, {ContractURIUpdated} and
+    /// {BatchMetadataUpdate} for every token.
+    function setDescription(string calldata description) public {
         layout().description = description;
         emit IMetadataModule.DescriptionUpdated(description);
+        emit IMetadataModule.ContractURIUpdated();
+        emit ILivingAsset.BatchMetadataUpdate(0, type(uint256).max);
+    }
+
+    /// @notice Swaps the renderer unless locked. Emits {RendererUpdated}, {ContractURIUpdated},
+    /// {TraitMetadataURIUpdated} and {BatchMetadataUpdate} for every token.
+    function setRenderer(address newRenderer) public {
+        MetadataStorage storage $ = layout();
+        if ($.rendererLocked) revert IMetadataModule.MetadataRendererLocked();
+        if (newRenderer.code.length == 0) revert IMetadataModule.MetadataRendererNotContract(newRenderer);
+        $.renderer = IRenderer(newRenderer);
+        emit IMetadataModule.RendererUpdated(newRenderer);
+        emit IMetadataModule.ContractURIUpdated();
+        emit IERC7496.TraitMetadataURIUpdated();
+        emit ILivingAsset.BatchMetadataUpdate(0, type(uint256).max);
+    }
+
+    /// @notice Initial renderer and description.
+    function initialize(address renderer, string calldata description) external {
+        setRenderer(renderer);
+        setDescription(description);
+    }
+
+    /// @notice Freezes the renderer for good. Emits {RendererLocked}.
+    function lockRenderer() external {
+        MetadataStorage storage $ = layout();
+        if ($.rendererLocked) revert IMetadataModule.MetadataRendererLocked();
+        $.rendererLocked = true;
+        emit IMetadataModule.RendererLocked(address($.renderer));
+    }
+
+    /// @notice Freezes the provenance record for good. Emits {ProvenanceLocked}, {ContractURIUpdated}.
+    function lockProvenance() external {
+        Provenance storage p = layout().provenance;
+        if (p.locked) revert IMetadataModule.MetadataProvenanceLocked();
+        p.locked = true;
+        emit IMetadataModule.ProvenanceLocked();
+        emit IMetadataModule.ContractURIUpdated();
     }
 
     function _traitValue(Phenotype memory ph, bytes32 traitKey) private pure returns (bytes32) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IRenderer, Provenance} from "../interfaces/IRenderer.sol";
+
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
 import {MetadataLogic} from "../libraries/MetadataLogic.sol";
@@ -23,8 +23,7 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, IMetadataM
     }
 
     function __MetadataModule_init_unchained(address renderer_, string calldata description_) internal onlyInitializing {
-        _setRenderer(renderer_);
-        MetadataLogic.setDescription(description_);
+        MetadataLogic.initialize(renderer_, description_);
     }
 
     /// @notice On-chain JSON + SVG metadata of a token, built by the renderer from its phenotype.
@@ -51,26 +50,17 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, IMetadataM
 
     /// @inheritdoc IMetadataModule
     function setRenderer(address newRenderer) external virtual onlyRole(CONFIG_ROLE) {
-        if (MetadataLogic.layout().rendererLocked) revert MetadataRendererLocked();
-        _setRenderer(newRenderer);
-        emit ContractURIUpdated();
-        emit TraitMetadataURIUpdated();
-        emit BatchMetadataUpdate(0, type(uint256).max);
+        MetadataLogic.setRenderer(newRenderer);
     }
 
     /// @inheritdoc IMetadataModule
     function lockRenderer() external virtual onlyRole(DEFAULT_ADMIN_ROLE) {
-        MetadataLogic.MetadataStorage storage $ = MetadataLogic.layout();
-        if ($.rendererLocked) revert MetadataRendererLocked();
-        $.rendererLocked = true;
-        emit RendererLocked(address($.renderer));
+        MetadataLogic.lockRenderer();
     }
 
     /// @inheritdoc IMetadataModule
     function setDescription(string calldata description_) external virtual onlyRole(CONFIG_ROLE) {
         MetadataLogic.setDescription(description_);
-        emit ContractURIUpdated();
-        emit BatchMetadataUpdate(0, type(uint256).max);
     }
 
     /// @inheritdoc IMetadataModule
@@ -82,17 +72,11 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, IMetadataM
         string calldata generatorVersion
     ) external virtual onlyRole(DEFAULT_ADMIN_ROLE) {
         MetadataLogic.setProvenance(modelHash, datasetHash, licenseURI, generatorName, generatorVersion);
-        emit ContractURIUpdated();
-        emit BatchMetadataUpdate(0, type(uint256).max);
     }
 
     /// @inheritdoc IMetadataModule
     function lockProvenance() external virtual onlyRole(DEFAULT_ADMIN_ROLE) {
-        Provenance storage p = MetadataLogic.layout().provenance;
-        if (p.locked) revert MetadataProvenanceLocked();
-        p.locked = true;
-        emit ProvenanceLocked();
-        emit ContractURIUpdated();
+        MetadataLogic.lockProvenance();
     }
 
     /// @inheritdoc IERC7496
@@ -128,11 +112,6 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, IMetadataM
         emit ContractURIUpdated();
     }
 
-    function _setRenderer(address newRenderer) private {
-        if (newRenderer.code.length == 0) revert MetadataRendererNotContract(newRenderer);
-        MetadataLogic.layout().renderer = IRenderer(newRenderer);
-        emit RendererUpdated(newRenderer);
-    }
 
     /// @notice ERC-165: ERC-721, ERC-721 Metadata, ERC-2981, ERC-4906, ERC-7496, AccessControl.
     function supportsInterface(
