@@ -17,6 +17,8 @@ contract LivingAssetV2 is LivingAsset {
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() LivingAsset() {}
 
+    /// @notice Upgrade step: parents were initialised by V1, so only the new field is set.
+    /// @custom:oz-upgrades-validate-as-initializer
     function initializeV2(uint256 marker) external reinitializer(2) {
         _v2().generationTwoMarker = marker;
     }
