@@ -38,44 +38,54 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     const feed = await getDeployed(hre, "MockV3Aggregator");
     const target = await collection.getAddress();
     const signers = await hre.ethers.getSigners();
+    // Four batches: two at genesis, one during the rise, one right after the peak (temperaments differ).
     const holders = [
-      { name: "alice", signer: signers[1], quantity: 6 },
-      { name: "bob", signer: signers[2], quantity: 8 },
-      { name: "carol", signer: signers[3], quantity: 5 },
-      { name: "dave", signer: signers[4], quantity: 5 },
+      { name: "alice", signer: signers[1], quantity: 6, at: 0 },
+      { name: "bob", signer: signers[2], quantity: 8, at: 0 },
+      { name: "carol", signer: signers[3], quantity: 5, at: Math.floor(args.epochs / 4) },
+      { name: "dave", signer: signers[4], quantity: 5, at: Math.floor(args.epochs / 2) + 1 },
     ];
     const nameOf = new Map<string, string>(holders.map((h) => [h.signer.address, h.name]));
     const signerOf = new Map(holders.map((h) => [h.signer.address, h.signer]));
-
     const [price] = await collection.saleConfig();
-    for (const h of holders) {
-      const receipt = await (await (collection.connect(h.signer) as Contract).mint(h.quantity, { value: BigInt(price) * BigInt(h.quantity) })).wait();
-      const [b] = eventsIn(collection, receipt, "BatchMinted");
-      log(`${h.name.padEnd(5)} minted ${h.quantity} tokens #${b.firstTokenId}..#${BigInt(b.firstTokenId as bigint) + BigInt(h.quantity) - 1n} (batch ${b.batchId})`);
-    }
-    const revealed = await revealAll(hre, collection);
-    log(`Revealed ${revealed.batches.length} batches through VRFCoordinatorV2_5Mock`);
-
-    const total = Number(await collection.totalSupply());
-    const ids = Array.from({ length: total }, (_, i) => i + 1);
     const ownerOf = new Map<number, string>();
-    for (const id of ids) ownerOf.set(id, await collection.ownerOf(id));
-    const neglected = new Set(ids.filter((id) => id % 3 === 0)); // every third token is left alone
-    const cared = ids.filter((id) => !neglected.has(id));
-    // Tokens that try to metamorphose, and the epoch from which each may try again.
+    const ids: number[] = [];
+    const mintDue = async (epoch: number) => {
+      const due = holders.filter((h) => h.at === epoch);
+      for (const h of due) {
+        const receipt = await (await (collection.connect(h.signer) as Contract).mint(h.quantity, { value: BigInt(price) * BigInt(h.quantity) })).wait();
+        const [b] = eventsIn(collection, receipt, "BatchMinted");
+        const first = Number(b.firstTokenId);
+        for (let id = first; id < first + h.quantity; id++) {
+          ids.push(id);
+          ownerOf.set(id, h.signer.address);
+        }
+        log(`${h.name.padEnd(5)} minted ${h.quantity} tokens #${first}..#${first + h.quantity - 1} (batch ${b.batchId}) at epoch ${epoch}`);
+      }
+      if (due.length) {
+        const revealed = await revealAll(hre, collection);
+        log(`Revealed ${revealed.batches.length} batch(es) through VRFCoordinatorV2_5Mock`);
+      }
+    };
+    await mintDue(0);
+
+    const neglected = (id: number) => id % 3 === 0; // every third token is left alone
+    // Tokens that try to metamorphose, and the epochs from which each may try (first, second).
     const metamorphosisPlan = new Map<number, number[]>([
       [1, [5, 18]],
       [8, [9, 24]],
-      [14, [12]],
+      [16, [14]],
+      [20, [23, 29]],
     ]);
-    const storyTokens = [1, 8, 3, 14];
+    const storyTokens = [1, 8, 3, 16, 20];
     const storyEpochs = new Set([0, 4, 8, 12, 16, 20, 24, 28, args.epochs]);
     const outDir = path.resolve(args.out);
-    const stories = new Map<number, LifeStory>(storyTokens.map((id) => [id, { title: `Token #${id}${neglected.has(id) ? " (neglected)" : ""}`, frames: [] }]));
+    const stories = new Map<number, LifeStory>(storyTokens.map((id) => [id, { title: `Token #${id}${neglected(id) ? " (neglected)" : ""}`, frames: [] }]));
     const metamorphoses: { tokenId: number; epoch: number; generation: number }[] = [];
 
     const snapshot = async (epoch: number) => {
       for (const id of storyTokens) {
+        if (!ownerOf.has(id)) continue; // not born yet
         const { svg } = await fetchToken(collection, id);
         writeArt(path.join(outDir, "stories"), `token-${id}-e${epoch}`, svg, 160);
         const p = phenotypeView(await collection.phenotypeOf(id));
@@ -90,8 +100,9 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
       await (await feed.updateAnswer(path_[e - 1])).wait();
       const receipt = await (await collection.advanceEpoch()).wait();
       const [adv] = eventsIn(collection, receipt, "EpochAdvanced");
+      await mintDue(e);
       let nurtured = 0;
-      for (const id of cared) {
+      for (const id of ids.filter((i) => !neglected(i))) {
         try {
           await (await (collection.connect(signerOf.get(ownerOf.get(id)!)!) as Contract).nurture(id)).wait();
           nurtured++;
@@ -101,6 +112,7 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
       }
       const events: string[] = [];
       for (const [id, from] of metamorphosisPlan) {
+        if (!ownerOf.has(id)) continue;
         const p = phenotypeView(await collection.phenotypeOf(id));
         const due = from.filter((f) => e >= f).length; // metamorphoses scheduled by now
         if (p.generation >= due || p.metamorphosisPending || p.age < 5 || p.vitality < 5000) continue;
@@ -116,13 +128,14 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
         }
       }
       log(
-        `epoch ${String(adv.epoch).padStart(2)}  price ${formatPrice(BigInt(adv.answer as bigint)).padStart(8)}  move ${String(adv.moveBps).padStart(5)} bps  nurtured ${nurtured}/${total}${events.length ? "  " + events.join("; ") : ""}`,
+        `epoch ${String(adv.epoch).padStart(2)}  price ${formatPrice(BigInt(adv.answer as bigint)).padStart(8)}  move ${String(adv.moveBps).padStart(5)} bps  nurtured ${nurtured}/${ids.length}${events.length ? "  " + events.join("; ") : ""}`,
       );
       if (storyEpochs.has(e)) await snapshot(e);
     }
 
     log("Rendering every token (resvg, 256px) and writing the gallery...");
-    const intro = `${total} tokens lived through ${args.epochs} epochs of a market that rose from 3000 to ~4500 and crashed to ~1800. Every third token was neglected; the rest were nurtured every epoch.`;
+    const total = ids.length;
+    const intro = `${total} tokens lived through ${args.epochs} epochs of a market that rose from 3000 to ~4500 and crashed to ~1800. Four batches were minted at different epochs; every third token was neglected, the rest were nurtured every epoch.`;
     const { page } = await writeGallery(collection, outDir, [...stories.values()], intro);
 
     const rows: (string | number)[][] = [];
@@ -130,7 +143,7 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     for (const id of ids) {
       const p = phenotypeView(await collection.phenotypeOf(id));
       const owner = nameOf.get(ownerOf.get(id)!) ?? ownerOf.get(id)!;
-      rows.push([`#${id}`, owner, `${p.stage}${p.generation ? ` g${p.generation}` : ""}`, p.age, p.vitality, p.mood, p.temperament, neglected.has(id) ? "neglected" : "nurtured"]);
+      rows.push([`#${id}`, owner, `${p.stage}${p.generation ? ` g${p.generation}` : ""}`, p.age, p.vitality, p.mood, p.temperament, neglected(id) ? "neglected" : "nurtured"]);
       json.push({ tokenId: id, owner: ownerOf.get(id), ...p });
     }
     if (args.json) console.log(toJson({ tokens: json, metamorphoses, page }));
