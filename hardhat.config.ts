@@ -12,6 +12,7 @@ import "@typechain/hardhat";
 import "@openzeppelin/hardhat-upgrades";
 import "hardhat-deploy";
 import "solidity-coverage";
+import "./tasks";
 
 // The compiler comes from the `solc` npm package (solcjs): nothing in the build
 // downloads a compiler binary.
