@@ -71,7 +71,7 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
       heartbeat,
       sequencerGracePeriod: d.sequencerGracePeriodSeconds,
       minAnswer: 1n,
-      maxAnswer: 10n ** 28n,
+      maxAnswer: 2n ** 88n - 1n,
       moodThresholdBps: d.moodThresholdBps,
     },
   };

@@ -13,18 +13,20 @@ interface IEvolutionModule {
         uint32 heartbeat; // maximum age of a feed answer, seconds
         uint32 sequencerGracePeriod; // seconds after the sequencer comes back up
         uint96 minAnswer; // sanity bounds, inclusive, in feed units
-        uint96 maxAnswer;
+        uint96 maxAnswer; // at most 2^88 - 1 (the log stores prices in 88 bits)
         uint16 moodThresholdBps; // |move| at or above which an epoch is sunny or stormy
     }
 
     /// @notice One epoch of the environment log (one storage slot).
-    /// Bit layout, low to high: price (96) | timestamp (40) | cumUpBps (40) | cumDownBps (40) | cumStorms (40).
+    /// Bit layout, low to high: price (88) | timestamp (40) | cumUpBps (40) | cumDownBps (40) |
+    /// cumStorms (32) | moveBps (16).
     struct EpochEntry {
-        uint96 price; // validated feed answer
+        uint88 price; // validated feed answer
         uint40 timestamp; // block time of the epoch
-        uint40 cumUpBps; // sum of up-moves since genesis, basis points (each move capped)
-        uint40 cumDownBps; // sum of down-moves since genesis, basis points (each move capped)
-        uint40 cumStorms; // number of epochs whose |move| reached the mood threshold downwards
+        uint40 cumUpBps; // sum of up-moves since genesis, basis points (each move capped at 100,000)
+        uint40 cumDownBps; // sum of down-moves since genesis, basis points
+        uint32 cumStorms; // number of epochs whose down-move reached the mood threshold
+        int16 moveBps; // this epoch's move against the previous one, basis points, clamped to int16
     }
 
     /// @notice The epoch interval has not passed.
@@ -46,7 +48,7 @@ interface IEvolutionModule {
     /// @notice `performData` does not match the epoch about to be advanced.
     error EvolutionInvalidPerformData(bytes performData);
     /// @notice A feed parameter is invalid: feeds must be contracts, interval, heartbeat and
-    /// minAnswer non-zero, minAnswer <= maxAnswer, 0 < moodThresholdBps <= 10,000.
+    /// minAnswer non-zero, minAnswer <= maxAnswer < 2^88, 0 < moodThresholdBps <= 10,000.
     error EvolutionInvalidFeedConfig(FeedConfig config);
 
     /// @notice A new epoch entered the environment log.

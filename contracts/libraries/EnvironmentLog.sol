@@ -13,7 +13,7 @@ library EnvironmentLog {
     /// @notice Parameters of one append.
     struct AppendParams {
         IEvolutionModule.EpochEntry previous;
-        uint256 answer; // validated, > 0, fits in 96 bits
+        uint256 answer; // validated, > 0, fits in 88 bits
         uint256 timestamp;
         uint256 moodThresholdBps;
     }
@@ -22,11 +22,12 @@ library EnvironmentLog {
     /// (0 for the first priced epoch).
     function next(AppendParams memory p) internal pure returns (IEvolutionModule.EpochEntry memory entry, int256 moveBps) {
         entry = IEvolutionModule.EpochEntry({
-            price: uint96(p.answer),
+            price: uint88(p.answer),
             timestamp: uint40(p.timestamp),
             cumUpBps: p.previous.cumUpBps,
             cumDownBps: p.previous.cumDownBps,
-            cumStorms: p.previous.cumStorms
+            cumStorms: p.previous.cumStorms,
+            moveBps: 0
         });
         uint256 prev = p.previous.price;
         if (prev == 0) return (entry, 0);
@@ -34,11 +35,13 @@ library EnvironmentLog {
             uint256 up = _min(((p.answer - prev) * 10_000) / prev, MAX_MOVE_BPS);
             entry.cumUpBps += uint40(up);
             moveBps = int256(up);
+            entry.moveBps = int16(int256(_min(up, uint256(uint16(type(int16).max)))));
         } else {
             uint256 down = ((prev - p.answer) * 10_000) / prev; // < 10,000
             entry.cumDownBps += uint40(down);
             if (down >= p.moodThresholdBps) entry.cumStorms += 1;
             moveBps = -int256(down);
+            entry.moveBps = -int16(int256(down)); // down < 10,000 fits
         }
     }
 

@@ -161,6 +161,7 @@ library EvolutionLogic {
             config.heartbeat == 0 ||
             config.minAnswer == 0 ||
             config.minAnswer > config.maxAnswer ||
+            config.maxAnswer > type(uint88).max ||
             config.moodThresholdBps == 0 ||
             config.moodThresholdBps > 10_000
         ) revert IEvolutionModule.EvolutionInvalidFeedConfig(config);

@@ -45,7 +45,7 @@ library InteractionLogic {
         return phenotype(tokenId);
     }
 
-    /// @notice The live phenotype: seed and birth (binary search), the checkpoint, three log
+    /// @notice The live phenotype: seed and birth (binary search), the checkpoint, two log
     /// entries, then pure maths. `tokenId` must be minted.
     function phenotype(uint256 tokenId) internal view returns (Phenotype memory) {
         (bool revealed, uint256 seed, uint256 birthEpoch) = SeedLogic.seedAndBirth(tokenId);
@@ -61,7 +61,6 @@ library InteractionLogic {
                     checkpoint: layout().checkpoints[tokenId],
                     atBirth: evo.log[birthEpoch],
                     atNow: evo.log[nowEpoch],
-                    beforeNow: nowEpoch > 0 ? evo.log[nowEpoch - 1] : evo.log[0],
                     moodThresholdBps: evo.moodThresholdBps
                 })
             );

@@ -7,7 +7,7 @@ import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
 
 /// @title PhenotypeLib
 /// @notice A token's live state as a pure function of its seed, birth epoch, own checkpoint and
-/// three entries of the environment log. No loops: the cost is the same at any age or supply.
+/// two entries of the environment log (at birth and now). No loops: the cost is the same at any age or supply.
 library PhenotypeLib {
     /// @notice Vitality every token is born with, basis points.
     uint16 internal constant INITIAL_VITALITY = 8_000;
@@ -36,7 +36,6 @@ library PhenotypeLib {
         IInteractionModule.Checkpoint checkpoint;
         IEvolutionModule.EpochEntry atBirth;
         IEvolutionModule.EpochEntry atNow;
-        IEvolutionModule.EpochEntry beforeNow; // zero when currentEpoch == 0
         uint256 moodThresholdBps;
     }
 
@@ -54,7 +53,7 @@ library PhenotypeLib {
         ph.lifeDownBps = p.atNow.cumDownBps - p.atBirth.cumDownBps;
         ph.lastPrice = int256(uint256(p.atNow.price));
         ph.temperament = temperament(ph.lifeUpBps, ph.lifeDownBps, ph.age);
-        ph.mood = mood(p.atNow, p.beforeNow, p.currentEpoch, p.moodThresholdBps);
+        ph.mood = mood(p.atNow.moveBps, p.moodThresholdBps);
         if (!p.revealed) {
             ph.stage = Stage.Egg;
             return ph;
@@ -101,16 +100,10 @@ library PhenotypeLib {
         return Temperament.Restless;
     }
 
-    /// @notice The latest epoch's weather: its move against the epoch before.
-    function mood(
-        IEvolutionModule.EpochEntry memory atNow,
-        IEvolutionModule.EpochEntry memory beforeNow,
-        uint32 currentEpoch,
-        uint256 thresholdBps
-    ) internal pure returns (Mood) {
-        if (currentEpoch == 0) return Mood.Calm;
-        if (atNow.cumDownBps - beforeNow.cumDownBps >= thresholdBps) return Mood.Stormy;
-        if (atNow.cumUpBps - beforeNow.cumUpBps >= thresholdBps) return Mood.Sunny;
+    /// @notice The latest epoch's weather: its move against the epoch before (0 before any epoch).
+    function mood(int16 moveBps, uint256 thresholdBps) internal pure returns (Mood) {
+        if (moveBps <= -int256(thresholdBps)) return Mood.Stormy;
+        if (moveBps >= int256(thresholdBps)) return Mood.Sunny;
         return Mood.Calm;
     }
 

@@ -1,0 +1,191 @@
+import { expect } from "chai";
+import hre, { ethers } from "hardhat";
+import { time } from "@nomicfoundation/hardhat-network-helpers";
+import { deployWorld, mintAndReveal, advance, type World } from "./helpers/fixture";
+
+const P = (usd: number) => BigInt(Math.round(usd * 1e8));
+
+async function state(w: World) {
+  const epoch = await w.collection.currentEpoch();
+  return { epoch, entry: (await w.collection.epochEntry(epoch)).toObject(), next: await w.collection.nextEpochAt() };
+}
+
+async function atNextEpochTime(w: World) {
+  await time.increaseTo(await w.collection.nextEpochAt());
+}
+
+describe("EvolutionModule", () => {
+  it("advanceEpoch appends prefix sums and emits one BatchMetadataUpdate for every token", async () => {
+    const w = await deployWorld();
+    await advance(w, P(3000));
+    await atNextEpochTime(w);
+    await w.feed.updateAnswer(P(3300));
+    const round = (await w.feed.latestRoundData()).roundId;
+    await expect(w.collection.advanceEpoch())
+      .to.emit(w.collection, "EpochAdvanced")
+      .withArgs(2, P(3300), round, 1000)
+      .and.to.emit(w.collection, "BatchMetadataUpdate")
+      .withArgs(0, ethers.MaxUint256);
+    await advance(w, P(2970)); // -10%
+    const e3 = await w.collection.epochEntry(3);
+    expect(e3.cumUpBps).to.equal(1000n);
+    expect(e3.cumDownBps).to.equal(1000n);
+    expect(e3.cumStorms).to.equal(1n);
+    expect(e3.price).to.equal(P(2970));
+    expect(e3.moveBps).to.equal(-1000n);
+  });
+
+  it("advanceEpoch gas is at most 100,000 and equal within 1% at supply 10 and 1,000", async () => {
+    const gas: bigint[] = [];
+    for (const supply of [10, 1000]) {
+      const w = await deployWorld();
+      await w.collection.setSaleConfig(0, 10_000, 10_000, 1_000);
+      await w.collection.mintTo(w.alice.address, supply);
+      await advance(w, P(3000));
+      await atNextEpochTime(w);
+      await w.feed.updateAnswer(P(3100));
+      gas.push((await (await w.collection.advanceEpoch()).wait())!.gasUsed);
+    }
+    console.log(`      advanceEpoch gas at supply 10 / 1,000: ${gas[0]} / ${gas[1]}`);
+    for (const g of gas) expect(g).to.be.lte(100_000n);
+    expect(Math.abs(Number(gas[1] - gas[0])) / Number(gas[0])).to.be.lte(0.01);
+  });
+
+  describe("bad feed answers revert with the cause and change nothing", () => {
+    const cases: [string, (w: World) => Promise<void>, string, (w: World) => Promise<unknown[]> | unknown[]][] = [
+      ["too early", async (w) => { await w.feed.updateAnswer(P(3000)); }, "EvolutionTooEarly", async (w) => [await w.collection.nextEpochAt()]],
+      ["zero answer", async (w) => { await atNextEpochTime(w); await w.feed.updateAnswer(0); }, "EvolutionInvalidAnswer", () => [0]],
+      ["negative answer", async (w) => { await atNextEpochTime(w); await w.feed.updateAnswer(-5); }, "EvolutionInvalidAnswer", () => [-5]],
+      ["round not advanced", async (w) => { await atNextEpochTime(w); }, "EvolutionRoundNotAdvanced", async (w) => {
+        const round = (await w.feed.latestRoundData()).roundId;
+        return [round, round];
+      }],
+      ["answer out of bounds", async (w) => {
+        const cfg = (await w.collection.feedConfig()).toObject();
+        await w.collection.setFeedConfig({ ...cfg, maxAnswer: P(5000) });
+        await atNextEpochTime(w); await w.feed.updateAnswer(P(6000));
+      }, "EvolutionAnswerOutOfBounds", () => [P(6000), 1, P(5000)]],
+    ];
+    for (const [label, setup, error, args] of cases) {
+      it(label, async () => {
+        const w = await deployWorld();
+        await advance(w, P(3000));
+        await setup(w);
+        const before = await state(w);
+        await expect(w.collection.advanceEpoch()).to.be.revertedWithCustomError(w.collection, error).withArgs(...(await args(w)));
+        expect(await state(w)).to.deep.equal(before);
+      });
+    }
+
+    it("stale feed", async () => {
+      const w = await deployWorld();
+      const cfg = (await w.collection.feedConfig()).toObject();
+      await w.collection.setFeedConfig({ ...cfg, heartbeat: 3600 });
+      await w.feed.updateAnswer(P(3000));
+      const updatedAt = (await w.feed.latestRoundData()).updatedAt;
+      await time.increase(7200);
+      const before = await state(w);
+      await expect(w.collection.advanceEpoch()).to.be.revertedWithCustomError(w.collection, "EvolutionStaleFeed").withArgs(updatedAt, 3600);
+      expect(await state(w)).to.deep.equal(before);
+    });
+  });
+
+  describe("L2 sequencer uptime feed", () => {
+    async function withSequencer(w: World, status: number) {
+      const seq = await (await ethers.getContractFactory("MockV3Aggregator")).deploy(0, status);
+      const cfg = (await w.collection.feedConfig()).toObject();
+      await w.collection.setFeedConfig({ ...cfg, sequencerUptimeFeed: await seq.getAddress(), sequencerGracePeriod: 3600 });
+      return seq;
+    }
+
+    it("reverts while the sequencer is down", async () => {
+      const w = await deployWorld();
+      await withSequencer(w, 1);
+      await w.feed.updateAnswer(P(3000));
+      await expect(w.collection.advanceEpoch()).to.be.revertedWithCustomError(w.collection, "EvolutionSequencerDown");
+      expect(await w.collection.currentEpoch()).to.equal(0n);
+    });
+
+    it("reverts within the grace period after it comes back, then advances", async () => {
+      const w = await deployWorld();
+      const seq = await withSequencer(w, 0);
+      const upSince = (await seq.latestRoundData()).startedAt;
+      await w.feed.updateAnswer(P(3000));
+      await expect(w.collection.advanceEpoch())
+        .to.be.revertedWithCustomError(w.collection, "EvolutionSequencerGracePeriod")
+        .withArgs(upSince, 3600);
+      await time.increase(3601);
+      await w.feed.updateAnswer(P(3001));
+      await w.collection.advanceEpoch();
+      expect(await w.collection.currentEpoch()).to.equal(1n);
+    });
+  });
+
+  describe("Chainlink Automation", () => {
+    it("checkUpkeep says when an epoch is due and performUpkeep advances", async () => {
+      const w = await deployWorld();
+      await advance(w, P(3000));
+      let [needed] = await w.collection.checkUpkeep("0x");
+      expect(needed).to.equal(false);
+      await atNextEpochTime(w);
+      await w.feed.updateAnswer(P(3050));
+      const [due, data] = await w.collection.checkUpkeep("0x");
+      expect(due).to.equal(true);
+      await w.collection.performUpkeep(data);
+      expect(await w.collection.currentEpoch()).to.equal(2n);
+      [needed] = await w.collection.checkUpkeep("0x");
+      expect(needed).to.equal(false);
+    });
+
+    it("performUpkeep rejects forged performData and a caller other than the forwarder", async () => {
+      const w = await deployWorld();
+      await advance(w, P(3000));
+      await atNextEpochTime(w);
+      await w.feed.updateAnswer(P(3050));
+      const forged = ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [7]);
+      await expect(w.collection.performUpkeep(forged)).to.be.revertedWithCustomError(w.collection, "EvolutionInvalidPerformData").withArgs(forged);
+      await expect(w.collection.performUpkeep("0x1234")).to.be.revertedWithCustomError(w.collection, "EvolutionInvalidPerformData");
+      await expect(w.collection.setForwarder(w.carol.address)).to.emit(w.collection, "ForwarderUpdated").withArgs(w.carol.address);
+      const [, data] = await w.collection.checkUpkeep("0x");
+      await expect(w.collection.connect(w.alice).performUpkeep(data))
+        .to.be.revertedWithCustomError(w.collection, "EvolutionOnlyForwarder")
+        .withArgs(w.alice.address, w.carol.address);
+      expect(await w.collection.currentEpoch()).to.equal(1n);
+      await w.collection.connect(w.carol).performUpkeep(data);
+      // advanceEpoch stays open to anyone as the fallback
+      await advance(w, P(3060));
+      expect(await w.collection.currentEpoch()).to.equal(3n);
+    });
+  });
+
+  it("feed config is validated and role-gated", async () => {
+    const w = await deployWorld();
+    const cfg = (await w.collection.feedConfig()).toObject();
+    for (const change of [{ epochInterval: 0 }, { minAnswer: 0 }, { minAnswer: 10n, maxAnswer: 9n }, { feed: w.alice.address }, { moodThresholdBps: 10_001 }]) {
+      await expect(w.collection.setFeedConfig({ ...cfg, ...change })).to.be.revertedWithCustomError(w.collection, "EvolutionInvalidFeedConfig");
+    }
+    await expect(w.collection.connect(w.alice).setFeedConfig(cfg)).to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount");
+  });
+
+  it("phenotypeOf and tokenURI cost the same (within 2%) after 1 and after 500 epochs of a token's life", async () => {
+    const w = await deployWorld();
+    await mintAndReveal(w, w.alice, 3);
+    await advance(w, P(3000));
+    const phen1 = await w.collection.phenotypeOf.estimateGas(2);
+    const uri1 = await w.collection.tokenURI.estimateGas(2);
+    for (let i = 0; i < 499; i++) {
+      const price = 3000 + 800 * Math.sin(i / 25) + (i % 7) * 10;
+      await advance(w, P(price));
+    }
+    expect(await w.collection.currentEpoch()).to.equal(500n);
+    const phen500 = await w.collection.phenotypeOf.estimateGas(2);
+    const uri500 = await w.collection.tokenURI.estimateGas(2);
+    console.log(`      phenotypeOf gas after 1 / 500 epochs: ${phen1} / ${phen500}; tokenURI: ${uri1} / ${uri500}`);
+    expect(Math.abs(Number(phen500 - phen1)) / Number(phen1)).to.be.lte(0.02);
+    expect(Math.abs(Number(uri500 - uri1)) / Number(uri1)).to.be.lte(0.02);
+    const ph = await w.collection.phenotypeOf(2);
+    expect(ph.age).to.equal(500n);
+  });
+});
+
+void hre;
