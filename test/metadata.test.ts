@@ -1,0 +1,138 @@
+import { expect } from "chai";
+import hre, { ethers, upgrades } from "hardhat";
+import Ajv from "ajv";
+import { deployWorld, mintAndReveal, advance, requestIdsOf, PRICE, type World } from "./helpers/fixture";
+import { tokenSchema, collectionSchema } from "./renderer/schemas";
+import { decodeJson, decodeDataUri, expectSafeSvg, rasterize, expectNotBlank } from "./renderer/helpers";
+import { collectionFactory } from "../scripts/lib/collection";
+
+const P = (usd: number) => BigInt(Math.round(usd * 1e8));
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validToken = ajv.compile(tokenSchema);
+const validCollection = ajv.compile(collectionSchema);
+
+async function checkToken(w: World, id: number) {
+  const json = decodeJson(await w.collection.tokenURI(id));
+  expect(validToken(json), JSON.stringify(validToken.errors)).to.equal(true);
+  const svg = decodeDataUri(json.image, "image/svg+xml");
+  expectSafeSvg(svg);
+  expectNotBlank(rasterize(svg, 128).pixels);
+  return json;
+}
+
+describe("Metadata through the collection", () => {
+  it("tokenURI is valid OpenSea metadata at every stage and costs at most 1,500,000 gas", async () => {
+    const w = await deployWorld();
+    await w.collection.connect(w.alice).mint(1, { value: PRICE }); // #1 stays an egg
+    await mintAndReveal(w, w.alice, 3); // #2..#4
+    const gas: Record<string, bigint> = {};
+    gas.Egg = await w.collection.tokenURI.estimateGas(1);
+    const egg = await checkToken(w, 1);
+    expect(egg.attributes.find((a: { trait_type: string }) => a.trait_type === "Stage").value).to.equal("Egg");
+    expect(egg.seed).to.equal(undefined);
+    await checkToken(w, 2);
+    gas.Hatchling = await w.collection.tokenURI.estimateGas(2);
+    for (let i = 0; i < 5; i++) {
+      await advance(w, P(3000 + 100 * i));
+      await w.collection.connect(w.alice).nurture(3);
+      await w.collection.connect(w.alice).nurture(4);
+    }
+    gas.Juvenile = await w.collection.tokenURI.estimateGas(2);
+    const [r1] = await requestIdsOf(w.collection, w.collection.connect(w.alice).metamorphose(3));
+    await w.coordinator.fulfillRandomWords(r1, await w.collection.getAddress());
+    gas.Adult = await w.collection.tokenURI.estimateGas(3);
+    for (let i = 0; i < 5; i++) {
+      await advance(w, P(2500 - 100 * i));
+      await w.collection.connect(w.alice).nurture(3);
+    }
+    const [r2] = await requestIdsOf(w.collection, w.collection.connect(w.alice).metamorphose(3));
+    await w.coordinator.fulfillRandomWords(r2, await w.collection.getAddress());
+    gas.Ascended = await w.collection.tokenURI.estimateGas(3);
+    const json = await checkToken(w, 3);
+    expect(json.generation).to.equal(2);
+    expect(json.renderer.toLowerCase()).to.equal((await w.renderer.getAddress()).toLowerCase());
+    console.log(`      tokenURI gas by stage: ${Object.entries(gas).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    for (const g of Object.values(gas)) expect(g).to.be.lte(1_500_000n);
+  });
+
+  it("contractURI is ERC-7572 JSON consistent with ERC-2981 and shows the provenance record", async () => {
+    const w = await deployWorld();
+    const modelHash = ethers.id("model-v1");
+    const datasetHash = ethers.id("dataset-manifest");
+    await expect(w.collection.setProvenance(modelHash, datasetHash, "ipfs://license", "vivarium-gen", "1.0.0"))
+      .to.emit(w.collection, "ProvenanceUpdated")
+      .and.to.emit(w.collection, "ContractURIUpdated");
+    const json = decodeJson(await w.collection.contractURI());
+    expect(validCollection(json), JSON.stringify(validCollection.errors)).to.equal(true);
+    const [receiver, fee] = await w.collection.royaltyInfo(0, 10_000n);
+    expect(json.seller_fee_basis_points).to.equal(Number(fee));
+    expect(json.fee_recipient.toLowerCase()).to.equal(receiver.toLowerCase());
+    expect(json.provenance.model_hash).to.equal(modelHash);
+    await mintAndReveal(w, w.alice, 1);
+    expect(decodeJson(await w.collection.tokenURI(1)).provenance.dataset_hash).to.equal(datasetHash);
+  });
+
+  it("provenance and renderer lock for good; setters are role-gated", async () => {
+    const w = await deployWorld();
+    await expect(w.collection.connect(w.alice).setProvenance(ethers.ZeroHash, ethers.ZeroHash, "", "", "")).to.be.revertedWithCustomError(
+      w.collection,
+      "AccessControlUnauthorizedAccount",
+    );
+    await expect(w.collection.lockProvenance()).to.emit(w.collection, "ProvenanceLocked");
+    await expect(w.collection.setProvenance(ethers.ZeroHash, ethers.ZeroHash, "", "", "")).to.be.revertedWithCustomError(
+      w.collection,
+      "MetadataProvenanceLocked",
+    );
+    await expect(w.collection.lockProvenance()).to.be.revertedWithCustomError(w.collection, "MetadataProvenanceLocked");
+    const other = await (await ethers.getContractFactory("LivingAssetRenderer")).deploy();
+    await expect(w.collection.setRenderer(w.alice.address))
+      .to.be.revertedWithCustomError(w.collection, "MetadataRendererNotContract")
+      .withArgs(w.alice.address);
+    await expect(w.collection.setRenderer(await other.getAddress()))
+      .to.emit(w.collection, "RendererUpdated")
+      .and.to.emit(w.collection, "TraitMetadataURIUpdated")
+      .and.to.emit(w.collection, "BatchMetadataUpdate");
+    await expect(w.collection.lockRenderer()).to.emit(w.collection, "RendererLocked").withArgs(await other.getAddress());
+    await expect(w.collection.setRenderer(await w.renderer.getAddress())).to.be.revertedWithCustomError(w.collection, "MetadataRendererLocked");
+    await expect(w.collection.lockRenderer()).to.be.revertedWithCustomError(w.collection, "MetadataRendererLocked");
+    expect(await w.collection.renderer()).to.equal(await other.getAddress());
+    expect(await w.collection.rendererLocked()).to.equal(true);
+  });
+
+  it("a collection named and described with quotes, backslashes, <, & and non-ASCII still yields valid JSON and SVG", async () => {
+    const w = await deployWorld();
+    const name = 'Viv "β" <arium> & \\ ü 🌱';
+    const description = 'Line one\nline "two" <b>&amp;</b> \\ é';
+    const factory = await collectionFactory(hre);
+    const base = await w.collection.vrfConfig();
+    const feed = await w.collection.feedConfig();
+    const proxy = await upgrades.deployProxy(
+      factory,
+      [
+        {
+          name, symbol: "ODD", description, admin: w.deployer.address, adminDelay: 0, treasury: w.deployer.address,
+          maxSupply: 10, price: 0, maxPerWallet: 10, maxPerMint: 10, royaltyReceiver: w.deployer.address, royaltyBps: 100,
+          maxRoyaltyBps: 100, renderer: await w.renderer.getAddress(), vrf: base.toObject(), feed: feed.toObject(),
+        },
+      ],
+      { kind: "uups", unsafeAllowLinkedLibraries: true },
+    );
+    const odd = await ethers.getContractAt("LivingAsset", await proxy.getAddress());
+    await w.coordinator.addConsumer(w.subscriptionId, await odd.getAddress());
+    await odd.grantRole(await odd.MINTER_ROLE(), w.deployer.address);
+    const [id] = await requestIdsOf(odd, odd.mintTo(w.alice.address, 2));
+    await w.coordinator.fulfillRandomWords(id, await odd.getAddress());
+    const json = decodeJson(await odd.tokenURI(1));
+    expect(json.name).to.equal(`${name} #1`);
+    expect(json.description).to.equal(description);
+    expectSafeSvg(decodeDataUri(json.image, "image/svg+xml"));
+    const coll = decodeJson(await odd.contractURI());
+    expect(coll.name).to.equal(name);
+    expect(coll.description).to.equal(description);
+  });
+
+  it("tokenURI of a missing token reverts with its id", async () => {
+    const w = await deployWorld();
+    await expect(w.collection.tokenURI(5)).to.be.revertedWithCustomError(w.collection, "LivingAssetNonexistentToken").withArgs(5);
+  });
+});
