@@ -4,6 +4,7 @@ import { deployWorld, PRICE, type World } from "./helpers/fixture";
 import { shouldBehaveLikeERC721 } from "./behaviors/erc721.behavior";
 import { shouldBehaveLikeERC2981 } from "./behaviors/erc2981.behavior";
 import { collectionFactory } from "../scripts/lib/collection";
+import type { LivingAssetV2 } from "../typechain-types";
 
 shouldBehaveLikeERC721(deployWorld);
 shouldBehaveLikeERC2981(deployWorld);
@@ -152,13 +153,13 @@ describe("LivingAsset roles, storage and upgrades", () => {
     await expect(
       upgrades.upgradeProxy(proxy, V2.connect(w.alice), { kind: "uups", unsafeAllowLinkedLibraries: true, unsafeAllow: ["missing-initializer-call"] }),
     ).to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount");
-    const v2 = await upgrades.upgradeProxy(proxy, V2, {
+    const v2 = (await upgrades.upgradeProxy(proxy, V2, {
       kind: "uups",
       unsafeAllowLinkedLibraries: true,
       // V1's initializer already ran every parent initializer; V2's reinitializer sets only its field.
       unsafeAllow: ["missing-initializer-call"],
       call: { fn: "initializeV2", args: [42] },
-    });
+    })) as unknown as LivingAssetV2;
     const after = {
       owners: await Promise.all([1, 6, 10].map((id) => v2.ownerOf(id))),
       balances: [await v2.balanceOf(w.alice.address), await v2.balanceOf(w.bob.address)],

@@ -2,12 +2,13 @@ import { expect } from "chai";
 import hre, { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { deployWorld, mintAndReveal, advance, type World } from "./helpers/fixture";
+import { plain } from "./helpers/fixture";
 
 const P = (usd: number) => BigInt(Math.round(usd * 1e8));
 
 async function state(w: World) {
   const epoch = await w.collection.currentEpoch();
-  return { epoch, entry: (await w.collection.epochEntry(epoch)).toObject(), next: await w.collection.nextEpochAt() };
+  return { epoch, entry: plain(await w.collection.epochEntry(epoch)), next: await w.collection.nextEpochAt() };
 }
 
 async function atNextEpochTime(w: World) {
@@ -61,7 +62,7 @@ describe("EvolutionModule", () => {
         return [round, round];
       }],
       ["answer out of bounds", async (w) => {
-        const cfg = (await w.collection.feedConfig()).toObject();
+        const cfg = plain(await w.collection.feedConfig());
         await w.collection.setFeedConfig({ ...cfg, maxAnswer: P(5000) });
         await atNextEpochTime(w); await w.feed.updateAnswer(P(6000));
       }, "EvolutionAnswerOutOfBounds", () => [P(6000), 1, P(5000)]],
@@ -79,7 +80,7 @@ describe("EvolutionModule", () => {
 
     it("stale feed", async () => {
       const w = await deployWorld();
-      const cfg = (await w.collection.feedConfig()).toObject();
+      const cfg = plain(await w.collection.feedConfig());
       await w.collection.setFeedConfig({ ...cfg, heartbeat: 3600 });
       await w.feed.updateAnswer(P(3000));
       const updatedAt = (await w.feed.latestRoundData()).updatedAt;
@@ -93,7 +94,7 @@ describe("EvolutionModule", () => {
   describe("L2 sequencer uptime feed", () => {
     async function withSequencer(w: World, status: number) {
       const seq = await (await ethers.getContractFactory("MockV3Aggregator")).deploy(0, status);
-      const cfg = (await w.collection.feedConfig()).toObject();
+      const cfg = plain(await w.collection.feedConfig());
       await w.collection.setFeedConfig({ ...cfg, sequencerUptimeFeed: await seq.getAddress(), sequencerGracePeriod: 3600 });
       return seq;
     }
@@ -160,7 +161,7 @@ describe("EvolutionModule", () => {
 
   it("feed config is validated and role-gated", async () => {
     const w = await deployWorld();
-    const cfg = (await w.collection.feedConfig()).toObject();
+    const cfg = plain(await w.collection.feedConfig());
     for (const change of [{ epochInterval: 0 }, { minAnswer: 0 }, { minAnswer: 10n, maxAnswer: 9n }, { feed: w.alice.address }, { moodThresholdBps: 10_001 }]) {
       await expect(w.collection.setFeedConfig({ ...cfg, ...change })).to.be.revertedWithCustomError(w.collection, "EvolutionInvalidFeedConfig");
     }

@@ -2,11 +2,12 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { deployWorld, mintAndReveal, advance, requestIdsOf, PRICE, type World } from "./helpers/fixture";
+import { plain } from "./helpers/fixture";
 
 const P = (usd: number) => BigInt(Math.round(usd * 1e8));
 
 async function phenotype(w: World, id: number) {
-  return (await w.collection.phenotypeOf(id)).toObject();
+  return plain(await w.collection.phenotypeOf(id));
 }
 
 /** Lives `epochs` epochs, nurturing `nurtured` tokens (as alice) every epoch. */

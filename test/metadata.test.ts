@@ -2,6 +2,7 @@ import { expect } from "chai";
 import hre, { ethers, upgrades } from "hardhat";
 import Ajv from "ajv";
 import { deployWorld, mintAndReveal, advance, requestIdsOf, PRICE, type World } from "./helpers/fixture";
+import { plain } from "./helpers/fixture";
 import { tokenSchema, collectionSchema } from "./renderer/schemas";
 import { decodeJson, decodeDataUri, expectSafeSvg, rasterize, expectNotBlank } from "./renderer/helpers";
 import { collectionFactory } from "../scripts/lib/collection";
@@ -112,7 +113,7 @@ describe("Metadata through the collection", () => {
         {
           name, symbol: "ODD", description, admin: w.deployer.address, adminDelay: 0, treasury: w.deployer.address,
           maxSupply: 10, price: 0, maxPerWallet: 10, maxPerMint: 10, royaltyReceiver: w.deployer.address, royaltyBps: 100,
-          maxRoyaltyBps: 100, renderer: await w.renderer.getAddress(), vrf: base.toObject(), feed: feed.toObject(),
+          maxRoyaltyBps: 100, renderer: await w.renderer.getAddress(), vrf: plain(base), feed: plain(feed),
         },
       ],
       { kind: "uups", unsafeAllowLinkedLibraries: true },

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import hre, { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { deployWorld, PRICE, requestIdsOf, type World } from "./helpers/fixture";
+import { plain } from "./helpers/fixture";
 
 /** Calls `rawFulfillRandomWords` as the coordinator (impersonated) and returns the receipt's gas. */
 async function fulfilAsCoordinator(w: World, requestId: bigint, words: bigint[]): Promise<bigint> {
@@ -119,7 +120,7 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
     const subId = w.coordinator.interface.parseLog(receipt!.logs[0])!.args.subId as bigint;
     await w.coordinator.addConsumer(subId, await w.collection.getAddress());
     const cfg = await w.collection.vrfConfig();
-    await w.collection.setVrfConfig({ ...cfg.toObject(), subscriptionId: subId });
+    await w.collection.setVrfConfig({ ...plain(cfg), subscriptionId: subId });
     const id = await mintBatch(w, 5);
     expect(await w.collection.totalSupply()).to.equal(5n);
     await expect(w.coordinator.fulfillRandomWords(id, await w.collection.getAddress())).to.be.revertedWithCustomError(
@@ -145,7 +146,7 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
 
   it("VRF config is validated against VRF v2.5 limits and emits on change", async () => {
     const w = await deployWorld();
-    const cfg = (await w.collection.vrfConfig()).toObject();
+    const cfg = plain(await w.collection.vrfConfig());
     const cases: [Record<string, unknown>, string][] = [
       [{ requestConfirmations: 201 }, "SeedInvalidConfirmations"],
       [{ callbackGasLimit: 2_500_001 }, "SeedInvalidCallbackGasLimit"],
@@ -157,7 +158,7 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
     for (const [change, error] of cases) {
       await expect(w.collection.setVrfConfig({ ...cfg, ...change }), error).to.be.revertedWithCustomError(w.collection, error);
     }
-    expect((await w.collection.vrfConfig()).toObject()).to.deep.equal(cfg);
+    expect(plain(await w.collection.vrfConfig())).to.deep.equal(cfg);
     await expect(w.collection.setVrfConfig({ ...cfg, nativePayment: true, requestConfirmations: 200 })).to.emit(w.collection, "VrfConfigUpdated");
     await expect(w.collection.connect(w.alice).setVrfConfig(cfg)).to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount");
   });

@@ -64,3 +64,9 @@ export async function advance(w: World, answer: bigint): Promise<void> {
   await (await w.feed.updateAnswer(answer)).wait();
   await (await w.collection.advanceEpoch()).wait();
 }
+
+/** A contract struct result as a plain object (ethers `Result.toObject`), typed loosely for spreads. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function plain(result: unknown): any {
+  return (result as { toObject(): Record<string, unknown> }).toObject();
+}
