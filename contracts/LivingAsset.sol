@@ -35,7 +35,7 @@ contract LivingAsset is MetadataModule, UUPSUpgradeable {
         __SeedModule_init(p.vrf);
         __EvolutionModule_init(p.feed);
         __RoyaltyModule_init(p.royaltyReceiver, p.royaltyBps, p.maxRoyaltyBps);
-        __MetadataModule_init(p.renderer, p.description);
+        __MetadataModule_init(p.renderer, p.description, p.name);
         SaleLogic.setSaleConfig(p.price, p.maxSupply, p.maxPerWallet, p.maxPerMint);
         SaleLogic.setTreasury(p.treasury);
     }

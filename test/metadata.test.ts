@@ -24,6 +24,11 @@ async function checkToken(w: World, id: number) {
 describe("Metadata through the collection", () => {
   it("tokenURI is valid OpenSea metadata at every stage and costs at most 1,500,000 gas", async () => {
     const w = await deployWorld();
+    // Worst case for the text the collection controls: the longest description, all quotes.
+    await w.collection.setDescription('"'.repeat(160));
+    await expect(w.collection.setDescription("x".repeat(161)))
+      .to.be.revertedWithCustomError(w.collection, "MetadataTextTooLong")
+      .withArgs(161, 160);
     await w.collection.connect(w.alice).mint(1, { value: PRICE }); // #1 stays an egg
     await mintAndReveal(w, w.alice, 3); // #2..#4
     const gas: Record<string, bigint> = {};

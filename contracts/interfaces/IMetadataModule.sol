@@ -14,6 +14,8 @@ interface IMetadataModule {
     error MetadataRendererNotContract(address renderer);
     /// @notice The trait key is not one of this collection's traits.
     error MetadataUnknownTrait(bytes32 traitKey);
+    /// @notice A collection name (64 bytes) or description (160 bytes) is too long.
+    error MetadataTextTooLong(uint256 length, uint256 max);
     /// @notice Traits are derived from the token's life; none can be set directly.
     error MetadataTraitNotSettable(bytes32 traitKey);
 

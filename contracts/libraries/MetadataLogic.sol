@@ -14,6 +14,10 @@ import {EvolutionLogic} from "./EvolutionLogic.sol";
 /// @notice The metadata module's storage and logic (render parameters, ERC-7496 values,
 /// provenance), as an external library run by DELEGATECALL in the collection's context.
 library MetadataLogic {
+    /// @dev Bounds on untrusted text, so `tokenURI` stays under its gas budget whatever the text.
+    uint256 internal constant MAX_DESCRIPTION_BYTES = 160;
+    uint256 internal constant MAX_NAME_BYTES = 64;
+
     /// @custom:storage-location erc7201:livingasset.storage.Metadata
     struct MetadataStorage {
         IRenderer renderer;
@@ -106,6 +110,9 @@ library MetadataLogic {
     /// @notice Sets the description. Emits {DescriptionUpdated}, {ContractURIUpdated} and
     /// {BatchMetadataUpdate} for every token.
     function setDescription(string calldata description) public {
+        if (bytes(description).length > MAX_DESCRIPTION_BYTES) {
+            revert IMetadataModule.MetadataTextTooLong(bytes(description).length, MAX_DESCRIPTION_BYTES);
+        }
         layout().description = description;
         emit IMetadataModule.DescriptionUpdated(description);
         emit IMetadataModule.ContractURIUpdated();
@@ -125,8 +132,9 @@ library MetadataLogic {
         emit ILivingAsset.BatchMetadataUpdate(0, type(uint256).max);
     }
 
-    /// @notice Initial renderer and description.
-    function initialize(address renderer, string calldata description) external {
+    /// @notice Initial renderer and description; the collection name is bounded too.
+    function initialize(address renderer, string calldata description, string calldata name) external {
+        if (bytes(name).length > MAX_NAME_BYTES) revert IMetadataModule.MetadataTextTooLong(bytes(name).length, MAX_NAME_BYTES);
         setRenderer(renderer);
         setDescription(description);
     }

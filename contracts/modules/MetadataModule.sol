@@ -18,12 +18,20 @@ import {LivingAssetBase} from "./LivingAssetBase.sol";
 /// Who may call what: `CONFIG_ROLE` sets the renderer and description; the default admin locks
 /// the renderer and sets and locks the provenance record.
 abstract contract MetadataModule is InteractionModule, RoyaltyModule, IMetadataModule {
-    function __MetadataModule_init(address renderer_, string calldata description_) internal onlyInitializing {
-        __MetadataModule_init_unchained(renderer_, description_);
+    function __MetadataModule_init(
+        address renderer_,
+        string calldata description_,
+        string calldata name_
+    ) internal onlyInitializing {
+        __MetadataModule_init_unchained(renderer_, description_, name_);
     }
 
-    function __MetadataModule_init_unchained(address renderer_, string calldata description_) internal onlyInitializing {
-        MetadataLogic.initialize(renderer_, description_);
+    function __MetadataModule_init_unchained(
+        address renderer_,
+        string calldata description_,
+        string calldata name_
+    ) internal onlyInitializing {
+        MetadataLogic.initialize(renderer_, description_, name_);
     }
 
     /// @notice On-chain JSON + SVG metadata of a token, built by the renderer from its phenotype.

@@ -1,0 +1,69 @@
+/**
+ * Renders the README's sample tokens from a real collection on the in-process network:
+ * deploys with the deploy scripts, mints and reveals through the VRF mock, lives 14 epochs
+ * (nurturing some tokens, metamorphosing one twice) and writes PNGs under docs/tokens/.
+ *
+ *   npx hardhat run scripts/docs-images.ts
+ */
+import fs from "node:fs";
+import path from "node:path";
+import hre from "hardhat";
+import { Resvg } from "@resvg/resvg-js";
+
+const OUT = path.join(__dirname, "..", "docs", "tokens");
+const STAGES = ["egg", "hatchling", "juvenile", "adult", "ascended"];
+
+async function main(): Promise<void> {
+  const { deployments, ethers, network } = hre;
+  await deployments.fixture(["all"]);
+  const [, alice] = await ethers.getSigners();
+  const collection = await ethers.getContractAt("LivingAsset", (await deployments.get("LivingAsset")).address);
+  const coordinator = await ethers.getContractAt("VRFCoordinatorV2_5Mock", (await deployments.get("VRFCoordinatorV2_5Mock")).address);
+  const feed = await ethers.getContractAt("MockV3Aggregator", (await deployments.get("MockV3Aggregator")).address);
+  const price = (await collection.saleConfig()).price;
+
+  const requestOf = async (tx: Promise<{ wait(): Promise<unknown> }>): Promise<bigint> => {
+    const receipt = (await (await tx).wait()) as { logs: { topics: readonly string[]; data: string }[] };
+    for (const log of receipt.logs) {
+      const parsed = collection.interface.parseLog(log);
+      if (parsed?.name === "RandomnessRequested") return parsed.args.requestId as bigint;
+    }
+    throw new Error("no VRF request");
+  };
+  const fulfil = async (id: bigint) => (await coordinator.fulfillRandomWords(id, await collection.getAddress())).wait();
+  const advance = async (answer: number) => {
+    await network.provider.send("evm_setNextBlockTimestamp", [Number(await collection.nextEpochAt())]);
+    await (await feed.updateAnswer(BigInt(answer) * 10n ** 8n)).wait();
+    await (await collection.advanceEpoch()).wait();
+  };
+  const write = async (tokenId: number, name: string) => {
+    const json = JSON.parse(Buffer.from((await collection.tokenURI(tokenId)).split(",")[1], "base64").toString());
+    const svg = Buffer.from(json.image.split(",")[1], "base64").toString();
+    const png = new Resvg(svg, { fitTo: { mode: "width", value: 320 } }).render().asPng();
+    fs.writeFileSync(path.join(OUT, `${name}.png`), png);
+    console.log(`docs/tokens/${name}.png  #${tokenId}`);
+  };
+
+  fs.mkdirSync(OUT, { recursive: true });
+  await (await collection.connect(alice).mint(1, { value: price })).wait(); // #1 stays an egg
+  await fulfil(await requestOf(collection.connect(alice).mint(8, { value: price * 8n }))); // #2..#9
+  await write(1, STAGES[0]);
+  await write(2, STAGES[1]);
+  const path_ = [3000, 3150, 3300, 3500, 3450, 3700, 3900, 3600, 3300, 3000, 2700, 2500, 2600, 2300];
+  for (let e = 0; e < path_.length; e++) {
+    await advance(path_[e]);
+    for (const id of [2, 3, 4, 5]) await (await collection.connect(alice).nurture(id)).wait();
+    if (e === 4 || e === 9) await fulfil(await requestOf(collection.connect(alice).metamorphose(2)));
+    if (e === 4) await fulfil(await requestOf(collection.connect(alice).metamorphose(3)));
+  }
+  await write(4, STAGES[2]);
+  await write(3, STAGES[3]);
+  await write(2, STAGES[4]);
+  await write(7, "neglected");
+  for (const id of [5, 6, 8, 9]) await write(id, `juvenile-${id}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
