@@ -1,0 +1,383 @@
+/**
+ * Gas benchmark: `npm run bench` (= `hardhat run scripts/bench.ts`; Hardhat compiles first).
+ *
+ * Every Vivarium figure comes from the deploy scripts (`deployments.fixture(["all"])`, through the
+ * test fixture `deployWorld`, fresh wherever state matters) and is either `receipt.gasUsed` of one
+ * transaction or `estimateGas` of a view. The baselines (contracts/mocks/baselines/) are measured in
+ * the same run by test/baselines/measure.ts.
+ *
+ * Writes bench/gas.json and bench/GAS.md and prints the table.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import hre, { ethers, upgrades } from "hardhat";
+import type { ContractTransactionResponse } from "ethers";
+
+import { deployWorld, PRICE, requestIdsOf, type World } from "../test/helpers/fixture";
+import {
+  AUTOMATION_PERFORM_GAS_LIMIT,
+  BULLBEAR_SUPPLIES,
+  TRANSFER_TOKEN_ID,
+  measureBullBear,
+  measurePerTokenVrf,
+  measurePlainErc721a,
+  measurePlainOz,
+} from "../test/baselines/measure";
+import { collectionFactory } from "./lib/collection";
+
+// ---------------------------------------------------------------- helpers
+
+const started = Date.now();
+function progress(message: string): void {
+  console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+}
+
+const P = (usd: number): bigint => BigInt(Math.round(usd * 1e8));
+const STAGES = ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"] as const;
+
+async function gasOf(sent: Promise<ContractTransactionResponse>): Promise<bigint> {
+  const receipt = await (await sent).wait();
+  if (receipt === null) throw new Error("transaction was not mined");
+  return receipt.gasUsed;
+}
+
+/** `rawFulfillRandomWords` sent by the (impersonated) coordinator; returns the receipt's gas. */
+async function fulfilAsCoordinator(w: World, requestId: bigint, words: bigint[]): Promise<bigint> {
+  const coordinator = await w.coordinator.getAddress();
+  await hre.network.provider.send("hardhat_impersonateAccount", [coordinator]);
+  await hre.network.provider.send("hardhat_setBalance", [coordinator, "0x1000000000000000000"]);
+  try {
+    const signer = await ethers.getSigner(coordinator);
+    return await gasOf(w.collection.connect(signer).rawFulfillRandomWords(requestId, words));
+  } finally {
+    await hre.network.provider.send("hardhat_stopImpersonatingAccount", [coordinator]);
+  }
+}
+
+/** Public mint of `quantity` by alice (maxPerMint raised if needed); returns gas and the VRF request id. */
+async function publicMint(w: World, quantity: number): Promise<{ gas: bigint; requestId: bigint }> {
+  const sale = await w.collection.saleConfig();
+  if (BigInt(quantity) > BigInt(sale.maxPerMint) || BigInt(quantity) > BigInt(sale.maxPerWallet)) {
+    await (await w.collection.setSaleConfig(PRICE, 10_000, 1_000, 100)).wait();
+  }
+  const tx = await w.collection.connect(w.alice).mint(quantity, { value: PRICE * BigInt(quantity) });
+  const receipt = (await tx.wait())!;
+  const [requestId] = await requestIdsOf(w.collection, Promise.resolve(tx));
+  return { gas: receipt.gasUsed, requestId };
+}
+
+/**
+ * One epoch: jump past `nextEpochAt`, move the feed (a new round), advance. Sends and lets automine
+ * mine each transaction without extra reads, so hundreds of epochs stay fast.
+ */
+async function nextEpoch(w: World, answer: bigint, interval: bigint): Promise<void> {
+  await hre.network.provider.send("evm_increaseTime", [Number(interval)]);
+  await (await w.feed.updateAnswer(answer)).wait();
+  await (await w.collection.advanceEpoch()).wait();
+}
+
+/** The price path of the long runs: a gentle wave, never out of the feed bounds. */
+const priceAt = (i: number): bigint => P(3000 + 800 * Math.sin(i / 25) + (i % 7) * 10);
+
+async function stageOf(w: World, tokenId: bigint): Promise<string> {
+  return STAGES[Number((await w.collection.phenotypeOf(tokenId)).stage)];
+}
+
+function expectStage(actual: string, expected: string, what: string): void {
+  if (actual !== expected) throw new Error(`${what}: token is ${actual}, expected ${expected}`);
+}
+
+// ---------------------------------------------------------------- Vivarium measurements
+
+type Figures = Record<string, bigint>;
+
+async function measureMints(v: Figures): Promise<void> {
+  for (const quantity of [1, 10, 20]) {
+    const w = await deployWorld();
+    v[`mint${quantity}`] = (await publicMint(w, quantity)).gas;
+    progress(`mint ${quantity}: ${v[`mint${quantity}`]}`);
+    if (quantity === 10) {
+      const [a, b, c] = [w.alice.address, w.bob.address, w.carol.address];
+      v.transferFirst = await gasOf(w.collection.connect(w.alice).transferFrom(a, b, TRANSFER_TOKEN_ID));
+      v.transferSecond = await gasOf(w.collection.connect(w.bob).transferFrom(b, c, TRANSFER_TOKEN_ID));
+      progress(`transfers of #${TRANSFER_TOKEN_ID}: ${v.transferFirst} / ${v.transferSecond}`);
+    }
+  }
+}
+
+async function measureFulfilments(v: Figures): Promise<void> {
+  for (const quantity of [1, 10, 50]) {
+    const w = await deployWorld();
+    const { requestId } = await publicMint(w, quantity);
+    v[`fulfil${quantity}`] = await fulfilAsCoordinator(w, requestId, [BigInt(quantity) * 7919n]);
+    progress(`VRF fulfilment, batch ${quantity}: ${v[`fulfil${quantity}`]}`);
+  }
+}
+
+async function measureAdvanceEpoch(v: Figures): Promise<void> {
+  for (const supply of [10, 1000]) {
+    const w = await deployWorld();
+    await (await w.collection.setSaleConfig(0, 10_000, 10_000, 1_000)).wait();
+    await (await w.collection.mintTo(w.alice.address, supply)).wait();
+    const interval = (await w.collection.feedConfig()).epochInterval;
+    await nextEpoch(w, P(3000), interval);
+    await hre.network.provider.send("evm_increaseTime", [Number(interval)]);
+    await (await w.feed.updateAnswer(P(3100))).wait();
+    v[`advanceEpoch${supply}`] = await gasOf(w.collection.advanceEpoch());
+    progress(`advanceEpoch at supply ${supply}: ${v[`advanceEpoch${supply}`]}`);
+  }
+}
+
+/**
+ * One token's life (#6 of a 10-batch): tokenURI at each stage, nurture first/repeat, both
+ * metamorphoses and their fulfilment callbacks.
+ */
+async function measureLife(v: Figures): Promise<void> {
+  const w = await deployWorld();
+  const id = TRANSFER_TOKEN_ID;
+  const interval = (await w.collection.feedConfig()).epochInterval;
+  const { requestId } = await publicMint(w, 10);
+
+  expectStage(await stageOf(w, id), "Egg", "before reveal");
+  v.tokenURIEgg = await w.collection.tokenURI.estimateGas(id);
+  progress(`tokenURI Egg: ${v.tokenURIEgg}`);
+
+  await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
+  expectStage(await stageOf(w, id), "Hatchling", "after reveal");
+  v.tokenURIHatchling = await w.collection.tokenURI.estimateGas(id);
+  progress(`tokenURI Hatchling: ${v.tokenURIHatchling}`);
+
+  let epochs = 0;
+  /** Advance until the token is `age` epochs old, nurturing it every epoch. */
+  const liveUntil = async (age: bigint): Promise<void> => {
+    while ((await w.collection.phenotypeOf(id)).age < age) {
+      await nextEpoch(w, priceAt(epochs++), interval);
+      const gas = await gasOf(w.collection.connect(w.alice).nurture(id));
+      if (v.nurtureFirst === undefined) v.nurtureFirst = gas;
+      else if (v.nurtureRepeat === undefined) v.nurtureRepeat = gas;
+    }
+  };
+  await liveUntil(3n);
+  progress(`nurture first / repeat: ${v.nurtureFirst} / ${v.nurtureRepeat}`);
+  expectStage(await stageOf(w, id), "Juvenile", "at age 3");
+  v.tokenURIJuvenile = await w.collection.tokenURI.estimateGas(id);
+  progress(`tokenURI Juvenile: ${v.tokenURIJuvenile}`);
+
+  const metamorphose = async (): Promise<{ gas: bigint; requestId: bigint }> => {
+    const tx = await w.collection.connect(w.alice).metamorphose(id);
+    const receipt = (await tx.wait())!;
+    const [req] = await requestIdsOf(w.collection, Promise.resolve(tx));
+    return { gas: receipt.gasUsed, requestId: req };
+  };
+
+  await liveUntil(5n);
+  const first = await metamorphose();
+  v.metamorphose = first.gas;
+  v.metamorphosisFulfil = await fulfilAsCoordinator(w, first.requestId, [424242n]);
+  progress(`metamorphose / its fulfilment: ${v.metamorphose} / ${v.metamorphosisFulfil}`);
+  expectStage(await stageOf(w, id), "Adult", "after one metamorphosis");
+  v.tokenURIAdult = await w.collection.tokenURI.estimateGas(id);
+  progress(`tokenURI Adult: ${v.tokenURIAdult}`);
+
+  await liveUntil(10n);
+  const second = await metamorphose();
+  await fulfilAsCoordinator(w, second.requestId, [737373n]);
+  expectStage(await stageOf(w, id), "Ascended", "after two metamorphoses");
+  v.tokenURIAscended = await w.collection.tokenURI.estimateGas(id);
+  progress(`tokenURI Ascended: ${v.tokenURIAscended}`);
+}
+
+async function measurePhenotypeAge(v: Figures): Promise<void> {
+  const w = await deployWorld();
+  const interval = (await w.collection.feedConfig()).epochInterval;
+  const { requestId } = await publicMint(w, 3);
+  await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
+  await nextEpoch(w, P(3000), interval);
+  const age = async (): Promise<bigint> => (await w.collection.phenotypeOf(2)).age;
+  if ((await age()) !== 1n) throw new Error(`expected age 1, got ${await age()}`);
+  v.phenotypeOf1 = await w.collection.phenotypeOf.estimateGas(2);
+  progress(`phenotypeOf after 1 epoch: ${v.phenotypeOf1}; advancing 499 epochs...`);
+  for (let i = 0; i < 499; i++) {
+    await nextEpoch(w, priceAt(i), interval);
+    if ((i + 1) % 100 === 0) progress(`  epoch ${i + 2}/500`);
+  }
+  if ((await age()) !== 500n) throw new Error(`expected age 500, got ${await age()}`);
+  v.phenotypeOf500 = await w.collection.phenotypeOf.estimateGas(2);
+  progress(`phenotypeOf after 500 epochs: ${v.phenotypeOf500}`);
+}
+
+/** upgradeToAndCall(V2, initializeV2(42)) on a populated proxy; the implementation via prepareUpgrade. */
+async function measureUpgrade(v: Figures): Promise<void> {
+  const w = await deployWorld();
+  await publicMint(w, 10);
+  const proxy = await w.collection.getAddress();
+  const V2 = await collectionFactory(hre, "LivingAssetV2");
+  const implementation = (await upgrades.prepareUpgrade(proxy, V2, {
+    kind: "uups",
+    unsafeAllowLinkedLibraries: true,
+    // V1's initializer already ran every parent initializer; V2's reinitializer sets only its field.
+    unsafeAllow: ["missing-initializer-call"],
+  })) as string;
+  const data = V2.interface.encodeFunctionData("initializeV2", [42]);
+  v.upgradeToV2 = await gasOf(w.collection.upgradeToAndCall(implementation, data));
+  const v2 = await ethers.getContractAt("LivingAssetV2", proxy);
+  if ((await v2.v2Marker()) !== 42n) throw new Error("upgrade did not run initializeV2");
+  progress(`upgradeToAndCall to V2: ${v.upgradeToV2}`);
+}
+
+// ---------------------------------------------------------------- report
+
+interface Operation {
+  name: string;
+  gas: string;
+  baseline?: string;
+  baselineGas?: string;
+  ratio?: number;
+}
+
+const ratio = (a: bigint, b: bigint): number => Math.round((Number(a) / Number(b)) * 100) / 100;
+const fmt = (n: bigint | string | undefined): string =>
+  n === undefined ? "" : BigInt(n).toLocaleString("en-US");
+
+async function main(): Promise<void> {
+  progress("Vivarium (deploy scripts fixture)");
+  const v: Figures = {};
+  await measureMints(v);
+  await measureFulfilments(v);
+  await measureAdvanceEpoch(v);
+  await measureLife(v);
+  await measureUpgrade(v);
+  await measurePhenotypeAge(v);
+
+  progress("baselines: plain OZ ERC721Upgradeable");
+  const plainOz = await measurePlainOz(hre);
+  progress("baselines: plain ERC721A-upgradeable");
+  const plainErc721a = await measurePlainErc721a(hre);
+  progress("baselines: per-token VRF");
+  const perTokenVrf = await measurePerTokenVrf(hre);
+  progress(`baselines: Bull&Bear performUpkeep at ${BULLBEAR_SUPPLIES.join("/")}`);
+  const bullBear = await measureBullBear(hre);
+
+  const ops: Operation[] = [];
+  const op = (name: string, gas: bigint, baseline?: string, baselineGas?: bigint): void => {
+    ops.push(
+      baseline === undefined || baselineGas === undefined
+        ? { name, gas: gas.toString() }
+        : { name, gas: gas.toString(), baseline, baselineGas: baselineGas.toString(), ratio: ratio(gas, baselineGas) },
+    );
+  };
+  for (const n of [1, 10, 20] as const) {
+    const key = `mint${n}` as const;
+    op(`mint ${n} (public, incl. VRF request)`, v[key], `plain ERC721A mint ${n}`, plainErc721a[key]);
+    op(`mint ${n} (public, incl. VRF request)`, v[key], `plain OZ ERC721 mint ${n}`, plainOz[key]);
+    if (n === 10) op(`mint 10 (public, incl. VRF request)`, v[key], "per-token VRF mint 10", perTokenVrf.mint10);
+  }
+  for (const [key, label] of [["transferFirst", "first"], ["transferSecond", "second"]] as const) {
+    op(`transfer #6 of a 10-batch, ${label}`, v[key], `plain ERC721A transfer, ${label}`, plainErc721a[key]);
+    op(`transfer #6 of a 10-batch, ${label}`, v[key], `plain OZ ERC721 transfer, ${label}`, plainOz[key]);
+  }
+  for (const n of [1, 10, 50]) op(`VRF fulfilment callback, batch ${n}`, v[`fulfil${n}`]);
+  op("advanceEpoch at supply 10", v.advanceEpoch10);
+  op(
+    "advanceEpoch at supply 1,000",
+    v.advanceEpoch1000,
+    "Bull&Bear performUpkeep at supply 500",
+    bullBear.gas.upkeep500,
+  );
+  op("nurture, first", v.nurtureFirst);
+  op("nurture, repeat (next epoch, same token)", v.nurtureRepeat);
+  op("metamorphose (incl. VRF request)", v.metamorphose);
+  op("metamorphosis fulfilment callback", v.metamorphosisFulfil);
+  for (const stage of ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"]) {
+    op(`tokenURI, ${stage} (estimateGas)`, v[`tokenURI${stage}`]);
+  }
+  op("phenotypeOf after 1 epoch (estimateGas)", v.phenotypeOf1);
+  op("phenotypeOf after 500 epochs (estimateGas)", v.phenotypeOf500);
+  op("upgradeToAndCall to LivingAssetV2 (initializeV2)", v.upgradeToV2);
+
+  const { fit, supplyAtGasLimit } = bullBear;
+  const fitted1000 = Math.round(fit.intercept + fit.slope * 1000);
+  const solcLong = (require("solc") as { version(): string }).version();
+  const compiler = hre.config.solidity.compilers[0];
+  const str = (figures: Record<string, bigint>): Record<string, string> =>
+    Object.fromEntries(Object.entries(figures).map(([k, g]) => [k, g.toString()]));
+
+  const json = {
+    generatedAt: new Date().toISOString(),
+    solc: {
+      version: compiler.version,
+      longVersion: solcLong,
+      optimizer: compiler.settings?.optimizer,
+      viaIR: compiler.settings?.viaIR ?? false,
+      evmVersion: compiler.settings?.evmVersion,
+    },
+    hardfork: hre.config.networks.hardhat.hardfork,
+    operations: ops,
+    vivarium: str(v),
+    baselines: {
+      plainOz: str(plainOz),
+      plainErc721a: str(plainErc721a),
+      perTokenVrf: str(perTokenVrf),
+      bullBear: {
+        performUpkeep: str(bullBear.gas),
+        fit: { slope: fit.slope, intercept: fit.intercept, r2: fit.r2 },
+        automationPerformGasLimit: AUTOMATION_PERFORM_GAS_LIMIT.toString(),
+        supplyAtGasLimit,
+        fittedGasAtSupply1000: fitted1000,
+      },
+    },
+  };
+
+  const rows = ops.map(
+    (o) =>
+      `| ${o.name} | ${fmt(o.gas)} | ${o.baseline ?? "—"} | ${o.baselineGas ? fmt(o.baselineGas) : "—"} | ${
+        o.ratio === undefined ? "—" : o.ratio.toFixed(2)
+      } |`,
+  );
+  const table = [
+    "| operation | Vivarium gas | baseline | baseline gas | ratio |",
+    "|---|---:|---|---:|---:|",
+    ...rows,
+  ].join("\n");
+  const bbRows = BULLBEAR_SUPPLIES.map((s) => `| ${s.toLocaleString("en-US")} | ${fmt(bullBear.gas[`upkeep${s}`])} |`);
+  const bullBearMd = [
+    "## Bull&Bear-style performUpkeep (one tokenURI write per token)",
+    "",
+    "| supply | performUpkeep gas |",
+    "|---:|---:|",
+    ...bbRows,
+    "",
+    `Least-squares fit: gas = ${Math.round(fit.intercept).toLocaleString("en-US")} + ${fit.slope.toFixed(1)} × supply (r² = ${fit.r2.toFixed(4)}).`,
+    `Above the Chainlink Automation performUpkeep limit of ${fmt(AUTOMATION_PERFORM_GAS_LIMIT)} gas from supply ` +
+      `**${supplyAtGasLimit.toLocaleString("en-US")}** (fit). The supply-500 figure already exceeds that limit (it runs only ` +
+      `because the Hardhat block allows it); at supply 1,000 the fit gives ${fitted1000.toLocaleString("en-US")} gas, so a ` +
+      `Bull&Bear upkeep at 1,000 is impossible under Automation. Vivarium's advanceEpoch at 1,000 ` +
+      `(${fmt(v.advanceEpoch1000)}; ${fmt(v.advanceEpoch10)} at supply 10) is therefore compared with Bull&Bear at 500, the largest supply measured.`,
+  ].join("\n");
+  const md = [
+    "# Vivarium gas benchmark",
+    "",
+    `Generated ${json.generatedAt} by \`npm run bench\` (scripts/bench.ts) on the Hardhat network ` +
+      `(solc ${compiler.version}, optimizer runs ${compiler.settings?.optimizer?.runs}, evm ${compiler.settings?.evmVersion}). ` +
+      "Transactions: `receipt.gasUsed` (includes the 21,000 intrinsic gas); views: `estimateGas`. " +
+      "Ratio = Vivarium / baseline. Machine-readable: [gas.json](gas.json).",
+    "",
+    table,
+    "",
+    bullBearMd,
+    "",
+  ].join("\n");
+
+  const outDir = path.join(hre.config.paths.root, "bench");
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, "gas.json"), `${JSON.stringify(json, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, "GAS.md"), md);
+
+  console.log(`\n${table}\n\n${bullBearMd}\n`);
+  progress(`wrote ${path.relative(process.cwd(), outDir)}/gas.json and GAS.md`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
