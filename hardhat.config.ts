@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { subtask } from "hardhat/config";
 import {
@@ -13,6 +14,9 @@ import "@openzeppelin/hardhat-upgrades";
 import "hardhat-deploy";
 import "solidity-coverage";
 import "./tasks";
+
+// Live-network settings come from the environment or a git-ignored .env file (see .env.example).
+if (fs.existsSync(path.join(__dirname, ".env"))) process.loadEnvFile(path.join(__dirname, ".env"));
 
 // The compiler comes from the `solc` npm package (solcjs): nothing in the build
 // downloads a compiler binary.

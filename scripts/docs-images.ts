@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   };
   const fulfil = async (id: bigint) => (await coordinator.fulfillRandomWords(id, await collection.getAddress())).wait();
   const advance = async (answer: number) => {
-    await network.provider.send("evm_setNextBlockTimestamp", [Number(await collection.nextEpochAt())]);
+    const now = (await ethers.provider.getBlock("latest"))!.timestamp;
+    const next = Number(await collection.nextEpochAt());
+    if (next > now) await network.provider.send("evm_setNextBlockTimestamp", [next]);
     await (await feed.updateAnswer(BigInt(answer) * 10n ** 8n)).wait();
     await (await collection.advanceEpoch()).wait();
   };
