@@ -22,6 +22,18 @@ import {SaleLogic} from "./libraries/SaleLogic.sol";
 ///   `UPGRADER_ROLE`: upgrades; default admin: role grants, renderer and provenance locks;
 /// - the VRF coordinator: `rawFulfillRandomWords`; the Automation forwarder: `performUpkeep`.
 contract LivingAsset is MetadataModule, UUPSUpgradeable {
+    /// @custom:storage-location erc7201:livingasset.storage.LivingAsset
+    struct SaleStorage {
+        // slot 0: price (96) | maxSupply (64) | maxPerWallet (32) | maxPerMint (32) | saleOpen (8)
+        uint96 price;
+        uint64 maxSupply;
+        uint32 maxPerWallet;
+        uint32 maxPerMint;
+        bool saleOpen;
+        // slot 1
+        address treasury;
+    }
+
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() {
         _disableInitializers();
@@ -105,7 +117,7 @@ contract LivingAsset is MetadataModule, UUPSUpgradeable {
         virtual
         returns (uint256 price, uint256 maxSupply, uint256 maxPerWallet, uint256 maxPerMint, bool open, address treasury)
     {
-        SaleLogic.SaleStorage storage $ = SaleLogic.layout();
+        LivingAsset.SaleStorage storage $ = SaleLogic.layout();
         return ($.price, $.maxSupply, $.maxPerWallet, $.maxPerMint, $.saleOpen, $.treasury);
     }
 

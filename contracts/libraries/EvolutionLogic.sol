@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {EvolutionModule} from "../modules/EvolutionModule.sol";
+
 import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 
 import {IEvolutionModule} from "../interfaces/IEvolutionModule.sol";
@@ -12,32 +14,11 @@ import {EnvironmentLog} from "./EnvironmentLog.sol";
 /// DELEGATECALL in the collection's context (its events come from the collection), and keeps the
 /// collection under the EIP-170 size limit. Nothing here loops.
 library EvolutionLogic {
-    /// @custom:storage-location erc7201:livingasset.storage.Evolution
-    struct EvolutionStorage {
-        // slot 0: feed (160) | epochInterval (32) | heartbeat (32) | sequencerGracePeriod (32)
-        AggregatorV3Interface feed;
-        uint32 epochInterval;
-        uint32 heartbeat;
-        uint32 sequencerGracePeriod;
-        // slot 1: sequencerUptimeFeed (160) | moodThresholdBps (16)
-        AggregatorV3Interface sequencerUptimeFeed;
-        uint16 moodThresholdBps;
-        // slot 2: minAnswer (96) | maxAnswer (96)
-        uint96 minAnswer;
-        uint96 maxAnswer;
-        // slot 3: epochCount (32) | lastAdvanceAt (40) | lastRoundId (80)
-        uint32 epochCount;
-        uint40 lastAdvanceAt;
-        uint80 lastRoundId;
-        // slot 4
-        address forwarder;
-        mapping(uint256 epoch => IEvolutionModule.EpochEntry) log;
-    }
 
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Evolution")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _EVOLUTION_STORAGE_SLOT = 0xf7837a206ee890e53715f9ae5d516e88bbe3ec56f5fc90842f6c6d4ba4439c00;
 
-    function layout() internal pure returns (EvolutionStorage storage $) {
+    function layout() internal pure returns (EvolutionModule.EvolutionStorage storage $) {
         assembly {
             $.slot := _EVOLUTION_STORAGE_SLOT
         }
@@ -51,7 +32,7 @@ library EvolutionLogic {
 
     /// @notice See {EvolutionModule-checkUpkeep}.
     function checkUpkeep() external view returns (bool upkeepNeeded, bytes memory performData) {
-        EvolutionStorage storage $ = layout();
+        EvolutionModule.EvolutionStorage storage $ = layout();
         performData = abi.encode(uint256($.epochCount));
         if (block.timestamp < _nextEpochAt($)) return (false, performData);
         (upkeepNeeded, , , ) = _checkFeed($);
@@ -59,7 +40,7 @@ library EvolutionLogic {
 
     /// @notice See {EvolutionModule-performUpkeep}.
     function performUpkeep(bytes calldata performData) external {
-        EvolutionStorage storage $ = layout();
+        EvolutionModule.EvolutionStorage storage $ = layout();
         address allowed = $.forwarder;
         if (allowed != address(0) && msg.sender != allowed) {
             revert IEvolutionModule.EvolutionOnlyForwarder(msg.sender, allowed);
@@ -78,7 +59,7 @@ library EvolutionLogic {
     /// @dev Validates the feed and appends one entry. Reverts with the failing check's error.
     ///
     /// Emits {EpochAdvanced} and ERC-4906 {BatchMetadataUpdate} for every token.
-    function _advanceEpoch(EvolutionStorage storage $) private {
+    function _advanceEpoch(EvolutionModule.EvolutionStorage storage $) private {
         uint256 due = _nextEpochAt($);
         if (block.timestamp < due) revert IEvolutionModule.EvolutionTooEarly(due);
         (uint80 roundId, int256 answer) = _readFeed($);
@@ -102,7 +83,7 @@ library EvolutionLogic {
     }
 
     /// @dev Reads and validates the feed (and the sequencer feed when set); reverts on failure.
-    function _readFeed(EvolutionStorage storage $) private view returns (uint80 roundId, int256 answer) {
+    function _readFeed(EvolutionModule.EvolutionStorage storage $) private view returns (uint80 roundId, int256 answer) {
         bool ok;
         bytes memory failure;
         (ok, roundId, answer, failure) = _checkFeed($);
@@ -114,13 +95,13 @@ library EvolutionLogic {
     }
 
     /// @dev Non-reverting form for `checkUpkeep`.
-    function _tryReadFeed(EvolutionStorage storage $) private view returns (bool ok, uint80 roundId, int256 answer) {
+    function _tryReadFeed(EvolutionModule.EvolutionStorage storage $) private view returns (bool ok, uint80 roundId, int256 answer) {
         (ok, roundId, answer, ) = _checkFeed($);
     }
 
     /// @dev Every check on the feed; on failure returns the ABI-encoded custom error.
     function _checkFeed(
-        EvolutionStorage storage $
+        EvolutionModule.EvolutionStorage storage $
     ) private view returns (bool ok, uint80 roundId, int256 answer, bytes memory failure) {
         AggregatorV3Interface sequencer = $.sequencerUptimeFeed;
         if (address(sequencer) != address(0)) {
@@ -149,7 +130,7 @@ library EvolutionLogic {
         ok = true;
     }
 
-    function _nextEpochAt(EvolutionStorage storage $) private view returns (uint256) {
+    function _nextEpochAt(EvolutionModule.EvolutionStorage storage $) private view returns (uint256) {
         return uint256($.lastAdvanceAt) + $.epochInterval;
     }
 
@@ -165,7 +146,7 @@ library EvolutionLogic {
             config.moodThresholdBps == 0 ||
             config.moodThresholdBps > 10_000
         ) revert IEvolutionModule.EvolutionInvalidFeedConfig(config);
-        EvolutionStorage storage $ = layout();
+        EvolutionModule.EvolutionStorage storage $ = layout();
         // Round ids are per feed: a new feed starts its own sequence.
         if (address($.feed) != config.feed) $.lastRoundId = 0;
         $.feed = AggregatorV3Interface(config.feed);

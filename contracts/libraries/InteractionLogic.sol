@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {EvolutionModule} from "../modules/EvolutionModule.sol";
+
+import {InteractionModule} from "../modules/InteractionModule.sol";
+
 import {Phenotype} from "../interfaces/IRenderer.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
@@ -24,17 +28,12 @@ library InteractionLogic {
     bytes32 internal constant TRAIT_TEMPERAMENT = keccak256("temperament");
     bytes32 internal constant TRAIT_REVEALED = keccak256("revealed");
 
-    /// @custom:storage-location erc7201:livingasset.storage.Interaction
-    struct InteractionStorage {
-        mapping(uint256 tokenId => IInteractionModule.Checkpoint) checkpoints;
-        mapping(uint256 tokenId => uint256 requestId) metamorphosisRequests;
-    }
 
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Interaction")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _INTERACTION_STORAGE_SLOT =
         0x83db3da3fe57ed31b0b72ebe94ff5cb35991c88f18a182ccb0be61bc6bdde200;
 
-    function layout() internal pure returns (InteractionStorage storage $) {
+    function layout() internal pure returns (InteractionModule.InteractionStorage storage $) {
         assembly {
             $.slot := _INTERACTION_STORAGE_SLOT
         }
@@ -49,7 +48,7 @@ library InteractionLogic {
     /// entries, then pure maths. `tokenId` must be minted.
     function phenotype(uint256 tokenId) internal view returns (Phenotype memory) {
         (bool revealed, uint256 seed, uint256 birthEpoch) = SeedLogic.seedAndBirth(tokenId);
-        EvolutionLogic.EvolutionStorage storage evo = EvolutionLogic.layout();
+        EvolutionModule.EvolutionStorage storage evo = EvolutionLogic.layout();
         uint256 nowEpoch = evo.epochCount;
         return
             PhenotypeLib.compute(
@@ -79,7 +78,7 @@ library InteractionLogic {
             revert IInteractionModule.InteractionTooWeak(tokenId, ph.vitality, PhenotypeLib.METAMORPHOSIS_VITALITY);
         }
 
-        InteractionStorage storage $ = layout();
+        InteractionModule.InteractionStorage storage $ = layout();
         IInteractionModule.Checkpoint storage cp = $.checkpoints[tokenId];
         // Pin vitality at its current value so the checkpoint is self-contained from here on.
         cp.initialized = true;
@@ -96,7 +95,7 @@ library InteractionLogic {
 
     /// @notice See {IInteractionModule-rerequestMetamorphosis}. Emits {MetamorphosisRerequested}.
     function rerequestMetamorphosis(uint256 tokenId) external {
-        InteractionStorage storage $ = layout();
+        InteractionModule.InteractionStorage storage $ = layout();
         IInteractionModule.Checkpoint storage cp = $.checkpoints[tokenId];
         if (!cp.pending) revert IInteractionModule.InteractionNoMetamorphosisPending(tokenId);
         uint256 availableAt = uint256(cp.requestedAt) + SeedLogic.layout().rerequestTimeout;
@@ -115,7 +114,7 @@ library InteractionLogic {
     /// Emits {Metamorphosed}, {TraitUpdated} (generation, stage) and {MetadataUpdate}, or
     /// {RandomnessIgnored} for a stale request.
     function applyMetamorphosis(uint256 tokenId, uint256 requestId, uint256 word) internal {
-        InteractionStorage storage $ = layout();
+        InteractionModule.InteractionStorage storage $ = layout();
         IInteractionModule.Checkpoint storage cp = $.checkpoints[tokenId];
         if (!cp.pending || $.metamorphosisRequests[tokenId] != requestId) {
             emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.StaleRequest);

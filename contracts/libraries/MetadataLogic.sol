@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {MetadataModule} from "../modules/MetadataModule.sol";
+
 import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
 
 import {IRenderer, Phenotype, Provenance, TokenRenderParams, CollectionRenderParams} from "../interfaces/IRenderer.sol";
@@ -18,18 +20,11 @@ library MetadataLogic {
     uint256 internal constant MAX_DESCRIPTION_BYTES = 160;
     uint256 internal constant MAX_NAME_BYTES = 64;
 
-    /// @custom:storage-location erc7201:livingasset.storage.Metadata
-    struct MetadataStorage {
-        IRenderer renderer;
-        bool rendererLocked;
-        string description;
-        Provenance provenance;
-    }
 
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Metadata")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _METADATA_STORAGE_SLOT = 0x211b45d67e9745207822c586f085a9fa83c163875e40c8c23b503539f20ba700;
 
-    function layout() internal pure returns (MetadataStorage storage $) {
+    function layout() internal pure returns (MetadataModule.MetadataStorage storage $) {
         assembly {
             $.slot := _METADATA_STORAGE_SLOT
         }
@@ -37,7 +32,7 @@ library MetadataLogic {
 
     /// @notice The renderer's token metadata. `tokenId` must be minted.
     function tokenURI(uint256 tokenId) external view returns (string memory) {
-        MetadataStorage storage $ = layout();
+        MetadataModule.MetadataStorage storage $ = layout();
         TokenRenderParams memory p = TokenRenderParams({
             collection: address(this),
             tokenId: tokenId,
@@ -56,7 +51,7 @@ library MetadataLogic {
         uint256 totalSupply,
         uint256 maxSupply
     ) external view returns (string memory) {
-        MetadataStorage storage $ = layout();
+        MetadataModule.MetadataStorage storage $ = layout();
         return
             $.renderer.contractURI(
                 CollectionRenderParams({
@@ -122,7 +117,7 @@ library MetadataLogic {
     /// @notice Swaps the renderer unless locked. Emits {RendererUpdated}, {ContractURIUpdated},
     /// {TraitMetadataURIUpdated} and {BatchMetadataUpdate} for every token.
     function setRenderer(address newRenderer) public {
-        MetadataStorage storage $ = layout();
+        MetadataModule.MetadataStorage storage $ = layout();
         if ($.rendererLocked) revert IMetadataModule.MetadataRendererLocked();
         if (newRenderer.code.length == 0) revert IMetadataModule.MetadataRendererNotContract(newRenderer);
         $.renderer = IRenderer(newRenderer);
@@ -141,7 +136,7 @@ library MetadataLogic {
 
     /// @notice Freezes the renderer for good. Emits {RendererLocked}.
     function lockRenderer() external {
-        MetadataStorage storage $ = layout();
+        MetadataModule.MetadataStorage storage $ = layout();
         if ($.rendererLocked) revert IMetadataModule.MetadataRendererLocked();
         $.rendererLocked = true;
         emit IMetadataModule.RendererLocked(address($.renderer));

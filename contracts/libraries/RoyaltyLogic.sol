@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {RoyaltyModule} from "../modules/RoyaltyModule.sol";
+
 import {IRoyaltyModule} from "../interfaces/IRoyaltyModule.sol";
 
 /// @title RoyaltyLogic
@@ -18,17 +20,11 @@ library RoyaltyLogic {
         uint96 feeBps;
     }
 
-    /// @custom:storage-location erc7201:livingasset.storage.Royalty
-    struct RoyaltyStorage {
-        uint96 maxRoyaltyBps;
-        RoyaltyInfo defaultRoyalty;
-        mapping(uint256 tokenId => RoyaltyInfo) tokenRoyalty;
-    }
 
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Royalty")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _ROYALTY_STORAGE_SLOT = 0x27c6797a9eea6308d7ef867689d0375e14890c757a0db7c405cc832a8313cc00;
 
-    function layout() internal pure returns (RoyaltyStorage storage $) {
+    function layout() internal pure returns (RoyaltyModule.RoyaltyStorage storage $) {
         assembly {
             $.slot := _ROYALTY_STORAGE_SLOT
         }
@@ -63,7 +59,7 @@ library RoyaltyLogic {
 
     /// @notice ERC-2981: the token's override, else the default; `salePrice * fee / 10,000`.
     function royaltyInfo(uint256 tokenId, uint256 salePrice) internal view returns (address, uint256) {
-        RoyaltyStorage storage $ = layout();
+        RoyaltyModule.RoyaltyStorage storage $ = layout();
         RoyaltyInfo memory r = $.tokenRoyalty[tokenId];
         if (r.receiver == address(0)) r = $.defaultRoyalty;
         return (r.receiver, (salePrice * r.feeBps) / FEE_DENOMINATOR);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {LivingAsset} from "../LivingAsset.sol";
+
 import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
 
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
@@ -12,22 +14,11 @@ library SaleLogic {
     /// @dev Upper bound on `maxPerMint`: bounds ERC721A's ownership scan on first transfers.
     uint256 internal constant MAX_PER_MINT_CAP = 1_000;
 
-    /// @custom:storage-location erc7201:livingasset.storage.LivingAsset
-    struct SaleStorage {
-        // slot 0: price (96) | maxSupply (64) | maxPerWallet (32) | maxPerMint (32) | saleOpen (8)
-        uint96 price;
-        uint64 maxSupply;
-        uint32 maxPerWallet;
-        uint32 maxPerMint;
-        bool saleOpen;
-        // slot 1
-        address treasury;
-    }
 
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.LivingAsset")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _SALE_STORAGE_SLOT = 0xf43765b7a01e1c881a55986657da95b1c106353b6f980ba013b98ec5104a6c00;
 
-    function layout() internal pure returns (SaleStorage storage $) {
+    function layout() internal pure returns (LivingAsset.SaleStorage storage $) {
         assembly {
             $.slot := _SALE_STORAGE_SLOT
         }
@@ -35,7 +26,7 @@ library SaleLogic {
 
     /// @notice Every check of a public mint of `quantity` by `buyer` paying `paid`.
     function checkPublicMint(address buyer, uint256 quantity, uint256 paid) external view {
-        SaleStorage storage $ = layout();
+        LivingAsset.SaleStorage storage $ = layout();
         if (!$.saleOpen) revert ILivingAsset.LivingAssetSaleClosed();
         checkQuantity(quantity);
         uint256 required = uint256($.price) * quantity;
@@ -49,7 +40,7 @@ library SaleLogic {
 
     /// @notice Quantity checks shared by `mint` and `mintTo`.
     function checkQuantity(uint256 quantity) public view {
-        SaleStorage storage $ = layout();
+        LivingAsset.SaleStorage storage $ = layout();
         if (quantity == 0) revert ILivingAsset.LivingAssetZeroQuantity();
         if (quantity > $.maxPerMint) revert ILivingAsset.LivingAssetQuantityTooLarge(quantity, $.maxPerMint);
         uint256 remaining = uint256($.maxSupply) - _totalMinted();
@@ -63,7 +54,7 @@ library SaleLogic {
         }
         uint256 minted = _totalMinted();
         if (maxSupply < minted) revert ILivingAsset.LivingAssetMaxSupplyBelowMinted(maxSupply, minted);
-        SaleStorage storage $ = layout();
+        LivingAsset.SaleStorage storage $ = layout();
         $.price = price;
         $.maxSupply = maxSupply;
         $.maxPerWallet = maxPerWallet;

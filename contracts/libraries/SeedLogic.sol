@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {SeedModule} from "../modules/SeedModule.sol";
+
 import {IVRFCoordinatorV2Plus} from "@chainlink/contracts/src/v0.8/vrf/dev/interfaces/IVRFCoordinatorV2Plus.sol";
 import {VRFV2PlusClient} from "@chainlink/contracts/src/v0.8/vrf/dev/libraries/VRFV2PlusClient.sol";
 
@@ -21,26 +23,11 @@ library SeedLogic {
     uint32 internal constant MIN_TIMEOUT = 1 hours;
     uint32 internal constant MAX_TIMEOUT = 30 days;
 
-    /// @custom:storage-location erc7201:livingasset.storage.Seed
-    struct SeedStorage {
-        // slot 0: coordinator (160) | requestConfirmations (16) | callbackGasLimit (32) | nativePayment (8) | rerequestTimeout (32)
-        IVRFCoordinatorV2Plus coordinator;
-        uint16 requestConfirmations;
-        uint32 callbackGasLimit;
-        bool nativePayment;
-        uint32 rerequestTimeout;
-        bytes32 keyHash;
-        uint256 subscriptionId;
-        uint256 batchCount;
-        mapping(uint256 batchId => ISeedModule.Batch) batches;
-        // kind (8, high bits) | target (248): what a request id was made for.
-        mapping(uint256 requestId => uint256 purpose) requests;
-    }
 
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Seed")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _SEED_STORAGE_SLOT = 0xd24e1c20e859155c3eb1000e9aedbb4fc32810885c89f1f3312efdcbe5ea2000;
 
-    function layout() internal pure returns (SeedStorage storage $) {
+    function layout() internal pure returns (SeedModule.SeedStorage storage $) {
         assembly {
             $.slot := _SEED_STORAGE_SLOT
         }
@@ -50,7 +37,7 @@ library SeedLogic {
     /// the batch keeps request id 0 and the config role can re-request it at once.
     /// Emits {RandomnessRequested} or {RandomnessRequestFailed}.
     function recordBatch(uint256 firstTokenId, uint256 quantity, uint256 birthEpoch) external returns (uint256 batchId) {
-        SeedStorage storage $ = layout();
+        SeedModule.SeedStorage storage $ = layout();
         batchId = $.batchCount++;
         ISeedModule.Batch storage b = $.batches[batchId];
         b.firstTokenId = uint64(firstTokenId);
@@ -69,7 +56,7 @@ library SeedLogic {
     /// @notice Requests one word for `kind`/`target`; reverts if the coordinator refuses.
     /// Emits {RandomnessRequested}.
     function requestRandomWord(ISeedModule.RequestKind kind, uint256 target) public returns (uint256 requestId) {
-        SeedStorage storage $ = layout();
+        SeedModule.SeedStorage storage $ = layout();
         requestId = $.coordinator.requestRandomWords(_buildRequest($));
         $.requests[requestId] = _purpose(kind, target);
         emit ISeedModule.RandomnessRequested(requestId, kind, target);
@@ -77,7 +64,7 @@ library SeedLogic {
 
     /// @notice See {ISeedModule-rerequestBatch}. Emits {BatchRerequested}.
     function rerequestBatch(uint256 batchId) external {
-        SeedStorage storage $ = layout();
+        SeedModule.SeedStorage storage $ = layout();
         if (batchId >= $.batchCount) revert ISeedModule.SeedUnknownBatch(batchId);
         ISeedModule.Batch storage b = $.batches[batchId];
         if (b.revealed) revert ISeedModule.SeedBatchRevealed(batchId);
@@ -98,7 +85,7 @@ library SeedLogic {
     /// and does constant work. Unknown (or already fulfilled) ids and empty word arrays are ignored
     /// with {RandomnessIgnored}; extra words beyond the one asked for are ignored.
     function fulfill(uint256 requestId, uint256[] calldata randomWords) external {
-        SeedStorage storage $ = layout();
+        SeedModule.SeedStorage storage $ = layout();
         address coordinator = address($.coordinator);
         if (msg.sender != coordinator) revert ISeedModule.SeedOnlyCoordinator(msg.sender, coordinator);
 
@@ -155,7 +142,7 @@ library SeedLogic {
         if (config.rerequestTimeout < MIN_TIMEOUT || config.rerequestTimeout > MAX_TIMEOUT) {
             revert ISeedModule.SeedInvalidTimeout(config.rerequestTimeout);
         }
-        SeedStorage storage $ = layout();
+        SeedModule.SeedStorage storage $ = layout();
         $.coordinator = IVRFCoordinatorV2Plus(config.coordinator);
         $.keyHash = config.keyHash;
         $.subscriptionId = config.subscriptionId;
@@ -176,7 +163,7 @@ library SeedLogic {
 
     /// @notice Largest batch whose first token is <= tokenId (batches are appended in token
     /// order): O(log batches). `tokenId` must be minted.
-    function batchIdOf(SeedStorage storage $, uint256 tokenId) internal view returns (uint256) {
+    function batchIdOf(SeedModule.SeedStorage storage $, uint256 tokenId) internal view returns (uint256) {
         uint256 lo = 0;
         uint256 hi = $.batchCount - 1;
         while (lo < hi) {
@@ -190,14 +177,14 @@ library SeedLogic {
     /// @notice Seed (if revealed) and birth epoch of a minted token: one binary search plus one
     /// read. `tokenId` must be minted.
     function seedAndBirth(uint256 tokenId) internal view returns (bool revealed, uint256 seed, uint256 birthEpoch) {
-        SeedStorage storage $ = layout();
+        SeedModule.SeedStorage storage $ = layout();
         ISeedModule.Batch storage b = $.batches[batchIdOf($, tokenId)];
         birthEpoch = b.birthEpoch;
         revealed = b.revealed;
         if (revealed) seed = uint256(keccak256(abi.encode(b.randomness, tokenId)));
     }
 
-    function _buildRequest(SeedStorage storage $) private view returns (VRFV2PlusClient.RandomWordsRequest memory) {
+    function _buildRequest(SeedModule.SeedStorage storage $) private view returns (VRFV2PlusClient.RandomWordsRequest memory) {
         return
             VRFV2PlusClient.RandomWordsRequest({
                 keyHash: $.keyHash,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 import {AutomationCompatibleInterface} from "@chainlink/contracts/src/v0.8/automation/interfaces/AutomationCompatibleInterface.sol";
 
 import {IEvolutionModule} from "../interfaces/IEvolutionModule.sol";
@@ -18,6 +19,28 @@ import {LivingAssetBase} from "./LivingAssetBase.sol";
 /// Automation calls `performUpkeep` (only the forwarder, when one is set); `CONFIG_ROLE` sets the
 /// feed configuration and the forwarder.
 abstract contract EvolutionModule is LivingAssetBase, IEvolutionModule, AutomationCompatibleInterface {
+    /// @custom:storage-location erc7201:livingasset.storage.Evolution
+    struct EvolutionStorage {
+        // slot 0: feed (160) | epochInterval (32) | heartbeat (32) | sequencerGracePeriod (32)
+        AggregatorV3Interface feed;
+        uint32 epochInterval;
+        uint32 heartbeat;
+        uint32 sequencerGracePeriod;
+        // slot 1: sequencerUptimeFeed (160) | moodThresholdBps (16)
+        AggregatorV3Interface sequencerUptimeFeed;
+        uint16 moodThresholdBps;
+        // slot 2: minAnswer (96) | maxAnswer (96)
+        uint96 minAnswer;
+        uint96 maxAnswer;
+        // slot 3: epochCount (32) | lastAdvanceAt (40) | lastRoundId (80)
+        uint32 epochCount;
+        uint40 lastAdvanceAt;
+        uint80 lastRoundId;
+        // slot 4
+        address forwarder;
+        mapping(uint256 epoch => IEvolutionModule.EpochEntry) log;
+    }
+
     function __EvolutionModule_init(FeedConfig calldata config) internal onlyInitializing {
         __EvolutionModule_init_unchained(config);
     }
@@ -71,7 +94,7 @@ abstract contract EvolutionModule is LivingAssetBase, IEvolutionModule, Automati
 
     /// @inheritdoc IEvolutionModule
     function feedConfig() external view virtual returns (FeedConfig memory) {
-        EvolutionLogic.EvolutionStorage storage $ = EvolutionLogic.layout();
+        EvolutionModule.EvolutionStorage storage $ = EvolutionLogic.layout();
         return
             FeedConfig({
                 feed: address($.feed),

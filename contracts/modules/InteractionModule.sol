@@ -19,6 +19,12 @@ import {EvolutionModule} from "./EvolutionModule.sol";
 /// `nurture` (once per epoch) and `metamorphose`; `CONFIG_ROLE` may re-request a stuck
 /// metamorphosis after the VRF timeout. Both actions stop while the collection is paused.
 abstract contract InteractionModule is SeedModule, EvolutionModule, IInteractionModule, IERC7496 {
+    /// @custom:storage-location erc7201:livingasset.storage.Interaction
+    struct InteractionStorage {
+        mapping(uint256 tokenId => IInteractionModule.Checkpoint) checkpoints;
+        mapping(uint256 tokenId => uint256 requestId) metamorphosisRequests;
+    }
+
     // ------------------------------------------------------------------
     // External
     // ------------------------------------------------------------------

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 
+import {IRenderer, Provenance} from "../interfaces/IRenderer.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
 import {MetadataLogic} from "../libraries/MetadataLogic.sol";
@@ -18,6 +19,14 @@ import {LivingAssetBase} from "./LivingAssetBase.sol";
 /// Who may call what: `CONFIG_ROLE` sets the renderer and description; the default admin locks
 /// the renderer and sets and locks the provenance record.
 abstract contract MetadataModule is InteractionModule, RoyaltyModule, IMetadataModule {
+    /// @custom:storage-location erc7201:livingasset.storage.Metadata
+    struct MetadataStorage {
+        IRenderer renderer;
+        bool rendererLocked;
+        string description;
+        Provenance provenance;
+    }
+
     function __MetadataModule_init(
         address renderer_,
         string calldata description_,

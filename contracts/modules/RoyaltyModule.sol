@@ -14,6 +14,13 @@ import {LivingAssetBase} from "./LivingAssetBase.sol";
 ///
 /// Who may call what: `CONFIG_ROLE` sets and resets royalties; the cap never changes.
 abstract contract RoyaltyModule is LivingAssetBase, IERC2981, IRoyaltyModule {
+    /// @custom:storage-location erc7201:livingasset.storage.Royalty
+    struct RoyaltyStorage {
+        uint96 maxRoyaltyBps;
+        RoyaltyLogic.RoyaltyInfo defaultRoyalty;
+        mapping(uint256 tokenId => RoyaltyLogic.RoyaltyInfo) tokenRoyalty;
+    }
+
     function __RoyaltyModule_init(address receiver, uint96 feeBps, uint96 capBps) internal onlyInitializing {
         RoyaltyLogic.initialize(receiver, feeBps, capBps);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IVRFCoordinatorV2Plus} from "@chainlink/contracts/src/v0.8/vrf/dev/interfaces/IVRFCoordinatorV2Plus.sol";
 import {ISeedModule} from "../interfaces/ISeedModule.sol";
 import {SeedLogic} from "../libraries/SeedLogic.sol";
 import {LivingAssetBase} from "./LivingAssetBase.sol";
@@ -18,6 +19,22 @@ import {LivingAssetBase} from "./LivingAssetBase.sol";
 /// Who may call what: the coordinator fulfils; `CONFIG_ROLE` sets the VRF configuration and
 /// re-requests a stuck batch after the timeout; everything else is a view.
 abstract contract SeedModule is LivingAssetBase, ISeedModule {
+    /// @custom:storage-location erc7201:livingasset.storage.Seed
+    struct SeedStorage {
+        // slot 0: coordinator (160) | requestConfirmations (16) | callbackGasLimit (32) | nativePayment (8) | rerequestTimeout (32)
+        IVRFCoordinatorV2Plus coordinator;
+        uint16 requestConfirmations;
+        uint32 callbackGasLimit;
+        bool nativePayment;
+        uint32 rerequestTimeout;
+        bytes32 keyHash;
+        uint256 subscriptionId;
+        uint256 batchCount;
+        mapping(uint256 batchId => ISeedModule.Batch) batches;
+        // kind (8, high bits) | target (248): what a request id was made for.
+        mapping(uint256 requestId => uint256 purpose) requests;
+    }
+
     /// @notice The lowest callback gas limit the configuration accepts: twice the heaviest
     /// fulfilment measured by the tests.
     uint32 public constant MIN_CALLBACK_GAS_LIMIT = SeedLogic.MIN_CALLBACK_GAS_LIMIT;
@@ -47,7 +64,7 @@ abstract contract SeedModule is LivingAssetBase, ISeedModule {
 
     /// @inheritdoc ISeedModule
     function vrfConfig() external view virtual returns (VrfConfig memory) {
-        SeedLogic.SeedStorage storage $ = SeedLogic.layout();
+        SeedModule.SeedStorage storage $ = SeedLogic.layout();
         return
             VrfConfig({
                 coordinator: address($.coordinator),
@@ -80,7 +97,7 @@ abstract contract SeedModule is LivingAssetBase, ISeedModule {
 
     /// @inheritdoc ISeedModule
     function batch(uint256 batchId) external view virtual returns (Batch memory) {
-        SeedLogic.SeedStorage storage $ = SeedLogic.layout();
+        SeedModule.SeedStorage storage $ = SeedLogic.layout();
         if (batchId >= $.batchCount) revert SeedUnknownBatch(batchId);
         return $.batches[batchId];
     }
