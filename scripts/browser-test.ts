@@ -26,6 +26,19 @@ function check(name: string, ok: boolean, detail = ""): void {
   console.log(`  ${ok ? "ok  " : "FAIL"} ${name}${!ok && detail ? `: ${detail}` : ""}`);
 }
 
+/** The DOM properties read in the page (tsconfig has no "dom" lib). */
+interface Img {
+  complete: boolean;
+  naturalWidth: number;
+  naturalHeight: number;
+  decode(): Promise<void>;
+  getAttribute(name: string): string | null;
+}
+interface Box {
+  offsetWidth: number;
+  offsetHeight: number;
+}
+
 interface DemoSummary {
   epochs: number;
   tokenIds: number[];
@@ -55,7 +68,7 @@ async function main(): Promise<void> {
     const images = await page.$$eval("img", (imgs) =>
       Promise.all(
         imgs.map(async (img) => {
-          const el = img as HTMLImageElement;
+          const el = img as unknown as Img;
           let decoded = true;
           try {
             await el.decode();
@@ -76,8 +89,8 @@ async function main(): Promise<void> {
       cards: [...g.querySelectorAll("figure.card")].map((c) => ({
         id: Number(c.getAttribute("data-token-id")),
         src: c.querySelector("img")?.getAttribute("src") ?? "",
-        width: (c.querySelector("img") as HTMLImageElement | null)?.naturalWidth ?? 0,
-        visible: (c as HTMLElement).offsetWidth > 0 && (c as HTMLElement).offsetHeight > 0,
+        width: (c.querySelector("img") as unknown as Img | null)?.naturalWidth ?? 0,
+        visible: (c as unknown as Box).offsetWidth > 0 && (c as unknown as Box).offsetHeight > 0,
       })),
     }));
     const expected = demo ? demo.tokenIds.length : grid.declared;

@@ -18,7 +18,7 @@ STARTED=$(date +%s)
 cleanup() {
   local rc=$?
   if [[ -n "$NODE_PID" ]] && kill -0 "$NODE_PID" 2>/dev/null; then
-    # The node runs in its own process group (setsid): stop the group, i.e. npx and its node child.
+    # The node runs in its own process group (set -m below): stop the group, i.e. npx and its node child.
     kill -TERM -- "-$NODE_PID" 2>/dev/null || kill -TERM "$NODE_PID" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$NODE_PID" 2>/dev/null || break; sleep 0.1; done
     kill -KILL -- "-$NODE_PID" 2>/dev/null || true
@@ -73,8 +73,12 @@ echo "client: compiling"
 npx hardhat compile --quiet >/dev/null
 
 echo "client: starting hardhat node on $RPC"
-setsid npx hardhat node --no-deploy --hostname "$HOST" --port "$PORT" >"$NODE_LOG" 2>&1 &
+# Job control on for this one launch: the background job gets its own process group (pgid = its
+# pid), so cleanup can stop npx and the node process it spawns together, by that id.
+set -m
+npx hardhat node --no-deploy --hostname "$HOST" --port "$PORT" >"$NODE_LOG" 2>&1 &
 NODE_PID=$!
+set +m
 for i in $(seq 1 120); do
   if rpc eth_chainId >/dev/null 2>&1; then break; fi
   if ! kill -0 "$NODE_PID" 2>/dev/null; then echo "client: hardhat node exited early" >&2; exit 1; fi
