@@ -59,8 +59,10 @@ check() {
 # hh NAME ARGS...: run a task against the node, stdout to $TMP/NAME.json (non-zero exit recorded, not fatal).
 hh() {
   local name=$1; shift
+  local err
   if ! npx hardhat "$@" --network localhost >"$TMP/$name.json" 2>"$TMP/$name.err"; then
-    echo "  (hardhat $* exited non-zero; stderr: $(grep -v "^npm warn" "$TMP/$name.err" | tail -c 400))"
+    err=$(grep -v "^npm warn" "$TMP/$name.err" | tail -c 400 || true)
+    [[ -z "$err" ]] || echo "  (hardhat $* exited non-zero: $err)"
   fi
 }
 
