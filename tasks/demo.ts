@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
@@ -146,6 +147,11 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
       rows.push([`#${id}`, owner, `${p.stage}${p.generation ? ` g${p.generation}` : ""}`, p.age, p.vitality, p.mood, p.temperament, neglected(id) ? "neglected" : "nurtured"]);
       json.push({ tokenId: id, owner: ownerOf.get(id), ...p });
     }
+    // What the demo minted, for the browser test (scripts/browser-test.ts) to compare with the page.
+    fs.writeFileSync(
+      path.join(outDir, "demo.json"),
+      toJson({ epochs: args.epochs, tokenIds: ids, storyTokens, metamorphoses, holders: holders.map((h) => ({ name: h.name, address: h.signer.address, quantity: h.quantity, mintedAtEpoch: h.at })) }),
+    );
     if (args.json) console.log(toJson({ tokens: json, metamorphoses, page }));
     else console.log("\n" + table(["token", "owner", "stage", "age", "vitality", "mood", "temperament", "care"], rows));
     console.log(`\n${total} tokens, ${args.epochs} epochs, ${metamorphoses.length} metamorphoses, ${((Date.now() - started) / 1000).toFixed(1)}s`);

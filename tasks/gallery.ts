@@ -17,13 +17,14 @@ export async function writeGallery(collection: Contract, out: string, stories: L
     writeArt(path.join(dir, "tokens"), `token-${id}`, svg, size);
     const owner = await collection.ownerOf(id);
     cards.push({
+      tokenId: id,
       title: `${metadata.name ?? `#${id}`}`,
       png: `tokens/token-${id}.png`,
       attributes: [{ trait_type: "Owner", value: `${owner.slice(0, 6)}…${owner.slice(-4)}` }, ...(metadata.attributes ?? [])],
     });
   }
   const page = path.join(dir, "index.html");
-  fs.writeFileSync(page, galleryHtml(`${name} — gallery`, cards, stories, intro));
+  fs.writeFileSync(page, galleryHtml(`${name} — gallery`, cards, stories, intro, total));
   return { page, tokens: total };
 }
 

@@ -9,3 +9,7 @@ import "./token";
 import "./status";
 import "./gallery";
 import "./demo";
+import "./royalty";
+import "./renderer";
+import "./vrf";
+import "./upgrade";

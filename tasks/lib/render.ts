@@ -55,6 +55,7 @@ const esc = (s: unknown) =>
   String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export interface GalleryCard {
+  tokenId?: number;
   title: string;
   png: string; // path relative to the page
   attributes: { trait_type: string; value: unknown }[];
@@ -65,11 +66,15 @@ export interface LifeStory {
   frames: { label: string; png: string }[];
 }
 
-/** A self-contained HTML page (images referenced by relative path). */
-export function galleryHtml(title: string, cards: GalleryCard[], stories: LifeStory[] = [], intro = ""): string {
+/**
+ * A self-contained HTML page (images referenced by relative path). `tokenCount` (the collection's
+ * totalSupply when written) goes into `data-token-count` on the grid so a browser test can compare
+ * the cards it finds with the number of tokens on chain.
+ */
+export function galleryHtml(title: string, cards: GalleryCard[], stories: LifeStory[] = [], intro = "", tokenCount = cards.length): string {
   const cardHtml = cards
     .map(
-      (c) => `<figure class="card"><img src="${esc(c.png)}" width="256" height="256" alt="${esc(c.title)}"><figcaption><b>${esc(c.title)}</b><table>${c.attributes
+      (c) => `<figure class="card"${c.tokenId === undefined ? "" : ` data-token-id="${c.tokenId}"`}><img src="${esc(c.png)}" width="256" height="256" alt="${esc(c.title)}"><figcaption><b>${esc(c.title)}</b><table>${c.attributes
         .map((a) => `<tr><td>${esc(a.trait_type)}</td><td>${esc(a.value)}</td></tr>`)
         .join("")}</table></figcaption></figure>`,
     )
@@ -93,7 +98,7 @@ img{border-radius:6px;background:#000}
 </style></head><body>
 <h1>${esc(title)}</h1>${intro ? `<p>${esc(intro)}</p>` : ""}
 ${stories.length ? `<h2>Life stories</h2>\n${storyHtml}` : ""}
-<h2>Every token</h2><div class="grid">
+<h2>Every token</h2><div class="grid" id="tokens" data-token-count="${tokenCount}">
 ${cardHtml}
 </div></body></html>
 `;

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Client test: a real `hardhat node` over JSON-RPC, the deploy scripts, then the tasks a holder
+# and an operator use (mint, reveal, set-price, advance-epoch with time travel, token, status,
+# royalty, renderer, vrf, upgrade --dry-run), each output asserted. Usage: scripts/client-test.sh
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+HOST=127.0.0.1
+PORT=8545
+RPC="http://$HOST:$PORT"
+TMP="$(mktemp -d -t client-test.XXXXXX)"
+NODE_LOG="$TMP/node.log"
+NODE_PID=""
+PASSED=0
+FAILED=0
+STARTED=$(date +%s)
+
+cleanup() {
+  local rc=$?
+  if [[ -n "$NODE_PID" ]] && kill -0 "$NODE_PID" 2>/dev/null; then
+    # The node runs in its own process group (set -m below): stop the group, i.e. npx and its node child.
+    kill -TERM -- "-$NODE_PID" 2>/dev/null || kill -TERM "$NODE_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$NODE_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$NODE_PID" 2>/dev/null || true
+    wait "$NODE_PID" 2>/dev/null || true
+  fi
+  if [[ $rc -ne 0 && -f "$NODE_LOG" ]]; then
+    echo "--- last lines of the node log ($NODE_LOG) ---" >&2
+    tail -n 20 "$NODE_LOG" >&2 || true
+  else
+    rm -rf "$TMP"
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+rpc() { curl -sf -m 2 -H 'content-type: application/json' --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":${2:-[]}}" "$RPC"; }
+
+pass() { PASSED=$((PASSED + 1)); echo "  ok   $1"; }
+fail() { FAILED=$((FAILED + 1)); echo "  FAIL $1${2:+: $2}"; }
+
+# check NAME FILE JS [expect-error]: JS is evaluated with `d` = the JSON the task printed to FILE;
+# truthy passes. A task's `{ "error": ... }` fails the check unless the 4th argument is given.
+check() {
+  local name=$1 file=$2 js=$3 allow=${4:-} out
+  if out=$(node -e '
+    const fs = require("fs");
+    const s = fs.readFileSync(process.argv[1], "utf8");
+    const i = s.search(/^[{[]/m);
+    if (i < 0) { console.log("no JSON in output"); process.exit(1); }
+    const d = JSON.parse(s.slice(i));
+    if (d && d.error && !process.argv[3]) { console.log("task error: " + d.error); process.exit(1); }
+    const ok = eval(process.argv[2]);
+    if (!ok) { console.log("assertion failed: " + process.argv[2] + " on " + JSON.stringify(d).slice(0, 300)); process.exit(1); }
+  ' "$file" "$js" "$allow" 2>&1); then pass "$name"; else fail "$name" "$out"; fi
+}
+
+# hh NAME ARGS...: run a task against the node, stdout to $TMP/NAME.json (non-zero exit recorded, not fatal).
+hh() {
+  local name=$1; shift
+  local err
+  if ! npx hardhat "$@" --network localhost >"$TMP/$name.json" 2>"$TMP/$name.err"; then
+    err=$(grep -v "^npm warn" "$TMP/$name.err" | tail -c 400 || true)
+    [[ -z "$err" ]] || echo "  (hardhat $* exited non-zero: $err)"
+  fi
+}
+
+if rpc eth_chainId >/dev/null 2>&1; then
+  echo "client: something already answers on $RPC; stop it first (this test starts its own node)" >&2
+  exit 1
+fi
+
+echo "client: compiling"
+npx hardhat compile --quiet >/dev/null
+
+echo "client: starting hardhat node on $RPC"
+# Job control on for this one launch: the background job gets its own process group (pgid = its
+# pid), so cleanup can stop npx and the node process it spawns together, by that id.
+set -m
+npx hardhat node --no-deploy --hostname "$HOST" --port "$PORT" >"$NODE_LOG" 2>&1 &
+NODE_PID=$!
+set +m
+for i in $(seq 1 120); do
+  if rpc eth_chainId >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$NODE_PID" 2>/dev/null; then echo "client: hardhat node exited early" >&2; exit 1; fi
+  if [[ $i -eq 120 ]]; then echo "client: node did not answer within 60s" >&2; exit 1; fi
+  sleep 0.5
+done
+echo "client: node up (pid $NODE_PID, chainId $(rpc eth_chainId | node -pe 'parseInt(JSON.parse(require("fs").readFileSync(0)).result)'))"
+
+# A fresh node has fresh state: drop any localhost deployments a previous run left behind.
+rm -rf deployments/localhost
+
+echo "client: deploying"
+if npx hardhat deploy --network localhost >"$TMP/deploy.log" 2>&1 && [[ -f deployments/localhost/LivingAsset.json ]]; then
+  pass "deploy (deployments/localhost/LivingAsset.json written)"
+else
+  fail "deploy" "$(tail -n 20 "$TMP/deploy.log")"
+  echo "client: $PASSED passed, $FAILED failed"
+  exit 1
+fi
+
+echo "client: tasks over JSON-RPC"
+hh mint mint --quantity 3 --json
+check "mint --quantity 3" "$TMP/mint.json" 'Number(d.quantity) === 3 && Number(d.firstTokenId) === 1 && d.requestId !== null'
+
+hh reveal reveal --json
+check "reveal (VRF mock fulfils the batch)" "$TMP/reveal.json" 'd.batches.length === 1 && Number(d.batches[0].quantity) === 3'
+
+hh price set-price --answer 310000000000 --json
+check "set-price (new feed round)" "$TMP/price.json" 'BigInt(d.answer) === 310000000000n'
+
+hh epoch1 advance-epoch --time-travel --json
+check "advance-epoch --time-travel (epoch 1)" "$TMP/epoch1.json" 'Number(d.epoch) === 1 && BigInt(d.answer) === 310000000000n'
+
+hh price2 set-price --answer 325000000000 --json
+hh early advance-epoch --json
+check "advance-epoch too early reverts with a decoded custom error" "$TMP/early.json" '/^EvolutionTooEarly\(\d+\)$/.test(d.error)' expect-error
+
+timestamp() { rpc eth_getBlockByNumber '["latest",false]' | node -pe 'parseInt(JSON.parse(require("fs").readFileSync(0)).result.timestamp)'; }
+BEFORE=$(timestamp)
+hh epoch2 advance-epoch --time-travel --json
+JUMP=$(($(timestamp) - BEFORE))
+check "advance-epoch --time-travel (epoch 2, node clock jumped ${JUMP}s)" "$TMP/epoch2.json" "Number(d.epoch) === 2 && Number(d.moveBps) > 0 && $JUMP >= 3500"
+
+hh token token --token 1 --out "$TMP/art" --json
+check "token --token 1 wrote a PNG" "$TMP/token.json" '(() => {
+  const b = fs.readFileSync(d.files.png);
+  return b.length > 1000 && b.subarray(1, 4).toString() === "PNG" && b.readUInt32BE(16) === 256 && d.phenotype.revealed === true && fs.readFileSync(d.files.svg, "utf8").startsWith("<svg");
+})()'
+
+hh status status --json
+check "status: supply 3, epoch >= 1 (2 here)" "$TMP/status.json" 'Number(d.totalSupply) === 3 && Number(d.currentEpoch) >= 2 && Number(d.batchCount) === 1 && d.network === "localhost"'
+
+hh royalty-set royalty set --token 2 --receiver 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --bps 250 --json
+hh royalty royalty get --token 2 --json
+check "royalty set/get (token override, cap)" "$TMP/royalty.json" 'd.default.bps === 500 && d.maxRoyaltyBps === 1000 && d.token.bps === 250 && d.token.receiver === "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"'
+
+hh renderer renderer get --json
+check "renderer get" "$TMP/renderer.json" 'd.locked === false && /^0x[0-9a-fA-F]{40}$/.test(d.renderer) && typeof d.version === "string"'
+
+hh vrf vrf config --json
+check "vrf config (collection is a consumer; the reveal was billed)" "$TMP/vrf.json" 'd.isConsumer === true && Number(d.vrfConfig.subscriptionId) > 0 && BigInt(d.subscription.balance) < 1000n * 10n ** 18n'
+
+hh upgrade upgrade --dry-run --json
+check "upgrade --dry-run validates" "$TMP/upgrade.json" 'd.valid === true && d.dryRun === true'
+
+echo "client: $PASSED passed, $FAILED failed ($(($(date +%s) - STARTED))s)"
+[[ $FAILED -eq 0 ]]
