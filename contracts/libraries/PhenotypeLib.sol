@@ -83,12 +83,16 @@ library PhenotypeLib {
         return age >= JUVENILE_AGE ? Stage.Juvenile : Stage.Hatchling;
     }
 
-    /// @notice The seed with its low 128 bits remixed by the metamorphoses' mutation; the high
-    /// 128 bits (palette, body plan) stay, so a token keeps its identity as it transforms.
+    /// @notice Bits of the genome a metamorphosis keeps: palette (bits 0-7) and body plan (8-15) in
+    /// {Genome}'s layout, so a token keeps its identity while its pattern, symmetry, limbs, eyes
+    /// and proportions (bits 16 and up) are remixed.
+    uint256 internal constant IDENTITY_MASK = 0xffff;
+
+    /// @notice The seed with everything but its identity bits remixed by the metamorphoses' mutation.
     function genome(uint256 seed, uint64 mutation) internal pure returns (uint256) {
         if (mutation == 0) return seed;
         uint256 remix = uint256(keccak256(abi.encode(seed, mutation)));
-        return (seed & ~uint256(type(uint128).max)) | (remix & type(uint128).max);
+        return (seed & IDENTITY_MASK) | (remix & ~IDENTITY_MASK);
     }
 
     /// @notice Serene when the market barely moved over the token's life; otherwise Bold when
