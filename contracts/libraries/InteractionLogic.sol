@@ -4,7 +4,6 @@ pragma solidity ^0.8.24;
 import {Phenotype} from "../interfaces/IRenderer.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
-import {IEvolutionModule} from "../interfaces/IEvolutionModule.sol";
 import {ISeedModule} from "../interfaces/ISeedModule.sol";
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
 import {PhenotypeLib} from "./PhenotypeLib.sol";
