@@ -1,4 +1,8 @@
 // solidity-coverage configuration (`npm run coverage`; thresholds in scripts/check-coverage.ts).
+// Instrumented code runs several times slower: fewer property-test sequences under coverage
+// (they still drive every action); `npm test` runs the full 200.
+process.env.PROPERTY_RUNS = process.env.PROPERTY_RUNS ?? "10";
+
 module.exports = {
   // Test doubles and harnesses are not product code.
   skipFiles: ["mocks/"],

@@ -10,7 +10,14 @@ interface IProbedCollection {
     function saleConfig()
         external
         view
-        returns (uint256 price, uint256 maxSupply, uint256 maxPerWallet, uint256 maxPerMint, bool open, address treasury);
+        returns (
+            uint256 price,
+            uint256 maxSupply,
+            uint256 maxPerWallet,
+            uint256 maxPerMint,
+            bool open,
+            address treasury
+        );
     function paused() external view returns (bool);
     function currentEpoch() external view returns (uint256);
     function batchCount() external view returns (uint256);
@@ -81,7 +88,8 @@ contract InvariantProbe {
         s.operators = new bool[](n * n);
         for (uint256 i = 0; i < n; ++i) {
             s.balances[i] = collection.balanceOf(accounts[i]);
-            for (uint256 j = 0; j < n; ++j) s.operators[i * n + j] = collection.isApprovedForAll(accounts[i], accounts[j]);
+            for (uint256 j = 0; j < n; ++j)
+                s.operators[i * n + j] = collection.isApprovedForAll(accounts[i], accounts[j]);
         }
         s.tokens = new TokenState[](lastTokenId);
         for (uint256 id = 1; id <= lastTokenId; ++id) s.tokens[id - 1] = _token(collection, id);

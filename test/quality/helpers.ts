@@ -55,7 +55,8 @@ function findRevertData(e: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
-export type Outcome = { ok: true; logs: { topics: readonly string[]; data: string }[] } | { ok: false; error: string; args: unknown[] };
+export type Outcome =
+  { ok: true; logs: { topics: readonly string[]; data: string }[] } | { ok: false; error: string; args: unknown[] };
 
 /**
  * Sends a transaction (with an explicit gas limit, so a failing one is mined rather than stopped
@@ -67,7 +68,8 @@ export async function send(iface: Interface, tx: () => Promise<ContractTransacti
     return { ok: true, logs: receipt!.logs };
   } catch (e) {
     const data = findRevertData(e);
-    if (data === undefined || data === "0x") return { ok: false, error: `<no data: ${(e as Error).message}>`, args: [] };
+    if (data === undefined || data === "0x")
+      return { ok: false, error: `<no data: ${(e as Error).message}>`, args: [] };
     const parsed = iface.parseError(data);
     return { ok: false, error: parsed?.name ?? `<unknown ${data.slice(0, 10)}>`, args: parsed ? [...parsed.args] : [] };
   }
