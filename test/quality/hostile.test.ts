@@ -3,6 +3,7 @@ import hre, { deployments, ethers, upgrades } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { PRICE, requestIdsOf } from "../helpers/fixture";
 import { digest, qualityWorld, SALE, type QualityWorld } from "./helpers";
+import type { Interface, Result } from "ethers";
 import type { LivingAsset, ReentrantReceiver } from "../../typechain-types";
 
 // Hostile inputs: every external state-changing function of LivingAsset, called by the wrong
@@ -80,10 +81,10 @@ const unauthorized = (role: (typeof ROLE_NAMES)[number]) => async (w: QualityWor
 ];
 
 async function vrfWith(w: QualityWorld, change: Record<string, unknown>) {
-  return { ...(await w.collection.vrfConfig()).toObject(), ...change } as Parameters<LivingAsset["setVrfConfig"]>[0];
+  return { ...((await w.collection.vrfConfig()) as unknown as Result).toObject(), ...change } as Parameters<LivingAsset["setVrfConfig"]>[0];
 }
 async function feedWith(w: QualityWorld, change: Record<string, unknown>) {
-  return { ...(await w.collection.feedConfig()).toObject(), ...change } as Parameters<LivingAsset["setFeedConfig"]>[0];
+  return { ...((await w.collection.feedConfig()) as unknown as Result).toObject(), ...change } as Parameters<LivingAsset["setFeedConfig"]>[0];
 }
 const H = ethers.id("x");
 
@@ -317,7 +318,7 @@ const rows: Row[] = [
   {
     label: "initialize again",
     caller: "alice",
-    call: async (c, w) => c.initialize(await initParams(w)),
+    call: async (c, w) => c.initialize((await initParams(w)) as unknown as Parameters<LivingAsset["initialize"]>[0]),
     error: "",
     reason: "ERC721A__Initializable: contract is already initialized",
   },
@@ -914,7 +915,7 @@ describe("LivingAsset hostile inputs", function () {
       const supply = await w.collection.totalSupply();
       await w.collection.connect(w.alice)["safeTransferFrom(address,address,uint256)"](w.alice.address, evilAddress, 2);
       const attempts = await evil.attempts();
-      const iface = w.collection.interface;
+      const iface = w.collection.interface as unknown as Interface;
       const summary = attempts.map((a) => [
         iface.getFunction(a.selector)!.name,
         a.ok,
@@ -941,7 +942,7 @@ describe("LivingAsset hostile inputs", function () {
       await evil.configure(true, false, true, ZERO);
       await w.collection.pause();
       await w.collection.connect(w.alice)["safeTransferFrom(address,address,uint256)"](w.alice.address, evilAddress, 3);
-      const iface = w.collection.interface;
+      const iface = w.collection.interface as unknown as Interface;
       const summary = (await evil.attempts()).map((a) => [
         iface.getFunction(a.selector)!.name,
         a.ok,
