@@ -81,10 +81,14 @@ const unauthorized = (role: (typeof ROLE_NAMES)[number]) => async (w: QualityWor
 ];
 
 async function vrfWith(w: QualityWorld, change: Record<string, unknown>) {
-  return { ...((await w.collection.vrfConfig()) as unknown as Result).toObject(), ...change } as Parameters<LivingAsset["setVrfConfig"]>[0];
+  return { ...((await w.collection.vrfConfig()) as unknown as Result).toObject(), ...change } as Parameters<
+    LivingAsset["setVrfConfig"]
+  >[0];
 }
 async function feedWith(w: QualityWorld, change: Record<string, unknown>) {
-  return { ...((await w.collection.feedConfig()) as unknown as Result).toObject(), ...change } as Parameters<LivingAsset["setFeedConfig"]>[0];
+  return { ...((await w.collection.feedConfig()) as unknown as Result).toObject(), ...change } as Parameters<
+    LivingAsset["setFeedConfig"]
+  >[0];
 }
 const H = ethers.id("x");
 
