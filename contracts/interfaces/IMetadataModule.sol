@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {Provenance} from "./IRenderer.sol";
-
 /// @title IMetadataModule
 /// @notice Renderer, ERC-7572 contract metadata, ERC-7496 dynamic traits and creator provenance.
 interface IMetadataModule {

@@ -94,11 +94,6 @@ library EvolutionLogic {
         }
     }
 
-    /// @dev Non-reverting form for `checkUpkeep`.
-    function _tryReadFeed(EvolutionModule.EvolutionStorage storage $) private view returns (bool ok, uint80 roundId, int256 answer) {
-        (ok, roundId, answer, ) = _checkFeed($);
-    }
-
     /// @dev Every check on the feed; on failure returns the ABI-encoded custom error.
     function _checkFeed(
         EvolutionModule.EvolutionStorage storage $

@@ -8,7 +8,6 @@ import {InteractionModule} from "../modules/InteractionModule.sol";
 import {Phenotype} from "../interfaces/IRenderer.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
-import {IEvolutionModule} from "../interfaces/IEvolutionModule.sol";
 import {ISeedModule} from "../interfaces/ISeedModule.sol";
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
 import {PhenotypeLib} from "./PhenotypeLib.sol";

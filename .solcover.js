@@ -1,0 +1,19 @@
+// solidity-coverage configuration (`npm run coverage`; thresholds in scripts/check-coverage.ts).
+// Instrumented code runs several times slower: fewer property-test sequences under coverage
+// (they still drive every action); `npm test` runs the full 200.
+process.env.PROPERTY_RUNS = process.env.PROPERTY_RUNS ?? "10";
+
+module.exports = {
+  // Test doubles and harnesses are not product code.
+  skipFiles: ["mocks/"],
+  // coverage-summary.json feeds scripts/check-coverage.ts.
+  istanbulReporter: ["html", "lcov", "text", "json", "json-summary"],
+  mocha: {
+    // Gas budgets and cost-stability checks are meaningless on instrumented code, and the
+    // baselines (mocks only) and PNG samples add nothing to coverage: they run in `npm test` only.
+    // New slow or gas-asserting tests: put "@skip-coverage" in the title.
+    grep: /@skip-coverage|^baselines|gas is at most|costs at most|cost the same|gas a VRF request|writes sample PNGs/,
+    invert: true,
+    timeout: 600000,
+  },
+};

@@ -1,0 +1,114 @@
+/**
+ * Coverage gate, run after `hardhat coverage`: every Solidity file under contracts/ (mocks under
+ * contracts/mocks/ excepted) must have 100% of its lines and functions and at least 95% of its
+ * branches covered.
+ *
+ * Reads coverage/coverage-summary.json (istanbul's json-summary reporter, enabled in
+ * .solcover.js) or, failing that, the raw coverage.json that solidity-coverage always writes.
+ *
+ * Usage: `npm run coverage`, or `npx ts-node scripts/check-coverage.ts` after a coverage run.
+ * Thresholds can be tightened (never relaxed in CI) with COVERAGE_MIN_LINES, _FUNCTIONS, _BRANCHES.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+export const THRESHOLDS = {
+  lines: Number(process.env.COVERAGE_MIN_LINES ?? 100),
+  functions: Number(process.env.COVERAGE_MIN_FUNCTIONS ?? 100),
+  branches: Number(process.env.COVERAGE_MIN_BRANCHES ?? 95),
+};
+
+type Metric = "lines" | "functions" | "branches";
+interface Count {
+  total: number;
+  covered: number;
+}
+export type FileCoverage = Record<Metric, Count>;
+
+/** Raw istanbul file coverage, as in coverage.json. */
+interface RawFile {
+  path: string;
+  l: Record<string, number>;
+  f: Record<string, number>;
+  b: Record<string, number[]>;
+}
+
+const ROOT = path.join(__dirname, "..");
+
+function relative(file: string): string {
+  return path
+    .relative(ROOT, path.isAbsolute(file) ? file : path.join(ROOT, file))
+    .split(path.sep)
+    .join("/");
+}
+
+function fromSummary(file: string): Map<string, FileCoverage> {
+  const summary = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, Record<Metric, Count>>;
+  const out = new Map<string, FileCoverage>();
+  for (const [key, v] of Object.entries(summary)) {
+    if (key === "total") continue;
+    out.set(relative(key), { lines: v.lines, functions: v.functions, branches: v.branches });
+  }
+  return out;
+}
+
+function fromRaw(file: string): Map<string, FileCoverage> {
+  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, RawFile>;
+  const out = new Map<string, FileCoverage>();
+  const count = (hits: number[]): Count => ({ total: hits.length, covered: hits.filter((h) => h > 0).length });
+  for (const [key, v] of Object.entries(raw)) {
+    out.set(relative(v.path ?? key), {
+      lines: count(Object.values(v.l)),
+      functions: count(Object.values(v.f)),
+      branches: count(Object.values(v.b).flat()),
+    });
+  }
+  return out;
+}
+
+/** Per-file coverage of the gated files (contracts/, not contracts/mocks/), sorted by path. */
+export function loadCoverage(): Map<string, FileCoverage> {
+  const summary = path.join(ROOT, "coverage", "coverage-summary.json");
+  const raw = path.join(ROOT, "coverage.json");
+  let all: Map<string, FileCoverage>;
+  if (fs.existsSync(summary)) all = fromSummary(summary);
+  else if (fs.existsSync(raw)) all = fromRaw(raw);
+  else throw new Error("no coverage/coverage-summary.json or coverage.json: run `npx hardhat coverage` first");
+  return new Map(
+    [...all.entries()]
+      .filter(([file]) => file.startsWith("contracts/") && !file.startsWith("contracts/mocks/"))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+export function pct(c: Count): number {
+  return c.total === 0 ? 100 : (100 * c.covered) / c.total;
+}
+
+function main(): void {
+  const files = loadCoverage();
+  if (files.size === 0) throw new Error("coverage report has no file under contracts/");
+  const width = Math.max(...[...files.keys()].map((f) => f.length));
+  const cell = (c: Count) => `${pct(c).toFixed(1).padStart(5)}% ${`${c.covered}/${c.total}`.padStart(9)}`;
+  console.log(`${"file".padEnd(width)}  ${"lines".padEnd(16)}  ${"functions".padEnd(16)}  ${"branches".padEnd(16)}`);
+  const failures: string[] = [];
+  for (const [file, cov] of files) {
+    const bad = (Object.keys(THRESHOLDS) as Metric[]).filter((m) => pct(cov[m]) < THRESHOLDS[m]);
+    console.log(
+      `${file.padEnd(width)}  ${cell(cov.lines)}  ${cell(cov.functions)}  ${cell(cov.branches)}${bad.length ? "  <- " + bad.join(", ") : ""}`,
+    );
+    for (const m of bad) failures.push(`${file}: ${m} ${pct(cov[m]).toFixed(2)}% < ${THRESHOLDS[m]}%`);
+  }
+  console.log(
+    `\nthresholds per file: lines ${THRESHOLDS.lines}%, functions ${THRESHOLDS.functions}%, branches ${THRESHOLDS.branches}%`,
+  );
+  if (failures.length > 0) {
+    console.error(
+      `FAIL (${failures.length}):\n  ${failures.join("\n  ")}\nSee coverage/index.html for the uncovered code.`,
+    );
+    process.exit(1);
+  }
+  console.log(`OK: ${files.size} files meet the thresholds.`);
+}
+
+if (require.main === module) main();

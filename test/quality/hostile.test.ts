@@ -1,0 +1,976 @@
+import { expect } from "chai";
+import hre, { deployments, ethers, upgrades } from "hardhat";
+import { time } from "@nomicfoundation/hardhat-network-helpers";
+import { PRICE, requestIdsOf } from "../helpers/fixture";
+import { digest, qualityWorld, SALE, type QualityWorld } from "./helpers";
+import type { Interface, Result } from "ethers";
+import type { LivingAsset, ReentrantReceiver } from "../../typechain-types";
+
+// Hostile inputs: every external state-changing function of LivingAsset, called by the wrong
+// role, with zero addresses, nonexistent (0, 999, 2^256-1) and unrevealed tokens, out-of-range
+// numbers and empty inputs. Each call must revert with the named custom error and change nothing.
+
+const MAX = ethers.MaxUint256;
+const ZERO = ethers.ZeroAddress;
+
+/**
+ * qualityWorld plus: alice holds revealed tokens 1-3 (token 1 nurtured this epoch), bob holds
+ * unrevealed tokens 4-5, one epoch has passed.
+ */
+const hostileWorld = deployments.createFixture(async () => {
+  const w = await qualityWorld();
+  const [requestId] = await requestIdsOf(w.collection, w.collection.connect(w.alice).mint(3, { value: PRICE * 3n }));
+  await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
+  await (await w.collection.connect(w.bob).mint(2, { value: PRICE * 2n })).wait();
+  await (await w.feed.updateAnswer(3_100n * 10n ** 8n)).wait();
+  await (await w.collection.advanceEpoch()).wait();
+  await (await w.collection.connect(w.alice).nurture(1)).wait();
+  return w;
+});
+
+const ROLE_NAMES = ["DEFAULT_ADMIN_ROLE", "MINTER_ROLE", "CONFIG_ROLE", "PAUSER_ROLE", "UPGRADER_ROLE"] as const;
+
+/** Everything a call could change: the probe's state plus configuration, roles and metadata. */
+async function stateDigest(w: QualityWorld, extraAccounts: string[] = []): Promise<string> {
+  const c = w.collection;
+  const accounts = [...(await Promise.all(w.accounts.map((a) => a.getAddress()))), ...extraAccounts];
+  const probe = await w.probe.read(await c.getAddress(), accounts, await c.totalSupply());
+  const roles = await Promise.all(
+    ROLE_NAMES.map(async (r) => Promise.all(accounts.map(async (a) => c.hasRole(await c[r](), a)))),
+  );
+  const batches = await Promise.all(Array.from({ length: Number(await c.batchCount()) }, (_, i) => c.batch(i)));
+  return digest({
+    probe,
+    roles,
+    batches,
+    sale: await c.saleConfig(),
+    vrf: await c.vrfConfig(),
+    feed: await c.feedConfig(),
+    forwarder: await c.forwarder(),
+    renderer: [await c.renderer(), await c.rendererLocked()],
+    admin: [
+      await c.owner(),
+      await c.pendingDefaultAdmin(),
+      await c.defaultAdminDelay(),
+      await c.pendingDefaultAdminDelay(),
+    ],
+    nextEpochAt: await c.nextEpochAt(),
+    implementation: await upgrades.erc1967.getImplementationAddress(await c.getAddress()),
+    contractURI: await c.contractURI(), // description, provenance, royalty, supply
+  });
+}
+
+type Caller = "deployer" | "alice" | "bob" | "carol";
+interface Row {
+  label: string;
+  caller: Caller;
+  setup?: (w: QualityWorld) => Promise<unknown>;
+  call: (c: LivingAsset, w: QualityWorld) => Promise<unknown>;
+  error: string;
+  /** For the one dependency revert that is a string, not a custom error. */
+  reason?: string;
+  args?: (w: QualityWorld) => Promise<unknown[]> | unknown[];
+}
+
+async function roleOf(w: QualityWorld, role: (typeof ROLE_NAMES)[number]): Promise<string> {
+  return w.collection[role]();
+}
+const unauthorized = (role: (typeof ROLE_NAMES)[number]) => async (w: QualityWorld) => [
+  w.alice.address,
+  await roleOf(w, role),
+];
+
+async function vrfWith(w: QualityWorld, change: Record<string, unknown>) {
+  return { ...((await w.collection.vrfConfig()) as unknown as Result).toObject(), ...change } as Parameters<
+    LivingAsset["setVrfConfig"]
+  >[0];
+}
+async function feedWith(w: QualityWorld, change: Record<string, unknown>) {
+  return { ...((await w.collection.feedConfig()) as unknown as Result).toObject(), ...change } as Parameters<
+    LivingAsset["setFeedConfig"]
+  >[0];
+}
+const H = ethers.id("x");
+
+const rows: Row[] = [
+  // ---- wrong caller for every role
+  {
+    label: "mintTo by a non-minter",
+    caller: "alice",
+    call: (c, w) => c.mintTo(w.alice.address, 1),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("MINTER_ROLE"),
+  },
+  {
+    label: "setSaleOpen by a non-config",
+    caller: "alice",
+    call: (c) => c.setSaleOpen(false),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "setSaleConfig by a non-config",
+    caller: "alice",
+    call: (c) => c.setSaleConfig(0, 100, 100, 10),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "setTreasury by a non-config",
+    caller: "alice",
+    call: (c, w) => c.setTreasury(w.alice.address),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "setVrfConfig by a non-config",
+    caller: "alice",
+    call: async (c, w) => c.setVrfConfig(await vrfWith(w, {})),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "rerequestBatch by a non-config",
+    caller: "alice",
+    call: (c) => c.rerequestBatch(1),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "rerequestMetamorphosis by a non-config",
+    caller: "alice",
+    call: (c) => c.rerequestMetamorphosis(1),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "setFeedConfig by a non-config",
+    caller: "alice",
+    call: async (c, w) => c.setFeedConfig(await feedWith(w, {})),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "setForwarder by a non-config",
+    caller: "alice",
+    call: (c, w) => c.setForwarder(w.alice.address),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "setDefaultRoyalty by a non-config",
+    caller: "alice",
+    call: (c, w) => c.setDefaultRoyalty(w.alice.address, 1),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "setTokenRoyalty by a non-config",
+    caller: "alice",
+    call: (c, w) => c.setTokenRoyalty(1, w.alice.address, 1),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "resetTokenRoyalty by a non-config",
+    caller: "alice",
+    call: (c) => c.resetTokenRoyalty(1),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "setRenderer by a non-config",
+    caller: "alice",
+    call: (c, w) => c.setRenderer(w.renderer.target),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "setDescription by a non-config",
+    caller: "alice",
+    call: (c) => c.setDescription("pwned"),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
+    label: "pause by a non-pauser",
+    caller: "alice",
+    call: (c) => c.pause(),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("PAUSER_ROLE"),
+  },
+  {
+    label: "unpause by a non-pauser",
+    caller: "alice",
+    setup: (w) => w.collection.pause(),
+    call: (c) => c.unpause(),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("PAUSER_ROLE"),
+  },
+  {
+    label: "upgradeToAndCall by a non-upgrader",
+    caller: "alice",
+    call: (c, w) => c.upgradeToAndCall(w.v2Implementation, "0x"),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("UPGRADER_ROLE"),
+  },
+  {
+    label: "lockRenderer by a non-admin",
+    caller: "alice",
+    call: (c) => c.lockRenderer(),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "setProvenance by a non-admin",
+    caller: "alice",
+    call: (c) => c.setProvenance(H, H, "l", "g", "v"),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "lockProvenance by a non-admin",
+    caller: "alice",
+    call: (c) => c.lockProvenance(),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "grantRole by a non-admin",
+    caller: "alice",
+    call: async (c, w) => c.grantRole(await roleOf(w, "MINTER_ROLE"), w.alice.address),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "revokeRole by a non-admin",
+    caller: "alice",
+    call: async (c, w) => c.revokeRole(await roleOf(w, "MINTER_ROLE"), w.deployer.address),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "beginDefaultAdminTransfer by a non-admin",
+    caller: "alice",
+    call: (c, w) => c.beginDefaultAdminTransfer(w.alice.address),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "cancelDefaultAdminTransfer by a non-admin",
+    caller: "alice",
+    call: (c) => c.cancelDefaultAdminTransfer(),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "changeDefaultAdminDelay by a non-admin",
+    caller: "alice",
+    call: (c) => c.changeDefaultAdminDelay(0),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "rollbackDefaultAdminDelay by a non-admin",
+    caller: "alice",
+    call: (c) => c.rollbackDefaultAdminDelay(),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "acceptDefaultAdminTransfer with nothing pending",
+    caller: "alice",
+    call: (c) => c.acceptDefaultAdminTransfer(),
+    error: "AccessControlInvalidDefaultAdmin",
+    args: (w) => [w.alice.address],
+  },
+  {
+    label: "acceptDefaultAdminTransfer before the delay",
+    caller: "alice",
+    setup: (w) => w.collection.beginDefaultAdminTransfer(w.alice.address),
+    call: (c) => c.acceptDefaultAdminTransfer(),
+    error: "AccessControlEnforcedDefaultAdminDelay",
+  },
+  {
+    label: "grantRole of the default admin role, even by the admin",
+    caller: "deployer",
+    call: (c, w) => c.grantRole(ethers.ZeroHash, w.alice.address),
+    error: "AccessControlEnforcedDefaultAdminRules",
+  },
+  {
+    label: "renounceRole for someone else",
+    caller: "alice",
+    call: async (c, w) => c.renounceRole(await roleOf(w, "MINTER_ROLE"), w.deployer.address),
+    error: "AccessControlBadConfirmation",
+  },
+  {
+    label: "rawFulfillRandomWords by a stranger",
+    caller: "alice",
+    call: (c) => c.rawFulfillRandomWords(1, [1n]),
+    error: "SeedOnlyCoordinator",
+    args: async (w) => [w.alice.address, await w.coordinator.getAddress()],
+  },
+  {
+    label: "performUpkeep by a non-forwarder",
+    caller: "alice",
+    setup: (w) => w.collection.setForwarder(w.carol.address),
+    call: (c) => c.performUpkeep(ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [1])),
+    error: "EvolutionOnlyForwarder",
+    args: (w) => [w.alice.address, w.carol.address],
+  },
+  // ERC721A's own initializer modifier runs first and reverts with a string, not a custom error.
+  {
+    label: "initialize again",
+    caller: "alice",
+    call: async (c, w) => c.initialize((await initParams(w)) as unknown as Parameters<LivingAsset["initialize"]>[0]),
+    error: "",
+    reason: "ERC721A__Initializable: contract is already initialized",
+  },
+  {
+    label: "transferFrom by a stranger",
+    caller: "carol",
+    call: (c, w) => c.transferFrom(w.alice.address, w.carol.address, 1),
+    error: "TransferCallerNotOwnerNorApproved",
+  },
+  {
+    label: "transferFrom from a non-owner",
+    caller: "bob",
+    call: (c, w) => c.transferFrom(w.carol.address, w.alice.address, 4),
+    error: "TransferFromIncorrectOwner",
+  },
+  {
+    label: "approve by a stranger",
+    caller: "carol",
+    call: (c, w) => c.approve(w.carol.address, 1),
+    error: "ApprovalCallerNotOwnerNorApproved",
+  },
+  {
+    label: "nurture by a stranger",
+    caller: "carol",
+    call: (c) => c.nurture(2),
+    error: "InteractionNotHolder",
+    args: (w) => [2, w.carol.address],
+  },
+  {
+    label: "metamorphose by a stranger",
+    caller: "carol",
+    call: (c) => c.metamorphose(2),
+    error: "InteractionNotHolder",
+    args: (w) => [2, w.carol.address],
+  },
+  // ---- zero addresses
+  {
+    label: "mintTo the zero address",
+    caller: "deployer",
+    call: (c) => c.mintTo(ZERO, 1),
+    error: "LivingAssetZeroAddress",
+  },
+  {
+    label: "setTreasury to the zero address",
+    caller: "deployer",
+    call: (c) => c.setTreasury(ZERO),
+    error: "LivingAssetZeroAddress",
+  },
+  {
+    label: "setDefaultRoyalty to the zero address",
+    caller: "deployer",
+    call: (c) => c.setDefaultRoyalty(ZERO, 100),
+    error: "RoyaltyZeroReceiver",
+  },
+  {
+    label: "setTokenRoyalty to the zero address",
+    caller: "deployer",
+    call: (c) => c.setTokenRoyalty(1, ZERO, 100),
+    error: "RoyaltyZeroReceiver",
+  },
+  {
+    label: "setRenderer to the zero address",
+    caller: "deployer",
+    call: (c) => c.setRenderer(ZERO),
+    error: "MetadataRendererNotContract",
+    args: () => [ZERO],
+  },
+  {
+    label: "setRenderer to an account without code",
+    caller: "deployer",
+    call: (c, w) => c.setRenderer(w.alice.address),
+    error: "MetadataRendererNotContract",
+    args: (w) => [w.alice.address],
+  },
+  {
+    label: "setVrfConfig with a zero coordinator",
+    caller: "deployer",
+    call: async (c, w) => c.setVrfConfig(await vrfWith(w, { coordinator: ZERO })),
+    error: "SeedCoordinatorNotContract",
+    args: () => [ZERO],
+  },
+  {
+    label: "setFeedConfig with a zero feed",
+    caller: "deployer",
+    call: async (c, w) => c.setFeedConfig(await feedWith(w, { feed: ZERO })),
+    error: "EvolutionInvalidFeedConfig",
+  },
+  {
+    label: "setFeedConfig with a sequencer feed without code",
+    caller: "deployer",
+    call: async (c, w) => c.setFeedConfig(await feedWith(w, { sequencerUptimeFeed: w.alice.address })),
+    error: "EvolutionInvalidFeedConfig",
+  },
+  {
+    label: "transferFrom to the zero address",
+    caller: "alice",
+    call: (c, w) => c.transferFrom(w.alice.address, ZERO, 1),
+    error: "TransferToZeroAddress",
+  },
+  // ---- unrevealed token and lifecycle violations
+  {
+    label: "metamorphose an unrevealed token",
+    caller: "bob",
+    call: (c) => c.metamorphose(4),
+    error: "InteractionNotRevealed",
+    args: () => [4],
+  },
+  {
+    label: "metamorphose a token too young",
+    caller: "alice",
+    call: (c) => c.metamorphose(2),
+    error: "InteractionTooYoung",
+    args: () => [2, 1, 5],
+  },
+  {
+    label: "nurture twice in one epoch",
+    caller: "alice",
+    call: (c) => c.nurture(1),
+    error: "InteractionAlreadyNurtured",
+    args: () => [1, 1],
+  },
+  {
+    label: "rerequestMetamorphosis with none pending",
+    caller: "deployer",
+    call: (c) => c.rerequestMetamorphosis(1),
+    error: "InteractionNoMetamorphosisPending",
+    args: () => [1],
+  },
+  {
+    label: "rerequestBatch of a revealed batch",
+    caller: "deployer",
+    call: (c) => c.rerequestBatch(0),
+    error: "SeedBatchRevealed",
+    args: () => [0],
+  },
+  {
+    label: "rerequestBatch before the timeout",
+    caller: "deployer",
+    call: (c) => c.rerequestBatch(1),
+    error: "SeedRerequestTooEarly",
+  },
+  {
+    label: "advanceEpoch before the interval",
+    caller: "carol",
+    call: (c) => c.advanceEpoch(),
+    error: "EvolutionTooEarly",
+  },
+  {
+    label: "advanceEpoch on an unchanged round",
+    caller: "carol",
+    setup: () => time.increase(3_600),
+    call: (c) => c.advanceEpoch(),
+    error: "EvolutionRoundNotAdvanced",
+  },
+  {
+    label: "advanceEpoch on a zero answer",
+    caller: "carol",
+    setup: async (w) => {
+      await time.increase(3_600);
+      await w.feed.updateAnswer(0);
+    },
+    call: (c) => c.advanceEpoch(),
+    error: "EvolutionInvalidAnswer",
+    args: () => [0],
+  },
+  {
+    label: "withdraw with nothing to withdraw",
+    caller: "carol",
+    setup: (w) => w.collection.withdraw(),
+    call: (c) => c.withdraw(),
+    error: "LivingAssetNothingToWithdraw",
+  },
+  {
+    label: "setRenderer after lockRenderer",
+    caller: "deployer",
+    setup: (w) => w.collection.lockRenderer(),
+    call: (c, w) => c.setRenderer(w.renderer.target),
+    error: "MetadataRendererLocked",
+  },
+  {
+    label: "lockRenderer twice",
+    caller: "deployer",
+    setup: (w) => w.collection.lockRenderer(),
+    call: (c) => c.lockRenderer(),
+    error: "MetadataRendererLocked",
+  },
+  {
+    label: "setProvenance after lockProvenance",
+    caller: "deployer",
+    setup: (w) => w.collection.lockProvenance(),
+    call: (c) => c.setProvenance(H, H, "l", "g", "v"),
+    error: "MetadataProvenanceLocked",
+  },
+  {
+    label: "lockProvenance twice",
+    caller: "deployer",
+    setup: (w) => w.collection.lockProvenance(),
+    call: (c) => c.lockProvenance(),
+    error: "MetadataProvenanceLocked",
+  },
+  {
+    label: "pause twice",
+    caller: "deployer",
+    setup: (w) => w.collection.pause(),
+    call: (c) => c.pause(),
+    error: "EnforcedPause",
+  },
+  { label: "unpause when not paused", caller: "deployer", call: (c) => c.unpause(), error: "ExpectedPause" },
+  {
+    label: "mint while paused",
+    caller: "alice",
+    setup: (w) => w.collection.pause(),
+    call: (c) => c.mint(1, { value: PRICE }),
+    error: "EnforcedPause",
+  },
+  {
+    label: "mintTo while paused",
+    caller: "deployer",
+    setup: (w) => w.collection.pause(),
+    call: (c, w) => c.mintTo(w.alice.address, 1),
+    error: "EnforcedPause",
+  },
+  {
+    label: "nurture while paused",
+    caller: "alice",
+    setup: (w) => w.collection.pause(),
+    call: (c) => c.nurture(2),
+    error: "EnforcedPause",
+  },
+  {
+    label: "metamorphose while paused",
+    caller: "alice",
+    setup: (w) => w.collection.pause(),
+    call: (c) => c.metamorphose(2),
+    error: "EnforcedPause",
+  },
+  {
+    label: "mint while the sale is closed",
+    caller: "alice",
+    setup: (w) => w.collection.setSaleOpen(false),
+    call: (c) => c.mint(1, { value: PRICE }),
+    error: "LivingAssetSaleClosed",
+  },
+  // ---- out-of-range numbers
+  { label: "mint 0", caller: "alice", call: (c) => c.mint(0), error: "LivingAssetZeroQuantity" },
+  {
+    label: "mint above maxPerMint",
+    caller: "alice",
+    call: (c) => c.mint(SALE.maxPerMint + 1, { value: PRICE * BigInt(SALE.maxPerMint + 1) }),
+    error: "LivingAssetQuantityTooLarge",
+    args: () => [SALE.maxPerMint + 1, SALE.maxPerMint],
+  },
+  {
+    label: "mint 2^256-1",
+    caller: "alice",
+    call: (c) => c.mint(MAX),
+    error: "LivingAssetQuantityTooLarge",
+    args: () => [MAX, SALE.maxPerMint],
+  },
+  {
+    label: "mint with a wrong payment",
+    caller: "alice",
+    call: (c) => c.mint(2, { value: PRICE }),
+    error: "LivingAssetWrongPayment",
+    args: () => [PRICE, PRICE * 2n],
+  },
+  {
+    label: "mint past the wallet limit",
+    caller: "alice",
+    setup: (w) => w.collection.connect(w.alice).mint(6, { value: PRICE * 6n }),
+    call: (c) => c.mint(6, { value: PRICE * 6n }),
+    error: "LivingAssetWalletLimitExceeded",
+    args: (w) => [w.alice.address, 9, 6, SALE.maxPerWallet],
+  },
+  {
+    label: "mint past the supply cap",
+    caller: "carol",
+    setup: (w) => w.collection.setSaleConfig(PRICE, 7, 12, 6),
+    call: (c) => c.mint(3, { value: PRICE * 3n }),
+    error: "LivingAssetSupplyExceeded",
+    args: () => [3, 2],
+  },
+  {
+    label: "mintTo 0",
+    caller: "deployer",
+    call: (c, w) => c.mintTo(w.alice.address, 0),
+    error: "LivingAssetZeroQuantity",
+  },
+  {
+    label: "setSaleConfig with a zero cap",
+    caller: "deployer",
+    call: (c) => c.setSaleConfig(PRICE, 0, 1, 1),
+    error: "LivingAssetInvalidSaleConfig",
+    args: () => [0, 1, 1],
+  },
+  {
+    label: "setSaleConfig with a zero wallet limit",
+    caller: "deployer",
+    call: (c) => c.setSaleConfig(PRICE, 10, 0, 1),
+    error: "LivingAssetInvalidSaleConfig",
+    args: () => [10, 0, 1],
+  },
+  {
+    label: "setSaleConfig with maxPerMint 0",
+    caller: "deployer",
+    call: (c) => c.setSaleConfig(PRICE, 10, 1, 0),
+    error: "LivingAssetInvalidSaleConfig",
+    args: () => [10, 1, 0],
+  },
+  {
+    label: "setSaleConfig with maxPerMint above 1,000",
+    caller: "deployer",
+    call: (c) => c.setSaleConfig(PRICE, 10_000, 10_000, 1_001),
+    error: "LivingAssetInvalidSaleConfig",
+    args: () => [10_000, 10_000, 1_001],
+  },
+  {
+    label: "setSaleConfig below what is minted",
+    caller: "deployer",
+    call: (c) => c.setSaleConfig(PRICE, 4, 1, 1),
+    error: "LivingAssetMaxSupplyBelowMinted",
+    args: () => [4, 5],
+  },
+  {
+    label: "setDefaultRoyalty above the cap",
+    caller: "deployer",
+    call: (c, w) => c.setDefaultRoyalty(w.alice.address, 1_001),
+    error: "RoyaltyAboveCap",
+    args: () => [1_001, 1_000],
+  },
+  {
+    label: "setTokenRoyalty above the cap",
+    caller: "deployer",
+    call: (c, w) => c.setTokenRoyalty(1, w.alice.address, 10_001),
+    error: "RoyaltyAboveCap",
+    args: () => [10_001, 1_000],
+  },
+  {
+    label: "setVrfConfig with 201 confirmations",
+    caller: "deployer",
+    call: async (c, w) => c.setVrfConfig(await vrfWith(w, { requestConfirmations: 201 })),
+    error: "SeedInvalidConfirmations",
+    args: () => [201, 200],
+  },
+  {
+    label: "setVrfConfig with too little callback gas",
+    caller: "deployer",
+    call: async (c, w) => c.setVrfConfig(await vrfWith(w, { callbackGasLimit: 99_999 })),
+    error: "SeedInvalidCallbackGasLimit",
+  },
+  {
+    label: "setVrfConfig with too much callback gas",
+    caller: "deployer",
+    call: async (c, w) => c.setVrfConfig(await vrfWith(w, { callbackGasLimit: 2_500_001 })),
+    error: "SeedInvalidCallbackGasLimit",
+  },
+  {
+    label: "setVrfConfig with a zero key hash",
+    caller: "deployer",
+    call: async (c, w) => c.setVrfConfig(await vrfWith(w, { keyHash: ethers.ZeroHash })),
+    error: "SeedZeroKeyHash",
+  },
+  {
+    label: "setVrfConfig with a 1-minute timeout",
+    caller: "deployer",
+    call: async (c, w) => c.setVrfConfig(await vrfWith(w, { rerequestTimeout: 60 })),
+    error: "SeedInvalidTimeout",
+    args: () => [60],
+  },
+  {
+    label: "setVrfConfig with a 31-day timeout",
+    caller: "deployer",
+    call: async (c, w) => c.setVrfConfig(await vrfWith(w, { rerequestTimeout: 31 * 86_400 })),
+    error: "SeedInvalidTimeout",
+    args: () => [31 * 86_400],
+  },
+  ...(
+    [
+      ["a zero interval", { epochInterval: 0 }],
+      ["a zero heartbeat", { heartbeat: 0 }],
+      ["a zero minAnswer", { minAnswer: 0 }],
+      ["minAnswer above maxAnswer", { minAnswer: 10, maxAnswer: 9 }],
+      ["maxAnswer of 2^88", { maxAnswer: 2n ** 88n }],
+      ["a zero mood threshold", { moodThresholdBps: 0 }],
+      ["a mood threshold above 100%", { moodThresholdBps: 10_001 }],
+    ] as const
+  ).map(([what, change]): Row => ({
+    label: `setFeedConfig with ${what}`,
+    caller: "deployer",
+    call: async (c, w) => c.setFeedConfig(await feedWith(w, change)),
+    error: "EvolutionInvalidFeedConfig",
+  })),
+  {
+    label: "performUpkeep with a stale epoch in performData",
+    caller: "carol",
+    call: (c) => c.performUpkeep(ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [7])),
+    error: "EvolutionInvalidPerformData",
+  },
+  {
+    label: "performUpkeep with malformed performData",
+    caller: "carol",
+    call: (c) => c.performUpkeep("0x1234"),
+    error: "EvolutionInvalidPerformData",
+  },
+  // ---- empty inputs
+  {
+    label: "performUpkeep with empty performData",
+    caller: "carol",
+    call: (c) => c.performUpkeep("0x"),
+    error: "EvolutionInvalidPerformData",
+    args: () => ["0x"],
+  },
+  {
+    label: "rawFulfillRandomWords with an empty array by a stranger",
+    caller: "alice",
+    call: (c) => c.rawFulfillRandomWords(0, []),
+    error: "SeedOnlyCoordinator",
+  },
+];
+
+// ---- nonexistent tokens: 0, 999 and 2^256-1 for every function taking a token id
+for (const id of [0n, 999n, MAX]) {
+  rows.push(
+    {
+      label: `nurture(${id})`,
+      caller: "alice",
+      call: (c) => c.nurture(id),
+      error: "LivingAssetNonexistentToken",
+      args: () => [id],
+    },
+    {
+      label: `metamorphose(${id})`,
+      caller: "alice",
+      call: (c) => c.metamorphose(id),
+      error: "LivingAssetNonexistentToken",
+      args: () => [id],
+    },
+    {
+      label: `rerequestMetamorphosis(${id})`,
+      caller: "deployer",
+      call: (c) => c.rerequestMetamorphosis(id),
+      error: "LivingAssetNonexistentToken",
+      args: () => [id],
+    },
+    {
+      label: `setTokenRoyalty(${id})`,
+      caller: "deployer",
+      call: (c, w) => c.setTokenRoyalty(id, w.alice.address, 1),
+      error: "LivingAssetNonexistentToken",
+      args: () => [id],
+    },
+    {
+      label: `resetTokenRoyalty(${id})`,
+      caller: "deployer",
+      call: (c) => c.resetTokenRoyalty(id),
+      error: "LivingAssetNonexistentToken",
+      args: () => [id],
+    },
+    {
+      label: `transferFrom(${id})`,
+      caller: "alice",
+      call: (c, w) => c.transferFrom(w.alice.address, w.bob.address, id),
+      error: "OwnerQueryForNonexistentToken",
+    },
+    {
+      label: `safeTransferFrom(${id})`,
+      caller: "alice",
+      call: (c, w) => c["safeTransferFrom(address,address,uint256)"](w.alice.address, w.bob.address, id),
+      error: "OwnerQueryForNonexistentToken",
+    },
+    {
+      label: `safeTransferFrom(${id}, data)`,
+      caller: "alice",
+      call: (c, w) => c["safeTransferFrom(address,address,uint256,bytes)"](w.alice.address, w.bob.address, id, "0x01"),
+      error: "OwnerQueryForNonexistentToken",
+    },
+    {
+      label: `approve(${id})`,
+      caller: "alice",
+      call: (c, w) => c.approve(w.bob.address, id),
+      error: "OwnerQueryForNonexistentToken",
+    },
+    {
+      label: `rerequestBatch(${id === 0n ? 2n : id})`,
+      caller: "deployer",
+      call: (c) => c.rerequestBatch(id === 0n ? 2n : id),
+      error: "SeedUnknownBatch",
+      args: () => [id === 0n ? 2n : id],
+    },
+  );
+}
+
+async function initParams(w: QualityWorld) {
+  return {
+    name: "x",
+    symbol: "x",
+    description: "x",
+    admin: w.alice.address,
+    adminDelay: 0,
+    treasury: w.alice.address,
+    maxSupply: 1,
+    price: 0,
+    maxPerWallet: 1,
+    maxPerMint: 1,
+    royaltyReceiver: w.alice.address,
+    royaltyBps: 0,
+    maxRoyaltyBps: 0,
+    renderer: await w.renderer.getAddress(),
+    vrf: await vrfWith(w, {}),
+    feed: await feedWith(w, {}),
+  };
+}
+
+describe("LivingAsset hostile inputs", function () {
+  for (const row of rows) {
+    it(`${row.label} reverts with ${row.error || JSON.stringify(row.reason)} and changes nothing`, async function () {
+      const w = await hostileWorld();
+      if (row.setup) await ((await row.setup(w)) as { wait?: () => Promise<unknown> })?.wait?.();
+      const before = await stateDigest(w);
+      const c = w.collection.connect(w[row.caller]);
+      if (row.reason !== undefined) await expect(row.call(c, w)).to.be.revertedWith(row.reason);
+      else {
+        const assertion = expect(row.call(c, w)).to.be.revertedWithCustomError(w.collection, row.error);
+        if (row.args) await assertion.withArgs(...(await row.args(w)));
+        else await assertion;
+      }
+      expect(await stateDigest(w)).to.equal(before);
+    });
+  }
+
+  it("rawFulfillRandomWords from the coordinator with no words or an unknown id is ignored and changes nothing", async function () {
+    const w = await hostileWorld();
+    const coordinator = await w.coordinator.getAddress();
+    await hre.network.provider.send("hardhat_impersonateAccount", [coordinator]);
+    await hre.network.provider.send("hardhat_setBalance", [coordinator, "0x1000000000000000000"]);
+    const c = w.collection.connect(await ethers.getSigner(coordinator));
+    const pending = (await w.collection.batch(1)).randomness;
+    const before = await stateDigest(w);
+    await expect(c.rawFulfillRandomWords(pending, [])).to.emit(w.collection, "RandomnessIgnored").withArgs(pending, 2);
+    for (const id of [0n, 999n, MAX]) {
+      await expect(c.rawFulfillRandomWords(id, [1n]))
+        .to.emit(w.collection, "RandomnessIgnored")
+        .withArgs(id, 0);
+    }
+    await hre.network.provider.send("hardhat_stopImpersonatingAccount", [coordinator]);
+    expect(await stateDigest(w)).to.equal(before);
+  });
+
+  it("every external state-changing function of LivingAsset appears in the table", async function () {
+    const covered = new Set(rows.map((r) => r.call.toString().match(/c(?:\.|\[")(\w+)/)?.[1]));
+    const fns = (await hre.artifacts.readArtifact("LivingAsset")).abi
+      .filter((f) => f.type === "function" && !["view", "pure"].includes(f.stateMutability))
+      .map((f) => f.name as string);
+    // setApprovalForAll has no invalid input (any operator, either flag); withdraw's only failure is covered.
+    const missing = [...new Set(fns)].filter((f) => !covered.has(f) && f !== "setApprovalForAll");
+    expect(missing).to.deep.equal([]);
+  });
+
+  describe("a malicious ERC-721 receiver", function () {
+    async function attacker(w: QualityWorld): Promise<ReentrantReceiver> {
+      const factory = await ethers.getContractFactory("ReentrantReceiver");
+      return (await factory.deploy(await w.collection.getAddress(), PRICE, {
+        value: PRICE * 10n,
+      })) as unknown as ReentrantReceiver;
+    }
+
+    async function invariants(w: QualityWorld, extra: string[]) {
+      const accounts = [...(await Promise.all(w.accounts.map((a) => a.getAddress()))), ...extra];
+      const s = await w.probe.read(await w.collection.getAddress(), accounts, await w.collection.totalSupply());
+      expect(s.totalSupply <= s.maxSupply).to.equal(true);
+      expect(
+        s.balances.reduce((a, b) => a + b, 0n),
+        "sum of balances == supply",
+      ).to.equal(s.totalSupply);
+      for (const t of s.tokens) expect(accounts).to.include(t.owner);
+      const counts = accounts.map((a) => BigInt(s.tokens.filter((t) => t.owner === a).length));
+      expect([...s.balances]).to.deep.equal(counts);
+      const batches = await Promise.all(Array.from({ length: Number(s.batchCount) }, (_, i) => w.collection.batch(i)));
+      expect(
+        batches.reduce((n, b) => n + b.quantity, 0n),
+        "batches tile the supply",
+      ).to.equal(s.totalSupply);
+      batches.forEach(
+        (b, i) => i > 0 && expect(b.firstTokenId).to.equal(batches[i - 1].firstTokenId + batches[i - 1].quantity),
+      );
+      return s;
+    }
+
+    it("re-entering mint, transferFrom and nurture from onERC721Received keeps every invariant", async function () {
+      const w = await hostileWorld();
+      const evil = await attacker(w);
+      const evilAddress = await evil.getAddress();
+      await evil.configure(true, true, true, w.bob.address);
+      const supply = await w.collection.totalSupply();
+      await w.collection.connect(w.alice)["safeTransferFrom(address,address,uint256)"](w.alice.address, evilAddress, 2);
+      const attempts = await evil.attempts();
+      const iface = w.collection.interface as unknown as Interface;
+      const summary = attempts.map((a) => [
+        iface.getFunction(a.selector)!.name,
+        a.ok,
+        a.ok ? "" : iface.parseError(a.returnData)?.name,
+      ]);
+      // The callback runs after ERC721A has moved the token: the receiver is its holder and may act.
+      expect(summary).to.deep.equal([
+        ["nurture", true, ""],
+        ["mint", true, ""],
+        ["transferFrom", true, ""],
+        ["transferFrom", false, "TransferFromIncorrectOwner"],
+      ]);
+      expect(await w.collection.ownerOf(2)).to.equal(w.bob.address);
+      expect(await w.collection.totalSupply()).to.equal(supply + 1n);
+      expect(await w.collection.ownerOf(supply + 1n)).to.equal(evilAddress);
+      expect((await w.collection.phenotypeOf(2)).nurtureCount).to.equal(1n);
+      await invariants(w, [evilAddress]);
+    });
+
+    it("while paused, re-entered mint and nurture revert inside the callback; the transfer still lands", async function () {
+      const w = await hostileWorld();
+      const evil = await attacker(w);
+      const evilAddress = await evil.getAddress();
+      await evil.configure(true, false, true, ZERO);
+      await w.collection.pause();
+      await w.collection.connect(w.alice)["safeTransferFrom(address,address,uint256)"](w.alice.address, evilAddress, 3);
+      const iface = w.collection.interface as unknown as Interface;
+      const summary = (await evil.attempts()).map((a) => [
+        iface.getFunction(a.selector)!.name,
+        a.ok,
+        iface.parseError(a.returnData)?.name,
+      ]);
+      expect(summary).to.deep.equal([
+        ["nurture", false, "EnforcedPause"],
+        ["mint", false, "EnforcedPause"],
+      ]);
+      expect(await w.collection.ownerOf(3)).to.equal(evilAddress);
+      await invariants(w, [evilAddress]);
+    });
+
+    it("a receiver that passes the token on inside the callback cannot duplicate it", async function () {
+      const w = await hostileWorld();
+      const a = await attacker(w);
+      const b = await attacker(w);
+      await a.configure(false, true, false, await b.getAddress());
+      await w.collection
+        .connect(w.alice)
+        ["safeTransferFrom(address,address,uint256)"](w.alice.address, await a.getAddress(), 1);
+      expect(await w.collection.ownerOf(1)).to.equal(await b.getAddress());
+      expect(await w.collection.balanceOf(await a.getAddress())).to.equal(0n);
+      await invariants(w, [await a.getAddress(), await b.getAddress()]);
+    });
+  });
+});

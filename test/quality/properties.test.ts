@@ -1,0 +1,642 @@
+import { expect } from "chai";
+import fc from "fast-check";
+import hre, { ethers, upgrades } from "hardhat";
+import {
+  GAS,
+  SALE,
+  V2_UPGRADE_OPTS,
+  digest,
+  qualityWorld,
+  readState,
+  requestIds,
+  send,
+  type Outcome,
+  type ProbeState,
+  type QualityWorld,
+} from "./helpers";
+
+// Model-based property test: random sequences of actions by four accounts drive the real
+// collection deployed by the deploy scripts, and a TypeScript model predicts every outcome
+// (success, or which custom error) and the whole observable state after every step.
+//
+// PROPERTY_RUNS (default 170) sequences of PROPERTY_STEPS (default 30) actions.
+
+// 200 x 30 takes ~270 s on the 2-core dev machine; 170 keeps the test under ~4 minutes.
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 170);
+const STEPS = Number(process.env.PROPERTY_STEPS ?? 30);
+const ZERO = ethers.ZeroAddress;
+const MAX_UINT = ethers.MaxUint256;
+const EPOCH_INTERVAL = 3600n;
+const CAP_BPS = 1_000n; // maxRoyaltyBps fixed at initialisation (config/networks.ts)
+const MOOD_BPS = 100n;
+const MIN_PRICE = 1_000_000n;
+const MAX_PRICE = 10n ** 20n;
+
+// ---------------------------------------------------------------- actions
+
+type Who = 0 | 1 | 2 | 3; // deployer (every role), alice, bob, carol
+type TokenRef = { kind: "id"; n: number } | { kind: "ghost"; id: bigint };
+type Action =
+  | { t: "mint"; who: Who; qty: number; pay: "exact" | "less" | "more" }
+  | { t: "mintTo"; who: Who; to: Who | "zero"; qty: number }
+  | { t: "transfer"; who: Who; from: Who | "owner"; to: Who; token: TokenRef }
+  | { t: "approve"; who: Who; to: Who | "zero"; token: TokenRef }
+  | { t: "operator"; who: Who; op: Who; on: boolean }
+  | { t: "nurture"; who: Who | "owner"; token: TokenRef }
+  | { t: "metamorphose"; who: Who | "owner"; token: TokenRef }
+  | { t: "fulfil"; pick: number }
+  | { t: "advance"; moveBps: number; fault: "none" | "zero" | "negative" | "tooEarly" | "noUpdate" }
+  | { t: "royalty"; who: Who; op: "default" | "token" | "reset"; to: Who | "zero"; bps: number; token: TokenRef }
+  | { t: "pause"; who: Who; on: boolean }
+  | { t: "withdraw"; who: Who }
+  | { t: "upgrade"; who: Who };
+
+const who = fc.constantFrom<Who>(0, 1, 2, 3);
+const whoOrOwner = fc.oneof({ weight: 3, arbitrary: fc.constant("owner" as const) }, { weight: 2, arbitrary: who });
+const token: fc.Arbitrary<TokenRef> = fc.oneof(
+  { weight: 12, arbitrary: fc.nat(1_000).map((n) => ({ kind: "id" as const, n })) },
+  { weight: 1, arbitrary: fc.constantFrom(0n, 999n, MAX_UINT).map((id) => ({ kind: "ghost" as const, id })) },
+);
+const quantity = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: SALE.maxPerMint }) },
+  { weight: 1, arbitrary: fc.constantFrom(0, SALE.maxPerMint + 1, 50) },
+);
+
+const action: fc.Arbitrary<Action> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      t: fc.constant("mint" as const),
+      who,
+      qty: quantity,
+      pay: fc.constantFrom("exact" as const, "exact" as const, "exact" as const, "less" as const, "more" as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant("mintTo" as const),
+      who,
+      to: fc.oneof(who, fc.constant("zero" as const)),
+      qty: quantity,
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant("transfer" as const),
+      who: who,
+      from: fc.oneof({ weight: 3, arbitrary: fc.constant("owner" as const) }, { weight: 1, arbitrary: who }),
+      to: who,
+      token,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant("approve" as const),
+      who,
+      to: fc.oneof(who, fc.constant("zero" as const)),
+      token,
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("operator" as const), who, op: who, on: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant("nurture" as const), who: whoOrOwner, token }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant("metamorphose" as const), who: whoOrOwner, token }) },
+  { weight: 5, arbitrary: fc.record({ t: fc.constant("fulfil" as const), pick: fc.nat(1_000) }) },
+  {
+    weight: 7,
+    arbitrary: fc.record({
+      t: fc.constant("advance" as const),
+      moveBps: fc.oneof(
+        { weight: 8, arbitrary: fc.integer({ min: -3_000, max: 3_000 }) },
+        { weight: 1, arbitrary: fc.integer({ min: -9_999, max: 150_000 }) },
+      ),
+      fault: fc.oneof(
+        { weight: 8, arbitrary: fc.constant("none" as const) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom("zero" as const, "negative" as const, "tooEarly" as const, "noUpdate" as const),
+        },
+      ),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant("royalty" as const),
+      who: fc.constantFrom<Who>(0, 0, 0, 1),
+      op: fc.constantFrom("default" as const, "token" as const, "reset" as const),
+      to: fc.oneof({ weight: 5, arbitrary: who }, { weight: 1, arbitrary: fc.constant("zero" as const) }),
+      bps: fc.oneof(fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 1_001, max: 20_000 })),
+      token,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant("pause" as const), who: fc.constantFrom<Who>(0, 0, 0, 2), on: fc.boolean() }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("withdraw" as const), who }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("upgrade" as const), who: fc.constantFrom<Who>(0, 0, 3) }) },
+);
+
+// ---------------------------------------------------------------- model
+
+interface Entry {
+  price: bigint;
+  timestamp: bigint;
+  cumUpBps: bigint;
+  cumDownBps: bigint;
+  cumStorms: bigint;
+  moveBps: bigint;
+}
+interface TokenModel {
+  owner: Who;
+  approved: string;
+  batch: number;
+  init: boolean;
+  vitality: bigint;
+  vitalityEpoch: bigint;
+  lastNurtured: bigint; // epoch + 1 of the last nurture; 0 = never
+  nurtureCount: bigint;
+  generation: bigint;
+  pending: boolean;
+  metaRequest: bigint;
+  royalty?: { receiver: string; bps: bigint };
+}
+interface Model {
+  tokens: TokenModel[]; // index = id - 1
+  minted: bigint[]; // ERC721A numberMinted per account (mint and mintTo)
+  operators: boolean[][];
+  paused: boolean;
+  eth: bigint;
+  log: Entry[];
+  lastAdvanceAt: bigint;
+  lastRoundId: bigint;
+  feed: { answer: bigint; round: bigint };
+  batches: { first: number; qty: number; birthEpoch: bigint; revealed: boolean; word: bigint }[];
+  requests: Map<bigint, { kind: "batch"; batch: number } | { kind: "meta"; id: number }>;
+  royalty: { receiver: string; bps: bigint };
+  upgraded: boolean;
+}
+
+const epochOf = (m: Model) => BigInt(m.log.length - 1);
+const word = (requestId: bigint) =>
+  BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [requestId, 0n])));
+const seed = (w: bigint, id: number) =>
+  BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [w, BigInt(id)])));
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
+
+function vitalityOf(m: Model, t: TokenModel): bigint {
+  const [base, since] = t.init ? [t.vitality, t.vitalityEpoch] : [8_000n, m.batches[t.batch].birthEpoch];
+  const decay = (epochOf(m) - since) * 400n;
+  return decay >= base ? 0n : base - decay;
+}
+
+/** EnvironmentLog.next, in TypeScript. */
+function nextEntry(prev: Entry, answer: bigint, timestamp: bigint): Entry {
+  const e: Entry = { ...prev, price: answer, timestamp, moveBps: 0n };
+  if (prev.price === 0n) return e;
+  if (answer >= prev.price) {
+    const up = min(((answer - prev.price) * 10_000n) / prev.price, 100_000n);
+    e.cumUpBps += up;
+    e.moveBps = min(up, 32_767n);
+  } else {
+    const down = ((prev.price - answer) * 10_000n) / prev.price;
+    e.cumDownBps += down;
+    if (down >= MOOD_BPS) e.cumStorms += 1n;
+    e.moveBps = -down;
+  }
+  return e;
+}
+
+// ---------------------------------------------------------------- the run
+
+class Run {
+  readonly addr: string[];
+  readonly m: Model;
+  state!: ProbeState;
+  seeds = new Map<number, bigint>(); // every seed ever observed
+  steps: string[] = [];
+
+  constructor(
+    readonly w: QualityWorld,
+    addr: string[],
+  ) {
+    this.addr = addr;
+    this.m = {
+      tokens: [],
+      minted: [0n, 0n, 0n, 0n],
+      operators: [0, 1, 2, 3].map(() => [false, false, false, false]),
+      paused: false,
+      eth: 0n,
+      log: [{ price: 0n, timestamp: 0n, cumUpBps: 0n, cumDownBps: 0n, cumStorms: 0n, moveBps: 0n }],
+      lastAdvanceAt: 0n,
+      lastRoundId: 0n,
+      feed: { answer: 3_000n * 10n ** 8n, round: 1n },
+      batches: [],
+      requests: new Map(),
+      royalty: { receiver: addr[0], bps: 500n },
+      upgraded: false,
+    };
+  }
+
+  c(i: Who) {
+    return this.w.asV2.connect(this.w.accounts[i]);
+  }
+
+  /** Mostly a live token (when there is one), sometimes any id up to one past the cap, or a ghost. */
+  id(ref: TokenRef): bigint {
+    if (ref.kind === "ghost") return ref.id;
+    const supply = this.m.tokens.length;
+    if (supply > 0 && ref.n % 8 !== 0) return BigInt(1 + (ref.n % supply));
+    return BigInt(ref.n % (SALE.maxSupply + 2));
+  }
+
+  /** The model's token for an id, if it exists. */
+  tok(id: bigint): TokenModel | undefined {
+    return id >= 1n && id <= BigInt(this.m.tokens.length) ? this.m.tokens[Number(id) - 1] : undefined;
+  }
+
+  holderOrApproved(t: TokenModel, i: Who): boolean {
+    return i === t.owner || t.approved === this.addr[i] || this.m.operators[t.owner][i];
+  }
+
+  /** Runs one action; returns the predicted error (undefined = success) and the outcome. */
+  async step(a: Action): Promise<{ expected?: string; out: Outcome } | undefined> {
+    const m = this.m;
+    const iface = this.w.asV2.interface;
+    switch (a.t) {
+      case "mint":
+      case "mintTo": {
+        const to = a.t === "mint" ? a.who : a.to;
+        const remaining = BigInt(SALE.maxSupply - m.tokens.length);
+        const q = BigInt(a.qty);
+        const cost = SALE.price * q;
+        const value =
+          a.t === "mint"
+            ? a.pay === "exact"
+              ? cost
+              : a.pay === "less"
+                ? cost > 0n
+                  ? cost - 1n
+                  : 0n
+                : cost + 1n
+            : 0n;
+        let expected: string | undefined;
+        if (m.paused) expected = "EnforcedPause";
+        else if (a.t === "mintTo" && a.who !== 0) expected = "AccessControlUnauthorizedAccount";
+        else if (to === "zero") expected = "LivingAssetZeroAddress";
+        else if (q === 0n) expected = "LivingAssetZeroQuantity";
+        else if (q > BigInt(SALE.maxPerMint)) expected = "LivingAssetQuantityTooLarge";
+        else if (q > remaining) expected = "LivingAssetSupplyExceeded";
+        else if (a.t === "mint" && value !== cost) expected = "LivingAssetWrongPayment";
+        else if (a.t === "mint" && m.minted[a.who] + q > BigInt(SALE.maxPerWallet))
+          expected = "LivingAssetWalletLimitExceeded";
+        const out = await send(iface, () =>
+          a.t === "mint"
+            ? this.c(a.who).mint(a.qty, { ...GAS, value })
+            : this.c(a.who).mintTo(to === "zero" ? ZERO : this.addr[to], a.qty, GAS),
+        );
+        if (out.ok && to !== "zero") {
+          const batch = m.batches.length;
+          const first = m.tokens.length + 1;
+          m.batches.push({ first, qty: a.qty, birthEpoch: epochOf(m), revealed: false, word: 0n });
+          for (let k = 0; k < a.qty; k++) {
+            m.tokens.push({
+              owner: to,
+              approved: ZERO,
+              batch,
+              init: false,
+              vitality: 0n,
+              vitalityEpoch: 0n,
+              lastNurtured: 0n,
+              nurtureCount: 0n,
+              generation: 0n,
+              pending: false,
+              metaRequest: 0n,
+            });
+          }
+          m.minted[to] += q;
+          m.eth += value;
+          const [requestId] = requestIds(iface, out.logs);
+          expect(typeof requestId, "mint made one VRF request").to.equal("bigint");
+          m.requests.set(requestId, { kind: "batch", batch });
+        }
+        return { expected, out };
+      }
+      case "transfer": {
+        const id = this.id(a.token);
+        const t = this.tok(id);
+        const from = a.from === "owner" ? (t?.owner ?? a.who) : a.from;
+        let expected: string | undefined;
+        if (!t) expected = "OwnerQueryForNonexistentToken";
+        else if (from !== t.owner) expected = "TransferFromIncorrectOwner";
+        else if (!this.holderOrApproved(t, a.who)) expected = "TransferCallerNotOwnerNorApproved";
+        const out = await send(iface, () => this.c(a.who).transferFrom(this.addr[from], this.addr[a.to], id, GAS));
+        if (out.ok && t) {
+          t.owner = a.to;
+          t.approved = ZERO;
+        }
+        return { expected, out };
+      }
+      case "approve": {
+        const id = this.id(a.token);
+        const t = this.tok(id);
+        const to = a.to === "zero" ? ZERO : this.addr[a.to];
+        let expected: string | undefined;
+        if (!t) expected = "OwnerQueryForNonexistentToken";
+        else if (a.who !== t.owner && !m.operators[t.owner][a.who]) expected = "ApprovalCallerNotOwnerNorApproved";
+        const out = await send(iface, () => this.c(a.who).approve(to, id, GAS));
+        if (out.ok && t) t.approved = to;
+        return { expected, out };
+      }
+      case "operator": {
+        const out = await send(iface, () => this.c(a.who).setApprovalForAll(this.addr[a.op], a.on, GAS));
+        if (out.ok) m.operators[a.who][a.op] = a.on;
+        return { expected: undefined, out };
+      }
+      case "nurture":
+      case "metamorphose": {
+        const id = this.id(a.token);
+        const t = this.tok(id);
+        const caller: Who = a.who === "owner" ? (t?.owner ?? 1) : a.who;
+        const epoch = epochOf(m);
+        let expected: string | undefined;
+        if (m.paused) expected = "EnforcedPause";
+        else if (!t) expected = "LivingAssetNonexistentToken";
+        else if (!this.holderOrApproved(t, caller)) expected = "InteractionNotHolder";
+        else if (a.t === "nurture") {
+          if (t.lastNurtured === epoch + 1n) expected = "InteractionAlreadyNurtured";
+        } else {
+          const b = m.batches[t.batch];
+          if (!b.revealed) expected = "InteractionNotRevealed";
+          else if (t.pending) expected = "InteractionMetamorphosisPending";
+          else if (t.generation >= 2n) expected = "InteractionFullyGrown";
+          else if (epoch - b.birthEpoch < 5n * (t.generation + 1n)) expected = "InteractionTooYoung";
+          else if (vitalityOf(m, t) < 5_000n) expected = "InteractionTooWeak";
+        }
+        const out = await send(iface, () =>
+          a.t === "nurture" ? this.c(caller).nurture(id, GAS) : this.c(caller).metamorphose(id, GAS),
+        );
+        if (out.ok && t) {
+          const v = vitalityOf(m, t);
+          t.init = true;
+          t.vitalityEpoch = epoch;
+          if (a.t === "nurture") {
+            t.vitality = min(v + 2_500n, 10_000n);
+            t.lastNurtured = epoch + 1n;
+            t.nurtureCount += 1n;
+          } else {
+            t.vitality = v;
+            t.pending = true;
+            const [requestId] = requestIds(iface, out.logs);
+            t.metaRequest = requestId;
+            m.requests.set(requestId, { kind: "meta", id: Number(id) });
+          }
+        }
+        return { expected, out };
+      }
+      case "fulfil": {
+        const pending = [...m.requests.keys()];
+        if (pending.length === 0) return undefined;
+        const requestId = pending[a.pick % pending.length];
+        const out = await send(iface, () => this.w.coordinator.fulfillRandomWords(requestId, this.w.asV2.target, GAS));
+        if (out.ok) {
+          const purpose = m.requests.get(requestId)!;
+          m.requests.delete(requestId);
+          if (purpose.kind === "batch")
+            Object.assign(m.batches[purpose.batch], { revealed: true, word: word(requestId) });
+          else {
+            const t = m.tokens[purpose.id - 1];
+            t.generation += 1n;
+            t.pending = false;
+            t.metaRequest = 0n;
+          }
+        }
+        return { expected: undefined, out };
+      }
+      case "advance": {
+        const latest = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+        const due = m.lastAdvanceAt + EPOCH_INTERVAL;
+        let ts = a.fault === "tooEarly" ? latest + 1n : latest + 1n > due ? latest + 1n : due;
+        const prev = m.log[m.log.length - 1].price || 3_000n * 10n ** 8n;
+        let price = prev + (prev * BigInt(a.moveBps)) / 10_000n;
+        if (price < MIN_PRICE) price = MIN_PRICE;
+        if (price > MAX_PRICE) price = prev / 2n;
+        if (a.fault !== "noUpdate") {
+          const answer = a.fault === "zero" ? 0n : a.fault === "negative" ? -1n - BigInt(Math.abs(a.moveBps)) : price;
+          await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(ts)]);
+          await (await this.w.feed.updateAnswer(answer)).wait();
+          m.feed = { answer, round: m.feed.round + 1n };
+          ts += 1n;
+        }
+        await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(ts)]);
+        let expected: string | undefined;
+        if (ts < due) expected = "EvolutionTooEarly";
+        else if (m.feed.answer <= 0n) expected = "EvolutionInvalidAnswer";
+        else if (m.feed.round <= m.lastRoundId) expected = "EvolutionRoundNotAdvanced";
+        const out = await send(iface, () => this.c(1).advanceEpoch(GAS));
+        if (out.ok) {
+          m.log.push(nextEntry(m.log[m.log.length - 1], m.feed.answer, ts));
+          m.lastAdvanceAt = ts;
+          m.lastRoundId = m.feed.round;
+        }
+        return { expected, out };
+      }
+      case "royalty": {
+        const id = this.id(a.token);
+        const t = this.tok(id);
+        const to = a.to === "zero" ? ZERO : this.addr[a.to];
+        const bps = BigInt(a.bps);
+        let expected: string | undefined;
+        if (a.who !== 0) expected = "AccessControlUnauthorizedAccount";
+        else if (a.op !== "default" && !t) expected = "LivingAssetNonexistentToken";
+        else if (a.op !== "reset" && to === ZERO) expected = "RoyaltyZeroReceiver";
+        else if (a.op !== "reset" && bps > CAP_BPS) expected = "RoyaltyAboveCap";
+        const c = this.c(a.who);
+        const out = await send(iface, () =>
+          a.op === "default"
+            ? c.setDefaultRoyalty(to, bps, GAS)
+            : a.op === "token"
+              ? c.setTokenRoyalty(id, to, bps, GAS)
+              : c.resetTokenRoyalty(id, GAS),
+        );
+        if (out.ok) {
+          if (a.op === "default") m.royalty = { receiver: to, bps };
+          else t!.royalty = a.op === "token" ? { receiver: to, bps } : undefined;
+        }
+        return { expected, out };
+      }
+      case "pause": {
+        let expected: string | undefined;
+        if (a.who !== 0) expected = "AccessControlUnauthorizedAccount";
+        else if (a.on && m.paused) expected = "EnforcedPause";
+        else if (!a.on && !m.paused) expected = "ExpectedPause";
+        const out = await send(iface, () => (a.on ? this.c(a.who).pause(GAS) : this.c(a.who).unpause(GAS)));
+        if (out.ok) m.paused = a.on;
+        return { expected, out };
+      }
+      case "withdraw": {
+        const expected = m.eth === 0n ? "LivingAssetNothingToWithdraw" : undefined;
+        const out = await send(iface, () => this.c(a.who).withdraw(GAS));
+        if (out.ok) m.eth = 0n;
+        return { expected, out };
+      }
+      case "upgrade": {
+        if (a.who !== 0) {
+          const out = await send(iface, () => this.c(a.who).upgradeToAndCall(this.w.v2Implementation, "0x", GAS));
+          return { expected: "AccessControlUnauthorizedAccount", out };
+        }
+        if (m.upgraded) {
+          const out = await send(iface, () => this.c(0).initializeV2(7, GAS));
+          return { expected: "InvalidInitialization", out };
+        }
+        await upgrades.upgradeProxy(this.w.asV2.target as string, this.w.V2, {
+          ...V2_UPGRADE_OPTS,
+          call: { fn: "initializeV2", args: [42] },
+        });
+        m.upgraded = true;
+        expect(await this.w.asV2.v2Marker()).to.equal(42n);
+        expect(await upgrades.erc1967.getImplementationAddress(this.w.asV2.target as string)).to.equal(
+          this.w.v2Implementation,
+        );
+        return { expected: undefined, out: { ok: true, logs: [] } };
+      }
+    }
+  }
+
+  /** The invariants, and the model against the chain. */
+  check(s: ProbeState, before: ProbeState | undefined) {
+    const m = this.m;
+    const supply = m.tokens.length;
+    // supply <= max; sum of balances == supply (every token is held by one of the four accounts)
+    expect(s.totalSupply).to.equal(BigInt(supply));
+    expect(s.totalSupply <= s.maxSupply, "supply <= maxSupply").to.equal(true);
+    expect(
+      s.balances.reduce((x, y) => x + y, 0n),
+      "sum of balances == supply",
+    ).to.equal(s.totalSupply);
+    // every token has exactly one owner, the model's, and balances match the owners
+    const counts = [0n, 0n, 0n, 0n];
+    m.tokens.forEach((t, k) => {
+      const chain = s.tokens[k];
+      const id = k + 1;
+      expect(chain.owner, `owner of ${id}`).to.equal(this.addr[t.owner]);
+      counts[t.owner] += 1n;
+      expect(chain.approved, `approved of ${id}`).to.equal(t.approved);
+      const b = m.batches[t.batch];
+      expect(chain.revealed, `revealed ${id}`).to.equal(b.revealed);
+      if (chain.revealed) {
+        // a revealed seed never changes, and it is keccak256(word, tokenId)
+        const seen = this.seeds.get(id);
+        if (seen !== undefined) expect(chain.seed, `seed of ${id} changed`).to.equal(seen);
+        this.seeds.set(id, chain.seed);
+        expect(chain.seed, `seed of ${id}`).to.equal(seed(b.word, id));
+      } else {
+        expect(this.seeds.has(id), `seed of ${id} was revealed, now hidden`).to.equal(false);
+      }
+      expect(chain.vitality, `vitality of ${id}`).to.equal(vitalityOf(m, t));
+      expect(chain.generation, `generation of ${id}`).to.equal(t.generation);
+      expect(chain.pending, `pending of ${id}`).to.equal(t.pending);
+      expect(chain.nurtureCount, `nurtureCount of ${id}`).to.equal(t.nurtureCount);
+      const r = t.royalty ?? m.royalty;
+      expect([chain.royaltyReceiver, chain.royaltyAmount], `royalty of ${id}`).to.deep.equal([r.receiver, r.bps]);
+      // royalties never exceed the cap
+      expect(chain.royaltyAmount <= s.maxRoyaltyBps, `royalty of ${id} <= cap`).to.equal(true);
+    });
+    expect([...s.balances]).to.deep.equal(counts);
+    expect([s.defaultRoyaltyReceiver, s.defaultRoyaltyAmount]).to.deep.equal([m.royalty.receiver, m.royalty.bps]);
+    expect(s.defaultRoyaltyAmount <= s.maxRoyaltyBps, "default royalty <= cap").to.equal(true);
+    expect(s.maxRoyaltyBps).to.equal(CAP_BPS);
+    expect(s.paused).to.equal(m.paused);
+    expect(s.ethBalance).to.equal(m.eth);
+    expect(s.batchCount).to.equal(BigInt(m.batches.length));
+    expect([...s.operators]).to.deep.equal(m.operators.flat());
+    // epoch log: matches the model; only grows; prefix sums consistent
+    expect(s.currentEpoch).to.equal(epochOf(m));
+    const log = s.log.map((e) => ({
+      price: e.price,
+      timestamp: e.timestamp,
+      cumUpBps: e.cumUpBps,
+      cumDownBps: e.cumDownBps,
+      cumStorms: e.cumStorms,
+      moveBps: e.moveBps,
+    }));
+    expect(log).to.deep.equal(m.log);
+    for (let e = 1; e < log.length; e++) {
+      const [p, q] = [log[e - 1], log[e]];
+      expect(
+        q.cumUpBps >= p.cumUpBps && q.cumDownBps >= p.cumDownBps && q.cumStorms >= p.cumStorms,
+        `log ${e} non-decreasing`,
+      ).to.equal(true);
+      if (q.moveBps < 32_767n) {
+        expect(q.cumUpBps - p.cumUpBps, `cumUp step ${e}`).to.equal(q.moveBps > 0n ? q.moveBps : 0n);
+        expect(q.cumDownBps - p.cumDownBps, `cumDown step ${e}`).to.equal(q.moveBps < 0n ? -q.moveBps : 0n);
+      }
+    }
+    if (before) {
+      expect(s.log.length >= before.log.length, "log only grows").to.equal(true);
+      expect(digest(s.log.slice(0, before.log.length)), "log prefix unchanged").to.equal(digest(before.log));
+    }
+  }
+}
+
+function describeAction(a: Action): string {
+  return JSON.stringify(a, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+}
+
+describe("LivingAsset model-based properties", function () {
+  it(`${RUNS} random sequences of ${STEPS} actions by 4 accounts keep every invariant and match the model`, async function () {
+    const start = Date.now();
+    let sequences = 0;
+    let steps = 0;
+    let reverted = 0;
+    const seenErrors = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: STEPS, maxLength: STEPS }), async (actions) => {
+        const w = await qualityWorld();
+        const addr = await Promise.all(w.accounts.map((a) => a.getAddress()));
+        const run = new Run(w, addr);
+        let state = await readState(w, 0);
+        run.check(state, undefined);
+        for (const a of actions) {
+          const result = await run.step(a);
+          if (result === undefined) continue;
+          const { expected, out } = result;
+          const label = describeAction(a);
+          if (out.ok) {
+            expect(expected ?? "<success>", `${label} succeeded but the model expected ${expected}`).to.equal(
+              "<success>",
+            );
+          } else {
+            expect(out.error, `${label} reverted`).to.equal(expected ?? "<success>");
+            seenErrors.set(out.error, (seenErrors.get(out.error) ?? 0) + 1);
+            reverted++;
+          }
+          const after = await readState(w, run.m.tokens.length);
+          if (!out.ok) expect(digest(after), `${label}: a reverted call changed state`).to.equal(digest(state));
+          run.check(after, state);
+          state = after;
+          steps++;
+        }
+        sequences++;
+      }),
+      {
+        numRuns: RUNS,
+        endOnFailure: true,
+        interruptAfterTimeLimit: Number(process.env.PROPERTY_TIME_LIMIT_MS ?? 30 * 60_000),
+      },
+    );
+    const seconds = (Date.now() - start) / 1000;
+    console.log(
+      `      ${sequences} sequences, ${steps} steps (${reverted} expected reverts) in ${seconds.toFixed(1)} s`,
+    );
+    console.log(
+      `      reverts seen: ${[...seenErrors.entries()]
+        .sort()
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
+    );
+  });
+});
