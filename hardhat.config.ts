@@ -1,10 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { subtask } from "hardhat/config";
-import {
-  TASK_COMPILE_GET_REMAPPINGS,
-  TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD,
-} from "hardhat/builtin-tasks/task-names";
+import { TASK_COMPILE_GET_REMAPPINGS, TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } from "hardhat/builtin-tasks/task-names";
 import type { HardhatUserConfig } from "hardhat/types";
 
 import "@nomicfoundation/hardhat-ethers";

@@ -63,7 +63,14 @@ export const MOCKS = {
 };
 
 /** Names the deploy scripts save the proxy and libraries under. */
-export const LIBRARIES = ["SaleLogic", "SeedLogic", "EvolutionLogic", "InteractionLogic", "MetadataLogic", "RoyaltyLogic"] as const;
+export const LIBRARIES = [
+  "SaleLogic",
+  "SeedLogic",
+  "EvolutionLogic",
+  "InteractionLogic",
+  "MetadataLogic",
+  "RoyaltyLogic",
+] as const;
 
 /** Throws a clear error naming every null value a live deploy needs. */
 export function requireLive(chainId: number): ChainlinkNetwork & { vrfCoordinatorV2_5: string; feed: string } {
@@ -73,7 +80,8 @@ export function requireLive(chainId: number): ChainlinkNetwork & { vrfCoordinato
   if (!net.vrfCoordinatorV2_5) missing.push("vrfCoordinatorV2_5");
   if (net.keyHashes.length === 0) missing.push("keyHashes");
   if (!net.nativeUsdFeed.address) missing.push("nativeUsdFeed.address");
-  if (!net.nativeUsdFeed.heartbeatSeconds && !process.env.FEED_HEARTBEAT) missing.push("nativeUsdFeed.heartbeatSeconds (or FEED_HEARTBEAT)");
+  if (!net.nativeUsdFeed.heartbeatSeconds && !process.env.FEED_HEARTBEAT)
+    missing.push("nativeUsdFeed.heartbeatSeconds (or FEED_HEARTBEAT)");
   if (!process.env.VRF_SUBSCRIPTION_ID) missing.push("VRF_SUBSCRIPTION_ID (environment)");
   if (missing.length > 0) {
     throw new Error(`Cannot deploy to ${net.name} (chain ${chainId}): unverified or missing ${missing.join(", ")}`);

@@ -115,7 +115,14 @@ contract LivingAsset is MetadataModule, UUPSUpgradeable {
         external
         view
         virtual
-        returns (uint256 price, uint256 maxSupply, uint256 maxPerWallet, uint256 maxPerMint, bool open, address treasury)
+        returns (
+            uint256 price,
+            uint256 maxSupply,
+            uint256 maxPerWallet,
+            uint256 maxPerMint,
+            bool open,
+            address treasury
+        )
     {
         LivingAsset.SaleStorage storage $ = SaleLogic.layout();
         return ($.price, $.maxSupply, $.maxPerWallet, $.maxPerMint, $.saleOpen, $.treasury);

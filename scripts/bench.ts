@@ -236,8 +236,7 @@ interface Operation {
 }
 
 const ratio = (a: bigint, b: bigint): number => Math.round((Number(a) / Number(b)) * 100) / 100;
-const fmt = (n: bigint | string | undefined): string =>
-  n === undefined ? "" : BigInt(n).toLocaleString("en-US");
+const fmt = (n: bigint | string | undefined): string => (n === undefined ? "" : BigInt(n).toLocaleString("en-US"));
 
 async function main(): Promise<void> {
   progress("Vivarium (deploy scripts fixture)");
@@ -272,7 +271,10 @@ async function main(): Promise<void> {
     op(`mint ${n} (public, incl. VRF request)`, v[key], `plain OZ ERC721 mint ${n}`, plainOz[key]);
     if (n === 10) op(`mint 10 (public, incl. VRF request)`, v[key], "per-token VRF mint 10", perTokenVrf.mint10);
   }
-  for (const [key, label] of [["transferFirst", "first"], ["transferSecond", "second"]] as const) {
+  for (const [key, label] of [
+    ["transferFirst", "first"],
+    ["transferSecond", "second"],
+  ] as const) {
     op(`transfer #6 of a 10-batch, ${label}`, v[key], `plain ERC721A transfer, ${label}`, plainErc721a[key]);
     op(`transfer #6 of a 10-batch, ${label}`, v[key], `plain OZ ERC721 transfer, ${label}`, plainOz[key]);
   }

@@ -16,7 +16,15 @@ const PAGE = path.join(GALLERY, "index.html");
 const DEMO_JSON = path.join(GALLERY, "demo.json");
 const SCREENSHOT = path.join(ROOT, "test-output", "gallery.png");
 const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ARGS = [
+  "--no-sandbox",
+  "--headless",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 let passed = 0;
 let failed = 0;
@@ -48,7 +56,9 @@ interface DemoSummary {
 async function main(): Promise<void> {
   const started = Date.now();
   if (!fs.existsSync(PAGE)) throw new Error(`${PAGE} not found: run \`npm run demo\` first`);
-  const demo: DemoSummary | null = fs.existsSync(DEMO_JSON) ? (JSON.parse(fs.readFileSync(DEMO_JSON, "utf8")) as DemoSummary) : null;
+  const demo: DemoSummary | null = fs.existsSync(DEMO_JSON)
+    ? (JSON.parse(fs.readFileSync(DEMO_JSON, "utf8")) as DemoSummary)
+    : null;
 
   let browser: Browser | undefined;
   try {
@@ -75,13 +85,27 @@ async function main(): Promise<void> {
           } catch {
             decoded = false;
           }
-          return { src: el.getAttribute("src") ?? "", complete: el.complete, naturalWidth: el.naturalWidth, naturalHeight: el.naturalHeight, decoded };
+          return {
+            src: el.getAttribute("src") ?? "",
+            complete: el.complete,
+            naturalWidth: el.naturalWidth,
+            naturalHeight: el.naturalHeight,
+            decoded,
+          };
         }),
       ),
     );
     const broken = images.filter((i) => !i.complete || !i.decoded || i.naturalWidth === 0);
-    check(`all ${images.length} images decoded (naturalWidth > 0)`, images.length > 0 && broken.length === 0, broken.map((b) => b.src).join(", "));
-    check("no failed file requests, no console errors", failedRequests.length === 0 && consoleErrors.length === 0, [...failedRequests, ...consoleErrors].join("; "));
+    check(
+      `all ${images.length} images decoded (naturalWidth > 0)`,
+      images.length > 0 && broken.length === 0,
+      broken.map((b) => b.src).join(", "),
+    );
+    check(
+      "no failed file requests, no console errors",
+      failedRequests.length === 0 && consoleErrors.length === 0,
+      [...failedRequests, ...consoleErrors].join("; "),
+    );
 
     // Every token: one card per token, ids 1..N, N = the demo's minted count = data-token-count (totalSupply).
     const grid = await page.$eval("#tokens", (g) => ({
@@ -100,10 +124,16 @@ async function main(): Promise<void> {
     );
     const ids = grid.cards.map((c) => c.id).sort((a, b) => a - b);
     const wantIds = demo ? [...demo.tokenIds].sort((a, b) => a - b) : Array.from({ length: expected }, (_, i) => i + 1);
-    check("cards carry token ids 1..N, each with its own 256px image", JSON.stringify(ids) === JSON.stringify(wantIds) && grid.cards.every((c) => c.src === `tokens/token-${c.id}.png` && c.width === 256 && c.visible));
+    check(
+      "cards carry token ids 1..N, each with its own 256px image",
+      JSON.stringify(ids) === JSON.stringify(wantIds) &&
+        grid.cards.every((c) => c.src === `tokens/token-${c.id}.png` && c.width === 256 && c.visible),
+    );
 
     if (demo) {
-      const stories = await page.$$eval("section.story", (ss) => ss.map((s) => ({ title: s.querySelector("h3")?.textContent ?? "", frames: s.querySelectorAll("img").length })));
+      const stories = await page.$$eval("section.story", (ss) =>
+        ss.map((s) => ({ title: s.querySelector("h3")?.textContent ?? "", frames: s.querySelectorAll("img").length })),
+      );
       check(
         `life stories: ${stories.length} strips for tokens ${demo.storyTokens.join(", ")}`,
         stories.length === demo.storyTokens.length && stories.every((s) => s.frames > 0),
@@ -114,7 +144,10 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     const shot = fs.readFileSync(SCREENSHOT);
-    check(`screenshot ${path.relative(ROOT, SCREENSHOT)} (${shot.readUInt32BE(16)}x${shot.readUInt32BE(20)})`, shot.subarray(1, 4).toString() === "PNG" && shot.length > 10_000);
+    check(
+      `screenshot ${path.relative(ROOT, SCREENSHOT)} (${shot.readUInt32BE(16)}x${shot.readUInt32BE(20)})`,
+      shot.subarray(1, 4).toString() === "PNG" && shot.length > 10_000,
+    );
   } finally {
     await browser?.close();
   }

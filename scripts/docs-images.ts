@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   await deployments.fixture(["all"]);
   const [, alice] = await ethers.getSigners();
   const collection = await ethers.getContractAt("LivingAsset", (await deployments.get("LivingAsset")).address);
-  const coordinator = await ethers.getContractAt("VRFCoordinatorV2_5Mock", (await deployments.get("VRFCoordinatorV2_5Mock")).address);
+  const coordinator = await ethers.getContractAt(
+    "VRFCoordinatorV2_5Mock",
+    (await deployments.get("VRFCoordinatorV2_5Mock")).address,
+  );
   const feed = await ethers.getContractAt("MockV3Aggregator", (await deployments.get("MockV3Aggregator")).address);
   const price = (await collection.saleConfig()).price;
 

@@ -3,7 +3,17 @@ import path from "node:path";
 import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
 import { describeError } from "./lib/errors";
-import { errorInterfaces, eventsIn, formatPrice, getCollection, getDeployed, phenotypeView, table, timeTravelToNextEpoch, toJson } from "./lib/common";
+import {
+  errorInterfaces,
+  eventsIn,
+  formatPrice,
+  getCollection,
+  getDeployed,
+  phenotypeView,
+  table,
+  timeTravelToNextEpoch,
+  toJson,
+} from "./lib/common";
 import { fetchToken, writeArt, type LifeStory } from "./lib/render";
 import { revealAll } from "./reveal";
 import { writeGallery } from "./gallery";
@@ -27,7 +37,8 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
   .addOptionalParam("out", "Gallery directory", "out/gallery", types.string)
   .addFlag("json", "Print the final table as JSON")
   .setAction(async (args: { epochs: number; out: string; json?: boolean }, hre) => {
-    if (hre.network.name !== "hardhat") throw new Error("demo runs on the in-process hardhat network only (drop --network)");
+    if (hre.network.name !== "hardhat")
+      throw new Error("demo runs on the in-process hardhat network only (drop --network)");
     const started = Date.now();
     const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
     const ifaces = await errorInterfaces(hre);
@@ -54,14 +65,20 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     const mintDue = async (epoch: number) => {
       const due = holders.filter((h) => h.at === epoch);
       for (const h of due) {
-        const receipt = await (await (collection.connect(h.signer) as Contract).mint(h.quantity, { value: BigInt(price) * BigInt(h.quantity) })).wait();
+        const receipt = await (
+          await (collection.connect(h.signer) as Contract).mint(h.quantity, {
+            value: BigInt(price) * BigInt(h.quantity),
+          })
+        ).wait();
         const [b] = eventsIn(collection, receipt, "BatchMinted");
         const first = Number(b.firstTokenId);
         for (let id = first; id < first + h.quantity; id++) {
           ids.push(id);
           ownerOf.set(id, h.signer.address);
         }
-        log(`${h.name.padEnd(5)} minted ${h.quantity} tokens #${first}..#${first + h.quantity - 1} (batch ${b.batchId}) at epoch ${epoch}`);
+        log(
+          `${h.name.padEnd(5)} minted ${h.quantity} tokens #${first}..#${first + h.quantity - 1} (batch ${b.batchId}) at epoch ${epoch}`,
+        );
       }
       if (due.length) {
         const revealed = await revealAll(hre, collection);
@@ -81,7 +98,9 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     const storyTokens = [1, 8, 3, 16, 20];
     const storyEpochs = new Set([0, 4, 8, 12, 16, 20, 24, 28, args.epochs]);
     const outDir = path.resolve(args.out);
-    const stories = new Map<number, LifeStory>(storyTokens.map((id) => [id, { title: `Token #${id}${neglected(id) ? " (neglected)" : ""}`, frames: [] }]));
+    const stories = new Map<number, LifeStory>(
+      storyTokens.map((id) => [id, { title: `Token #${id}${neglected(id) ? " (neglected)" : ""}`, frames: [] }]),
+    );
     const metamorphoses: { tokenId: number; epoch: number; generation: number }[] = [];
 
     const snapshot = async (epoch: number) => {
@@ -90,7 +109,10 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
         const { svg } = await fetchToken(collection, id);
         writeArt(path.join(outDir, "stories"), `token-${id}-e${epoch}`, svg, 160);
         const p = phenotypeView(await collection.phenotypeOf(id));
-        stories.get(id)!.frames.push({ label: `epoch ${epoch}: ${p.stage} g${p.generation}, vit ${p.vitality}`, png: `stories/token-${id}-e${epoch}.png` });
+        stories.get(id)!.frames.push({
+          label: `epoch ${epoch}: ${p.stage} g${p.generation}, vit ${p.vitality}`,
+          png: `stories/token-${id}-e${epoch}.png`,
+        });
       }
     };
     await snapshot(0);
@@ -118,7 +140,9 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
         const due = from.filter((f) => e >= f).length; // metamorphoses scheduled by now
         if (p.generation >= due || p.metamorphosisPending || p.age < 5 || p.vitality < 5000) continue;
         try {
-          const r = await (await (collection.connect(signerOf.get(ownerOf.get(id)!)!) as Contract).metamorphose(id)).wait();
+          const r = await (
+            await (collection.connect(signerOf.get(ownerOf.get(id)!)!) as Contract).metamorphose(id)
+          ).wait();
           const [req] = eventsIn(collection, r, "MetamorphosisRequested");
           await (await coordinator.fulfillRandomWords(req.requestId, target)).wait();
           const after = phenotypeView(await collection.phenotypeOf(id));
@@ -144,16 +168,38 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     for (const id of ids) {
       const p = phenotypeView(await collection.phenotypeOf(id));
       const owner = nameOf.get(ownerOf.get(id)!) ?? ownerOf.get(id)!;
-      rows.push([`#${id}`, owner, `${p.stage}${p.generation ? ` g${p.generation}` : ""}`, p.age, p.vitality, p.mood, p.temperament, neglected(id) ? "neglected" : "nurtured"]);
+      rows.push([
+        `#${id}`,
+        owner,
+        `${p.stage}${p.generation ? ` g${p.generation}` : ""}`,
+        p.age,
+        p.vitality,
+        p.mood,
+        p.temperament,
+        neglected(id) ? "neglected" : "nurtured",
+      ]);
       json.push({ tokenId: id, owner: ownerOf.get(id), ...p });
     }
     // What the demo minted, for the browser test (scripts/browser-test.ts) to compare with the page.
     fs.writeFileSync(
       path.join(outDir, "demo.json"),
-      toJson({ epochs: args.epochs, tokenIds: ids, storyTokens, metamorphoses, holders: holders.map((h) => ({ name: h.name, address: h.signer.address, quantity: h.quantity, mintedAtEpoch: h.at })) }),
+      toJson({
+        epochs: args.epochs,
+        tokenIds: ids,
+        storyTokens,
+        metamorphoses,
+        holders: holders.map((h) => ({
+          name: h.name,
+          address: h.signer.address,
+          quantity: h.quantity,
+          mintedAtEpoch: h.at,
+        })),
+      }),
     );
     if (args.json) console.log(toJson({ tokens: json, metamorphoses, page }));
     else console.log("\n" + table(["token", "owner", "stage", "age", "vitality", "mood", "temperament", "care"], rows));
-    console.log(`\n${total} tokens, ${args.epochs} epochs, ${metamorphoses.length} metamorphoses, ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    console.log(
+      `\n${total} tokens, ${args.epochs} epochs, ${metamorphoses.length} metamorphoses, ${((Date.now() - started) / 1000).toFixed(1)}s`,
+    );
     console.log(`Gallery: ${page}`);
   });

@@ -6,7 +6,13 @@ import { action, getCollection } from "./lib/common";
 import { fetchToken, galleryHtml, writeArt, type GalleryCard, type LifeStory } from "./lib/render";
 
 /** Render every token to `<out>/tokens/token-N.png` and write `<out>/index.html`. */
-export async function writeGallery(collection: Contract, out: string, stories: LifeStory[] = [], intro = "", size = 256) {
+export async function writeGallery(
+  collection: Contract,
+  out: string,
+  stories: LifeStory[] = [],
+  intro = "",
+  size = 256,
+) {
   const dir = path.resolve(out);
   fs.mkdirSync(dir, { recursive: true });
   const total = Number(await collection.totalSupply());
@@ -20,7 +26,10 @@ export async function writeGallery(collection: Contract, out: string, stories: L
       tokenId: id,
       title: `${metadata.name ?? `#${id}`}`,
       png: `tokens/token-${id}.png`,
-      attributes: [{ trait_type: "Owner", value: `${owner.slice(0, 6)}…${owner.slice(-4)}` }, ...(metadata.attributes ?? [])],
+      attributes: [
+        { trait_type: "Owner", value: `${owner.slice(0, 6)}…${owner.slice(-4)}` },
+        ...(metadata.attributes ?? []),
+      ],
     });
   }
   const page = path.join(dir, "index.html");

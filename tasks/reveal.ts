@@ -14,7 +14,12 @@ export async function revealAll(hre: HardhatRuntimeEnvironment, collection?: Con
     const b = await collection.batch(i);
     if (b.revealed || BigInt(b.randomness) === 0n) continue;
     await (await coordinator.fulfillRandomWords(b.randomness, target)).wait();
-    batches.push({ batchId: i, requestId: BigInt(b.randomness), firstTokenId: BigInt(b.firstTokenId), quantity: Number(b.quantity) });
+    batches.push({
+      batchId: i,
+      requestId: BigInt(b.randomness),
+      firstTokenId: BigInt(b.firstTokenId),
+      quantity: Number(b.quantity),
+    });
   }
   const metamorphoses: { tokenId: bigint; requestId: bigint }[] = [];
   const requested = await collection.queryFilter(collection.filters.MetamorphosisRequested());
@@ -44,7 +49,10 @@ task("reveal", "Development chains: fulfil pending VRF requests (batches and met
       requireDevChain(hre, "reveal");
       const data = await revealAll(hre);
       const lines = [
-        ...data.batches.map((b) => `Revealed batch ${b.batchId} (tokens #${b.firstTokenId}..#${b.firstTokenId + BigInt(b.quantity) - 1n}, request ${b.requestId})`),
+        ...data.batches.map(
+          (b) =>
+            `Revealed batch ${b.batchId} (tokens #${b.firstTokenId}..#${b.firstTokenId + BigInt(b.quantity) - 1n}, request ${b.requestId})`,
+        ),
         ...data.metamorphoses.map((m) => `Completed metamorphosis of token #${m.tokenId} (request ${m.requestId})`),
       ];
       return { data, text: lines.length ? lines.join("\n") : "Nothing pending." };

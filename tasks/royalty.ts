@@ -9,7 +9,10 @@ async function royaltyOf(collection: Awaited<ReturnType<typeof getCollection>>, 
   return { receiver: receiver as string, bps: Number(amount) };
 }
 
-task("royalty", "ERC-2981 royalties: `get` (default, or --token) or `set` (--receiver --bps [--token], or --reset --token)")
+task(
+  "royalty",
+  "ERC-2981 royalties: `get` (default, or --token) or `set` (--receiver --bps [--token], or --reset --token)",
+)
   .addOptionalPositionalParam("subcommand", "get | set", "get", types.string)
   .addOptionalParam("token", "Token id (per-token royalty)", undefined, types.int)
   .addOptionalParam("receiver", "set: royalty receiver", undefined, types.string)
@@ -18,16 +21,28 @@ task("royalty", "ERC-2981 royalties: `get` (default, or --token) or `set` (--rec
   .addOptionalParam("from", "Signer index (CONFIG_ROLE)", 0, types.int)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ subcommand: string; token?: number; receiver?: string; bps?: number; reset?: boolean; from: number; json?: boolean }>(async (args, hre) => {
+    action<{
+      subcommand: string;
+      token?: number;
+      receiver?: string;
+      bps?: number;
+      reset?: boolean;
+      from: number;
+      json?: boolean;
+    }>(async (args, hre) => {
       const collection = await getCollection(hre);
       // Token 0 is never minted (ids start at 1) and cannot carry an override: it reads the default.
       const maxRoyaltyBps = Number(await collection.maxRoyaltyBps());
       if (args.subcommand === "get") {
         const def = await royaltyOf(collection, 0);
-        const token = args.token === undefined ? undefined : { tokenId: args.token, ...(await royaltyOf(collection, args.token)) };
+        const token =
+          args.token === undefined ? undefined : { tokenId: args.token, ...(await royaltyOf(collection, args.token)) };
         const data = { default: def, maxRoyaltyBps, ...(token ? { token } : {}) };
         const lines = [`default   ${def.receiver} ${def.bps} bps (cap ${maxRoyaltyBps} bps)`];
-        if (token) lines.push(`token #${token.tokenId} ${token.receiver} ${token.bps} bps${token.receiver === def.receiver && token.bps === def.bps ? " (default)" : ""}`);
+        if (token)
+          lines.push(
+            `token #${token.tokenId} ${token.receiver} ${token.bps} bps${token.receiver === def.receiver && token.bps === def.bps ? " (default)" : ""}`,
+          );
         return { data, text: lines.join("\n") };
       }
       if (args.subcommand !== "set") throw new Error(`unknown subcommand "${args.subcommand}" (get | set)`);
@@ -40,8 +55,10 @@ task("royalty", "ERC-2981 royalties: `get` (default, or --token) or `set` (--rec
         tx = await c.resetTokenRoyalty(args.token);
         what = `Token #${args.token} royalty reset to the default`;
       } else {
-        if (!args.receiver || args.bps === undefined) throw new Error("set needs --receiver and --bps (or --reset --token)");
-        if (args.bps < 0 || args.bps > maxRoyaltyBps) throw new Error(`--bps ${args.bps} is outside 0..${maxRoyaltyBps} (maxRoyaltyBps)`);
+        if (!args.receiver || args.bps === undefined)
+          throw new Error("set needs --receiver and --bps (or --reset --token)");
+        if (args.bps < 0 || args.bps > maxRoyaltyBps)
+          throw new Error(`--bps ${args.bps} is outside 0..${maxRoyaltyBps} (maxRoyaltyBps)`);
         const receiver = hre.ethers.getAddress(args.receiver);
         if (args.token === undefined) {
           tx = await c.setDefaultRoyalty(receiver, args.bps);

@@ -7,7 +7,19 @@ task("status", "Collection status: supply, epoch, price, renderer, sale, VRF and
     action<{ json?: boolean }>(async (_args, hre) => {
       const collection = await getCollection(hre);
       const address = await collection.getAddress();
-      const [name, symbol, totalSupply, currentEpoch, nextEpochAt, renderer, rendererLocked, sale, vrf, feed, batchCount] = await Promise.all([
+      const [
+        name,
+        symbol,
+        totalSupply,
+        currentEpoch,
+        nextEpochAt,
+        renderer,
+        rendererLocked,
+        sale,
+        vrf,
+        feed,
+        batchCount,
+      ] = await Promise.all([
         collection.name(),
         collection.symbol(),
         collection.totalSupply(),
@@ -42,7 +54,14 @@ task("status", "Collection status: supply, epoch, price, renderer, sale, VRF and
         lastEpochAt,
         renderer,
         rendererLocked,
-        saleConfig: { price: sale[0], maxSupply: sale[1], maxPerWallet: sale[2], maxPerMint: sale[3], open: sale[4], treasury: sale[5] },
+        saleConfig: {
+          price: sale[0],
+          maxSupply: sale[1],
+          maxPerWallet: sale[2],
+          maxPerMint: sale[3],
+          open: sale[4],
+          treasury: sale[5],
+        },
         vrfConfig: {
           coordinator: vrf.coordinator,
           keyHash: vrf.keyHash,

@@ -15,38 +15,72 @@ async function requireLibraries(hre: HardhatRuntimeEnvironment, contract: string
     else missing.push(name);
   }
   if (missing.length) {
-    throw new Error(`${contract} links ${missing.join(", ")}, not deployed on ${hre.network.name}: run \`npx hardhat deploy --tags libraries --network ${hre.network.name}\` first`);
+    throw new Error(
+      `${contract} links ${missing.join(", ")}, not deployed on ${hre.network.name}: run \`npx hardhat deploy --tags libraries --network ${hre.network.name}\` first`,
+    );
   }
   return found;
 }
 
-task("upgrade", "Upgrade the LivingAsset UUPS proxy: validate, deploy the new implementation (libraries linked), upgradeToAndCall")
+task(
+  "upgrade",
+  "Upgrade the LivingAsset UUPS proxy: validate, deploy the new implementation (libraries linked), upgradeToAndCall",
+)
   .addOptionalParam("contract", "Implementation contract name", "LivingAsset", types.string)
   .addFlag("dryRun", "Validate the upgrade only (storage layout, UUPS, linked libraries); send nothing")
-  .addOptionalParam("unsafeAllow", "Comma-separated extra unsafeAllow flags, e.g. missing-initializer-call", undefined, types.string)
+  .addOptionalParam(
+    "unsafeAllow",
+    "Comma-separated extra unsafeAllow flags, e.g. missing-initializer-call",
+    undefined,
+    types.string,
+  )
   .addOptionalParam("call", "Function to call during the upgrade, e.g. initializeV2", undefined, types.string)
   .addOptionalParam("args", "JSON array of arguments for --call", "[]", types.string)
   .addOptionalParam("from", "Signer index (UPGRADER_ROLE)", 0, types.int)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ contract: string; dryRun?: boolean; unsafeAllow?: string; call?: string; args: string; from: number; json?: boolean }>(async (args, hre) => {
+    action<{
+      contract: string;
+      dryRun?: boolean;
+      unsafeAllow?: string;
+      call?: string;
+      args: string;
+      from: number;
+      json?: boolean;
+    }>(async (args, hre) => {
       const { deployments, upgrades } = hre;
       const existing = await deployments.get("LivingAsset");
       const proxy = existing.address;
       const libraries = await requireLibraries(hre, args.contract);
       const signer = (await hre.ethers.getSigners())[args.from];
-      const factory = (await collectionFactory(hre, args.contract)).connect(signer) as Awaited<ReturnType<typeof collectionFactory>>;
+      const factory = (await collectionFactory(hre, args.contract)).connect(signer) as Awaited<
+        ReturnType<typeof collectionFactory>
+      >;
       const unsafeAllow = (args.unsafeAllow ?? "")
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean) as NonNullable<Parameters<typeof upgrades.validateUpgrade>[2]>["unsafeAllow"];
-      const opts = { kind: "uups" as const, unsafeAllowLinkedLibraries: true, ...(unsafeAllow?.length ? { unsafeAllow } : {}) };
+      const opts = {
+        kind: "uups" as const,
+        unsafeAllowLinkedLibraries: true,
+        ...(unsafeAllow?.length ? { unsafeAllow } : {}),
+      };
       const before = await upgrades.erc1967.getImplementationAddress(proxy);
 
       await upgrades.validateUpgrade(proxy, factory, opts);
       if (args.dryRun) {
-        const data = { dryRun: true, valid: true, proxy, contract: args.contract, currentImplementation: before, libraries };
-        return { data, text: `Upgrade of ${proxy} to ${args.contract} is valid (dry run; current implementation ${before})` };
+        const data = {
+          dryRun: true,
+          valid: true,
+          proxy,
+          contract: args.contract,
+          currentImplementation: before,
+          libraries,
+        };
+        return {
+          data,
+          text: `Upgrade of ${proxy} to ${args.contract} is valid (dry run; current implementation ${before})`,
+        };
       }
 
       const callArgs = JSON.parse(args.args) as unknown[];
@@ -58,7 +92,15 @@ task("upgrade", "Upgrade the LivingAsset UUPS proxy: validate, deploy the new im
       const implementation = await upgrades.erc1967.getImplementationAddress(proxy);
       const artifact = await deployments.getExtendedArtifact(args.contract);
       await deployments.save("LivingAsset", { ...existing, abi: artifact.abi, implementation });
-      const data = { dryRun: false, proxy, contract: args.contract, previousImplementation: before, implementation, changed: before.toLowerCase() !== implementation.toLowerCase(), libraries };
+      const data = {
+        dryRun: false,
+        proxy,
+        contract: args.contract,
+        previousImplementation: before,
+        implementation,
+        changed: before.toLowerCase() !== implementation.toLowerCase(),
+        libraries,
+      };
       return {
         data,
         text: `Upgraded ${proxy} to ${args.contract}: implementation ${before} -> ${implementation}${data.changed ? "" : " (unchanged bytecode)"}`,

@@ -31,14 +31,26 @@ describe("LivingAsset sale", () => {
 
   const bad: [string, (w: World) => Promise<unknown>, string, (w: World) => unknown[]][] = [
     ["quantity 0", (w) => w.collection.connect(w.alice).mint(0), "LivingAssetZeroQuantity", () => []],
-    ["wrong payment", (w) => w.collection.connect(w.alice).mint(2, { value: PRICE }), "LivingAssetWrongPayment", () => [PRICE, PRICE * 2n]],
-    ["above max per mint", (w) => w.collection.connect(w.alice).mint(21, { value: PRICE * 21n }), "LivingAssetQuantityTooLarge", () => [21, 20]],
+    [
+      "wrong payment",
+      (w) => w.collection.connect(w.alice).mint(2, { value: PRICE }),
+      "LivingAssetWrongPayment",
+      () => [PRICE, PRICE * 2n],
+    ],
+    [
+      "above max per mint",
+      (w) => w.collection.connect(w.alice).mint(21, { value: PRICE * 21n }),
+      "LivingAssetQuantityTooLarge",
+      () => [21, 20],
+    ],
   ];
   for (const [label, call, error, args] of bad) {
     it(`mint reverts on ${label} with ${error} and changes nothing`, async () => {
       const w = await deployWorld();
       const before = await snapshot(w);
-      await expect(call(w) as Promise<never>).to.be.revertedWithCustomError(w.collection, error).withArgs(...args(w));
+      await expect(call(w) as Promise<never>)
+        .to.be.revertedWithCustomError(w.collection, error)
+        .withArgs(...args(w));
       expect(await snapshot(w)).to.deep.equal(before);
     });
   }
@@ -46,10 +58,16 @@ describe("LivingAsset sale", () => {
   it("mint reverts when the sale is closed, when paused, past supply and past the wallet limit", async () => {
     const w = await deployWorld();
     await w.collection.setSaleOpen(false);
-    await expect(w.collection.connect(w.alice).mint(1, { value: PRICE })).to.be.revertedWithCustomError(w.collection, "LivingAssetSaleClosed");
+    await expect(w.collection.connect(w.alice).mint(1, { value: PRICE })).to.be.revertedWithCustomError(
+      w.collection,
+      "LivingAssetSaleClosed",
+    );
     await w.collection.setSaleOpen(true);
     await w.collection.pause();
-    await expect(w.collection.connect(w.alice).mint(1, { value: PRICE })).to.be.revertedWithCustomError(w.collection, "EnforcedPause");
+    await expect(w.collection.connect(w.alice).mint(1, { value: PRICE })).to.be.revertedWithCustomError(
+      w.collection,
+      "EnforcedPause",
+    );
     await w.collection.unpause();
     await w.collection.setSaleConfig(PRICE, 5, 3, 20);
     await expect(w.collection.connect(w.alice).mint(4, { value: PRICE * 4n }))
@@ -67,7 +85,10 @@ describe("LivingAsset sale", () => {
     await expect(w.collection.connect(w.alice).mintTo(w.alice.address, 1))
       .to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount")
       .withArgs(w.alice.address, await w.collection.MINTER_ROLE());
-    await expect(w.collection.mintTo(ethers.ZeroAddress, 1)).to.be.revertedWithCustomError(w.collection, "LivingAssetZeroAddress");
+    await expect(w.collection.mintTo(ethers.ZeroAddress, 1)).to.be.revertedWithCustomError(
+      w.collection,
+      "LivingAssetZeroAddress",
+    );
     await w.collection.mintTo(w.carol.address, 7);
     expect(await w.collection.balanceOf(w.carol.address)).to.equal(7n);
   });
@@ -119,7 +140,9 @@ describe("LivingAsset roles, storage and upgrades", () => {
     const text = files.map((f) => fs.readFileSync(f, "utf8")).join("\n");
     const namespaces = [...text.matchAll(/erc7201:([\w.]+)/g)].map((m) => m[1]);
     const constants = [
-      ...text.matchAll(/keccak256\(abi\.encode\(uint256\(keccak256\("([\w.]+)"\)\) - 1\)\).*\n\s*bytes32 private constant \w+ =\s*(0x[0-9a-f]{64});/g),
+      ...text.matchAll(
+        /keccak256\(abi\.encode\(uint256\(keccak256\("([\w.]+)"\)\) - 1\)\).*\n\s*bytes32 private constant \w+ =\s*(0x[0-9a-f]{64});/g,
+      ),
     ];
     const verified = new Set<string>();
     for (const [, label, constant] of constants) {
@@ -134,15 +157,46 @@ describe("LivingAsset roles, storage and upgrades", () => {
 
   it("nobody can initialise the implementation or re-initialise the proxy", async () => {
     const w = await deployWorld();
-    const impl = await ethers.getContractAt("LivingAsset", await upgrades.erc1967.getImplementationAddress(await w.collection.getAddress()));
+    const impl = await ethers.getContractAt(
+      "LivingAsset",
+      await upgrades.erc1967.getImplementationAddress(await w.collection.getAddress()),
+    );
     const params = (await hre.deployments.get("LivingAsset")).address; // any value: both revert before reading
     void params;
     const dummy = {
-      name: "x", symbol: "x", description: "x", admin: w.alice.address, adminDelay: 0, treasury: w.alice.address,
-      maxSupply: 1, price: 0, maxPerWallet: 1, maxPerMint: 1, royaltyReceiver: w.alice.address, royaltyBps: 0, maxRoyaltyBps: 0,
+      name: "x",
+      symbol: "x",
+      description: "x",
+      admin: w.alice.address,
+      adminDelay: 0,
+      treasury: w.alice.address,
+      maxSupply: 1,
+      price: 0,
+      maxPerWallet: 1,
+      maxPerMint: 1,
+      royaltyReceiver: w.alice.address,
+      royaltyBps: 0,
+      maxRoyaltyBps: 0,
       renderer: await w.renderer.getAddress(),
-      vrf: { coordinator: await w.coordinator.getAddress(), keyHash: ethers.ZeroHash, subscriptionId: 0, requestConfirmations: 0, callbackGasLimit: 0, nativePayment: false, rerequestTimeout: 0 },
-      feed: { feed: await w.feed.getAddress(), sequencerUptimeFeed: ethers.ZeroAddress, epochInterval: 0, heartbeat: 0, sequencerGracePeriod: 0, minAnswer: 0, maxAnswer: 0, moodThresholdBps: 0 },
+      vrf: {
+        coordinator: await w.coordinator.getAddress(),
+        keyHash: ethers.ZeroHash,
+        subscriptionId: 0,
+        requestConfirmations: 0,
+        callbackGasLimit: 0,
+        nativePayment: false,
+        rerequestTimeout: 0,
+      },
+      feed: {
+        feed: await w.feed.getAddress(),
+        sequencerUptimeFeed: ethers.ZeroAddress,
+        epochInterval: 0,
+        heartbeat: 0,
+        sequencerGracePeriod: 0,
+        minAnswer: 0,
+        maxAnswer: 0,
+        moodThresholdBps: 0,
+      },
     };
     await expect(impl.initialize(dummy)).to.be.revertedWithCustomError(impl, "InvalidInitialization");
     await expect(w.collection.initialize(dummy)).to.be.reverted;
@@ -163,7 +217,11 @@ describe("LivingAsset roles, storage and upgrades", () => {
     };
     const V2 = await collectionFactory(hre, "LivingAssetV2");
     await expect(
-      upgrades.upgradeProxy(proxy, V2.connect(w.alice), { kind: "uups", unsafeAllowLinkedLibraries: true, unsafeAllow: ["missing-initializer-call"] }),
+      upgrades.upgradeProxy(proxy, V2.connect(w.alice), {
+        kind: "uups",
+        unsafeAllowLinkedLibraries: true,
+        unsafeAllow: ["missing-initializer-call"],
+      }),
     ).to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount");
     const v2 = (await upgrades.upgradeProxy(proxy, V2, {
       kind: "uups",

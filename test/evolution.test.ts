@@ -54,18 +54,54 @@ describe("EvolutionModule", () => {
 
   describe("bad feed answers revert with the cause and change nothing", () => {
     const cases: [string, (w: World) => Promise<void>, string, (w: World) => Promise<unknown[]> | unknown[]][] = [
-      ["too early", async (w) => { await w.feed.updateAnswer(P(3000)); }, "EvolutionTooEarly", async (w) => [await w.collection.nextEpochAt()]],
-      ["zero answer", async (w) => { await atNextEpochTime(w); await w.feed.updateAnswer(0); }, "EvolutionInvalidAnswer", () => [0]],
-      ["negative answer", async (w) => { await atNextEpochTime(w); await w.feed.updateAnswer(-5); }, "EvolutionInvalidAnswer", () => [-5]],
-      ["round not advanced", async (w) => { await atNextEpochTime(w); }, "EvolutionRoundNotAdvanced", async (w) => {
-        const round = (await w.feed.latestRoundData()).roundId;
-        return [round, round];
-      }],
-      ["answer out of bounds", async (w) => {
-        const cfg = plain(await w.collection.feedConfig());
-        await w.collection.setFeedConfig({ ...cfg, maxAnswer: P(5000) });
-        await atNextEpochTime(w); await w.feed.updateAnswer(P(6000));
-      }, "EvolutionAnswerOutOfBounds", () => [P(6000), 1, P(5000)]],
+      [
+        "too early",
+        async (w) => {
+          await w.feed.updateAnswer(P(3000));
+        },
+        "EvolutionTooEarly",
+        async (w) => [await w.collection.nextEpochAt()],
+      ],
+      [
+        "zero answer",
+        async (w) => {
+          await atNextEpochTime(w);
+          await w.feed.updateAnswer(0);
+        },
+        "EvolutionInvalidAnswer",
+        () => [0],
+      ],
+      [
+        "negative answer",
+        async (w) => {
+          await atNextEpochTime(w);
+          await w.feed.updateAnswer(-5);
+        },
+        "EvolutionInvalidAnswer",
+        () => [-5],
+      ],
+      [
+        "round not advanced",
+        async (w) => {
+          await atNextEpochTime(w);
+        },
+        "EvolutionRoundNotAdvanced",
+        async (w) => {
+          const round = (await w.feed.latestRoundData()).roundId;
+          return [round, round];
+        },
+      ],
+      [
+        "answer out of bounds",
+        async (w) => {
+          const cfg = plain(await w.collection.feedConfig());
+          await w.collection.setFeedConfig({ ...cfg, maxAnswer: P(5000) });
+          await atNextEpochTime(w);
+          await w.feed.updateAnswer(P(6000));
+        },
+        "EvolutionAnswerOutOfBounds",
+        () => [P(6000), 1, P(5000)],
+      ],
     ];
     for (const [label, setup, error, args] of cases) {
       it(label, async () => {
@@ -73,7 +109,9 @@ describe("EvolutionModule", () => {
         await advance(w, P(3000));
         await setup(w);
         const before = await state(w);
-        await expect(w.collection.advanceEpoch()).to.be.revertedWithCustomError(w.collection, error).withArgs(...(await args(w)));
+        await expect(w.collection.advanceEpoch())
+          .to.be.revertedWithCustomError(w.collection, error)
+          .withArgs(...(await args(w)));
         expect(await state(w)).to.deep.equal(before);
       });
     }
@@ -86,7 +124,9 @@ describe("EvolutionModule", () => {
       const updatedAt = (await w.feed.latestRoundData()).updatedAt;
       await time.increase(7200);
       const before = await state(w);
-      await expect(w.collection.advanceEpoch()).to.be.revertedWithCustomError(w.collection, "EvolutionStaleFeed").withArgs(updatedAt, 3600);
+      await expect(w.collection.advanceEpoch())
+        .to.be.revertedWithCustomError(w.collection, "EvolutionStaleFeed")
+        .withArgs(updatedAt, 3600);
       expect(await state(w)).to.deep.equal(before);
     });
   });
@@ -95,7 +135,11 @@ describe("EvolutionModule", () => {
     async function withSequencer(w: World, status: number) {
       const seq = await (await ethers.getContractFactory("MockV3Aggregator")).deploy(0, status);
       const cfg = plain(await w.collection.feedConfig());
-      await w.collection.setFeedConfig({ ...cfg, sequencerUptimeFeed: await seq.getAddress(), sequencerGracePeriod: 3600 });
+      await w.collection.setFeedConfig({
+        ...cfg,
+        sequencerUptimeFeed: await seq.getAddress(),
+        sequencerGracePeriod: 3600,
+      });
       return seq;
     }
 
@@ -144,9 +188,16 @@ describe("EvolutionModule", () => {
       await atNextEpochTime(w);
       await w.feed.updateAnswer(P(3050));
       const forged = ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [7]);
-      await expect(w.collection.performUpkeep(forged)).to.be.revertedWithCustomError(w.collection, "EvolutionInvalidPerformData").withArgs(forged);
-      await expect(w.collection.performUpkeep("0x1234")).to.be.revertedWithCustomError(w.collection, "EvolutionInvalidPerformData");
-      await expect(w.collection.setForwarder(w.carol.address)).to.emit(w.collection, "ForwarderUpdated").withArgs(w.carol.address);
+      await expect(w.collection.performUpkeep(forged))
+        .to.be.revertedWithCustomError(w.collection, "EvolutionInvalidPerformData")
+        .withArgs(forged);
+      await expect(w.collection.performUpkeep("0x1234")).to.be.revertedWithCustomError(
+        w.collection,
+        "EvolutionInvalidPerformData",
+      );
+      await expect(w.collection.setForwarder(w.carol.address))
+        .to.emit(w.collection, "ForwarderUpdated")
+        .withArgs(w.carol.address);
       const [, data] = await w.collection.checkUpkeep("0x");
       await expect(w.collection.connect(w.alice).performUpkeep(data))
         .to.be.revertedWithCustomError(w.collection, "EvolutionOnlyForwarder")
@@ -162,10 +213,22 @@ describe("EvolutionModule", () => {
   it("feed config is validated and role-gated", async () => {
     const w = await deployWorld();
     const cfg = plain(await w.collection.feedConfig());
-    for (const change of [{ epochInterval: 0 }, { minAnswer: 0 }, { minAnswer: 10n, maxAnswer: 9n }, { feed: w.alice.address }, { moodThresholdBps: 10_001 }]) {
-      await expect(w.collection.setFeedConfig({ ...cfg, ...change })).to.be.revertedWithCustomError(w.collection, "EvolutionInvalidFeedConfig");
+    for (const change of [
+      { epochInterval: 0 },
+      { minAnswer: 0 },
+      { minAnswer: 10n, maxAnswer: 9n },
+      { feed: w.alice.address },
+      { moodThresholdBps: 10_001 },
+    ]) {
+      await expect(w.collection.setFeedConfig({ ...cfg, ...change })).to.be.revertedWithCustomError(
+        w.collection,
+        "EvolutionInvalidFeedConfig",
+      );
     }
-    await expect(w.collection.connect(w.alice).setFeedConfig(cfg)).to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount");
+    await expect(w.collection.connect(w.alice).setFeedConfig(cfg)).to.be.revertedWithCustomError(
+      w.collection,
+      "AccessControlUnauthorizedAccount",
+    );
   });
 
   it("phenotypeOf and tokenURI cost the same (within 2%) after 1 and after 500 epochs of a token's life", async () => {
@@ -192,7 +255,6 @@ describe("EvolutionModule", () => {
     expect(Math.abs(Number(phen500 - phen1)) / Number(phen1)).to.be.lte(0.02);
     expect(Math.abs(Number(uri500 - uri1)) / Number(uri1)).to.be.lte(0.02);
   });
-
 });
 
 void hre;

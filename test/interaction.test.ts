@@ -68,7 +68,10 @@ describe("InteractionModule", () => {
         .withArgs(77);
       await w.collection.pause();
       await advance(w, P(3000));
-      await expect(w.collection.connect(w.alice).nurture(1)).to.be.revertedWithCustomError(w.collection, "EnforcedPause");
+      await expect(w.collection.connect(w.alice).nurture(1)).to.be.revertedWithCustomError(
+        w.collection,
+        "EnforcedPause",
+      );
       await w.collection.unpause();
       expect((await phenotype(w, 1)).nurtureCount).to.equal(before.nurtureCount);
       // approved operators may nurture
@@ -120,10 +123,9 @@ describe("InteractionModule", () => {
       const untouched = await phenotype(w, 1);
       await ethers.provider.send("evm_revert", [snapshot]);
       await w.collection.connect(w.alice).transferFrom(w.alice.address, w.bob.address, 1);
-      await expect(w.coordinator.fulfillRandomWordsWithOverride(requestId, await w.collection.getAddress(), [word])).to.emit(
-        w.collection,
-        "Metamorphosed",
-      );
+      await expect(
+        w.coordinator.fulfillRandomWordsWithOverride(requestId, await w.collection.getAddress(), [word]),
+      ).to.emit(w.collection, "Metamorphosed");
       const transferred = await phenotype(w, 1);
       expect(transferred.genome).to.equal(untouched.genome);
       expect(transferred.generation).to.equal(1n);
@@ -135,8 +137,14 @@ describe("InteractionModule", () => {
       await mintAndReveal(w, w.alice, 1);
       await live(w, 5, [1]);
       const [oldId] = await requestIdsOf(w.collection, w.collection.connect(w.alice).metamorphose(1));
-      await expect(w.collection.rerequestMetamorphosis(1)).to.be.revertedWithCustomError(w.collection, "InteractionRerequestTooEarly");
-      await expect(w.collection.rerequestMetamorphosis(2)).to.be.revertedWithCustomError(w.collection, "LivingAssetNonexistentToken");
+      await expect(w.collection.rerequestMetamorphosis(1)).to.be.revertedWithCustomError(
+        w.collection,
+        "InteractionRerequestTooEarly",
+      );
+      await expect(w.collection.rerequestMetamorphosis(2)).to.be.revertedWithCustomError(
+        w.collection,
+        "LivingAssetNonexistentToken",
+      );
       await time.increase(24 * 3600);
       const [newId] = await requestIdsOf(w.collection, w.collection.rerequestMetamorphosis(1));
       await expect(w.coordinator.fulfillRandomWords(oldId, await w.collection.getAddress()))
@@ -145,7 +153,10 @@ describe("InteractionModule", () => {
       expect((await phenotype(w, 1)).generation).to.equal(0n);
       await w.coordinator.fulfillRandomWords(newId, await w.collection.getAddress());
       expect((await phenotype(w, 1)).generation).to.equal(1n);
-      await expect(w.collection.rerequestMetamorphosis(1)).to.be.revertedWithCustomError(w.collection, "InteractionNoMetamorphosisPending");
+      await expect(w.collection.rerequestMetamorphosis(1)).to.be.revertedWithCustomError(
+        w.collection,
+        "InteractionNoMetamorphosisPending",
+      );
     });
 
     it("two metamorphoses make a token Ascended; a third is refused", async () => {
@@ -158,13 +169,18 @@ describe("InteractionModule", () => {
       }
       expect((await phenotype(w, 1)).stage).to.equal(4n);
       await live(w, 10, [1]);
-      await expect(w.collection.connect(w.alice).metamorphose(1)).to.be.revertedWithCustomError(w.collection, "InteractionFullyGrown");
+      await expect(w.collection.connect(w.alice).metamorphose(1)).to.be.revertedWithCustomError(
+        w.collection,
+        "InteractionFullyGrown",
+      );
     });
 
     it("refuses an unrevealed token", async () => {
       const w = await deployWorld();
       await w.collection.connect(w.alice).mint(1, { value: PRICE });
-      await expect(w.collection.connect(w.alice).metamorphose(1)).to.be.revertedWithCustomError(w.collection, "InteractionNotRevealed").withArgs(1);
+      await expect(w.collection.connect(w.alice).metamorphose(1))
+        .to.be.revertedWithCustomError(w.collection, "InteractionNotRevealed")
+        .withArgs(1);
     });
   });
 
@@ -188,10 +204,20 @@ describe("InteractionModule", () => {
       const w = await deployWorld();
       await mintAndReveal(w, w.alice, 1);
       await live(w, 3);
-      const keys = ["stage", "generation", "age", "vitality", "mood", "temperament", "revealed"].map((k) => ethers.id(k));
+      const keys = ["stage", "generation", "age", "vitality", "mood", "temperament", "revealed"].map((k) =>
+        ethers.id(k),
+      );
       const values = await w.collection.getTraitValues(1, keys);
       const ph = await phenotype(w, 1);
-      expect(values.map(BigInt)).to.deep.equal([ph.stage, ph.generation, ph.age, BigInt(ph.vitality), ph.mood, ph.temperament, 1n]);
+      expect(values.map(BigInt)).to.deep.equal([
+        ph.stage,
+        ph.generation,
+        ph.age,
+        BigInt(ph.vitality),
+        ph.mood,
+        ph.temperament,
+        1n,
+      ]);
       expect(BigInt(await w.collection.getTraitValue(1, ethers.id("age")))).to.equal(3n);
       await expect(w.collection.getTraitValue(1, ethers.id("colour")))
         .to.be.revertedWithCustomError(w.collection, "MetadataUnknownTrait")
@@ -199,7 +225,9 @@ describe("InteractionModule", () => {
       await expect(w.collection.setTrait(1, keys[0], ethers.ZeroHash))
         .to.be.revertedWithCustomError(w.collection, "MetadataTraitNotSettable")
         .withArgs(keys[0]);
-      const meta = JSON.parse(Buffer.from((await w.collection.getTraitMetadataURI()).split(",")[1], "base64").toString());
+      const meta = JSON.parse(
+        Buffer.from((await w.collection.getTraitMetadataURI()).split(",")[1], "base64").toString(),
+      );
       expect(Object.keys(meta.traits)).to.include.members(["stage", "vitality", "mood"]);
     });
   });

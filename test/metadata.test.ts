@@ -57,7 +57,11 @@ describe("Metadata through the collection", () => {
     const json = await checkToken(w, 3);
     expect(json.generation).to.equal(2);
     expect(json.renderer.toLowerCase()).to.equal((await w.renderer.getAddress()).toLowerCase());
-    console.log(`      tokenURI gas by stage: ${Object.entries(gas).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    console.log(
+      `      tokenURI gas by stage: ${Object.entries(gas)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
+    );
     for (const g of Object.values(gas)) expect(g).to.be.lte(1_500_000n);
   });
 
@@ -80,15 +84,13 @@ describe("Metadata through the collection", () => {
 
   it("provenance and renderer lock for good; setters are role-gated", async () => {
     const w = await deployWorld();
-    await expect(w.collection.connect(w.alice).setProvenance(ethers.ZeroHash, ethers.ZeroHash, "", "", "")).to.be.revertedWithCustomError(
-      w.collection,
-      "AccessControlUnauthorizedAccount",
-    );
+    await expect(
+      w.collection.connect(w.alice).setProvenance(ethers.ZeroHash, ethers.ZeroHash, "", "", ""),
+    ).to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount");
     await expect(w.collection.lockProvenance()).to.emit(w.collection, "ProvenanceLocked");
-    await expect(w.collection.setProvenance(ethers.ZeroHash, ethers.ZeroHash, "", "", "")).to.be.revertedWithCustomError(
-      w.collection,
-      "MetadataProvenanceLocked",
-    );
+    await expect(
+      w.collection.setProvenance(ethers.ZeroHash, ethers.ZeroHash, "", "", ""),
+    ).to.be.revertedWithCustomError(w.collection, "MetadataProvenanceLocked");
     await expect(w.collection.lockProvenance()).to.be.revertedWithCustomError(w.collection, "MetadataProvenanceLocked");
     const other = await (await ethers.getContractFactory("LivingAssetRenderer")).deploy();
     await expect(w.collection.setRenderer(w.alice.address))
@@ -98,8 +100,13 @@ describe("Metadata through the collection", () => {
       .to.emit(w.collection, "RendererUpdated")
       .and.to.emit(w.collection, "TraitMetadataURIUpdated")
       .and.to.emit(w.collection, "BatchMetadataUpdate");
-    await expect(w.collection.lockRenderer()).to.emit(w.collection, "RendererLocked").withArgs(await other.getAddress());
-    await expect(w.collection.setRenderer(await w.renderer.getAddress())).to.be.revertedWithCustomError(w.collection, "MetadataRendererLocked");
+    await expect(w.collection.lockRenderer())
+      .to.emit(w.collection, "RendererLocked")
+      .withArgs(await other.getAddress());
+    await expect(w.collection.setRenderer(await w.renderer.getAddress())).to.be.revertedWithCustomError(
+      w.collection,
+      "MetadataRendererLocked",
+    );
     await expect(w.collection.lockRenderer()).to.be.revertedWithCustomError(w.collection, "MetadataRendererLocked");
     expect(await w.collection.renderer()).to.equal(await other.getAddress());
     expect(await w.collection.rendererLocked()).to.equal(true);
@@ -116,9 +123,22 @@ describe("Metadata through the collection", () => {
       factory,
       [
         {
-          name, symbol: "ODD", description, admin: w.deployer.address, adminDelay: 0, treasury: w.deployer.address,
-          maxSupply: 10, price: 0, maxPerWallet: 10, maxPerMint: 10, royaltyReceiver: w.deployer.address, royaltyBps: 100,
-          maxRoyaltyBps: 100, renderer: await w.renderer.getAddress(), vrf: plain(base), feed: plain(feed),
+          name,
+          symbol: "ODD",
+          description,
+          admin: w.deployer.address,
+          adminDelay: 0,
+          treasury: w.deployer.address,
+          maxSupply: 10,
+          price: 0,
+          maxPerWallet: 10,
+          maxPerMint: 10,
+          royaltyReceiver: w.deployer.address,
+          royaltyBps: 100,
+          maxRoyaltyBps: 100,
+          renderer: await w.renderer.getAddress(),
+          vrf: plain(base),
+          feed: plain(feed),
         },
       ],
       { kind: "uups", unsafeAllowLinkedLibraries: true },
@@ -139,6 +159,8 @@ describe("Metadata through the collection", () => {
 
   it("tokenURI of a missing token reverts with its id", async () => {
     const w = await deployWorld();
-    await expect(w.collection.tokenURI(5)).to.be.revertedWithCustomError(w.collection, "LivingAssetNonexistentToken").withArgs(5);
+    await expect(w.collection.tokenURI(5))
+      .to.be.revertedWithCustomError(w.collection, "LivingAssetNonexistentToken")
+      .withArgs(5);
   });
 });

@@ -17,7 +17,10 @@ async function fulfilAsCoordinator(w: World, requestId: bigint, words: bigint[])
 
 async function mintBatch(w: World, quantity: number): Promise<bigint> {
   await w.collection.setSaleConfig(PRICE, 10_000, 1_000, 100);
-  const [id] = await requestIdsOf(w.collection, w.collection.connect(w.alice).mint(quantity, { value: PRICE * BigInt(quantity) }));
+  const [id] = await requestIdsOf(
+    w.collection,
+    w.collection.connect(w.alice).mint(quantity, { value: PRICE * BigInt(quantity) }),
+  );
   return id;
 }
 
@@ -33,7 +36,9 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
       .withArgs(0, 1, 20)
       .and.to.emit(w.collection, "BatchMetadataUpdate")
       .withArgs(1, 20);
-    const expected = BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [12345n, 7n])));
+    const expected = BigInt(
+      ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [12345n, 7n])),
+    );
     expect(await w.collection.seedOf(7)).to.equal(expected);
     expect(await w.collection.isRevealed(20)).to.equal(true);
   });
@@ -79,12 +84,16 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
     await hre.network.provider.send("hardhat_impersonateAccount", [coordinator]);
     await hre.network.provider.send("hardhat_setBalance", [coordinator, "0x1000000000000000000"]);
     const c = w.collection.connect(await ethers.getSigner(coordinator));
-    await expect(c.rawFulfillRandomWords(999n, [1n])).to.emit(w.collection, "RandomnessIgnored").withArgs(999n, 0);
+    await expect(c.rawFulfillRandomWords(999n, [1n]))
+      .to.emit(w.collection, "RandomnessIgnored")
+      .withArgs(999n, 0);
     await expect(c.rawFulfillRandomWords(id, [])).to.emit(w.collection, "RandomnessIgnored").withArgs(id, 2);
     expect(await w.collection.isRevealed(1)).to.equal(false);
     await expect(c.rawFulfillRandomWords(id, [5n, 6n, 7n])).to.emit(w.collection, "BatchRevealed");
     const seed = await w.collection.seedOf(2);
-    await expect(c.rawFulfillRandomWords(id, [8n])).to.emit(w.collection, "RandomnessIgnored").withArgs(id, 0);
+    await expect(c.rawFulfillRandomWords(id, [8n]))
+      .to.emit(w.collection, "RandomnessIgnored")
+      .withArgs(id, 0);
     expect(await w.collection.seedOf(2)).to.equal(seed);
   });
 
@@ -108,9 +117,16 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
       .to.emit(w.collection, "RandomnessIgnored")
       .withArgs(oldId, 0);
     expect(await w.collection.isRevealed(1)).to.equal(false);
-    await expect(w.coordinator.fulfillRandomWords(newId, await w.collection.getAddress())).to.emit(w.collection, "BatchRevealed");
-    await expect(w.collection.rerequestBatch(0)).to.be.revertedWithCustomError(w.collection, "SeedBatchRevealed").withArgs(0);
-    await expect(w.collection.rerequestBatch(9)).to.be.revertedWithCustomError(w.collection, "SeedUnknownBatch").withArgs(9);
+    await expect(w.coordinator.fulfillRandomWords(newId, await w.collection.getAddress())).to.emit(
+      w.collection,
+      "BatchRevealed",
+    );
+    await expect(w.collection.rerequestBatch(0))
+      .to.be.revertedWithCustomError(w.collection, "SeedBatchRevealed")
+      .withArgs(0);
+    await expect(w.collection.rerequestBatch(9))
+      .to.be.revertedWithCustomError(w.collection, "SeedUnknownBatch")
+      .withArgs(9);
   });
 
   it("minting with an unfunded subscription still mints; the fulfilment fails cleanly and the batch stays re-requestable", async () => {
@@ -138,7 +154,10 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
   it("a mint whose request the coordinator refuses still succeeds and can be re-requested at once", async () => {
     const w = await deployWorld();
     await w.coordinator.removeConsumer(w.subscriptionId, await w.collection.getAddress());
-    await expect(w.collection.connect(w.alice).mint(2, { value: PRICE * 2n })).to.emit(w.collection, "RandomnessRequestFailed");
+    await expect(w.collection.connect(w.alice).mint(2, { value: PRICE * 2n })).to.emit(
+      w.collection,
+      "RandomnessRequestFailed",
+    );
     expect((await w.collection.batch(0)).randomness).to.equal(0n);
     await w.coordinator.addConsumer(w.subscriptionId, await w.collection.getAddress());
     await expect(w.collection.rerequestBatch(0)).to.emit(w.collection, "BatchRerequested");
@@ -156,11 +175,20 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
       [{ rerequestTimeout: 60 }, "SeedInvalidTimeout"],
     ];
     for (const [change, error] of cases) {
-      await expect(w.collection.setVrfConfig({ ...cfg, ...change }), error).to.be.revertedWithCustomError(w.collection, error);
+      await expect(w.collection.setVrfConfig({ ...cfg, ...change }), error).to.be.revertedWithCustomError(
+        w.collection,
+        error,
+      );
     }
     expect(plain(await w.collection.vrfConfig())).to.deep.equal(cfg);
-    await expect(w.collection.setVrfConfig({ ...cfg, nativePayment: true, requestConfirmations: 200 })).to.emit(w.collection, "VrfConfigUpdated");
-    await expect(w.collection.connect(w.alice).setVrfConfig(cfg)).to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount");
+    await expect(w.collection.setVrfConfig({ ...cfg, nativePayment: true, requestConfirmations: 200 })).to.emit(
+      w.collection,
+      "VrfConfigUpdated",
+    );
+    await expect(w.collection.connect(w.alice).setVrfConfig(cfg)).to.be.revertedWithCustomError(
+      w.collection,
+      "AccessControlUnauthorizedAccount",
+    );
   });
 
   it("reports the gas a VRF request adds to minting 10", async () => {

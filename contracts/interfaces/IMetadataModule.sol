@@ -26,7 +26,13 @@ interface IMetadataModule {
     /// @notice The collection description changed.
     event DescriptionUpdated(string description);
     /// @notice The provenance record changed.
-    event ProvenanceUpdated(bytes32 modelHash, bytes32 datasetHash, string licenseURI, string generatorName, string generatorVersion);
+    event ProvenanceUpdated(
+        bytes32 modelHash,
+        bytes32 datasetHash,
+        string licenseURI,
+        string generatorName,
+        string generatorVersion
+    );
     /// @notice The provenance record was locked for good.
     event ProvenanceLocked();
 

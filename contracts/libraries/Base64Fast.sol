@@ -67,7 +67,9 @@ library Base64Fast {
                 mstore8(sub(last, 1), 0x3d)
                 mstore8(sub(last, 2), 0x3d)
             }
-            case 2 { mstore8(sub(last, 1), 0x3d) }
+            case 2 {
+                mstore8(sub(last, 1), 0x3d)
+            }
         }
     }
 }

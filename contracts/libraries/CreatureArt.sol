@@ -19,12 +19,18 @@ struct Look {
 /// single transform. Every loop is bounded by a small constant (at most 16 outline points,
 /// 12 limbs, 22 pattern marks).
 library CreatureArt {
-
     /// @notice SVG `<defs>` content and the creature group.
     function draw(Look memory k) internal pure returns (string memory defs, string memory body) {
         string memory shapes = _shapes(k);
         defs = string.concat(
-            _gradients(k), '<clipPath id="c">', shapes, '</clipPath><g id="s">', shapes, "</g>", _limbDef(k), _eyeDef(k)
+            _gradients(k),
+            '<clipPath id="c">',
+            shapes,
+            '</clipPath><g id="s">',
+            shapes,
+            "</g>",
+            _limbDef(k),
+            _eyeDef(k)
         );
         body = string.concat(
             '<g transform="translate(256 ',
@@ -57,28 +63,25 @@ library CreatureArt {
 
     function _gradients(Look memory k) private pure returns (string memory) {
         string memory glow = colour(k, 3, 0);
-        return string.concat(
-            '<radialGradient id="bd" cx=".4" cy=".34" r=".72">',
-            Svg.stop("0", colour(k, 0, 18), "1"),
-            Svg.stop(".6", colour(k, 0, 0), "1"),
-            Svg.stop("1", colour(k, 1, 0), "1"),
-            '</radialGradient><radialGradient id="gl">',
-            Svg.stop("0", glow, ".9"),
-            Svg.stop(".45", glow, ".25"),
-            Svg.stop("1", glow, "0"),
-            '</radialGradient><pattern id="sc" width="18" height="14" patternUnits="userSpaceOnUse"><path d="M0,14Q9,0 18,14" fill="none" stroke="',
-            colour(k, 2, 0),
-            '" stroke-width="2.5"/></pattern>'
-        );
+        return
+            string.concat(
+                '<radialGradient id="bd" cx=".4" cy=".34" r=".72">',
+                Svg.stop("0", colour(k, 0, 18), "1"),
+                Svg.stop(".6", colour(k, 0, 0), "1"),
+                Svg.stop("1", colour(k, 1, 0), "1"),
+                '</radialGradient><radialGradient id="gl">',
+                Svg.stop("0", glow, ".9"),
+                Svg.stop(".45", glow, ".25"),
+                Svg.stop("1", glow, "0"),
+                '</radialGradient><pattern id="sc" width="18" height="14" patternUnits="userSpaceOnUse"><path d="M0,14Q9,0 18,14" fill="none" stroke="',
+                colour(k, 2, 0),
+                '" stroke-width="2.5"/></pattern>'
+            );
     }
 
     /// @dev Everything behind the body: halo, wings, limbs.
     function _back(Look memory k) private pure returns (string memory out) {
-        out = string.concat(
-            '<circle r="200" fill="url(#gl)" opacity="',
-            _frac(1_500 + (k.vitality * 70) / 100),
-            '"/>'
-        );
+        out = string.concat('<circle r="200" fill="url(#gl)" opacity="', _frac(1_500 + (k.vitality * 70) / 100), '"/>');
         if (k.stage == 4) {
             out = string.concat(
                 out,
@@ -119,27 +122,31 @@ library CreatureArt {
         Genes memory g = k.genes;
         uint256 lobes = g.folds == 2 ? 4 : g.folds;
         if (g.body == 0) {
-            return Svg.path(_lobed(lobes * 2, 112, int256(104) - 8 - int256(uint256(g.lobeDepth)) * 2, g.stretchPct), "");
+            return
+                Svg.path(_lobed(lobes * 2, 112, int256(104) - 8 - int256(uint256(g.lobeDepth)) * 2, g.stretchPct), "");
         }
         if (g.body == 1) {
             return Svg.path(_lobed(lobes * 2, 138, int256(36) + int256(uint256(g.lobeDepth)) * 2, g.stretchPct), "");
         }
         if (g.body == 2) return Svg.path(_bell(lobes + 1, g.stretchPct), "");
         if (g.body == 3) {
-            return string.concat(
-                Svg.circle(12, -8, 98, ""), Svg.ellipse(-66, 50, 54, 40, 'transform="rotate(-20 -66 50)"')
-            );
+            return
+                string.concat(
+                    Svg.circle(12, -8, 98, ""),
+                    Svg.ellipse(-66, 50, 54, 40, 'transform="rotate(-20 -66 50)"')
+                );
         }
         return _cluster(lobes, g);
     }
 
     /// @dev Smooth closed outline through `points` control points alternating between radii
     /// `rOut` and `rIn`, first point straight up; y scaled by `stretchPct`.
-    function _lobed(uint256 points, int256 rOut, int256 rIn, uint256 stretchPct)
-        private
-        pure
-        returns (string memory d)
-    {
+    function _lobed(
+        uint256 points,
+        int256 rOut,
+        int256 rIn,
+        uint256 stretchPct
+    ) private pure returns (string memory d) {
         int256[] memory xs = new int256[](points);
         int256[] memory ys = new int256[](points);
         for (uint256 p; p < points; ++p) {
@@ -160,8 +167,17 @@ library CreatureArt {
     function _bell(uint256 scallops, uint256 stretchPct) private pure returns (string memory d) {
         int256 top = -(120 * int256(stretchPct)) / 100;
         d = string.concat(
-            "M-104,22C-110,", Svg.n(top / 2), " -60,", Svg.n(top), " 0,", Svg.n(top), "C60,", Svg.n(top), " 110,",
-            Svg.n(top / 2), " 104,22"
+            "M-104,22C-110,",
+            Svg.n(top / 2),
+            " -60,",
+            Svg.n(top),
+            " 0,",
+            Svg.n(top),
+            "C60,",
+            Svg.n(top),
+            " 110,",
+            Svg.n(top / 2),
+            " 104,22"
         );
         int256 step = 208 / int256(scallops);
         for (uint256 s; s < scallops; ++s) {
@@ -192,11 +208,12 @@ library CreatureArt {
 
     /// @dev The shell's spiral suture, for the Nautilus body.
     function _spiral(Look memory k) private pure returns (string memory) {
-        return string.concat(
-            '<path d="M18,-4A6,6 0 0 1 30,-4A12,12 0 0 1 6,-4A20,20 0 0 1 46,-4A32,32 0 0 1 -18,-4A52,52 0 0 1 86,-4" fill="none" stroke="',
-            colour(k, 1, 0),
-            '" stroke-width="5" stroke-linecap="round" opacity=".7"/>'
-        );
+        return
+            string.concat(
+                '<path d="M18,-4A6,6 0 0 1 30,-4A12,12 0 0 1 6,-4A20,20 0 0 1 46,-4A32,32 0 0 1 -18,-4A52,52 0 0 1 86,-4" fill="none" stroke="',
+                colour(k, 1, 0),
+                '" stroke-width="5" stroke-linecap="round" opacity=".7"/>'
+            );
     }
 
     // -------------------------------------------------------------------------------------
@@ -207,20 +224,41 @@ library CreatureArt {
     function _limbDef(Look memory k) private pure returns (string memory) {
         uint256 reach = [0, 25, 60, 100, 125][k.stage];
         uint8 body = k.genes.body;
-        int256 len = body == 2
-            ? int256(40 + (130 * reach) / 100)
-            : body == 3 ? int256(45 + (100 * reach) / 100) : int256(95 + (85 * reach) / 100);
-        int256 c = int256(uint256(k.genes.curl)) * (k.stage > 1 ? int256(2) : int256(1)) / 2;
-        string memory d = string.concat("M0,0C", Svg.pt(c, (len * 35) / 100), Svg.pt(-c, (len * 70) / 100), Svg.pt(c / 2, len));
-        string memory width = Svg.n(int256(uint256(10 + 2 * k.stage)));
-        return string.concat(
-            '<g id="l">',
-            Svg.path(d, string.concat('fill="none" stroke="', colour(k, 1, 4), '" stroke-width="', width, '" stroke-linecap="round"')),
-            Svg.path(d, string.concat('fill="none" stroke="', colour(k, 3, 0), '" stroke-width="3" stroke-opacity=".7"')),
-            Svg.circle(c / 2, len, 7, string.concat('fill="', colour(k, 3, 10), '" filter="url(#f)"')),
-            Svg.circle(c / 2, len, 3, 'fill="#fff"'),
-            "</g>"
+        int256 len =
+            body == 2
+                ? int256(40 + (130 * reach) / 100)
+                : body == 3
+                    ? int256(45 + (100 * reach) / 100)
+                    : int256(95 + (85 * reach) / 100);
+        int256 c = (int256(uint256(k.genes.curl)) * (k.stage > 1 ? int256(2) : int256(1))) / 2;
+        string memory d = string.concat(
+            "M0,0C",
+            Svg.pt(c, (len * 35) / 100),
+            Svg.pt(-c, (len * 70) / 100),
+            Svg.pt(c / 2, len)
         );
+        string memory width = Svg.n(int256(uint256(10 + 2 * k.stage)));
+        return
+            string.concat(
+                '<g id="l">',
+                Svg.path(
+                    d,
+                    string.concat(
+                        'fill="none" stroke="',
+                        colour(k, 1, 4),
+                        '" stroke-width="',
+                        width,
+                        '" stroke-linecap="round"'
+                    )
+                ),
+                Svg.path(
+                    d,
+                    string.concat('fill="none" stroke="', colour(k, 3, 0), '" stroke-width="3" stroke-opacity=".7"')
+                ),
+                Svg.circle(c / 2, len, 7, string.concat('fill="', colour(k, 3, 10), '" filter="url(#f)"')),
+                Svg.circle(c / 2, len, 3, 'fill="#fff"'),
+                "</g>"
+            );
     }
 
     function _limbs(Look memory k) private pure returns (string memory out) {
@@ -229,14 +267,20 @@ library CreatureArt {
             uint256 count = 3 + k.stage + g.extraLimbs;
             for (uint256 p; p < count; ++p) {
                 int256 x = -84 + int256((168 * p) / (count - 1));
-                out = string.concat(out, Svg.use("l", string.concat("translate(", Svg.n(x), " 24) ", Svg.rotate(p % 2 == 0 ? 40 : 3560))));
+                out = string.concat(
+                    out,
+                    Svg.use("l", string.concat("translate(", Svg.n(x), " 24) ", Svg.rotate(p % 2 == 0 ? 40 : 3560)))
+                );
             }
             return out;
         }
         if (g.body == 3) {
             uint256 count = 2 + k.stage + g.extraLimbs;
             for (uint256 p; p < count; ++p) {
-                out = string.concat(out, Svg.use("l", string.concat("translate(-70 58) ", Svg.rotate(150 + (p * 850) / (count - 1)))));
+                out = string.concat(
+                    out,
+                    Svg.use("l", string.concat("translate(-70 58) ", Svg.rotate(150 + (p * 850) / (count - 1))))
+                );
             }
             return out;
         }
@@ -269,16 +313,29 @@ library CreatureArt {
                 // 32 bits per mark, 8 marks per hash.
                 r = p % 8 == 0 ? uint256(keccak256(abi.encode(e, p))) : r >> 32;
                 uint256 angle = (r & 0xfff) % 3600;
-                int256 dist = int256(12 + ((r >> 12) & 0xff) % 90);
-                int256 size = pattern == 0 ? int256(7 + ((r >> 20) & 0xff) % 13) : int256(2 + ((r >> 20) & 0xff) % 3);
+                int256 dist = int256(12 + (((r >> 12) & 0xff) % 90));
+                int256 size =
+                    pattern == 0 ? int256(7 + (((r >> 20) & 0xff) % 13)) : int256(2 + (((r >> 20) & 0xff) % 3));
                 out = string.concat(
-                    out, Svg.circle((dist * Svg.sin(angle)) / 10_000, (dist * Svg.cos(angle)) / 10_000, size, 'stroke="none"')
+                    out,
+                    Svg.circle(
+                        (dist * Svg.sin(angle)) / 10_000,
+                        (dist * Svg.cos(angle)) / 10_000,
+                        size,
+                        'stroke="none"'
+                    )
                 );
             }
         } else if (pattern == 1) {
             int256 bend = int256(uint256(k.genes.curl));
             for (int256 y = -110; y <= 110; y += 34) {
-                out = string.concat(out, Svg.path(string.concat("M-150,", Svg.n(y), "Q0,", Svg.n(y + bend), " 150,", Svg.n(y)), 'fill="none" stroke-width="10"'));
+                out = string.concat(
+                    out,
+                    Svg.path(
+                        string.concat("M-150,", Svg.n(y), "Q0,", Svg.n(y + bend), " 150,", Svg.n(y)),
+                        'fill="none" stroke-width="10"'
+                    )
+                );
             }
         } else if (pattern == 2) {
             for (int256 r = 20; r <= 140; r += 24) {
@@ -295,18 +352,27 @@ library CreatureArt {
     function _eyeDef(Look memory k) private pure returns (string memory) {
         int256 er = _eyeRadius(k);
         if (k.vitality < 2_500) {
-            return string.concat(
-                '<path id="e" d="M', Svg.n(-er), ",0Q0,", Svg.n((er * 7) / 10), " ", Svg.n(er),
-                ',0" fill="none" stroke="#1b1028" stroke-width="', Svg.n(er / 4 + 1), '" stroke-linecap="round"/>'
-            );
+            return
+                string.concat(
+                    '<path id="e" d="M',
+                    Svg.n(-er),
+                    ",0Q0,",
+                    Svg.n((er * 7) / 10),
+                    " ",
+                    Svg.n(er),
+                    ',0" fill="none" stroke="#1b1028" stroke-width="',
+                    Svg.n(er / 4 + 1),
+                    '" stroke-linecap="round"/>'
+                );
         }
-        return string.concat(
-            '<g id="e">',
-            Svg.circle(0, 0, er, 'fill="#fff"'),
-            Svg.circle(0, er / 8, (er * 58) / 100, 'fill="#1b1028"'),
-            Svg.circle(-(er * 3) / 10, -(er * 3) / 10, (er * 24) / 100, 'fill="#fff"'),
-            "</g>"
-        );
+        return
+            string.concat(
+                '<g id="e">',
+                Svg.circle(0, 0, er, 'fill="#fff"'),
+                Svg.circle(0, er / 8, (er * 58) / 100, 'fill="#1b1028"'),
+                Svg.circle(-(er * 3) / 10, -(er * 3) / 10, (er * 24) / 100, 'fill="#fff"'),
+                "</g>"
+            );
     }
 
     function _eyeRadius(Look memory k) private pure returns (int256 er) {
@@ -319,7 +385,12 @@ library CreatureArt {
         int256 er = _eyeRadius(k);
         uint8 body = k.genes.body;
         int256 bx = body == 3 ? int256(-80) : int256(0);
-        int256 by = body == 3 ? int256(40) : body == 2 ? int256(-40) : int256(-12);
+        int256 by =
+            body == 3
+                ? int256(40)
+                : body == 2
+                    ? int256(-40)
+                    : int256(-12);
         uint8 eyes = k.genes.eyes;
         if (eyes == 1) {
             out = _eyeAt(bx, by);
@@ -330,14 +401,24 @@ library CreatureArt {
         }
         int256 my = by + (er * 16) / 10;
         string memory d;
-        if (k.vitality < 2_500) d = string.concat("M", Svg.pt(bx - 9, my + 4), "Q", Svg.pt(bx, my - 4), Svg.pt(bx + 9, my + 4));
-        else if (k.temperament == 0) d = string.concat("M", Svg.pt(bx - 9, my), "Q", Svg.pt(bx, my + 8), Svg.pt(bx + 9, my));
-        else if (k.temperament == 1) d = string.concat("M", Svg.pt(bx - 14, my - 2), "Q", Svg.pt(bx, my + 16), Svg.pt(bx + 14, my - 2), "Z");
+        if (k.vitality < 2_500)
+            d = string.concat("M", Svg.pt(bx - 9, my + 4), "Q", Svg.pt(bx, my - 4), Svg.pt(bx + 9, my + 4));
+        else if (k.temperament == 0)
+            d = string.concat("M", Svg.pt(bx - 9, my), "Q", Svg.pt(bx, my + 8), Svg.pt(bx + 9, my));
+        else if (k.temperament == 1)
+            d = string.concat("M", Svg.pt(bx - 14, my - 2), "Q", Svg.pt(bx, my + 16), Svg.pt(bx + 14, my - 2), "Z");
         else if (k.temperament == 2) d = string.concat("M", Svg.pt(bx - 5, my + 2), "a5,4 0 1 0 10,0a5,4 0 1 0 -10,0");
         else d = string.concat("M", Svg.pt(bx - 12, my), "l6,4 6,-4 6,4 6,-4");
         out = string.concat(
             out,
-            Svg.path(d, string.concat('fill="', k.temperament == 1 ? "#1b1028" : "none", '" stroke="#1b1028" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"'))
+            Svg.path(
+                d,
+                string.concat(
+                    'fill="',
+                    k.temperament == 1 ? "#1b1028" : "none",
+                    '" stroke="#1b1028" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"'
+                )
+            )
         );
     }
 
@@ -359,7 +440,13 @@ library CreatureArt {
                 out,
                 Svg.path(
                     "M0,-12L3,-3 12,0 3,3 0,12 -3,3 -12,0 -3,-3Z",
-                    string.concat('transform="', Svg.rotate(p * 600 + 300), " translate(0 ", Svg.n(-int256(150 + (r % 60))), ')"')
+                    string.concat(
+                        'transform="',
+                        Svg.rotate(p * 600 + 300),
+                        " translate(0 ",
+                        Svg.n(-int256(150 + (r % 60))),
+                        ')"'
+                    )
                 )
             );
         }
@@ -368,7 +455,8 @@ library CreatureArt {
 
     /// @dev Hatchling: the front half of its eggshell.
     function _shell() private pure returns (string memory) {
-        return '<path d="M194,372l12,-14 12,12 12,-16 12,14 12,-13 12,15 12,-14 12,13 12,-12 12,14C318,440 194,440 194,372Z" fill="hsl(40,45%,88%)" stroke="hsl(35,30%,62%)" stroke-width="3" stroke-linejoin="round"/>';
+        return
+            '<path d="M194,372l12,-14 12,12 12,-16 12,14 12,-13 12,15 12,-14 12,13 12,-12 12,14C318,440 194,440 194,372Z" fill="hsl(40,45%,88%)" stroke="hsl(35,30%,62%)" stroke-width="3" stroke-linejoin="round"/>';
     }
 
     // -------------------------------------------------------------------------------------
@@ -382,9 +470,7 @@ library CreatureArt {
 
     /// @dev `value / 10_000` as a decimal (`7350` -> `0.735`).
     function _frac(uint256 value) internal pure returns (string memory) {
-        return string.concat(
-            Svg.n(int256(value / 10_000)), ".", _pad4(value % 10_000)
-        );
+        return string.concat(Svg.n(int256(value / 10_000)), ".", _pad4(value % 10_000));
     }
 
     function _pad4(uint256 v) private pure returns (string memory) {

@@ -20,7 +20,9 @@ library EnvironmentLog {
 
     /// @notice The next entry, and the signed move against the previous price in basis points
     /// (0 for the first priced epoch).
-    function next(AppendParams memory p) internal pure returns (IEvolutionModule.EpochEntry memory entry, int256 moveBps) {
+    function next(
+        AppendParams memory p
+    ) internal pure returns (IEvolutionModule.EpochEntry memory entry, int256 moveBps) {
         entry = IEvolutionModule.EpochEntry({
             price: uint88(p.answer),
             timestamp: uint40(p.timestamp),

@@ -14,16 +14,15 @@ import {EnvironmentLog} from "./EnvironmentLog.sol";
 /// DELEGATECALL in the collection's context (its events come from the collection), and keeps the
 /// collection under the EIP-170 size limit. Nothing here loops.
 library EvolutionLogic {
-
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Evolution")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant _EVOLUTION_STORAGE_SLOT = 0xf7837a206ee890e53715f9ae5d516e88bbe3ec56f5fc90842f6c6d4ba4439c00;
+    bytes32 private constant _EVOLUTION_STORAGE_SLOT =
+        0xf7837a206ee890e53715f9ae5d516e88bbe3ec56f5fc90842f6c6d4ba4439c00;
 
     function layout() internal pure returns (EvolutionModule.EvolutionStorage storage $) {
         assembly {
             $.slot := _EVOLUTION_STORAGE_SLOT
         }
     }
-
 
     /// @notice Advance one epoch; see {IEvolutionModule-advanceEpoch}.
     function advance() external {
@@ -83,7 +82,9 @@ library EvolutionLogic {
     }
 
     /// @dev Reads and validates the feed (and the sequencer feed when set); reverts on failure.
-    function _readFeed(EvolutionModule.EvolutionStorage storage $) private view returns (uint80 roundId, int256 answer) {
+    function _readFeed(
+        EvolutionModule.EvolutionStorage storage $
+    ) private view returns (uint80 roundId, int256 answer) {
         bool ok;
         bytes memory failure;
         (ok, roundId, answer, failure) = _checkFeed($);
@@ -102,25 +103,61 @@ library EvolutionLogic {
         if (address(sequencer) != address(0)) {
             (, int256 status, uint256 startedAt, , ) = sequencer.latestRoundData();
             // Chainlink's sequencer uptime feed: 0 = up, 1 = down; startedAt = when the status changed.
-            if (status != 0) return (false, 0, 0, abi.encodeWithSelector(IEvolutionModule.EvolutionSequencerDown.selector));
+            if (status != 0)
+                return (false, 0, 0, abi.encodeWithSelector(IEvolutionModule.EvolutionSequencerDown.selector));
             if (startedAt == 0 || block.timestamp - startedAt <= $.sequencerGracePeriod) {
-                return (false, 0, 0, abi.encodeWithSelector(IEvolutionModule.EvolutionSequencerGracePeriod.selector, startedAt, $.sequencerGracePeriod));
+                return (
+                    false,
+                    0,
+                    0,
+                    abi.encodeWithSelector(
+                        IEvolutionModule.EvolutionSequencerGracePeriod.selector,
+                        startedAt,
+                        $.sequencerGracePeriod
+                    )
+                );
             }
         }
         uint256 updatedAt;
         (roundId, answer, , updatedAt, ) = $.feed.latestRoundData();
-        if (answer <= 0) return (false, roundId, answer, abi.encodeWithSelector(IEvolutionModule.EvolutionInvalidAnswer.selector, answer));
+        if (answer <= 0)
+            return (
+                false,
+                roundId,
+                answer,
+                abi.encodeWithSelector(IEvolutionModule.EvolutionInvalidAnswer.selector, answer)
+            );
         uint256 heartbeat = $.heartbeat;
         if (updatedAt == 0 || updatedAt > block.timestamp || block.timestamp - updatedAt > heartbeat) {
-            return (false, roundId, answer, abi.encodeWithSelector(IEvolutionModule.EvolutionStaleFeed.selector, updatedAt, heartbeat));
+            return (
+                false,
+                roundId,
+                answer,
+                abi.encodeWithSelector(IEvolutionModule.EvolutionStaleFeed.selector, updatedAt, heartbeat)
+            );
         }
         uint80 lastRoundId = $.lastRoundId;
         if (roundId <= lastRoundId) {
-            return (false, roundId, answer, abi.encodeWithSelector(IEvolutionModule.EvolutionRoundNotAdvanced.selector, roundId, lastRoundId));
+            return (
+                false,
+                roundId,
+                answer,
+                abi.encodeWithSelector(IEvolutionModule.EvolutionRoundNotAdvanced.selector, roundId, lastRoundId)
+            );
         }
         (uint256 minAnswer, uint256 maxAnswer) = ($.minAnswer, $.maxAnswer);
         if (uint256(answer) < minAnswer || uint256(answer) > maxAnswer) {
-            return (false, roundId, answer, abi.encodeWithSelector(IEvolutionModule.EvolutionAnswerOutOfBounds.selector, answer, minAnswer, maxAnswer));
+            return (
+                false,
+                roundId,
+                answer,
+                abi.encodeWithSelector(
+                    IEvolutionModule.EvolutionAnswerOutOfBounds.selector,
+                    answer,
+                    minAnswer,
+                    maxAnswer
+                )
+            );
         }
         ok = true;
     }

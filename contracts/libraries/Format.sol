@@ -22,7 +22,9 @@ library Format {
                 p := sub(p, 1)
                 mstore8(p, add(48, mod(value, 10)))
                 value := div(value, 10)
-                if iszero(value) { break }
+                if iszero(value) {
+                    break
+                }
             }
             str := sub(p, 0x20)
             mstore(str, sub(end, p))

@@ -27,7 +27,6 @@ library InteractionLogic {
     bytes32 internal constant TRAIT_TEMPERAMENT = keccak256("temperament");
     bytes32 internal constant TRAIT_REVEALED = keccak256("revealed");
 
-
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Interaction")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _INTERACTION_STORAGE_SLOT =
         0x83db3da3fe57ed31b0b72ebe94ff5cb35991c88f18a182ccb0be61bc6bdde200;

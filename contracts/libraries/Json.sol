@@ -68,14 +68,13 @@ library Json {
 
     /// @notice OpenSea numeric attribute: `{"display_type":"D","trait_type":"T","value":N}`.
     /// All three are trusted: `number` must be a JSON number literal.
-    function attrNumber(string memory displayType, string memory traitType, string memory number)
-        internal
-        pure
-        returns (string memory)
-    {
-        return string.concat(
-            '{"display_type":"', displayType, '","trait_type":"', traitType, '","value":', number, "}"
-        );
+    function attrNumber(
+        string memory displayType,
+        string memory traitType,
+        string memory number
+    ) internal pure returns (string memory) {
+        return
+            string.concat('{"display_type":"', displayType, '","trait_type":"', traitType, '","value":', number, "}");
     }
 
     // -------------------------------------------------------------------------------------
@@ -120,18 +119,32 @@ library Json {
                             q := xor(w, mul(ones, 0x3e))
                             bad := or(bad, and(and(sub(q, ones), not(q)), highs))
                         }
-                        if bad { break }
+                        if bad {
+                            break
+                        }
                         mstore(add(d, o), w)
                         o := add(o, 32)
                         k := add(k, 32)
                     }
                     for {} lt(k, n) {} {
                         let c := byte(0, mload(add(s, k)))
-                        if or(lt(c, 0x20), gt(c, 0x7e)) { break }
-                        if eq(c, 0x22) { break }
+                        if or(lt(c, 0x20), gt(c, 0x7e)) {
+                            break
+                        }
+                        if eq(c, 0x22) {
+                            break
+                        }
                         switch xml
-                        case 0 { if eq(c, 0x5c) { break } }
-                        default { if or(or(eq(c, 0x26), eq(c, 0x27)), or(eq(c, 0x3c), eq(c, 0x3e))) { break } }
+                        case 0 {
+                            if eq(c, 0x5c) {
+                                break
+                            }
+                        }
+                        default {
+                            if or(or(eq(c, 0x26), eq(c, 0x27)), or(eq(c, 0x3c), eq(c, 0x3e))) {
+                                break
+                            }
+                        }
                         mstore8(add(d, o), c)
                         o := add(o, 1)
                         k := add(k, 1)
@@ -163,7 +176,8 @@ library Json {
                 } else {
                     if (c == 0x22) o = _put(out, o, '\\"', 2);
                     else if (c == 0x5c) o = _put(out, o, "\\\\", 2);
-                    else if (c < 0x20) o = _put(out, o, bytes32(abi.encodePacked("\\u00", _HEX[c >> 4], _HEX[c & 0x0f])), 6);
+                    else if (c < 0x20)
+                        o = _put(out, o, bytes32(abi.encodePacked("\\u00", _HEX[c >> 4], _HEX[c & 0x0f])), 6);
                     else o = _put(out, o, bytes32(c << 248), 1);
                 }
             }

@@ -20,9 +20,9 @@ library MetadataLogic {
     uint256 internal constant MAX_DESCRIPTION_BYTES = 160;
     uint256 internal constant MAX_NAME_BYTES = 64;
 
-
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Metadata")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant _METADATA_STORAGE_SLOT = 0x211b45d67e9745207822c586f085a9fa83c163875e40c8c23b503539f20ba700;
+    bytes32 private constant _METADATA_STORAGE_SLOT =
+        0x211b45d67e9745207822c586f085a9fa83c163875e40c8c23b503539f20ba700;
 
     function layout() internal pure returns (MetadataModule.MetadataStorage storage $) {
         assembly {
@@ -69,7 +69,10 @@ library MetadataLogic {
     }
 
     /// @notice ERC-7496 values of `traitKeys` for a minted token, from its live phenotype.
-    function traitValues(uint256 tokenId, bytes32[] calldata traitKeys) external view returns (bytes32[] memory values) {
+    function traitValues(
+        uint256 tokenId,
+        bytes32[] calldata traitKeys
+    ) external view returns (bytes32[] memory values) {
         Phenotype memory ph = InteractionLogic.phenotype(tokenId);
         values = new bytes32[](traitKeys.length);
         for (uint256 i = 0; i < traitKeys.length; ++i) {
@@ -129,7 +132,8 @@ library MetadataLogic {
 
     /// @notice Initial renderer and description; the collection name is bounded too.
     function initialize(address renderer, string calldata description, string calldata name) external {
-        if (bytes(name).length > MAX_NAME_BYTES) revert IMetadataModule.MetadataTextTooLong(bytes(name).length, MAX_NAME_BYTES);
+        if (bytes(name).length > MAX_NAME_BYTES)
+            revert IMetadataModule.MetadataTextTooLong(bytes(name).length, MAX_NAME_BYTES);
         setRenderer(renderer);
         setDescription(description);
     }

@@ -20,7 +20,6 @@ library RoyaltyLogic {
         uint96 feeBps;
     }
 
-
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Royalty")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _ROYALTY_STORAGE_SLOT = 0x27c6797a9eea6308d7ef867689d0375e14890c757a0db7c405cc832a8313cc00;
 

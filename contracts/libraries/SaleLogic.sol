@@ -14,7 +14,6 @@ library SaleLogic {
     /// @dev Upper bound on `maxPerMint`: bounds ERC721A's ownership scan on first transfers.
     uint256 internal constant MAX_PER_MINT_CAP = 1_000;
 
-
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.LivingAsset")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _SALE_STORAGE_SLOT = 0xf43765b7a01e1c881a55986657da95b1c106353b6f980ba013b98ec5104a6c00;
 

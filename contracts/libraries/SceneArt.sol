@@ -13,18 +13,21 @@ library SceneArt {
     function defs(uint8 mood) internal pure returns (string memory) {
         (string memory top, string memory bottom) = mood == 1
             ? ("hsl(38,80%,70%)", "hsl(192,48%,26%)")
-            : mood == 2 ? ("hsl(226,18%,24%)", "hsl(232,26%,7%)") : ("hsl(196,42%,34%)", "hsl(218,48%,11%)");
-        return string.concat(
-            '<linearGradient id="sky" x2="0" y2="1">',
-            Svg.stop("0", top, "1"),
-            Svg.stop("1", bottom, "1"),
-            '</linearGradient><radialGradient id="vig" r=".75">',
-            '<stop offset=".55" stop-opacity="0"/><stop offset="1" stop-opacity=".6"/></radialGradient>',
-            '<linearGradient id="sand" x2="0" y2="1"><stop offset="0" stop-color="hsl(32,28%,34%)"/><stop offset="1" stop-color="hsl(24,30%,11%)"/></linearGradient>',
-            '<radialGradient id="sun"><stop offset="0" stop-color="#fff7d6" stop-opacity=".95"/><stop offset="1" stop-color="#ffd27a" stop-opacity="0"/></radialGradient>',
-            '<filter id="f" x="-100%" y="-100%" width="300%" height="300%"><feGaussianBlur stdDeviation="4"/></filter>',
-            '<filter id="fb" x="-50%" y="-50%" width="200%" height="200%"><feGaussianBlur stdDeviation="12"/></filter>'
-        );
+            : mood == 2
+                ? ("hsl(226,18%,24%)", "hsl(232,26%,7%)")
+                : ("hsl(196,42%,34%)", "hsl(218,48%,11%)");
+        return
+            string.concat(
+                '<linearGradient id="sky" x2="0" y2="1">',
+                Svg.stop("0", top, "1"),
+                Svg.stop("1", bottom, "1"),
+                '</linearGradient><radialGradient id="vig" r=".75">',
+                '<stop offset=".55" stop-opacity="0"/><stop offset="1" stop-opacity=".6"/></radialGradient>',
+                '<linearGradient id="sand" x2="0" y2="1"><stop offset="0" stop-color="hsl(32,28%,34%)"/><stop offset="1" stop-color="hsl(24,30%,11%)"/></linearGradient>',
+                '<radialGradient id="sun"><stop offset="0" stop-color="#fff7d6" stop-opacity=".95"/><stop offset="1" stop-color="#ffd27a" stop-opacity="0"/></radialGradient>',
+                '<filter id="f" x="-100%" y="-100%" width="300%" height="300%"><feGaussianBlur stdDeviation="4"/></filter>',
+                '<filter id="fb" x="-50%" y="-50%" width="200%" height="200%"><feGaussianBlur stdDeviation="12"/></filter>'
+            );
     }
 
     /// @notice Sky, temperament tint and the weather of `mood` (0 Calm, 1 Sunny, 2 Stormy),
@@ -74,7 +77,14 @@ library SceneArt {
             out = string.concat(
                 out,
                 Svg.path(
-                    string.concat("M", Svg.pt(x, 440), "C", Svg.pt(x - 18, 440 - h / 3), Svg.pt(x + 18 + sway, 440 - (2 * h) / 3), Svg.pt(x + sway, 440 - h)),
+                    string.concat(
+                        "M",
+                        Svg.pt(x, 440),
+                        "C",
+                        Svg.pt(x - 18, 440 - h / 3),
+                        Svg.pt(x + 18 + sway, 440 - (2 * h) / 3),
+                        Svg.pt(x + sway, 440 - h)
+                    ),
                     ""
                 )
             );
@@ -100,41 +110,46 @@ library SceneArt {
             out = '<g stroke="#cfe3ff" stroke-opacity=".35" stroke-width="2" stroke-linecap="round">';
             for (uint256 p; p < 26; ++p) {
                 int256 x = int256((p * 197 + 31) % 540);
-                int256 y = int256(100 + (p * 113) % 340);
+                int256 y = int256(100 + ((p * 113) % 340));
                 out = string.concat(out, '<path d="M', Svg.pt(x, y), 'l-9,26"/>');
             }
             return string.concat(out, "</g>");
         }
         out = '<g fill="#fff" opacity=".35">';
         for (uint256 p; p < 9; ++p) {
-            out = string.concat(out, Svg.circle(int256((p * 157 + 60) % 470) + 20, int256(130 + (p * 89) % 280), int256(1 + (p % 3)), ""));
+            out = string.concat(
+                out,
+                Svg.circle(int256((p * 157 + 60) % 470) + 20, int256(130 + ((p * 89) % 280)), int256(1 + (p % 3)), "")
+            );
         }
         out = string.concat(out, "</g>");
     }
 
     /// @notice Glass of the tank, vignette and the label (already XML-escaped).
     function glass(string memory label) internal pure returns (string memory) {
-        return string.concat(
-            '<rect width="512" height="512" fill="url(#vig)"/>',
-            '<path d="M40,90C28,190 28,320 44,420" fill="none" stroke="#fff" stroke-opacity=".07" stroke-width="12" stroke-linecap="round"/><path d="M62,60C54,84 52,104 53,120" fill="none" stroke="#fff" stroke-opacity=".16" stroke-width="5" stroke-linecap="round"/>',
-            '<rect x="10" y="10" width="492" height="492" rx="34" fill="none" stroke="#fff" stroke-opacity=".22" stroke-width="4"/>',
-            '<text x="34" y="488" font-family="Menlo,Consolas,monospace" font-size="14" fill="#fff" fill-opacity=".62">',
-            label,
-            "</text>"
-        );
+        return
+            string.concat(
+                '<rect width="512" height="512" fill="url(#vig)"/>',
+                '<path d="M40,90C28,190 28,320 44,420" fill="none" stroke="#fff" stroke-opacity=".07" stroke-width="12" stroke-linecap="round"/><path d="M62,60C54,84 52,104 53,120" fill="none" stroke="#fff" stroke-opacity=".16" stroke-width="5" stroke-linecap="round"/>',
+                '<rect x="10" y="10" width="492" height="492" rx="34" fill="none" stroke="#fff" stroke-opacity=".22" stroke-width="4"/>',
+                '<text x="34" y="488" font-family="Menlo,Consolas,monospace" font-size="14" fill="#fff" fill-opacity=".62">',
+                label,
+                "</text>"
+            );
     }
 
     /// @notice The unrevealed egg, glowing, resting in a nest.
     function egg() internal pure returns (string memory) {
-        return string.concat(
-            '<radialGradient id="egg" cx=".38" cy=".3" r=".8"><stop offset="0" stop-color="hsl(48,90%,94%)"/><stop offset=".55" stop-color="hsl(38,62%,74%)"/><stop offset="1" stop-color="hsl(26,42%,42%)"/></radialGradient>',
-            '<circle cx="256" cy="318" r="170" fill="url(#sun)" opacity=".55"/>',
-            '<path d="M256,196C306,196 336,280 336,326C336,378 300,410 256,410C212,410 176,378 176,326C176,280 206,196 256,196Z" fill="hsl(45,100%,80%)" opacity=".5" filter="url(#fb)"/>',
-            '<path d="M256,196C306,196 336,280 336,326C336,378 300,410 256,410C212,410 176,378 176,326C176,280 206,196 256,196Z" fill="url(#egg)"/>',
-            '<g fill="hsl(28,40%,52%)" opacity=".45"><circle cx="230" cy="300" r="7"/><circle cx="290" cy="340" r="9"/><circle cx="262" cy="262" r="5"/><circle cx="220" cy="360" r="6"/><circle cx="300" cy="290" r="4"/><circle cx="260" cy="382" r="5"/></g>',
-            '<ellipse cx="232" cy="250" rx="16" ry="28" transform="rotate(25 232 250)" fill="#fff" opacity=".55"/>',
-            '<g fill="none" stroke="hsl(30,35%,30%)" stroke-width="6" stroke-linecap="round"><path d="M160,412Q256,440 352,412"/><path d="M170,424Q260,446 344,420"/><path d="M150,404Q200,430 262,432"/></g>'
-        );
+        return
+            string.concat(
+                '<radialGradient id="egg" cx=".38" cy=".3" r=".8"><stop offset="0" stop-color="hsl(48,90%,94%)"/><stop offset=".55" stop-color="hsl(38,62%,74%)"/><stop offset="1" stop-color="hsl(26,42%,42%)"/></radialGradient>',
+                '<circle cx="256" cy="318" r="170" fill="url(#sun)" opacity=".55"/>',
+                '<path d="M256,196C306,196 336,280 336,326C336,378 300,410 256,410C212,410 176,378 176,326C176,280 206,196 256,196Z" fill="hsl(45,100%,80%)" opacity=".5" filter="url(#fb)"/>',
+                '<path d="M256,196C306,196 336,280 336,326C336,378 300,410 256,410C212,410 176,378 176,326C176,280 206,196 256,196Z" fill="url(#egg)"/>',
+                '<g fill="hsl(28,40%,52%)" opacity=".45"><circle cx="230" cy="300" r="7"/><circle cx="290" cy="340" r="9"/><circle cx="262" cy="262" r="5"/><circle cx="220" cy="360" r="6"/><circle cx="300" cy="290" r="4"/><circle cx="260" cy="382" r="5"/></g>',
+                '<ellipse cx="232" cy="250" rx="16" ry="28" transform="rotate(25 232 250)" fill="#fff" opacity=".55"/>',
+                '<g fill="none" stroke="hsl(30,35%,30%)" stroke-width="6" stroke-linecap="round"><path d="M160,412Q256,440 352,412"/><path d="M170,424Q260,446 344,420"/><path d="M150,404Q200,430 262,432"/></g>'
+            );
     }
 
     function _pebbles(uint256 e) private pure returns (string memory out) {
@@ -142,7 +157,13 @@ library SceneArt {
             uint256 r = e >> (p * 24);
             out = string.concat(
                 out,
-                Svg.ellipse(int256(30 + (r % 452)), int256(452 + ((r >> 9) % 44)), int256(8 + ((r >> 15) % 12)), int256(5 + ((r >> 19) % 5)), "")
+                Svg.ellipse(
+                    int256(30 + (r % 452)),
+                    int256(452 + ((r >> 9) % 44)),
+                    int256(8 + ((r >> 15) % 12)),
+                    int256(5 + ((r >> 19) % 5)),
+                    ""
+                )
             );
         }
     }

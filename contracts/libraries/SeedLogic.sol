@@ -23,7 +23,6 @@ library SeedLogic {
     uint32 internal constant MIN_TIMEOUT = 1 hours;
     uint32 internal constant MAX_TIMEOUT = 30 days;
 
-
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Seed")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _SEED_STORAGE_SLOT = 0xd24e1c20e859155c3eb1000e9aedbb4fc32810885c89f1f3312efdcbe5ea2000;
 
@@ -36,7 +35,11 @@ library SeedLogic {
     /// @notice Records a batch and requests its word. A refused request does not fail the mint:
     /// the batch keeps request id 0 and the config role can re-request it at once.
     /// Emits {RandomnessRequested} or {RandomnessRequestFailed}.
-    function recordBatch(uint256 firstTokenId, uint256 quantity, uint256 birthEpoch) external returns (uint256 batchId) {
+    function recordBatch(
+        uint256 firstTokenId,
+        uint256 quantity,
+        uint256 birthEpoch
+    ) external returns (uint256 batchId) {
         SeedModule.SeedStorage storage $ = layout();
         batchId = $.batchCount++;
         ISeedModule.Batch storage b = $.batches[batchId];
@@ -184,7 +187,9 @@ library SeedLogic {
         if (revealed) seed = uint256(keccak256(abi.encode(b.randomness, tokenId)));
     }
 
-    function _buildRequest(SeedModule.SeedStorage storage $) private view returns (VRFV2PlusClient.RandomWordsRequest memory) {
+    function _buildRequest(
+        SeedModule.SeedStorage storage $
+    ) private view returns (VRFV2PlusClient.RandomWordsRequest memory) {
         return
             VRFV2PlusClient.RandomWordsRequest({
                 keyHash: $.keyHash,

@@ -21,11 +21,7 @@ library Svg {
     // -------------------------------------------------------------------------------------
 
     /// @notice `<name attrs>children</name>`.
-    function el(string memory name, string memory attrs, string memory children)
-        internal
-        pure
-        returns (string memory)
-    {
+    function el(string memory name, string memory attrs, string memory children) internal pure returns (string memory) {
         return string.concat("<", name, " ", attrs, ">", children, "</", name, ">");
     }
 
@@ -50,14 +46,15 @@ library Svg {
     }
 
     /// @notice An ellipse centred at (`x`,`y`).
-    function ellipse(int256 x, int256 y, int256 rx, int256 ry, string memory attrs)
-        internal
-        pure
-        returns (string memory)
-    {
-        return string.concat(
-            '<ellipse cx="', n(x), '" cy="', n(y), '" rx="', n(rx), '" ry="', n(ry), '" ', attrs, "/>"
-        );
+    function ellipse(
+        int256 x,
+        int256 y,
+        int256 rx,
+        int256 ry,
+        string memory attrs
+    ) internal pure returns (string memory) {
+        return
+            string.concat('<ellipse cx="', n(x), '" cy="', n(y), '" rx="', n(rx), '" ry="', n(ry), '" ', attrs, "/>");
     }
 
     /// @notice `<path d="d" attrs/>`.
@@ -71,11 +68,11 @@ library Svg {
     }
 
     /// @notice A gradient stop.
-    function stop(string memory offset, string memory colour, string memory opacity)
-        internal
-        pure
-        returns (string memory)
-    {
+    function stop(
+        string memory offset,
+        string memory colour,
+        string memory opacity
+    ) internal pure returns (string memory) {
         return string.concat('<stop offset="', offset, '" stop-color="', colour, '" stop-opacity="', opacity, '"/>');
     }
 
@@ -95,15 +92,16 @@ library Svg {
 
     /// @notice `hsl(h,s%,l%)`; `h` wraps at 360, `s` and `l` are clamped to 100.
     function hsl(uint256 h, uint256 s, uint256 l) internal pure returns (string memory) {
-        return string.concat(
-            "hsl(",
-            Format.u(h % 360),
-            ",",
-            Format.u(s > 100 ? 100 : s),
-            "%,",
-            Format.u(l > 100 ? 100 : l),
-            "%)"
-        );
+        return
+            string.concat(
+                "hsl(",
+                Format.u(h % 360),
+                ",",
+                Format.u(s > 100 ? 100 : s),
+                "%,",
+                Format.u(l > 100 ? 100 : l),
+                "%)"
+            );
     }
 
     /// @notice `rotate(deci / 10)` with one decimal: `rotate(22.5)`.
@@ -135,7 +133,18 @@ library Svg {
 
     function _sinDegree(uint256 d) private pure returns (uint256) {
         uint256 w = d >> 4;
-        uint256 word = w == 0 ? _SIN0 : w == 1 ? _SIN1 : w == 2 ? _SIN2 : w == 3 ? _SIN3 : w == 4 ? _SIN4 : _SIN5;
+        uint256 word =
+            w == 0
+                ? _SIN0
+                : w == 1
+                    ? _SIN1
+                    : w == 2
+                        ? _SIN2
+                        : w == 3
+                            ? _SIN3
+                            : w == 4
+                                ? _SIN4
+                                : _SIN5;
         return (word >> ((15 - (d & 15)) * 16)) & 0xffff;
     }
 }

@@ -20,7 +20,12 @@ contract ERC721ReceiverMock is IERC721Receiver {
         _behaviour = behaviour;
     }
 
-    function onERC721Received(address operator, address from, uint256 tokenId, bytes calldata data) external returns (bytes4) {
+    function onERC721Received(
+        address operator,
+        address from,
+        uint256 tokenId,
+        bytes calldata data
+    ) external returns (bytes4) {
         if (_behaviour == Behaviour.RevertWithMessage) revert ReceiverRejected();
         if (_behaviour == Behaviour.WrongValue) return 0xdeadbeef;
         emit Received(operator, from, tokenId, data);

@@ -82,7 +82,11 @@ contract RendererLibrariesHarness {
     function loopGas(uint256 n) external view returns (uint256 used) {
         uint256 g = gasleft();
         assembly {
-            for { let k := 0 } lt(k, n) { k := add(k, 1) } {}
+            for {
+                let k := 0
+            } lt(k, n) {
+                k := add(k, 1)
+            } {}
         }
         used = g - gasleft();
     }

@@ -50,11 +50,8 @@ abstract contract InteractionModule is SeedModule, EvolutionModule, IInteraction
         // One write of the checkpoint's low 120 bits (layout in IInteractionModule.Checkpoint):
         // initialized (8) | vitalityEpoch (32) | vitality (16) | lastNurturedEpoch (32) | nurtureCount (32);
         // metamorphoses, pending, requestedAt and mutation above bit 120 are kept.
-        uint256 low = 1 |
-            (uint256(epoch) << 8) |
-            (v << 40) |
-            (uint256(epoch + 1) << 56) |
-            (uint256(c.nurtureCount + 1) << 88);
+        uint256 low =
+            1 | (uint256(epoch) << 8) | (v << 40) | (uint256(epoch + 1) << 56) | (uint256(c.nurtureCount + 1) << 88);
         assembly {
             let slot := cp.slot
             sstore(slot, or(and(sload(slot), not(0xffffffffffffffffffffffffffffff)), low))

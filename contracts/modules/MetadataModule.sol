@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-
 import {IRenderer, Provenance} from "../interfaces/IRenderer.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
@@ -128,7 +127,6 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, IMetadataM
     function _afterDefaultRoyaltyUpdate() internal virtual override {
         emit ContractURIUpdated();
     }
-
 
     /// @notice ERC-165: ERC-721, ERC-721 Metadata, ERC-2981, ERC-4906, ERC-7496, AccessControl.
     function supportsInterface(

@@ -57,7 +57,9 @@ abstract contract RoyaltyModule is LivingAssetBase, IERC2981, IRoyaltyModule {
     function _afterDefaultRoyaltyUpdate() internal virtual;
 
     /// @notice ERC-165: adds ERC-2981.
-    function supportsInterface(bytes4 interfaceId) public view virtual override(LivingAssetBase, IERC165) returns (bool) {
+    function supportsInterface(
+        bytes4 interfaceId
+    ) public view virtual override(LivingAssetBase, IERC165) returns (bool) {
         return interfaceId == type(IERC2981).interfaceId || LivingAssetBase.supportsInterface(interfaceId);
     }
 }

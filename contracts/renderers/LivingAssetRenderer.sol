@@ -59,7 +59,13 @@ contract LivingAssetRenderer is IRenderer {
             ",",
             Json.str("description", params.description),
             ",",
-            Json.trusted("image", string.concat(_SVG_PREFIX, Base64.encode(bytes(terrariumArt.egg(Json.escapeXml(Json.truncate(params.name, _LABEL_BYTES))))))),
+            Json.trusted(
+                "image",
+                string.concat(
+                    _SVG_PREFIX,
+                    Base64.encode(bytes(terrariumArt.egg(Json.escapeXml(Json.truncate(params.name, _LABEL_BYTES)))))
+                )
+            ),
             ",",
             Json.raw("seller_fee_basis_points", Format.u(params.royaltyBps)),
             ",",
@@ -151,7 +157,11 @@ contract LivingAssetRenderer is IRenderer {
         );
         if (_isRevealed(ph)) {
             json = string.concat(
-                json, Json.trusted("seed", Format.hex32(ph.seed)), ",", Json.trusted("genome", Format.hex32(ph.genome)), ","
+                json,
+                Json.trusted("seed", Format.hex32(ph.seed)),
+                ",",
+                Json.trusted("genome", Format.hex32(ph.genome)),
+                ","
             );
         }
         json = string.concat(
@@ -171,15 +181,16 @@ contract LivingAssetRenderer is IRenderer {
 
     function _attributes(Phenotype calldata ph) internal pure returns (string memory out) {
         if (!_isRevealed(ph)) {
-            return string.concat(
-                Json.attr("Stage", "Egg"),
-                ",",
-                Json.attrNumber("number", "Stage Level", "0"),
-                ",",
-                Json.attrNumber("number", "Birth Epoch", Format.u(ph.birthEpoch)),
-                ",",
-                Json.attr("Revealed", "false")
-            );
+            return
+                string.concat(
+                    Json.attr("Stage", "Egg"),
+                    ",",
+                    Json.attrNumber("number", "Stage Level", "0"),
+                    ",",
+                    Json.attrNumber("number", "Birth Epoch", Format.u(ph.birthEpoch)),
+                    ",",
+                    Json.attr("Revealed", "false")
+                );
         }
         Genes memory g = Genome.decode(ph.genome);
         out = string.concat(
@@ -220,29 +231,31 @@ contract LivingAssetRenderer is IRenderer {
     }
 
     function _rendererFields() internal view returns (string memory) {
-        return string.concat(
-            Json.trusted("renderer", Strings.toChecksumHexString(address(this))),
-            ",",
-            Json.trusted("renderer_version", _VERSION)
-        );
+        return
+            string.concat(
+                Json.trusted("renderer", Strings.toChecksumHexString(address(this))),
+                ",",
+                Json.trusted("renderer_version", _VERSION)
+            );
     }
 
     function _provenance(Provenance calldata p) internal pure returns (string memory) {
-        return string.concat(
-            '"provenance":{',
-            Json.trusted("model_hash", Format.hex32(uint256(p.modelHash))),
-            ",",
-            Json.trusted("dataset_hash", Format.hex32(uint256(p.datasetHash))),
-            ",",
-            Json.str("license", p.licenseURI),
-            ",",
-            Json.str("generator", p.generatorName),
-            ",",
-            Json.str("generator_version", p.generatorVersion),
-            ",",
-            Json.raw("locked", Format.boolean(p.locked)),
-            "}"
-        );
+        return
+            string.concat(
+                '"provenance":{',
+                Json.trusted("model_hash", Format.hex32(uint256(p.modelHash))),
+                ",",
+                Json.trusted("dataset_hash", Format.hex32(uint256(p.datasetHash))),
+                ",",
+                Json.str("license", p.licenseURI),
+                ",",
+                Json.str("generator", p.generatorName),
+                ",",
+                Json.str("generator_version", p.generatorVersion),
+                ",",
+                Json.raw("locked", Format.boolean(p.locked)),
+                "}"
+            );
     }
 
     /// @dev `"0x<64 hex digits of i>":"label"` for an ERC-7496 value mapping.
@@ -257,19 +270,26 @@ contract LivingAssetRenderer is IRenderer {
     function _svg(TokenRenderParams calldata params) internal view returns (string memory) {
         Phenotype calldata ph = params.phenotype;
         string memory label = string.concat(
-            Json.escapeXml(Json.truncate(params.collectionName, _LABEL_BYTES)), " #", Format.u(params.tokenId)
+            Json.escapeXml(Json.truncate(params.collectionName, _LABEL_BYTES)),
+            " #",
+            Format.u(params.tokenId)
         );
         if (!_isRevealed(ph)) return terrariumArt.egg(label);
         Creature memory c;
-        (c.defs, c.body, c.flora, c.glow) =
-            organismArt.draw(ph.genome, ph.vitality, uint8(ph.stage), uint8(ph.temperament));
-        return terrariumArt.compose(
-            uint8(ph.mood),
-            uint8(ph.temperament),
-            uint256(keccak256(abi.encode(ph.genome, "terrarium"))),
-            c,
-            string.concat(label, " - ", _stageName(ph.stage))
+        (c.defs, c.body, c.flora, c.glow) = organismArt.draw(
+            ph.genome,
+            ph.vitality,
+            uint8(ph.stage),
+            uint8(ph.temperament)
         );
+        return
+            terrariumArt.compose(
+                uint8(ph.mood),
+                uint8(ph.temperament),
+                uint256(keccak256(abi.encode(ph.genome, "terrarium"))),
+                c,
+                string.concat(label, " - ", _stageName(ph.stage))
+            );
     }
 
     function _isRevealed(Phenotype calldata ph) internal pure returns (bool) {

@@ -11,11 +11,12 @@ import {Genome} from "../libraries/Genome.sol";
 contract OrganismArt {
     /// @notice SVG defs and creature group for `genome` at `stage` (1..4), `vitality` (bps)
     /// and `temperament` (0..3); plus the flora and glow colours of its palette for the scene.
-    function draw(uint256 genome, uint256 vitality, uint8 stage, uint8 temperament)
-        external
-        pure
-        returns (string memory defs, string memory body, string memory flora, string memory glow)
-    {
+    function draw(
+        uint256 genome,
+        uint256 vitality,
+        uint8 stage,
+        uint8 temperament
+    ) external pure returns (string memory defs, string memory body, string memory flora, string memory glow) {
         Look memory k = Look({
             genes: Genome.decode(genome),
             vitality: vitality > 10_000 ? 10_000 : vitality,

@@ -23,11 +23,13 @@ contract TerrariumArt {
     /// @notice The full SVG of a revealed token.
     /// @param mood 0 Calm, 1 Sunny, 2 Stormy. @param temperament 0..3, tints the water.
     /// @param entropy places plants and pebbles.
-    function compose(uint8 mood, uint8 temperament, uint256 entropy, Creature calldata c, string calldata label)
-        external
-        pure
-        returns (string memory)
-    {
+    function compose(
+        uint8 mood,
+        uint8 temperament,
+        uint256 entropy,
+        Creature calldata c,
+        string calldata label
+    ) external pure returns (string memory) {
         string memory back = string.concat(
             _SVG_OPEN,
             "<defs>",
@@ -42,17 +44,18 @@ contract TerrariumArt {
 
     /// @notice The unrevealed egg: identical for every token but for `label`.
     function egg(string calldata label) external pure returns (string memory) {
-        return string.concat(
-            _SVG_OPEN,
-            "<defs>",
-            SceneArt.defs(0),
-            "</defs>",
-            SceneArt.backdrop(0, 0),
-            SceneArt.ground(0x5a17c0ffee, "hsl(165,22%,34%)", "hsl(46,90%,72%)"),
-            SceneArt.egg(),
-            SceneArt.foreground(0),
-            SceneArt.glass(label),
-            "</svg>"
-        );
+        return
+            string.concat(
+                _SVG_OPEN,
+                "<defs>",
+                SceneArt.defs(0),
+                "</defs>",
+                SceneArt.backdrop(0, 0),
+                SceneArt.ground(0x5a17c0ffee, "hsl(165,22%,34%)", "hsl(46,90%,72%)"),
+                SceneArt.egg(),
+                SceneArt.foreground(0),
+                SceneArt.glass(label),
+                "</svg>"
+            );
     }
 }

@@ -12,7 +12,10 @@ export function isDevChain(hre: HardhatRuntimeEnvironment): boolean {
 }
 
 export function requireDevChain(hre: HardhatRuntimeEnvironment, what: string): void {
-  if (!isDevChain(hre)) throw new Error(`${what} only works on development chains (${DEVELOPMENT_CHAINS.join(", ")}), not ${hre.network.name}`);
+  if (!isDevChain(hre))
+    throw new Error(
+      `${what} only works on development chains (${DEVELOPMENT_CHAINS.join(", ")}), not ${hre.network.name}`,
+    );
 }
 
 /** The deployed collection (address from hardhat-deploy), typed loosely: no typechain import. */
@@ -94,7 +97,11 @@ export async function timeTravelToNextEpoch(hre: HardhatRuntimeEnvironment, coll
 }
 
 /** Ids from the collection's events of `name` in a receipt. */
-export function eventsIn(collection: Contract, receipt: { logs: readonly { topics: readonly string[]; data: string }[] } | null, name: string) {
+export function eventsIn(
+  collection: Contract,
+  receipt: { logs: readonly { topics: readonly string[]; data: string }[] } | null,
+  name: string,
+) {
   const out: Record<string, unknown>[] = [];
   for (const log of receipt?.logs ?? []) {
     try {

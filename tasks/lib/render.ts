@@ -71,19 +71,30 @@ export interface LifeStory {
  * totalSupply when written) goes into `data-token-count` on the grid so a browser test can compare
  * the cards it finds with the number of tokens on chain.
  */
-export function galleryHtml(title: string, cards: GalleryCard[], stories: LifeStory[] = [], intro = "", tokenCount = cards.length): string {
+export function galleryHtml(
+  title: string,
+  cards: GalleryCard[],
+  stories: LifeStory[] = [],
+  intro = "",
+  tokenCount = cards.length,
+): string {
   const cardHtml = cards
     .map(
-      (c) => `<figure class="card"${c.tokenId === undefined ? "" : ` data-token-id="${c.tokenId}"`}><img src="${esc(c.png)}" width="256" height="256" alt="${esc(c.title)}"><figcaption><b>${esc(c.title)}</b><table>${c.attributes
-        .map((a) => `<tr><td>${esc(a.trait_type)}</td><td>${esc(a.value)}</td></tr>`)
-        .join("")}</table></figcaption></figure>`,
+      (c) =>
+        `<figure class="card"${c.tokenId === undefined ? "" : ` data-token-id="${c.tokenId}"`}><img src="${esc(c.png)}" width="256" height="256" alt="${esc(c.title)}"><figcaption><b>${esc(c.title)}</b><table>${c.attributes
+          .map((a) => `<tr><td>${esc(a.trait_type)}</td><td>${esc(a.value)}</td></tr>`)
+          .join("")}</table></figcaption></figure>`,
     )
     .join("\n");
   const storyHtml = stories
     .map(
-      (s) => `<section class="story"><h3>${esc(s.title)}</h3><div class="strip">${s.frames
-        .map((f) => `<figure><img src="${esc(f.png)}" width="160" height="160" alt="${esc(f.label)}"><figcaption>${esc(f.label)}</figcaption></figure>`)
-        .join("")}</div></section>`,
+      (s) =>
+        `<section class="story"><h3>${esc(s.title)}</h3><div class="strip">${s.frames
+          .map(
+            (f) =>
+              `<figure><img src="${esc(f.png)}" width="160" height="160" alt="${esc(f.label)}"><figcaption>${esc(f.label)}</figcaption></figure>`,
+          )
+          .join("")}</div></section>`,
     )
     .join("\n");
   return `<!doctype html>

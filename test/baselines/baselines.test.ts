@@ -146,7 +146,8 @@ describe("baselines: behaviour", function () {
       expect(await bullBear.currentPrice()).to.equal(FEED_INITIAL_ANSWER);
       const supply = await bullBear.totalSupply();
       expect(supply).to.equal(5n);
-      for (let id = 1n; id <= supply; id++) expect(await bullBear.tokenURI(id)).to.match(/^ipfs:\/\/.*\/bull_\d\.json$/);
+      for (let id = 1n; id <= supply; id++)
+        expect(await bullBear.tokenURI(id)).to.match(/^ipfs:\/\/.*\/bull_\d\.json$/);
 
       await feed.updateAnswer(FEED_MOVED_ANSWER);
       await passBullBearInterval();
@@ -163,7 +164,9 @@ describe("baselines: behaviour", function () {
 
       await feed.updateAnswer(FEED_INITIAL_ANSWER);
       await passBullBearInterval();
-      await expect(bullBear.performUpkeep("0x")).to.emit(bullBear, "TokensUpdated").withArgs(true, FEED_INITIAL_ANSWER, supply);
+      await expect(bullBear.performUpkeep("0x"))
+        .to.emit(bullBear, "TokensUpdated")
+        .withArgs(true, FEED_INITIAL_ANSWER, supply);
       expect(await bullBear.tokenURI(3n)).to.match(/bull_0\.json$/);
     });
 

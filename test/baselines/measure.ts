@@ -230,9 +230,7 @@ async function measurePlain(
   deploy: (env: HardhatRuntimeEnvironment) => Promise<PlainCollection>,
 ): Promise<PlainCollectionFigures> {
   const { holder, alice, bob } = await signers(env);
-  const [holderAddress, aliceAddress, bobAddress] = await Promise.all(
-    [holder, alice, bob].map((s) => s.getAddress()),
-  );
+  const [holderAddress, aliceAddress, bobAddress] = await Promise.all([holder, alice, bob].map((s) => s.getAddress()));
 
   const mint = async (quantity: number): Promise<{ token: PlainCollection; gas: bigint }> => {
     const token = await deploy(env);
@@ -242,9 +240,7 @@ async function measurePlain(
   const { token, gas: mint10 } = await mint(10);
   const { gas: mint20 } = await mint(20);
 
-  const transferFirst = await gasOf(
-    token.connect(holder).transferFrom(holderAddress, aliceAddress, TRANSFER_TOKEN_ID),
-  );
+  const transferFirst = await gasOf(token.connect(holder).transferFrom(holderAddress, aliceAddress, TRANSFER_TOKEN_ID));
   const transferSecond = await gasOf(token.connect(alice).transferFrom(aliceAddress, bobAddress, TRANSFER_TOKEN_ID));
   return { mint1, mint10, mint20, transferFirst, transferSecond };
 }

@@ -55,10 +55,9 @@ export function shouldBehaveLikeERC2981(load: () => Promise<World>): void {
     });
 
     it("rejects a zero receiver, an unknown token and a caller without the config role", async () => {
-      await expect(w.collection.setDefaultRoyalty("0x0000000000000000000000000000000000000000", 100)).to.be.revertedWithCustomError(
-        w.collection,
-        "RoyaltyZeroReceiver",
-      );
+      await expect(
+        w.collection.setDefaultRoyalty("0x0000000000000000000000000000000000000000", 100),
+      ).to.be.revertedWithCustomError(w.collection, "RoyaltyZeroReceiver");
       await expect(w.collection.setTokenRoyalty(99, w.bob.address, 100))
         .to.be.revertedWithCustomError(w.collection, "LivingAssetNonexistentToken")
         .withArgs(99);

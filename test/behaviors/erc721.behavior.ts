@@ -60,7 +60,12 @@ export function shouldBehaveLikeERC721(load: () => Promise<World>): void {
       await expect(
         w.collection
           .connect(w.alice)
-          ["safeTransferFrom(address,address,uint256,bytes)"](w.alice.address, await receiver.getAddress(), 4, "0x1234"),
+          ["safeTransferFrom(address,address,uint256,bytes)"](
+            w.alice.address,
+            await receiver.getAddress(),
+            4,
+            "0x1234",
+          ),
       )
         .to.emit(receiver, "Received")
         .withArgs(w.alice.address, w.alice.address, 4, "0x1234");

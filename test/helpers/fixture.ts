@@ -18,12 +18,18 @@ export interface World {
 export const deployWorld = deployments.createFixture(async (): Promise<World> => {
   await deployments.fixture(["all"]);
   const [deployer, alice, bob, carol] = await ethers.getSigners();
-  const collection = (await ethers.getContractAt("LivingAsset", (await deployments.get("LivingAsset")).address)) as unknown as LivingAsset;
+  const collection = (await ethers.getContractAt(
+    "LivingAsset",
+    (await deployments.get("LivingAsset")).address,
+  )) as unknown as LivingAsset;
   const coordinator = (await ethers.getContractAt(
     "VRFCoordinatorV2_5Mock",
     (await deployments.get("VRFCoordinatorV2_5Mock")).address,
   )) as unknown as VRFCoordinatorV2_5Mock;
-  const feed = (await ethers.getContractAt("MockV3Aggregator", (await deployments.get("MockV3Aggregator")).address)) as unknown as MockV3Aggregator;
+  const feed = (await ethers.getContractAt(
+    "MockV3Aggregator",
+    (await deployments.get("MockV3Aggregator")).address,
+  )) as unknown as MockV3Aggregator;
   const renderer = (await ethers.getContractAt(
     "LivingAssetRenderer",
     (await deployments.get("LivingAssetRenderer")).address,
@@ -35,7 +41,10 @@ export const deployWorld = deployments.createFixture(async (): Promise<World> =>
 export const PRICE = 10_000_000_000_000_000n;
 
 /** Request ids of the `RandomnessRequested` events in a receipt. */
-export async function requestIdsOf(collection: LivingAsset, tx: Promise<{ wait(): Promise<unknown> }>): Promise<bigint[]> {
+export async function requestIdsOf(
+  collection: LivingAsset,
+  tx: Promise<{ wait(): Promise<unknown> }>,
+): Promise<bigint[]> {
   const receipt = (await (await tx).wait()) as { logs: { topics: readonly string[]; data: string }[] };
   const ids: bigint[] = [];
   for (const log of receipt.logs) {
@@ -51,7 +60,10 @@ export async function requestIdsOf(collection: LivingAsset, tx: Promise<{ wait()
 
 /** Mint `quantity` to `who` and fulfil the batch's request through the real mock coordinator. */
 export async function mintAndReveal(w: World, who: World["alice"], quantity: number): Promise<bigint> {
-  const [requestId] = await requestIdsOf(w.collection, w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) }));
+  const [requestId] = await requestIdsOf(
+    w.collection,
+    w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) }),
+  );
   await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
   return requestId;
 }

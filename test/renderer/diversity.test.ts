@@ -24,7 +24,8 @@ function downscale(pixels: Buffer, size: number): Uint8Array {
     for (let x = 0; x < out; x++) {
       for (let c = 0; c < 3; c++) {
         let sum = 0;
-        for (let dy = 0; dy < CELL; dy++) for (let dx = 0; dx < CELL; dx++) sum += pixels[((y * CELL + dy) * size + x * CELL + dx) * 4 + c];
+        for (let dy = 0; dy < CELL; dy++)
+          for (let dx = 0; dx < CELL; dx++) sum += pixels[((y * CELL + dy) * size + x * CELL + dx) * 4 + c];
         res[(y * out + x) * 3 + c] = Math.round(sum / (CELL * CELL));
       }
     }
@@ -51,7 +52,15 @@ describe("LivingAssetRenderer diversity", function () {
     const raw: Buffer[] = [];
     const small: Uint8Array[] = [];
     for (let id = 1; id <= TOKENS; id++) {
-      const svg = await renderer.svg(tokenParams(BigInt(id), { stage: Stage.Adult, mood: Mood.Calm, vitality: 8000, temperament: 0, seed: seedOf(2026n, BigInt(id)) }));
+      const svg = await renderer.svg(
+        tokenParams(BigInt(id), {
+          stage: Stage.Adult,
+          mood: Mood.Calm,
+          vitality: 8000,
+          temperament: 0,
+          seed: seedOf(2026n, BigInt(id)),
+        }),
+      );
       const { pixels } = rasterize(svg, RENDER);
       raw.push(pixels);
       small.push(downscale(pixels, RENDER));

@@ -4,7 +4,7 @@ import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 
 import { decodeDataUri, decodeJson, deployRenderer, expectSafeSvg, provenance, tokenParams, Stage } from "./helpers";
 
-const NASTY = 'Vivarium "β" <test> & \\ ü 🌱\nline2\t\u0001\'end\'';
+const NASTY = "Vivarium \"β\" <test> & \\ ü 🌱\nline2\t\u0001'end'";
 
 describe("LivingAssetRenderer escaping", function () {
   async function fixture() {
@@ -16,8 +16,13 @@ describe("LivingAssetRenderer escaping", function () {
   it("tokenURI round-trips untrusted name, description and provenance text exactly", async function () {
     const { renderer } = await loadFixture(fixture);
     for (const revealed of [false, true]) {
-      const params = tokenParams(5n, { revealed, stage: revealed ? Stage.Juvenile : Stage.Egg }, NASTY, `desc ${NASTY}`);
-      params.provenance = { ...provenance(NASTY), generatorName: NASTY, generatorVersion: "\\\\\"" };
+      const params = tokenParams(
+        5n,
+        { revealed, stage: revealed ? Stage.Juvenile : Stage.Egg },
+        NASTY,
+        `desc ${NASTY}`,
+      );
+      params.provenance = { ...provenance(NASTY), generatorName: NASTY, generatorVersion: '\\\\"' };
       const json = decodeJson(await renderer.tokenURI(params));
       expect(json.name).to.equal(`${NASTY} #5`);
       expect(json.description).to.equal(`desc ${NASTY}`);
@@ -66,7 +71,8 @@ describe("LivingAssetRenderer escaping", function () {
     // Pass bytes through the ABI untouched by encoding a string from raw bytes.
     const iface = harness.interface;
     const call = async (fn: "escape" | "escapeXml", bytes: string) => {
-      const data = iface.getFunction(fn)!.selector + ethers.AbiCoder.defaultAbiCoder().encode(["bytes"], [bytes]).slice(2);
+      const data =
+        iface.getFunction(fn)!.selector + ethers.AbiCoder.defaultAbiCoder().encode(["bytes"], [bytes]).slice(2);
       const ret = await ethers.provider.call({ to: await harness.getAddress(), data });
       return ethers.getBytes(ethers.AbiCoder.defaultAbiCoder().decode(["bytes"], ret)[0]);
     };
@@ -86,7 +92,8 @@ describe("LivingAssetRenderer escaping", function () {
     for (let t = 0; t < 40; t++) {
       const len = next() % 120;
       let text = "";
-      for (let i = 0; i < len; i++) text += next() % 4 === 0 ? alphabet[next() % alphabet.length] : alphabet[next() % 5];
+      for (let i = 0; i < len; i++)
+        text += next() % 4 === 0 ? alphabet[next() % alphabet.length] : alphabet[next() % 5];
       expect(JSON.parse(`"${await harness.escape(text)}"`)).to.equal(text);
       const xml = await harness.escapeXml(text);
       expect(xml).to.not.match(/[<>"']|&(?!(amp|lt|gt|quot|#39);)/);
@@ -95,7 +102,9 @@ describe("LivingAssetRenderer escaping", function () {
 
   it("escapeXml escapes markup characters", async function () {
     const { harness } = await loadFixture(fixture);
-    expect(await harness.escapeXml(`<a href="x">'&'</a>`)).to.equal("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    expect(await harness.escapeXml(`<a href="x">'&'</a>`)).to.equal(
+      "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
+    );
   });
 
   it("bps and fixedPointSigned write exact decimals", async function () {

@@ -66,7 +66,12 @@ export function provenance(text = "ipfs://bafy-license") {
   };
 }
 
-export function tokenParams(tokenId: bigint, o: PhenotypeOverrides = {}, name = "Vivarium", description = "A living asset.") {
+export function tokenParams(
+  tokenId: bigint,
+  o: PhenotypeOverrides = {},
+  name = "Vivarium",
+  description = "A living asset.",
+) {
   return {
     collection: "0x000000000000000000000000000000000000dEaD",
     tokenId,
@@ -121,7 +126,16 @@ export function expectSafeSvg(svg: string): void {
   expect(svg).to.include('xmlns="http://www.w3.org/2000/svg"');
   expect(svg).to.match(/viewBox="0 0 512 512"/);
   const lower = svg.toLowerCase();
-  for (const banned of ["<script", "<foreignobject", "<image", "<iframe", "javascript:", "href=\"http", "url(http", "@import"]) {
+  for (const banned of [
+    "<script",
+    "<foreignobject",
+    "<image",
+    "<iframe",
+    "javascript:",
+    'href="http',
+    "url(http",
+    "@import",
+  ]) {
     expect(lower, banned).to.not.include(banned);
   }
   // Every reference stays inside the document.

@@ -4,7 +4,16 @@ import Ajv from "ajv";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 
 import { collectionSchema, tokenSchema, traitMetadataSchema } from "./schemas";
-import { decodeDataUri, decodeJson, deployRenderer, expectSafeSvg, provenance, seedOf, Stage, tokenParams } from "./helpers";
+import {
+  decodeDataUri,
+  decodeJson,
+  deployRenderer,
+  expectSafeSvg,
+  provenance,
+  seedOf,
+  Stage,
+  tokenParams,
+} from "./helpers";
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateToken = ajv.compile(tokenSchema);
@@ -24,7 +33,17 @@ describe("LivingAssetRenderer metadata", function () {
     const { renderer } = await loadFixture(fixture);
     const seed = seedOf(42n, 7n);
     const json = decodeJson(
-      await renderer.tokenURI(tokenParams(7n, { stage: Stage.Adult, seed, genome: seed ^ 5n, vitality: 7350, generation: 2, mood: 2, temperament: 1 })),
+      await renderer.tokenURI(
+        tokenParams(7n, {
+          stage: Stage.Adult,
+          seed,
+          genome: seed ^ 5n,
+          vitality: 7350,
+          generation: 2,
+          mood: 2,
+          temperament: 1,
+        }),
+      ),
     );
     expect(validateToken(json), ajv.errorsText(validateToken.errors)).to.equal(true);
     expect(json.name).to.equal("Vivarium #7");
@@ -44,16 +63,37 @@ describe("LivingAssetRenderer metadata", function () {
       locked: true,
     });
     expect(attribute(json, "Stage").value).to.equal("Adult");
-    expect(attribute(json, "Stage Level")).to.deep.equal({ display_type: "number", trait_type: "Stage Level", value: 3 });
-    expect(attribute(json, "Vitality")).to.deep.equal({ display_type: "boost_percentage", trait_type: "Vitality", value: 73.5 });
+    expect(attribute(json, "Stage Level")).to.deep.equal({
+      display_type: "number",
+      trait_type: "Stage Level",
+      value: 3,
+    });
+    expect(attribute(json, "Vitality")).to.deep.equal({
+      display_type: "boost_percentage",
+      trait_type: "Vitality",
+      value: 73.5,
+    });
     expect(attribute(json, "Age").value).to.equal(37);
     expect(attribute(json, "Generation").value).to.equal(2);
     expect(attribute(json, "Mood").value).to.equal("Stormy");
     expect(attribute(json, "Temperament").value).to.equal("Bold");
-    for (const gene of ["Palette", "Body", "Pattern", "Symmetry"]) expect(attribute(json, gene).value).to.be.a("string").and.not.empty;
+    for (const gene of ["Palette", "Body", "Pattern", "Symmetry"])
+      expect(attribute(json, gene).value).to.be.a("string").and.not.empty;
     const svg = decodeDataUri(json.image, "image/svg+xml");
     expectSafeSvg(svg);
-    expect(svg).to.equal(await renderer.svg(tokenParams(7n, { stage: Stage.Adult, seed, genome: seed ^ 5n, vitality: 7350, generation: 2, mood: 2, temperament: 1 })));
+    expect(svg).to.equal(
+      await renderer.svg(
+        tokenParams(7n, {
+          stage: Stage.Adult,
+          seed,
+          genome: seed ^ 5n,
+          vitality: 7350,
+          generation: 2,
+          mood: 2,
+          temperament: 1,
+        }),
+      ),
+    );
   });
 
   it("tokenURI of an unrevealed token shows the egg and only known traits", async function () {
@@ -62,7 +102,12 @@ describe("LivingAssetRenderer metadata", function () {
     expect(validateToken(json), ajv.errorsText(validateToken.errors)).to.equal(true);
     expect(json).to.not.have.property("seed");
     expect(json).to.not.have.property("genome");
-    expect(json.attributes.map((a: any) => a.trait_type)).to.deep.equal(["Stage", "Stage Level", "Birth Epoch", "Revealed"]);
+    expect(json.attributes.map((a: any) => a.trait_type)).to.deep.equal([
+      "Stage",
+      "Stage Level",
+      "Birth Epoch",
+      "Revealed",
+    ]);
     expect(attribute(json, "Stage").value).to.equal("Egg");
     expect(attribute(json, "Revealed").value).to.equal("false");
     // Same egg for every unrevealed token but for the label.
@@ -79,7 +124,13 @@ describe("LivingAssetRenderer metadata", function () {
 
   it("tokenURI formats vitality basis points as an exact percentage", async function () {
     const { renderer } = await loadFixture(fixture);
-    for (const [bps, pct] of [[0, 0], [5, 0.05], [7305, 73.05], [7350, 73.5], [10000, 100]]) {
+    for (const [bps, pct] of [
+      [0, 0],
+      [5, 0.05],
+      [7305, 73.05],
+      [7350, 73.5],
+      [10000, 100],
+    ]) {
       const json = decodeJson(await renderer.tokenURI(tokenParams(1n, { vitality: bps })));
       expect(attribute(json, "Vitality").value).to.equal(pct);
     }
@@ -114,14 +165,27 @@ describe("LivingAssetRenderer metadata", function () {
     const { renderer } = await loadFixture(fixture);
     const json = decodeJson(await renderer.traitMetadataURI());
     expect(validateTraits(json), ajv.errorsText(validateTraits.errors)).to.equal(true);
-    expect(Object.keys(json.traits)).to.deep.equal(["stage", "generation", "age", "vitality", "mood", "temperament", "revealed"]);
+    expect(Object.keys(json.traits)).to.deep.equal([
+      "stage",
+      "generation",
+      "age",
+      "vitality",
+      "mood",
+      "temperament",
+      "revealed",
+    ]);
     const key = (i: number) => ethers.toBeHex(i, 32);
     const labels = (t: string) => Object.entries(json.traits[t].dataType.valueMappings);
-    expect(labels("stage")).to.deep.equal(["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"].map((l, i) => [key(i), l]));
+    expect(labels("stage")).to.deep.equal(
+      ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"].map((l, i) => [key(i), l]),
+    );
     expect(labels("mood")).to.deep.equal(["Calm", "Sunny", "Stormy"].map((l, i) => [key(i), l]));
     expect(labels("temperament")).to.deep.equal(["Serene", "Bold", "Wary", "Restless"].map((l, i) => [key(i), l]));
     expect(json.traits.generation.dataType).to.deep.equal({ type: "decimal", signed: false, bits: 8, decimals: 0 });
-    expect(json.traits.age).to.deep.equal({ displayName: "Age (epochs)", dataType: { type: "decimal", signed: false, bits: 32, decimals: 0 } });
+    expect(json.traits.age).to.deep.equal({
+      displayName: "Age (epochs)",
+      dataType: { type: "decimal", signed: false, bits: 32, decimals: 0 },
+    });
     expect(json.traits.vitality.dataType).to.deep.equal({ type: "decimal", signed: false, bits: 16, decimals: 2 });
     expect(json.traits.revealed.dataType).to.deep.equal({ type: "boolean" });
   });

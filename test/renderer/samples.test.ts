@@ -13,9 +13,23 @@ describe("LivingAssetRenderer samples", function () {
     const cases: Array<[string, bigint, Parameters<typeof tokenParams>[1]]> = [
       ["egg", 1n, { revealed: false }],
       ...[1, 2, 3, 4].map((s, i) => [`stage-${STAGES[s]}`, 2n, { stage: s, mood: i % 3 }] as [string, bigint, object]),
-      ...[0, 1, 2].map((m) => [`mood-${MOODS[m]}`, 3n + BigInt(m), { stage: Stage.Adult, mood: m, seed: seedOf(11n, 3n + BigInt(m)) }] as [string, bigint, object]),
+      ...[0, 1, 2].map(
+        (m) =>
+          [`mood-${MOODS[m]}`, 3n + BigInt(m), { stage: Stage.Adult, mood: m, seed: seedOf(11n, 3n + BigInt(m)) }] as [
+            string,
+            bigint,
+            object,
+          ],
+      ),
       ["withered", 9n, { stage: Stage.Adult, vitality: 300, mood: Mood.Stormy, seed: seedOf(5n, 9n) }],
-      ...[0, 1, 2, 3, 4, 5].map((k) => [`adult-${k}`, 20n + BigInt(k), { stage: Stage.Adult, seed: seedOf(99n, 20n + BigInt(k)), mood: k % 3, temperament: k % 4 }] as [string, bigint, object]),
+      ...[0, 1, 2, 3, 4, 5].map(
+        (k) =>
+          [
+            `adult-${k}`,
+            20n + BigInt(k),
+            { stage: Stage.Adult, seed: seedOf(99n, 20n + BigInt(k)), mood: k % 3, temperament: k % 4 },
+          ] as [string, bigint, object],
+      ),
     ];
     for (const [name, id, o] of cases) {
       const svg = await renderer.svg(tokenParams(id, o));

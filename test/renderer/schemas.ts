@@ -119,7 +119,12 @@ export const traitMetadataSchema = {
                 type: "object",
                 required: ["type"],
                 additionalProperties: false,
-                properties: { type: { const: "string" }, minLength: uint, maxLength: uint, valueMappings: mappings({ type: ["string", "null"] }) },
+                properties: {
+                  type: { const: "string" },
+                  minLength: uint,
+                  maxLength: uint,
+                  valueMappings: mappings({ type: ["string", "null"] }),
+                },
               },
               {
                 type: "object",

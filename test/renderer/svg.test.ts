@@ -28,7 +28,14 @@ describe("LivingAssetRenderer art", function () {
       for (let mood = 0; mood < MOODS.length; mood++) {
         for (const vitality of [0, 10_000]) {
           const revealed = stage > 0;
-          const params = tokenParams(BigInt(100 + stage), { revealed, stage, mood, vitality, temperament: (stage + mood) % 4, seed: seedOf(3n, BigInt(stage * 7 + mood)) });
+          const params = tokenParams(BigInt(100 + stage), {
+            revealed,
+            stage,
+            mood,
+            vitality,
+            temperament: (stage + mood) % 4,
+            seed: seedOf(3n, BigInt(stage * 7 + mood)),
+          });
           const json = decodeJson(await renderer.tokenURI(params));
           const svg = decodeDataUri(json.image, "image/svg+xml");
           expectSafeSvg(svg);
@@ -61,7 +68,12 @@ describe("LivingAssetRenderer art", function () {
       rows.push(`${STAGES[stage]} ${worst}`);
       // Long untrusted text costs escaping and encoding too: the longest name and description the
       // collection accepts (64 and 160 bytes), the name made of characters that all need escaping.
-      const long = tokenParams(10_000n, { revealed: stage > 0, stage, mood: 2, seed: seedOf(77n, 0n) }, "N\"&<".repeat(16), "\"".repeat(160));
+      const long = tokenParams(
+        10_000n,
+        { revealed: stage > 0, stage, mood: 2, seed: seedOf(77n, 0n) },
+        'N"&<'.repeat(16),
+        '"'.repeat(160),
+      );
       const longGas = await renderer.tokenURI.estimateGas(long);
       expect(longGas).to.be.lessThanOrEqual(GAS_CAP);
       rows[rows.length - 1] += ` (long text ${longGas})`;

@@ -37,7 +37,11 @@ contract PlainERC721Upgradeable is Initializable, ERC721Upgradeable, OwnableUpgr
     }
 
     /// @notice Initialises the proxy: name, symbol and the owner who may upgrade. Token ids start at 1.
-    function initialize(string calldata name_, string calldata symbol_, address initialOwner) public virtual initializer {
+    function initialize(
+        string calldata name_,
+        string calldata symbol_,
+        address initialOwner
+    ) public virtual initializer {
         __ERC721_init(name_, symbol_);
         __Ownable_init(initialOwner);
         _getPlainStorage().nextTokenId = 1;
