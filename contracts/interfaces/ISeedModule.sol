@@ -92,7 +92,8 @@ interface ISeedModule {
     /// @notice Called by the VRF coordinator. Never reverts for the coordinator.
     function rawFulfillRandomWords(uint256 requestId, uint256[] calldata randomWords) external;
 
-    /// @notice Replace a stuck batch request (config role, after the timeout).
+    /// @notice Replace a stuck batch request (config role, after the timeout), or retry a batch whose
+    /// request the coordinator refused (anyone, at once).
     function rerequestBatch(uint256 batchId) external;
 
     /// @notice A token's seed; reverts with `SeedNotRevealed` before fulfilment.

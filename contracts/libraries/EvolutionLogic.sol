@@ -7,6 +7,8 @@ import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interf
 
 import {IEvolutionModule} from "../interfaces/IEvolutionModule.sol";
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
+import {IERC7496} from "../interfaces/IERC7496.sol";
+import {InteractionLogic} from "./InteractionLogic.sol";
 import {EnvironmentLog} from "./EnvironmentLog.sol";
 
 /// @title EvolutionLogic
@@ -79,6 +81,8 @@ library EvolutionLogic {
 
         emit IEvolutionModule.EpochAdvanced(epoch, answer, roundId, moveBps);
         emit ILivingAsset.BatchMetadataUpdate(0, type(uint256).max);
+        // ERC-7496: every token's age moved on (vitality, mood and temperament may follow).
+        emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_AGE, 0, type(uint256).max);
     }
 
     /// @dev Reads and validates the feed (and the sequencer feed when set); reverts on failure.

@@ -8,6 +8,7 @@ import {VRFV2PlusClient} from "@chainlink/contracts/src/v0.8/vrf/dev/libraries/V
 
 import {ISeedModule} from "../interfaces/ISeedModule.sol";
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
+import {IERC7496} from "../interfaces/IERC7496.sol";
 import {InteractionLogic} from "./InteractionLogic.sol";
 
 /// @title SeedLogic
@@ -126,6 +127,13 @@ library SeedLogic {
         uint256 quantity = b.quantity;
         emit ISeedModule.BatchRevealed(batchId, first, quantity);
         emit ILivingAsset.BatchMetadataUpdate(first, first + quantity - 1);
+        // ERC-7496: the batch's "revealed" trait became true.
+        emit IERC7496.TraitUpdatedRangeUniformValue(
+            InteractionLogic.TRAIT_REVEALED,
+            first,
+            first + quantity - 1,
+            bytes32(uint256(1))
+        );
     }
 
     /// @notice See {ISeedModule-setVrfConfig}. Emits {VrfConfigUpdated}.

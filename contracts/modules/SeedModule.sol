@@ -53,7 +53,13 @@ abstract contract SeedModule is LivingAssetBase, ISeedModule {
     }
 
     /// @inheritdoc ISeedModule
-    function rerequestBatch(uint256 batchId) external virtual onlyRole(CONFIG_ROLE) {
+    /// @dev A batch whose request the coordinator refused (request id 0) never had a word anyone
+    /// could see, so anyone may retry it; replacing a live request needs the config role.
+    function rerequestBatch(uint256 batchId) external virtual {
+        SeedStorage storage $ = SeedLogic.layout();
+        if (batchId >= $.batchCount || $.batches[batchId].revealed || $.batches[batchId].randomness != 0) {
+            _checkRole(CONFIG_ROLE);
+        }
         SeedLogic.rerequestBatch(batchId);
     }
 
