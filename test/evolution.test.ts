@@ -210,6 +210,25 @@ describe("EvolutionModule", () => {
     });
   });
 
+  it("a new feed starts a new price baseline: no move is measured against the old feed", async () => {
+    const w = await deployWorld();
+    await advance(w, P(3000));
+    await advance(w, P(3300));
+    const before = await w.collection.epochEntry(2);
+    const other = await (await ethers.getContractFactory("MockV3Aggregator")).deploy(8, 1n);
+    await w.collection.setFeedConfig({ ...plain(await w.collection.feedConfig()), feed: await other.getAddress() });
+    await time.increaseTo(await w.collection.nextEpochAt());
+    await other.updateAnswer(P(1.5));
+    await expect(w.collection.advanceEpoch()).to.emit(w.collection, "EpochAdvanced").withArgs(3, P(1.5), 2, 0);
+    const after = await w.collection.epochEntry(3);
+    expect([after.cumUpBps, after.cumDownBps, after.cumStorms, after.moveBps]).to.deep.equal([
+      before.cumUpBps,
+      before.cumDownBps,
+      before.cumStorms,
+      0n,
+    ]);
+  });
+
   it("feed config is validated and role-gated", async () => {
     const w = await deployWorld();
     const cfg = plain(await w.collection.feedConfig());

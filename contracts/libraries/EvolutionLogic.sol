@@ -66,9 +66,13 @@ library EvolutionLogic {
         (uint80 roundId, int256 answer) = _readFeed($);
 
         uint256 epoch = uint256($.epochCount) + 1;
+        IEvolutionModule.EpochEntry memory previous = $.log[epoch - 1];
+        // A new feed (its round ids start over) starts a new price baseline: no move is measured
+        // against another feed's price.
+        if ($.lastRoundId == 0) previous.price = 0;
         (IEvolutionModule.EpochEntry memory entry, int256 moveBps) = EnvironmentLog.next(
             EnvironmentLog.AppendParams({
-                previous: $.log[epoch - 1],
+                previous: previous,
                 answer: uint256(answer),
                 timestamp: block.timestamp,
                 moodThresholdBps: $.moodThresholdBps
