@@ -18,8 +18,9 @@ library SeedLogic {
     /// @dev VRF v2.5 limits.
     uint16 internal constant MAX_CONFIRMATIONS = 200;
     uint32 internal constant MAX_CALLBACK_GAS_LIMIT = 2_500_000;
-    /// @dev Twice the heaviest fulfilment measured in the tests (a metamorphosis), rounded up, so a
-    /// fulfilment cannot run out of gas and publish a word we would then have to discard.
+    /// @dev At least twice the heaviest fulfilment measured in the tests (a batch reveal: 49,250 gas
+    /// as a whole transaction, so less inside the coordinator's call), rounded up, so a fulfilment
+    /// cannot run out of gas and publish a word we would then have to discard.
     uint32 internal constant MIN_CALLBACK_GAS_LIMIT = 100_000;
     uint32 internal constant MIN_TIMEOUT = 1 hours;
     uint32 internal constant MAX_TIMEOUT = 30 days;
