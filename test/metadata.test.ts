@@ -4,7 +4,14 @@ import Ajv from "ajv";
 import { deployWorld, mintAndReveal, advance, requestIdsOf, PRICE, type World } from "./helpers/fixture";
 import { plain } from "./helpers/fixture";
 import { tokenSchema, collectionSchema } from "./renderer/schemas";
-import { decodeJson, decodeDataUri, expectSafeSvg, rasterize, expectNotBlank } from "./renderer/helpers";
+import {
+  decodeJson,
+  decodeDataUri,
+  deployRenderer,
+  expectSafeSvg,
+  rasterize,
+  expectNotBlank,
+} from "./renderer/helpers";
 import { collectionFactory } from "../scripts/lib/collection";
 
 const P = (usd: number) => BigInt(Math.round(usd * 1e8));
@@ -92,7 +99,7 @@ describe("Metadata through the collection", () => {
       w.collection.setProvenance(ethers.ZeroHash, ethers.ZeroHash, "", "", ""),
     ).to.be.revertedWithCustomError(w.collection, "MetadataProvenanceLocked");
     await expect(w.collection.lockProvenance()).to.be.revertedWithCustomError(w.collection, "MetadataProvenanceLocked");
-    const other = await (await ethers.getContractFactory("LivingAssetRenderer")).deploy();
+    const other = await deployRenderer();
     await expect(w.collection.setRenderer(w.alice.address))
       .to.be.revertedWithCustomError(w.collection, "MetadataRendererNotContract")
       .withArgs(w.alice.address);

@@ -2,14 +2,23 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 
-import { decodeDataUri, decodeJson, deployRenderer, expectSafeSvg, provenance, tokenParams, Stage } from "./helpers";
+import {
+  decodeDataUri,
+  decodeJson,
+  deployRenderer,
+  deployWithEstimate,
+  expectSafeSvg,
+  provenance,
+  tokenParams,
+  Stage,
+} from "./helpers";
 
 const NASTY = "Vivarium \"β\" <test> & \\ ü 🌱\nline2\t\u0001'end'";
 
 describe("LivingAssetRenderer escaping", function () {
   async function fixture() {
     const renderer = await deployRenderer();
-    const harness = await (await ethers.getContractFactory("RendererLibrariesHarness")).deploy();
+    const harness = await deployWithEstimate("RendererLibrariesHarness");
     return { renderer, harness };
   }
 

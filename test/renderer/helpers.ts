@@ -82,9 +82,20 @@ export function tokenParams(
   };
 }
 
+/**
+ * Deploys with an estimated gas limit. solidity-coverage sends every transaction with a fixed
+ * 2^24 gas (the EIP-7825 cap under Osaka), which the instrumented renderer's deployment exceeds.
+ */
+export async function deployWithEstimate(name: string) {
+  const factory = await ethers.getContractFactory(name);
+  const gasLimit = await ethers.provider.estimateGas(await factory.getDeployTransaction());
+  const contract = await factory.deploy({ gasLimit });
+  await contract.waitForDeployment();
+  return contract;
+}
+
 export async function deployRenderer(): Promise<LivingAssetRenderer> {
-  const factory = await ethers.getContractFactory("LivingAssetRenderer");
-  const renderer = (await factory.deploy()) as unknown as LivingAssetRenderer;
+  const renderer = (await deployWithEstimate("LivingAssetRenderer")) as unknown as LivingAssetRenderer;
   await renderer.waitForDeployment();
   return renderer;
 }
