@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
-import { deployWorld, mintAndReveal, advance, requestIdsOf, PRICE, type World } from "./helpers/fixture";
+import { deployWorld, mintAndReveal, advance, requestIdsOf, IgnoreReason, PRICE, type World } from "./helpers/fixture";
 import { plain } from "./helpers/fixture";
 
 const P = (usd: number) => BigInt(Math.round(usd * 1e8));
@@ -149,7 +149,7 @@ describe("InteractionModule", () => {
       const [newId] = await requestIdsOf(w.collection, w.collection.rerequestMetamorphosis(1));
       await expect(w.coordinator.fulfillRandomWords(oldId, await w.collection.getAddress()))
         .to.emit(w.collection, "RandomnessIgnored")
-        .withArgs(oldId, 0);
+        .withArgs(oldId, IgnoreReason.StaleRequest);
       expect((await phenotype(w, 1)).generation).to.equal(0n);
       await w.coordinator.fulfillRandomWords(newId, await w.collection.getAddress());
       expect((await phenotype(w, 1)).generation).to.equal(1n);
@@ -157,6 +157,24 @@ describe("InteractionModule", () => {
         w.collection,
         "InteractionNoMetamorphosisPending",
       );
+    });
+
+    it("a replaced request's word arriving after the new one landed is ignored as stale", async () => {
+      const w = await deployWorld();
+      await mintAndReveal(w, w.alice, 1);
+      await live(w, 5, [1]);
+      const [oldId] = await requestIdsOf(w.collection, w.collection.connect(w.alice).metamorphose(1));
+      await time.increase(24 * 3600);
+      const [newId] = await requestIdsOf(w.collection, w.collection.rerequestMetamorphosis(1));
+      await expect(w.coordinator.fulfillRandomWords(newId, await w.collection.getAddress())).to.emit(
+        w.collection,
+        "Metamorphosed",
+      );
+      const after = await phenotype(w, 1);
+      await expect(w.coordinator.fulfillRandomWords(oldId, await w.collection.getAddress()))
+        .to.emit(w.collection, "RandomnessIgnored")
+        .withArgs(oldId, IgnoreReason.StaleRequest);
+      expect(await phenotype(w, 1)).to.deep.equal(after);
     });
 
     it("two metamorphoses make a token Ascended; a third is refused", async () => {

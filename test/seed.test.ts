@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import hre, { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
-import { deployWorld, PRICE, requestIdsOf, type World } from "./helpers/fixture";
+import { deployWorld, IgnoreReason, PRICE, requestIdsOf, type World } from "./helpers/fixture";
 import { plain } from "./helpers/fixture";
 
 /** Calls `rawFulfillRandomWords` as the coordinator (impersonated) and returns the receipt's gas. */
@@ -115,7 +115,7 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
     expect(newId).to.not.equal(oldId);
     await expect(w.coordinator.fulfillRandomWords(oldId, await w.collection.getAddress()))
       .to.emit(w.collection, "RandomnessIgnored")
-      .withArgs(oldId, 0);
+      .withArgs(oldId, IgnoreReason.StaleRequest);
     expect(await w.collection.isRevealed(1)).to.equal(false);
     await expect(w.coordinator.fulfillRandomWords(newId, await w.collection.getAddress())).to.emit(
       w.collection,

@@ -98,8 +98,8 @@ library InteractionLogic {
         if (!cp.pending) revert IInteractionModule.InteractionNoMetamorphosisPending(tokenId);
         uint256 availableAt = uint256(cp.requestedAt) + SeedLogic.layout().rerequestTimeout;
         if (block.timestamp < availableAt) revert IInteractionModule.InteractionRerequestTooEarly(tokenId, availableAt);
+        // The old request stays known, so its late word is reported as {IgnoreReason-StaleRequest}.
         uint256 oldRequestId = $.metamorphosisRequests[tokenId];
-        delete SeedLogic.layout().requests[oldRequestId];
         uint256 newRequestId = SeedLogic.requestRandomWord(ISeedModule.RequestKind.Metamorphosis, tokenId);
         $.metamorphosisRequests[tokenId] = newRequestId;
         cp.requestedAt = uint40(block.timestamp);

@@ -75,10 +75,10 @@ library SeedLogic {
         if (b.revealed) revert ISeedModule.SeedBatchRevealed(batchId);
         uint256 oldRequestId = b.randomness;
         // A batch whose request was refused (id 0) had no word anyone could see: no wait needed.
+        // The old request stays known, so its late word is reported as {IgnoreReason-StaleRequest}.
         if (oldRequestId != 0) {
             uint256 availableAt = uint256(b.requestedAt) + $.rerequestTimeout;
             if (block.timestamp < availableAt) revert ISeedModule.SeedRerequestTooEarly(batchId, availableAt);
-            delete $.requests[oldRequestId];
         }
         uint256 newRequestId = requestRandomWord(ISeedModule.RequestKind.Batch, batchId);
         b.randomness = newRequestId;
@@ -117,7 +117,7 @@ library SeedLogic {
     /// Emits {BatchRevealed} and ERC-4906 {BatchMetadataUpdate}, or {RandomnessIgnored}.
     function _revealBatch(uint256 batchId, uint256 requestId, uint256 word) private {
         ISeedModule.Batch storage b = layout().batches[batchId];
-        // A fulfilled request is forgotten, so only a replaced (re-requested) one can land here.
+        // A fulfilled request is forgotten; a replaced (re-requested) one lands here.
         if (b.randomness != requestId) {
             emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.StaleRequest);
             return;

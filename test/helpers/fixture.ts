@@ -40,6 +40,9 @@ export const deployWorld = deployments.createFixture(async (): Promise<World> =>
 
 export const PRICE = 10_000_000_000_000_000n;
 
+/** `ISeedModule.IgnoreReason`: why a VRF fulfilment was ignored. */
+export const IgnoreReason = { UnknownRequest: 0, StaleRequest: 1, NoWords: 2 } as const;
+
 /** Request ids of the `RandomnessRequested` events in a receipt. */
 export async function requestIdsOf(
   collection: LivingAsset,
