@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import hre, { ethers, upgrades } from "hardhat";
-import { deployWorld, PRICE, type World } from "./helpers/fixture";
+import { deployWorld, plain, PRICE, type World } from "./helpers/fixture";
 import { shouldBehaveLikeERC721 } from "./behaviors/erc721.behavior";
 import { shouldBehaveLikeERC2981 } from "./behaviors/erc2981.behavior";
 import { collectionFactory } from "../scripts/lib/collection";
@@ -101,6 +101,17 @@ describe("LivingAsset sale", () => {
     await expect(w.collection.connect(w.bob).withdraw()).to.changeEtherBalance(w.carol, PRICE * 2n);
   });
 
+  it("withdraw to a treasury that refuses ether reverts with LivingAssetWithdrawFailed and keeps the proceeds", async () => {
+    const w = await deployWorld();
+    const refuser = await (await ethers.getContractFactory("NonReceiverMock")).deploy();
+    await w.collection.setTreasury(await refuser.getAddress());
+    await w.collection.connect(w.alice).mint(2, { value: PRICE * 2n });
+    await expect(w.collection.withdraw())
+      .to.be.revertedWithCustomError(w.collection, "LivingAssetWithdrawFailed")
+      .withArgs(await refuser.getAddress(), PRICE * 2n);
+    expect(await ethers.provider.getBalance(await w.collection.getAddress())).to.equal(PRICE * 2n);
+  });
+
   it("sale config rejects zero limits and a cap below what is minted", async () => {
     const w = await deployWorld();
     await w.collection.connect(w.alice).mint(3, { value: PRICE * 3n });
@@ -198,6 +209,38 @@ describe("LivingAsset roles, storage and upgrades", () => {
     };
     await expect(impl.initialize(dummy)).to.be.revertedWithCustomError(impl, "InvalidInitialization");
     await expect(w.collection.initialize(dummy)).to.be.reverted;
+  });
+
+  it("initialisation rejects a royalty cap above 100% and a collection name over 64 bytes", async () => {
+    const w = await deployWorld();
+    const factory = await collectionFactory(hre);
+    const params = {
+      name: "Vivarium",
+      symbol: "VIV",
+      description: "",
+      admin: w.deployer.address,
+      adminDelay: 0,
+      treasury: w.deployer.address,
+      maxSupply: 10,
+      price: 0,
+      maxPerWallet: 10,
+      maxPerMint: 10,
+      royaltyReceiver: w.deployer.address,
+      royaltyBps: 100,
+      maxRoyaltyBps: 10_001,
+      renderer: await w.renderer.getAddress(),
+      vrf: plain(await w.collection.vrfConfig()),
+      feed: plain(await w.collection.feedConfig()),
+    };
+    const deploy = (p: typeof params) =>
+      upgrades.deployProxy(factory, [p], { kind: "uups", unsafeAllowLinkedLibraries: true });
+    await expect(deploy(params)).to.be.revertedWithCustomError(w.collection, "RoyaltyInvalidCap").withArgs(10_001);
+    const name = "n".repeat(65);
+    await expect(deploy({ ...params, maxRoyaltyBps: 1_000, name }))
+      .to.be.revertedWithCustomError(w.collection, "MetadataTextTooLong")
+      .withArgs(65, 64);
+    const ok = await deploy({ ...params, maxRoyaltyBps: 1_000, name: "n".repeat(64) });
+    expect(await ok.getFunction("name")()).to.equal("n".repeat(64));
   });
 
   it("upgrades a populated proxy to V2, keeping balances, owners, royalties and roles; only the upgrader may", async () => {

@@ -102,6 +102,38 @@ describe("EvolutionModule", () => {
         "EvolutionAnswerOutOfBounds",
         () => [P(6000), 1, P(5000)],
       ],
+      [
+        "answer below the minimum",
+        async (w) => {
+          const cfg = plain(await w.collection.feedConfig());
+          await w.collection.setFeedConfig({ ...cfg, minAnswer: P(2000) });
+          await atNextEpochTime(w);
+          await w.feed.updateAnswer(P(1000));
+        },
+        "EvolutionAnswerOutOfBounds",
+        async (w) => [P(1000), P(2000), (await w.collection.feedConfig()).maxAnswer],
+      ],
+      [
+        "feed round without a timestamp",
+        async (w) => {
+          await atNextEpochTime(w);
+          const round = (await w.feed.latestRoundData()).roundId;
+          await w.feed.updateRoundData(round + 1n, P(3100), 0, 0);
+        },
+        "EvolutionStaleFeed",
+        async (w) => [0, (await w.collection.feedConfig()).heartbeat],
+      ],
+      [
+        "feed round stamped in the future",
+        async (w) => {
+          await atNextEpochTime(w);
+          const round = (await w.feed.latestRoundData()).roundId;
+          const future = (await time.latest()) + 1_000;
+          await w.feed.updateRoundData(round + 1n, P(3100), future, future);
+        },
+        "EvolutionStaleFeed",
+        async (w) => [(await w.feed.latestRoundData()).updatedAt, (await w.collection.feedConfig()).heartbeat],
+      ],
     ];
     for (const [label, setup, error, args] of cases) {
       it(label, async () => {
@@ -163,6 +195,17 @@ describe("EvolutionModule", () => {
       await w.feed.updateAnswer(P(3001));
       await w.collection.advanceEpoch();
       expect(await w.collection.currentEpoch()).to.equal(1n);
+    });
+
+    it("a sequencer feed that never reported a status change (startedAt 0) counts as inside the grace period", async () => {
+      const w = await deployWorld();
+      const seq = await withSequencer(w, 0);
+      await seq.updateRoundData(2, 0, await time.latest(), 0);
+      await w.feed.updateAnswer(P(3000));
+      await expect(w.collection.advanceEpoch())
+        .to.be.revertedWithCustomError(w.collection, "EvolutionSequencerGracePeriod")
+        .withArgs(0, 3600);
+      expect(await w.collection.currentEpoch()).to.equal(0n);
     });
   });
 

@@ -52,6 +52,23 @@ describe("InteractionModule", () => {
       expect(first).to.be.lte(110_000n);
     });
 
+    it("the token's approved address and the holder's operator may nurture it; the holder's nurture is shared", async () => {
+      const w = await deployWorld();
+      await mintAndReveal(w, w.alice, 2);
+      await w.collection.connect(w.alice).approve(w.bob.address, 1);
+      await w.collection.connect(w.alice).setApprovalForAll(w.carol.address, true);
+      await advance(w, P(3000));
+      await expect(w.collection.connect(w.bob).nurture(1)).to.emit(w.collection, "Nurtured");
+      await expect(w.collection.connect(w.carol).nurture(2)).to.emit(w.collection, "Nurtured");
+      expect((await phenotype(w, 1)).nurtureCount).to.equal(1n);
+      expect((await phenotype(w, 2)).nurtureCount).to.equal(1n);
+      // An approval covers one token only.
+      await advance(w, P(3010));
+      await expect(w.collection.connect(w.bob).nurture(2))
+        .to.be.revertedWithCustomError(w.collection, "InteractionNotHolder")
+        .withArgs(2, w.bob.address);
+    });
+
     it("reverts for a stranger, twice in one epoch, for a missing token and while paused, changing nothing", async () => {
       const w = await deployWorld();
       await mintAndReveal(w, w.alice, 2);
@@ -237,6 +254,10 @@ describe("InteractionModule", () => {
         1n,
       ]);
       expect(BigInt(await w.collection.getTraitValue(1, ethers.id("age")))).to.equal(3n);
+      await w.collection.connect(w.alice).mint(1, { value: PRICE });
+      const unrevealed = (await w.collection.totalSupply()) as bigint;
+      expect(BigInt(await w.collection.getTraitValue(unrevealed, ethers.id("revealed")))).to.equal(0n);
+      expect(BigInt(await w.collection.getTraitValue(1, ethers.id("revealed")))).to.equal(1n);
       await expect(w.collection.getTraitValue(1, ethers.id("colour")))
         .to.be.revertedWithCustomError(w.collection, "MetadataUnknownTrait")
         .withArgs(ethers.id("colour"));

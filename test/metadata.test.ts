@@ -164,6 +164,29 @@ describe("Metadata through the collection", () => {
     expect(coll.description).to.equal(description);
   });
 
+  it("setDescription is role-gated and bounded to 160 bytes, and the new text shows in tokenURI and contractURI", async () => {
+    const w = await deployWorld();
+    await mintAndReveal(w, w.alice, 1);
+    await expect(w.collection.connect(w.alice).setDescription("x")).to.be.revertedWithCustomError(
+      w.collection,
+      "AccessControlUnauthorizedAccount",
+    );
+    const before = await w.collection.contractURI();
+    await expect(w.collection.setDescription("é".repeat(81)))
+      .to.be.revertedWithCustomError(w.collection, "MetadataTextTooLong")
+      .withArgs(162, 160);
+    expect(await w.collection.contractURI()).to.equal(before);
+    const text = 'A "new" season <3';
+    await expect(w.collection.setDescription(text))
+      .to.emit(w.collection, "DescriptionUpdated")
+      .withArgs(text)
+      .and.to.emit(w.collection, "ContractURIUpdated")
+      .and.to.emit(w.collection, "BatchMetadataUpdate")
+      .withArgs(0, ethers.MaxUint256);
+    expect(decodeJson(await w.collection.tokenURI(1)).description).to.equal(text);
+    expect(decodeJson(await w.collection.contractURI()).description).to.equal(text);
+  });
+
   it("tokenURI of a missing token reverts with its id", async () => {
     const w = await deployWorld();
     await expect(w.collection.tokenURI(5))

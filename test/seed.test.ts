@@ -127,6 +127,7 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
     await expect(w.collection.rerequestBatch(9))
       .to.be.revertedWithCustomError(w.collection, "SeedUnknownBatch")
       .withArgs(9);
+    await expect(w.collection.batch(9)).to.be.revertedWithCustomError(w.collection, "SeedUnknownBatch").withArgs(9);
   });
 
   it("minting with an unfunded subscription still mints; the fulfilment fails cleanly and the batch stays re-requestable", async () => {

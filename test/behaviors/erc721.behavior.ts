@@ -102,8 +102,10 @@ export function shouldBehaveLikeERC721(load: () => Promise<World>): void {
       expect(await w.collection.ownerOf(1)).to.equal(w.bob.address);
     });
 
-    it("supports ERC-165, ERC-721, ERC-721 Metadata, ERC-2981, ERC-4906 and ERC-7496", async () => {
-      for (const id of ["0x01ffc9a7", "0x80ac58cd", "0x5b5e139f", "0x2a55205a", "0x49064906", "0xaf332f3e"]) {
+    it("supports ERC-165, ERC-721, ERC-721 Metadata, ERC-2981, ERC-4906, ERC-7496 and OpenZeppelin's access control", async () => {
+      // The last two: IAccessControl and IAccessControlDefaultAdminRules (own functions only).
+      const ids = ["0x01ffc9a7", "0x80ac58cd", "0x5b5e139f", "0x2a55205a", "0x49064906", "0xaf332f3e"];
+      for (const id of [...ids, "0x7965db0b", "0x31498786"]) {
         expect(await w.collection.supportsInterface(id), id).to.equal(true);
       }
       expect(await w.collection.supportsInterface("0xffffffff")).to.equal(false);
