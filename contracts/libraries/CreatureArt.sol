@@ -285,8 +285,7 @@ library CreatureArt {
             return out;
         }
         if (g.folds == 2) {
-            uint256 pairs = k.stage + g.extraLimbs;
-            if (pairs > 6) pairs = 6;
+            uint256 pairs = k.stage + g.extraLimbs; // 1..6: stage 1..4, extraLimbs 0..2
             for (uint256 p; p < pairs; ++p) {
                 uint256 angle = pairs == 1 ? 450 : 150 + (p * 1150) / (pairs - 1);
                 out = string.concat(out, Svg.use("l", Svg.rotate(angle)), Svg.use("l", Svg.rotate(3600 - angle)));

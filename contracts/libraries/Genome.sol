@@ -21,7 +21,8 @@ struct Genes {
 
 /// @title Genome
 /// @notice Decodes a `uint256` genome into `Genes` and names each discrete gene.
-/// @dev Bit layout of the genome (each field taken modulo its range):
+/// @dev Where each gene starts in the genome; a gene is `(genome >> start) % range`, so the
+/// bits above its field count too:
 ///   [0..7] palette | [8..15] body | [16..23] pattern | [24..31] symmetry |
 ///   [32..39] hue shift | [40..47] size | [48..55] extra limbs | [56..63] eyes |
 ///   [64..71] curl | [72..79] stretch | [80..87] lobe depth | rest: via `entropy`.

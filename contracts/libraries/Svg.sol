@@ -20,26 +20,6 @@ library Svg {
     // Elements
     // -------------------------------------------------------------------------------------
 
-    /// @notice `<name attrs>children</name>`.
-    function el(string memory name, string memory attrs, string memory children) internal pure returns (string memory) {
-        return string.concat("<", name, " ", attrs, ">", children, "</", name, ">");
-    }
-
-    /// @notice Self-closing `<name attrs/>`.
-    function el(string memory name, string memory attrs) internal pure returns (string memory) {
-        return string.concat("<", name, " ", attrs, "/>");
-    }
-
-    /// @notice ` key="value"` (leading space).
-    function a(string memory key, string memory value) internal pure returns (string memory) {
-        return string.concat(" ", key, '="', value, '"');
-    }
-
-    /// @notice `<g transform="...">children</g>`.
-    function g(string memory transform, string memory children) internal pure returns (string memory) {
-        return string.concat('<g transform="', transform, '">', children, "</g>");
-    }
-
     /// @notice A circle at (`x`,`y`) with radius `r` and extra attributes.
     function circle(int256 x, int256 y, int256 r, string memory attrs) internal pure returns (string memory) {
         return string.concat('<circle cx="', n(x), '" cy="', n(y), '" r="', n(r), '" ', attrs, "/>");

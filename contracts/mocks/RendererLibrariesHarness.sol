@@ -20,6 +20,10 @@ contract RendererLibrariesHarness {
         return Json.escapeXml(s);
     }
 
+    function truncate(string calldata s, uint256 maxBytes) external pure returns (string memory) {
+        return Json.truncate(s, maxBytes);
+    }
+
     function bps(uint256 v) external pure returns (string memory) {
         return Format.bps(v);
     }
