@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Coverage gate: solidity-coverage over the whole suite, then per-file thresholds
+# (scripts/check-coverage.ts). Usage: npm run coverage
+#
+# solidity-coverage compiles instrumented contracts into Hardhat's own artifacts/ and cache/.
+# Hardhat's cache can then keep an instrumented artifact from an earlier run whose source did
+# not change, and hits land on the wrong lines; so the run starts from a clean build, and it
+# cleans again afterwards so no other command picks up instrumented bytecode.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+npx hardhat clean
+status=0
+npx hardhat coverage || status=$?
+npx hardhat clean
+if [ "$status" -ne 0 ]; then
+  echo "hardhat coverage failed (exit $status)" >&2
+  exit "$status"
+fi
+npx ts-node scripts/check-coverage.ts
