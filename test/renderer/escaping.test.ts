@@ -2,6 +2,8 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 
+import type { RendererLibrariesHarness } from "../../typechain-types";
+
 import {
   decodeDataUri,
   decodeJson,
@@ -18,7 +20,7 @@ const NASTY = "Vivarium \"β\" <test> & \\ ü 🌱\nline2\t\u0001'end'";
 describe("LivingAssetRenderer escaping", function () {
   async function fixture() {
     const renderer = await deployRenderer();
-    const harness = await deployWithEstimate("RendererLibrariesHarness");
+    const harness = await deployWithEstimate<RendererLibrariesHarness>("RendererLibrariesHarness");
     return { renderer, harness };
   }
 

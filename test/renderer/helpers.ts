@@ -86,16 +86,16 @@ export function tokenParams(
  * Deploys with an estimated gas limit. solidity-coverage sends every transaction with a fixed
  * 2^24 gas (the EIP-7825 cap under Osaka), which the instrumented renderer's deployment exceeds.
  */
-export async function deployWithEstimate(name: string) {
+export async function deployWithEstimate<T>(name: string): Promise<T> {
   const factory = await ethers.getContractFactory(name);
   const gasLimit = await ethers.provider.estimateGas(await factory.getDeployTransaction());
   const contract = await factory.deploy({ gasLimit });
   await contract.waitForDeployment();
-  return contract;
+  return contract as unknown as T;
 }
 
 export async function deployRenderer(): Promise<LivingAssetRenderer> {
-  const renderer = (await deployWithEstimate("LivingAssetRenderer")) as unknown as LivingAssetRenderer;
+  const renderer = await deployWithEstimate<LivingAssetRenderer>("LivingAssetRenderer");
   await renderer.waitForDeployment();
   return renderer;
 }

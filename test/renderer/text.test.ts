@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
+
+import type { RendererLibrariesHarness } from "../../typechain-types";
 import fc from "fast-check";
 
 import { decodeDataUri, decodeJson, deployRenderer, deployWithEstimate, tokenParams, Stage } from "./helpers";
@@ -67,7 +69,7 @@ const EDGE_BYTES = [
 
 describe("Json text helpers on raw bytes", function () {
   async function fixture() {
-    const harness = await deployWithEstimate("RendererLibrariesHarness");
+    const harness = await deployWithEstimate<RendererLibrariesHarness>("RendererLibrariesHarness");
     return { harness, address: await harness.getAddress() };
   }
 
