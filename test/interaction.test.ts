@@ -235,6 +235,14 @@ describe("InteractionModule", () => {
       expect((await phenotype(w, 1)).mood).to.equal(0n); // Calm
     });
 
+    it("a token whose market swung both ways about equally is Restless", async () => {
+      const w = await deployWorld();
+      await mintAndReveal(w, w.alice, 1);
+      for (const p of [3000, 3300, 3000, 3300, 3000]) await advance(w, P(p));
+      // Up +10% twice, down -9.09% twice: neither side beats the other by a quarter.
+      expect((await phenotype(w, 1)).temperament).to.equal(3n); // Restless
+    });
+
     it("ERC-7496 traits read the live phenotype; none is settable", async () => {
       const w = await deployWorld();
       await mintAndReveal(w, w.alice, 1);
