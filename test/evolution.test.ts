@@ -36,6 +36,20 @@ describe("EvolutionModule", () => {
     expect(e3.moveBps).to.equal(-1000n);
   });
 
+  it("a huge up-move counts at most 1,000% in the prefix sums and its stored move saturates at int16", async () => {
+    const w = await deployWorld();
+    await advance(w, P(1));
+    await advance(w, P(3)); // +200%: below both caps
+    let e = await w.collection.epochEntry(2);
+    expect(e.cumUpBps).to.equal(20_000n);
+    expect(e.moveBps).to.equal(20_000n);
+    await advance(w, P(60)); // +1,900%: capped at 100,000 bps, stored move at 32,767
+    e = await w.collection.epochEntry(3);
+    expect(e.cumUpBps).to.equal(120_000n);
+    expect(e.moveBps).to.equal(32_767n);
+    expect(e.cumDownBps).to.equal(0n);
+  });
+
   it("advanceEpoch gas is at most 100,000 and equal within 1% at supply 10 and 1,000", async () => {
     const gas: bigint[] = [];
     for (const supply of [10, 1000]) {
