@@ -21,6 +21,11 @@ import {SaleLogic} from "./libraries/SaleLogic.sol";
 ///   description settings, re-requests; `PAUSER_ROLE`: `pause`/`unpause`;
 ///   `UPGRADER_ROLE`: upgrades; default admin: role grants, renderer and provenance locks;
 /// - the VRF coordinator: `rawFulfillRandomWords`; the Automation forwarder: `performUpkeep`.
+///
+/// The modules' logic lives in external libraries linked into this implementation (EIP-170). They
+/// hold no state and contain no `delegatecall` or `selfdestruct`; each runs in the proxy's storage
+/// through the module's ERC-7201 namespace, so linking them is safe for upgrades:
+/// @custom:oz-upgrades-unsafe-allow external-library-linking
 contract LivingAsset is MetadataModule, UUPSUpgradeable {
     /// @custom:storage-location erc7201:livingasset.storage.LivingAsset
     struct SaleStorage {

@@ -80,7 +80,6 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
   const proxy = await upgrades.deployProxy(factory, [params], {
     kind: "uups",
     initializer: "initialize",
-    unsafeAllowLinkedLibraries: true,
   });
   await proxy.waitForDeployment();
   const address = await proxy.getAddress();

@@ -214,7 +214,6 @@ async function measureUpgrade(v: Figures): Promise<void> {
   const V2 = await collectionFactory(hre, "LivingAssetV2");
   const implementation = (await upgrades.prepareUpgrade(proxy, V2, {
     kind: "uups",
-    unsafeAllowLinkedLibraries: true,
     // V1's initializer already ran every parent initializer; V2's reinitializer sets only its field.
     unsafeAllow: ["missing-initializer-call"],
   })) as string;

@@ -41,6 +41,9 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
       throw new Error("demo runs on the in-process hardhat network only (drop --network)");
     const started = Date.now();
     const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
+    // A fresh clone has no artifacts: compile first (solcjs; about a minute the first time).
+    log("Compiling the contracts (nothing to do if they are up to date)...");
+    await hre.run("compile", { quiet: true });
     const ifaces = await errorInterfaces(hre);
 
     log("Deploying everything (fixture 'all': Chainlink mocks, renderer, libraries, UUPS proxy, configuration)...");

@@ -62,7 +62,6 @@ task(
         .filter(Boolean) as NonNullable<Parameters<typeof upgrades.validateUpgrade>[2]>["unsafeAllow"];
       const opts = {
         kind: "uups" as const,
-        unsafeAllowLinkedLibraries: true,
         ...(unsafeAllow?.length ? { unsafeAllow } : {}),
       };
       const before = await upgrades.erc1967.getImplementationAddress(proxy);

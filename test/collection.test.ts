@@ -233,7 +233,7 @@ describe("LivingAsset roles, storage and upgrades", () => {
       feed: plain(await w.collection.feedConfig()),
     };
     const deploy = (p: typeof params) =>
-      upgrades.deployProxy(factory, [p], { kind: "uups", unsafeAllowLinkedLibraries: true });
+      upgrades.deployProxy(factory, [p], { kind: "uups" });
     await expect(deploy(params)).to.be.revertedWithCustomError(w.collection, "RoyaltyInvalidCap").withArgs(10_001);
     const name = "n".repeat(65);
     await expect(deploy({ ...params, maxRoyaltyBps: 1_000, name }))
@@ -260,13 +260,11 @@ describe("LivingAsset roles, storage and upgrades", () => {
     await expect(
       upgrades.upgradeProxy(proxy, V2.connect(w.alice), {
         kind: "uups",
-        unsafeAllowLinkedLibraries: true,
         unsafeAllow: ["missing-initializer-call"],
       }),
     ).to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount");
     const v2 = (await upgrades.upgradeProxy(proxy, V2, {
       kind: "uups",
-      unsafeAllowLinkedLibraries: true,
       // V1's initializer already ran every parent initializer; V2's reinitializer sets only its field.
       unsafeAllow: ["missing-initializer-call"],
       call: { fn: "initializeV2", args: [42] },

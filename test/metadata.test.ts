@@ -148,7 +148,7 @@ describe("Metadata through the collection", () => {
           feed: plain(feed),
         },
       ],
-      { kind: "uups", unsafeAllowLinkedLibraries: true },
+      { kind: "uups" },
     );
     const odd = await ethers.getContractAt("LivingAsset", await proxy.getAddress());
     await w.coordinator.addConsumer(w.subscriptionId, await odd.getAddress());

@@ -5,6 +5,7 @@ import {LivingAsset} from "../LivingAsset.sol";
 
 /// @title LivingAssetV2 (test mock)
 /// @notice An upgrade that adds one field in a new ERC-7201 namespace and a `reinitializer(2)`.
+/// @custom:oz-upgrades-unsafe-allow external-library-linking
 contract LivingAssetV2 is LivingAsset {
     /// @custom:storage-location erc7201:livingasset.storage.V2
     struct V2Storage {
