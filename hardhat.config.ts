@@ -11,6 +11,7 @@ import "@openzeppelin/hardhat-upgrades";
 import "hardhat-deploy";
 import "solidity-coverage";
 import "./tasks";
+import { LIVE_NETWORKS } from "./config/networks";
 
 // Live-network settings come from the environment or a git-ignored .env file (see .env.example).
 if (fs.existsSync(path.join(__dirname, ".env"))) process.loadEnvFile(path.join(__dirname, ".env"));
@@ -42,11 +43,18 @@ subtask(TASK_COMPILE_GET_REMAPPINGS, async (_args, _hre, runSuper) => {
   return { ...remappings, "@openzeppelin/contracts@4.9.6/": "@openzeppelin/contracts-4.9.6/" };
 });
 
-const accounts = process.env.DEPLOYER_PRIVATE_KEY ? [process.env.DEPLOYER_PRIVATE_KEY] : [];
-
-function live(envUrl: string, chainId: number) {
-  return { url: process.env[envUrl] ?? "", chainId, accounts, saveDeployments: true };
-}
+// A live network with no RPC URL in the environment gets a placeholder that is never dialled: the
+// tasks' pre-flight (tasks/lib/network.ts) names the missing variable before any request is sent.
+// A malformed key is left out (Hardhat would reject the whole config with a stack trace); the
+// pre-flight then says what is wrong with it.
+const key = process.env.DEPLOYER_PRIVATE_KEY ?? "";
+const accounts = /^0x[0-9a-fA-F]{64}$/.test(key) ? [key] : [];
+const liveNetworks = Object.fromEntries(
+  Object.entries(LIVE_NETWORKS).map(([name, { chainId, rpcEnv }]) => [
+    name,
+    { url: process.env[rpcEnv] || `http://127.0.0.1:1/${rpcEnv}-is-not-set`, chainId, accounts, saveDeployments: true },
+  ]),
+);
 
 // The collection is compiled for size (runs: 1) to stay under EIP-170; everything else, the
 // renderer above all (tokenURI gas is its speed), is compiled for execution (runs: 10,000 for the
@@ -76,16 +84,10 @@ const config: HardhatUserConfig = {
   },
   defaultNetwork: "hardhat",
   networks: {
-    hardhat: { chainId: 31337, allowUnlimitedContractSize: false },
+    // HARDHAT_CHAIN_ID lets `npx hardhat node` pose as a live chain to rehearse a live deploy.
+    hardhat: { chainId: Number(process.env.HARDHAT_CHAIN_ID ?? 31337), allowUnlimitedContractSize: false },
     localhost: { url: "http://127.0.0.1:8545", chainId: 31337 },
-    mainnet: live("MAINNET_RPC_URL", 1),
-    sepolia: live("SEPOLIA_RPC_URL", 11155111),
-    base: live("BASE_RPC_URL", 8453),
-    baseSepolia: live("BASE_SEPOLIA_RPC_URL", 84532),
-    arbitrum: live("ARBITRUM_RPC_URL", 42161),
-    arbitrumSepolia: live("ARBITRUM_SEPOLIA_RPC_URL", 421614),
-    polygon: live("POLYGON_RPC_URL", 137),
-    polygonAmoy: live("POLYGON_AMOY_RPC_URL", 80002),
+    ...liveNetworks,
   },
   namedAccounts: {
     deployer: { default: 0 },
@@ -93,6 +95,8 @@ const config: HardhatUserConfig = {
   paths: {
     sources: path.join(__dirname, "contracts"),
     tests: path.join(__dirname, "test"),
+    // hardhat-deploy's saved deployments (DEPLOYMENTS_DIR lets a rehearsal write elsewhere).
+    deployments: process.env.DEPLOYMENTS_DIR ?? "deployments",
   },
   typechain: { outDir: "typechain-types", target: "ethers-v6" },
   mocha: { timeout: 600_000 },

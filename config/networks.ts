@@ -3,6 +3,18 @@ import chainlink from "./chainlink-networks.json";
 /** Chains where the deploy scripts deploy Chainlink's own mocks instead of using real services. */
 export const DEVELOPMENT_CHAINS = ["hardhat", "localhost"];
 
+/** Live networks: Hardhat network name -> chain id and the environment variable holding its RPC URL. */
+export const LIVE_NETWORKS: Record<string, { chainId: number; rpcEnv: string }> = {
+  mainnet: { chainId: 1, rpcEnv: "MAINNET_RPC_URL" },
+  sepolia: { chainId: 11155111, rpcEnv: "SEPOLIA_RPC_URL" },
+  base: { chainId: 8453, rpcEnv: "BASE_RPC_URL" },
+  baseSepolia: { chainId: 84532, rpcEnv: "BASE_SEPOLIA_RPC_URL" },
+  arbitrum: { chainId: 42161, rpcEnv: "ARBITRUM_RPC_URL" },
+  arbitrumSepolia: { chainId: 421614, rpcEnv: "ARBITRUM_SEPOLIA_RPC_URL" },
+  polygon: { chainId: 137, rpcEnv: "POLYGON_RPC_URL" },
+  polygonAmoy: { chainId: 80002, rpcEnv: "POLYGON_AMOY_RPC_URL" },
+};
+
 export interface KeyHash {
   label: string;
   hash: string;
@@ -71,20 +83,3 @@ export const LIBRARIES = [
   "MetadataLogic",
   "RoyaltyLogic",
 ] as const;
-
-/** Throws a clear error naming every null value a live deploy needs. */
-export function requireLive(chainId: number): ChainlinkNetwork & { vrfCoordinatorV2_5: string; feed: string } {
-  const net = CHAINLINK[chainId];
-  if (!net) throw new Error(`No Chainlink configuration for chain id ${chainId} in config/chainlink-networks.json`);
-  const missing: string[] = [];
-  if (!net.vrfCoordinatorV2_5) missing.push("vrfCoordinatorV2_5");
-  if (net.keyHashes.length === 0) missing.push("keyHashes");
-  if (!net.nativeUsdFeed.address) missing.push("nativeUsdFeed.address");
-  if (!net.nativeUsdFeed.heartbeatSeconds && !process.env.FEED_HEARTBEAT)
-    missing.push("nativeUsdFeed.heartbeatSeconds (or FEED_HEARTBEAT)");
-  if (!process.env.VRF_SUBSCRIPTION_ID) missing.push("VRF_SUBSCRIPTION_ID (environment)");
-  if (missing.length > 0) {
-    throw new Error(`Cannot deploy to ${net.name} (chain ${chainId}): unverified or missing ${missing.join(", ")}`);
-  }
-  return { ...net, vrfCoordinatorV2_5: net.vrfCoordinatorV2_5!, feed: net.nativeUsdFeed.address! };
-}

@@ -1,6 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { DeployFunction } from "hardhat-deploy/types";
 import { DEVELOPMENT_CHAINS, MOCKS } from "../config/networks";
+import { deploymentRecord } from "../scripts/lib/collection";
 
 /** Development chains: create and fund a VRF subscription on the mock (once). */
 const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
@@ -8,7 +9,8 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
   if (await deployments.getOrNull("VRFSubscription")) return;
   const coordinatorDeployment = await deployments.get("VRFCoordinatorV2_5Mock");
   const coordinator = await ethers.getContractAt("VRFCoordinatorV2_5Mock", coordinatorDeployment.address);
-  const receipt = await (await coordinator.createSubscription()).wait();
+  const tx = await coordinator.createSubscription();
+  const receipt = await tx.wait();
   const log = receipt!.logs
     .map((l) => {
       try {
@@ -25,6 +27,8 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
     address: coordinatorDeployment.address,
     abi: [],
     linkedData: { subscriptionId: subId.toString() },
+    // The subscription's creation: where an indexer of its events starts.
+    ...(await deploymentRecord(hre, tx.hash)),
   });
 };
 func.tags = ["subscription"];

@@ -1,7 +1,8 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { DeployFunction } from "hardhat-deploy/types";
-import { COLLECTION_DEFAULTS, DEVELOPMENT_CHAINS, MOCKS, requireLive } from "../config/networks";
-import { collectionFactory } from "../scripts/lib/collection";
+import { COLLECTION_DEFAULTS, DEVELOPMENT_CHAINS, MOCKS } from "../config/networks";
+import { collectionFactory, deploymentRecord, implementationTxHash } from "../scripts/lib/collection";
+import { livePlan } from "../scripts/lib/live-plan";
 
 /**
  * The collection: a UUPS proxy over `LivingAsset`, deployed and validated by
@@ -17,10 +18,9 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
   const { deployer } = await hre.getNamedAccounts();
   const d = COLLECTION_DEFAULTS;
   const dev = DEVELOPMENT_CHAINS.includes(network.name);
-  const chainId = Number((await ethers.provider.getNetwork()).chainId);
 
   let coordinator: string, keyHash: string, subscriptionId: bigint, confirmations: number, feed: string;
-  let heartbeat = d.heartbeatSeconds;
+  let heartbeat: number, minAnswer: bigint, maxAnswer: bigint;
   let sequencerUptimeFeed = ethers.ZeroAddress;
   if (dev) {
     coordinator = (await deployments.get("VRFCoordinatorV2_5Mock")).address;
@@ -29,15 +29,12 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
     confirmations = 3;
     feed = (await deployments.get("MockV3Aggregator")).address;
     heartbeat = 100 * 365 * 24 * 3600; // the mock's answer only changes when moved by hand
+    [minAnswer, maxAnswer] = [1n, 2n ** 88n - 1n]; // set-price refuses what the mock should not answer
   } else {
-    const live = requireLive(chainId);
-    coordinator = live.vrfCoordinatorV2_5;
-    keyHash = process.env.VRF_KEY_HASH ?? live.keyHashes[0].hash;
-    subscriptionId = BigInt(process.env.VRF_SUBSCRIPTION_ID!);
-    confirmations = Math.max(live.minRequestConfirmations ?? 3, 3);
-    feed = live.feed;
-    heartbeat = Number(process.env.FEED_HEARTBEAT ?? live.nativeUsdFeed.heartbeatSeconds);
-    sequencerUptimeFeed = live.sequencerUptimeFeed ?? ethers.ZeroAddress;
+    // The same pre-flight `deploy` ran before the first transaction (tasks/deploy.ts).
+    const plan = await livePlan(hre);
+    ({ coordinator, keyHash, subscriptionId, requestConfirmations: confirmations } = plan.vrf);
+    ({ address: feed, heartbeat, minAnswer, maxAnswer, sequencerUptimeFeed } = plan.feed);
   }
 
   const params = {
@@ -70,8 +67,8 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
       epochInterval: d.epochIntervalSeconds,
       heartbeat,
       sequencerGracePeriod: d.sequencerGracePeriodSeconds,
-      minAnswer: 1n,
-      maxAnswer: 2n ** 88n - 1n,
+      minAnswer,
+      maxAnswer,
       moodThresholdBps: d.moodThresholdBps,
     },
   };
@@ -85,9 +82,21 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
   const address = await proxy.getAddress();
   const implementation = await upgrades.erc1967.getImplementationAddress(address);
   const artifact = await deployments.getExtendedArtifact("LivingAsset");
-  await deployments.save("LivingAsset", { address, abi: artifact.abi, implementation });
+  await deployments.save("LivingAsset", {
+    address,
+    abi: artifact.abi,
+    implementation,
+    // Indexers start from the deploy block: every saved deployment records its transaction.
+    ...(await deploymentRecord(hre, proxy.deploymentTransaction()?.hash)),
+  });
+  await deployments.save("LivingAsset_Implementation", {
+    address: implementation,
+    abi: artifact.abi,
+    ...(await deploymentRecord(hre, await implementationTxHash(hre, implementation))),
+  });
   if (network.name !== "hardhat") console.log(`LivingAsset proxy ${address} (implementation ${implementation})`);
 };
+
 func.tags = ["collection"];
 func.dependencies = ["mocks", "subscription", "renderer", "libraries"];
 export default func;

@@ -1,4 +1,5 @@
 // Hardhat tasks. Imported from hardhat.config.ts; no top-level import of typechain-types or of "hardhat".
+import "./deploy";
 import "./mint";
 import "./reveal";
 import "./advance-epoch";

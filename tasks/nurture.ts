@@ -1,18 +1,19 @@
-import { task, types } from "hardhat/config";
-import { action, eventsIn, getCollection } from "./lib/common";
+import { task } from "hardhat/config";
+import { action, cliInt, eventsIn, getCollection, percent, signerAt, tokenParam } from "./lib/common";
 
 task("nurture", "Nurture a token (holder or approved, once per epoch)")
-  .addParam("token", "Token id", undefined, types.int)
-  .addOptionalParam("from", "Signer index", 0, types.int)
+  .addParam("token", "Token id", undefined, cliInt)
+  .addOptionalParam("from", "Signer index", 0, cliInt)
   .addFlag("json", "Print JSON")
   .setAction(
     action<{ token: number; from: number; json?: boolean }>(async (args, hre) => {
       const collection = await getCollection(hre);
-      const signer = (await hre.ethers.getSigners())[args.from];
-      const tx = await (collection.connect(signer) as typeof collection).nurture(args.token);
+      const tokenId = await tokenParam(collection, args.token);
+      const signer = await signerAt(hre, args.from);
+      const tx = await (collection.connect(signer) as typeof collection).nurture(tokenId);
       const receipt = await tx.wait();
       const [e] = eventsIn(collection, receipt, "Nurtured");
-      const data = { tx: tx.hash, tokenId: args.token, vitality: e?.vitality };
-      return { data, text: `Nurtured token #${args.token}: vitality now ${data.vitality} bps` };
+      const data = { tx: tx.hash, tokenId, vitalityBps: e?.vitality, vitality: percent(e?.vitality as bigint) };
+      return { data, text: `Nurtured token #${tokenId}: vitality now ${data.vitality}` };
     }),
   );

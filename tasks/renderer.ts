@@ -1,6 +1,6 @@
 import { task, types } from "hardhat/config";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { action, eventsIn, getCollection } from "./lib/common";
+import { action, addressParam, cliInt, eventsIn, getCollection, signerAt, userError } from "./lib/common";
 
 async function rendererVersion(hre: HardhatRuntimeEnvironment, address: string): Promise<string | null> {
   try {
@@ -13,7 +13,7 @@ async function rendererVersion(hre: HardhatRuntimeEnvironment, address: string):
 
 /** Deploy a fresh LivingAssetRenderer (it deploys its art contracts in its constructor) and record it. */
 async function deployRenderer(hre: HardhatRuntimeEnvironment, from: number): Promise<string> {
-  const signer = (await hre.ethers.getSigners())[from];
+  const signer = await signerAt(hre, from);
   const factory = await hre.ethers.getContractFactory("LivingAssetRenderer", signer);
   const renderer = await factory.deploy();
   await renderer.waitForDeployment();
@@ -34,13 +34,13 @@ task("renderer", "The collection's renderer: `get`, `set --address <a>` (or `set
   .addOptionalPositionalParam("subcommand", "get | set | lock", "get", types.string)
   .addOptionalParam("address", "set: the new renderer contract", undefined, types.string)
   .addFlag("deploy", "Deploy a fresh LivingAssetRenderer and set it (implies `set`)")
-  .addOptionalParam("from", "Signer index (CONFIG_ROLE for set, DEFAULT_ADMIN_ROLE for lock)", 0, types.int)
+  .addOptionalParam("from", "Signer index (CONFIG_ROLE for set, DEFAULT_ADMIN_ROLE for lock)", 0, cliInt)
   .addFlag("json", "Print JSON")
   .setAction(
     action<{ subcommand: string; address?: string; deploy?: boolean; from: number; json?: boolean }>(
       async (args, hre) => {
         const collection = await getCollection(hre);
-        const signer = (await hre.ethers.getSigners())[args.from];
+        const signer = await signerAt(hre, args.from);
         const c = collection.connect(signer) as typeof collection;
         const sub = args.deploy ? "set" : args.subcommand;
         const state = async () => {
@@ -59,11 +59,13 @@ task("renderer", "The collection's renderer: `get`, `set --address <a>` (or `set
           };
         }
         if (sub === "set") {
-          if (args.deploy && args.address) throw new Error("give either --address or --deploy, not both");
-          if (!args.deploy && !args.address) throw new Error("set needs --address <renderer> or --deploy");
-          if (await collection.rendererLocked()) throw new Error("the renderer is locked (MetadataRendererLocked)");
+          if (args.deploy && args.address) throw userError("give either --address or --deploy, not both");
+          if (!args.deploy && !args.address) throw userError("set needs --address <renderer> or --deploy");
+          if (await collection.rendererLocked()) throw userError("the renderer is locked (MetadataRendererLocked)");
           const previous = (await collection.renderer()) as string;
-          const target = args.deploy ? await deployRenderer(hre, args.from) : hre.ethers.getAddress(args.address!);
+          const target = args.deploy
+            ? await deployRenderer(hre, args.from)
+            : addressParam(hre, "address", args.address!);
           const tx = await c.setRenderer(target);
           const receipt = await tx.wait();
           const [e] = eventsIn(collection, receipt, "RendererUpdated");
@@ -79,7 +81,7 @@ task("renderer", "The collection's renderer: `get`, `set --address <a>` (or `set
           const data = { tx: tx.hash, ...(await state()) };
           return { data, text: `Renderer ${data.renderer} locked for good (tx ${tx.hash})` };
         }
-        throw new Error(`unknown subcommand "${args.subcommand}" (get | set | lock)`);
+        throw userError(`unknown subcommand "${args.subcommand}" (get | set | lock)`);
       },
     ),
   );

@@ -1,5 +1,5 @@
 import { task, types } from "hardhat/config";
-import { action, eventsIn, getCollection } from "./lib/common";
+import { action, addressParam, cliInt, eventsIn, getCollection, signerAt, userError } from "./lib/common";
 
 const BPS = 10_000n;
 
@@ -14,11 +14,11 @@ task(
   "ERC-2981 royalties: `get` (default, or --token) or `set` (--receiver --bps [--token], or --reset --token)",
 )
   .addOptionalPositionalParam("subcommand", "get | set", "get", types.string)
-  .addOptionalParam("token", "Token id (per-token royalty)", undefined, types.int)
+  .addOptionalParam("token", "Token id (per-token royalty)", undefined, cliInt)
   .addOptionalParam("receiver", "set: royalty receiver", undefined, types.string)
-  .addOptionalParam("bps", "set: fee in basis points (<= maxRoyaltyBps)", undefined, types.int)
+  .addOptionalParam("bps", "set: fee in basis points (<= maxRoyaltyBps)", undefined, cliInt)
   .addFlag("reset", "set: drop the token's override (needs --token)")
-  .addOptionalParam("from", "Signer index (CONFIG_ROLE)", 0, types.int)
+  .addOptionalParam("from", "Signer index (CONFIG_ROLE)", 0, cliInt)
   .addFlag("json", "Print JSON")
   .setAction(
     action<{
@@ -45,21 +45,21 @@ task(
           );
         return { data, text: lines.join("\n") };
       }
-      if (args.subcommand !== "set") throw new Error(`unknown subcommand "${args.subcommand}" (get | set)`);
-      const signer = (await hre.ethers.getSigners())[args.from];
+      if (args.subcommand !== "set") throw userError(`unknown subcommand "${args.subcommand}" (get | set)`);
+      const signer = await signerAt(hre, args.from);
       const c = collection.connect(signer) as typeof collection;
       let tx;
       let what: string;
       if (args.reset) {
-        if (args.token === undefined) throw new Error("--reset needs --token");
+        if (args.token === undefined) throw userError("--reset needs --token");
         tx = await c.resetTokenRoyalty(args.token);
         what = `Token #${args.token} royalty reset to the default`;
       } else {
         if (!args.receiver || args.bps === undefined)
-          throw new Error("set needs --receiver and --bps (or --reset --token)");
+          throw userError("set needs --receiver and --bps (or --reset --token)");
         if (args.bps < 0 || args.bps > maxRoyaltyBps)
-          throw new Error(`--bps ${args.bps} is outside 0..${maxRoyaltyBps} (maxRoyaltyBps)`);
-        const receiver = hre.ethers.getAddress(args.receiver);
+          throw userError(`--bps ${args.bps} is outside 0..${maxRoyaltyBps} (maxRoyaltyBps)`);
+        const receiver = addressParam(hre, "receiver", args.receiver);
         if (args.token === undefined) {
           tx = await c.setDefaultRoyalty(receiver, args.bps);
           what = `Default royalty set to ${receiver} ${args.bps} bps`;

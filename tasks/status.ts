@@ -1,5 +1,6 @@
 import { task } from "hardhat/config";
-import { action, formatPrice, getCollection } from "./lib/common";
+import { action, getCollection } from "./lib/common";
+import { duration, price, when } from "./lib/errors";
 
 task("status", "Collection status: supply, epoch, price, renderer, sale, VRF and feed configuration")
   .addFlag("json", "Print JSON")
@@ -83,14 +84,22 @@ task("status", "Collection status: supply, epoch, price, renderer, sale, VRF and
         },
       };
       const s = data.saleConfig;
+      const now = (await hre.ethers.provider.getBlock("latest"))!.timestamp;
+      const feedContract = await hre.ethers.getContractAt("MockV3Aggregator", feed.feed);
+      const decimals = Number(await feedContract.decimals().catch(() => 8n));
+      const p = (x: bigint) => price(x, decimals);
+      const epochLine =
+        lastPrice === null || lastPrice === 0n
+          ? `no epoch yet: the first \`advance-epoch\` can run ${Number(nextEpochAt) <= now ? "now" : `at ${when(Number(nextEpochAt), now)}`}`
+          : `${currentEpoch}, price ${p(lastPrice)} at ${when(Number(lastEpochAt), now)}; next ${Number(nextEpochAt) <= now ? "can run now" : `at ${when(Number(nextEpochAt), now)}`}`;
       const text = [
         `${name} (${symbol}) at ${address} on ${hre.network.name}`,
         `  supply      ${totalSupply} / ${s.maxSupply} in ${batchCount} batch(es)`,
-        `  epoch       ${currentEpoch} (next at ${new Date(Number(nextEpochAt) * 1000).toISOString()}), last price ${lastPrice === null ? "n/a" : formatPrice(lastPrice)}`,
+        `  epoch       ${epochLine}`,
         `  renderer    ${renderer}${rendererLocked ? " (locked)" : " (unlocked)"}`,
         `  sale        ${s.open ? "open" : "closed"}, price ${hre.ethers.formatEther(s.price)} ETH, maxPerWallet ${s.maxPerWallet}, maxPerMint ${s.maxPerMint}, treasury ${s.treasury}`,
-        `  vrf         coordinator ${data.vrfConfig.coordinator}, sub ${data.vrfConfig.subscriptionId}, confirmations ${data.vrfConfig.requestConfirmations}, gas ${data.vrfConfig.callbackGasLimit}, native ${data.vrfConfig.nativePayment}`,
-        `  feed        ${data.feedConfig.feed}, interval ${data.feedConfig.epochInterval}s, heartbeat ${data.feedConfig.heartbeat}s, bounds [${data.feedConfig.minAnswer}, ${data.feedConfig.maxAnswer}], mood threshold ${data.feedConfig.moodThresholdBps} bps`,
+        `  vrf         coordinator ${data.vrfConfig.coordinator}, sub ${data.vrfConfig.subscriptionId}, confirmations ${data.vrfConfig.requestConfirmations}, callback gas ${data.vrfConfig.callbackGasLimit}, pays in ${data.vrfConfig.nativePayment ? "native" : "LINK"}, re-request after ${duration(data.vrfConfig.rerequestTimeout)}`,
+        `  feed        ${data.feedConfig.feed} (${decimals} decimals), epoch every ${duration(data.feedConfig.epochInterval)}, heartbeat ${duration(data.feedConfig.heartbeat)}, bounds ${p(data.feedConfig.minAnswer)}..${p(data.feedConfig.maxAnswer)}, mood threshold ${data.feedConfig.moodThresholdBps / 100}%`,
       ].join("\n");
       return { data, text };
     }),

@@ -1,7 +1,7 @@
 import { task, types } from "hardhat/config";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { collectionFactory } from "../scripts/lib/collection";
-import { action } from "./lib/common";
+import { collectionFactory, deploymentRecord, implementationTxHash } from "../scripts/lib/collection";
+import { action, cliInt, signerAt, userError } from "./lib/common";
 
 /** Every library `contract` links, checked against hardhat-deploy's deployments (clear error if one is missing). */
 async function requireLibraries(hre: HardhatRuntimeEnvironment, contract: string): Promise<Record<string, string>> {
@@ -15,7 +15,7 @@ async function requireLibraries(hre: HardhatRuntimeEnvironment, contract: string
     else missing.push(name);
   }
   if (missing.length) {
-    throw new Error(
+    throw userError(
       `${contract} links ${missing.join(", ")}, not deployed on ${hre.network.name}: run \`npx hardhat deploy --tags libraries --network ${hre.network.name}\` first`,
     );
   }
@@ -36,7 +36,7 @@ task(
   )
   .addOptionalParam("call", "Function to call during the upgrade, e.g. initializeV2", undefined, types.string)
   .addOptionalParam("args", "JSON array of arguments for --call", "[]", types.string)
-  .addOptionalParam("from", "Signer index (UPGRADER_ROLE)", 0, types.int)
+  .addOptionalParam("from", "Signer index (UPGRADER_ROLE)", 0, cliInt)
   .addFlag("json", "Print JSON")
   .setAction(
     action<{
@@ -52,7 +52,7 @@ task(
       const existing = await deployments.get("LivingAsset");
       const proxy = existing.address;
       const libraries = await requireLibraries(hre, args.contract);
-      const signer = (await hre.ethers.getSigners())[args.from];
+      const signer = await signerAt(hre, args.from);
       const factory = (await collectionFactory(hre, args.contract)).connect(signer) as Awaited<
         ReturnType<typeof collectionFactory>
       >;
@@ -82,7 +82,13 @@ task(
         };
       }
 
-      const callArgs = JSON.parse(args.args) as unknown[];
+      let callArgs: unknown[];
+      try {
+        callArgs = JSON.parse(args.args) as unknown[];
+      } catch {
+        throw userError(`--args must be a JSON array, e.g. '[42]'; got ${args.args}`);
+      }
+      if (!Array.isArray(callArgs)) throw userError(`--args must be a JSON array, e.g. '[42]'; got ${args.args}`);
       const upgraded = await upgrades.upgradeProxy(proxy, factory, {
         ...opts,
         ...(args.call ? { call: { fn: args.call, args: callArgs } } : {}),
@@ -91,6 +97,11 @@ task(
       const implementation = await upgrades.erc1967.getImplementationAddress(proxy);
       const artifact = await deployments.getExtendedArtifact(args.contract);
       await deployments.save("LivingAsset", { ...existing, abi: artifact.abi, implementation });
+      await deployments.save("LivingAsset_Implementation", {
+        address: implementation,
+        abi: artifact.abi,
+        ...(await deploymentRecord(hre, await implementationTxHash(hre, implementation))),
+      });
       const data = {
         dryRun: false,
         proxy,

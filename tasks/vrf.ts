@@ -2,7 +2,16 @@ import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { CHAINLINK } from "../config/networks";
-import { action, getCollection, getDeployed, isDevChain } from "./lib/common";
+import {
+  action,
+  addressParam,
+  cliInt,
+  getCollection,
+  getDeployed,
+  isDevChain,
+  signerAt,
+  userError,
+} from "./lib/common";
 
 /** Subscription events shared by the real coordinator (SubscriptionAPI) and the v2.5 mock. */
 const SUBSCRIPTION_EVENTS = [
@@ -27,7 +36,7 @@ interface Coordinator {
 
 /** Development chains: the deployed VRFCoordinatorV2_5Mock. Live chains: CHAINLINK[chainId].vrfCoordinatorV2_5. */
 async function coordinatorFor(hre: HardhatRuntimeEnvironment, from: number): Promise<Coordinator> {
-  const signer = (await hre.ethers.getSigners())[from];
+  const signer = await signerAt(hre, from);
   if (isDevChain(hre)) {
     const contract = (await getDeployed(hre, "VRFCoordinatorV2_5Mock")).connect(signer) as Contract;
     return { contract, address: await contract.getAddress(), mock: true };
@@ -35,7 +44,7 @@ async function coordinatorFor(hre: HardhatRuntimeEnvironment, from: number): Pro
   const chainId = Number((await hre.ethers.provider.getNetwork()).chainId);
   const address = CHAINLINK[chainId]?.vrfCoordinatorV2_5;
   if (!address)
-    throw new Error(`No verified VRF v2.5 coordinator for chain ${chainId} in config/chainlink-networks.json`);
+    throw userError(`No verified VRF v2.5 coordinator for chain ${chainId} in config/chainlink-networks.json`);
   let abi: readonly unknown[];
   try {
     abi = (await hre.artifacts.readArtifact("IVRFCoordinatorV2Plus")).abi;
@@ -75,7 +84,7 @@ async function subscriptionId(hre: HardhatRuntimeEnvironment, sub?: string): Pro
   }
   const saved = await hre.deployments.getOrNull("VRFSubscription");
   if (saved?.linkedData?.subscriptionId) return BigInt(saved.linkedData.subscriptionId);
-  throw new Error("no subscription id: pass --sub");
+  throw userError("no subscription id: pass --sub");
 }
 
 async function subscriptionView(c: Coordinator, subId: bigint) {
@@ -108,7 +117,7 @@ task("vrf", "Chainlink VRF v2.5 subscription: create | fund | add-consumer | con
     undefined,
     types.string,
   )
-  .addOptionalParam("from", "Signer index (subscription owner)", 0, types.int)
+  .addOptionalParam("from", "Signer index (subscription owner)", 0, cliInt)
   .addFlag("json", "Print JSON")
   .setAction(
     action<{ subcommand: string; sub?: string; amount: string; consumer?: string; from: number; json?: boolean }>(
@@ -119,7 +128,7 @@ task("vrf", "Chainlink VRF v2.5 subscription: create | fund | add-consumer | con
             const tx = await c.contract.createSubscription();
             const receipt = await tx.wait();
             const [e] = parseEvents(hre, receipt, "SubscriptionCreated");
-            if (!e) throw new Error(`no SubscriptionCreated event in ${tx.hash}`);
+            if (!e) throw userError(`no SubscriptionCreated event in ${tx.hash}`);
             const data = {
               tx: tx.hash,
               coordinator: c.address,
@@ -175,7 +184,7 @@ task("vrf", "Chainlink VRF v2.5 subscription: create | fund | add-consumer | con
           case "add-consumer": {
             const subId = await subscriptionId(hre, args.sub);
             const consumer = args.consumer
-              ? hre.ethers.getAddress(args.consumer)
+              ? addressParam(hre, "consumer", args.consumer)
               : await (await getCollection(hre)).getAddress();
             const c = await coordinatorFor(hre, args.from);
             const tx = await c.contract.addConsumer(subId, consumer);
@@ -219,7 +228,7 @@ task("vrf", "Chainlink VRF v2.5 subscription: create | fund | add-consumer | con
             return { data, text: lines.join("\n") };
           }
           default:
-            throw new Error(`unknown subcommand "${args.subcommand}" (create | fund | add-consumer | config)`);
+            throw userError(`unknown subcommand "${args.subcommand}" (create | fund | add-consumer | config)`);
         }
       },
     ),

@@ -18,8 +18,10 @@ contract LivingAssetV2 is LivingAsset {
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() LivingAsset() {}
 
-    /// @notice Upgrade step: parents were initialised by V1, so only the new field is set.
+    /// @notice Upgrade step: parents were initialised by V1, so only the new field is set (hence
+    /// the allowed missing-initializer-call: V1's initializer already ran every parent's).
     /// @custom:oz-upgrades-validate-as-initializer
+    /// @custom:oz-upgrades-unsafe-allow missing-initializer-call
     function initializeV2(uint256 marker) external reinitializer(2) {
         _v2().generationTwoMarker = marker;
     }

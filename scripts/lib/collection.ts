@@ -1,5 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { ContractFactory } from "ethers";
+import type { Receipt } from "hardhat-deploy/types";
+import { Manifest } from "@openzeppelin/upgrades-core";
 
 /** Every library the `LivingAsset` implementation links, found in its artifact's link references. */
 export async function linkedLibraries(
@@ -20,4 +22,45 @@ export async function collectionFactory(
   contract = "LivingAsset",
 ): Promise<ContractFactory> {
   return hre.ethers.getContractFactory(contract, { libraries: await linkedLibraries(hre, contract) });
+}
+
+/**
+ * The transaction fields hardhat-deploy saves with a deployment (`transactionHash`, `receipt` with
+ * its block number), for deployments saved by hand: indexers start reading logs at that block.
+ */
+export async function deploymentRecord(
+  hre: HardhatRuntimeEnvironment,
+  hash: string | undefined,
+): Promise<{ transactionHash?: string; receipt?: Receipt }> {
+  const r = hash ? await hre.ethers.provider.getTransactionReceipt(hash) : null;
+  if (!r) return {};
+  return {
+    transactionHash: r.hash,
+    receipt: {
+      from: r.from,
+      to: r.to ?? undefined,
+      contractAddress: r.contractAddress ?? undefined,
+      transactionHash: r.hash,
+      blockHash: r.blockHash,
+      blockNumber: r.blockNumber,
+      transactionIndex: r.index,
+      gasUsed: r.gasUsed.toString(),
+      cumulativeGasUsed: r.cumulativeGasUsed.toString(),
+      status: r.status ?? undefined,
+      logs: [],
+    },
+  };
+}
+
+/** An implementation's deploy transaction, from the upgrades plugin's network manifest. */
+export async function implementationTxHash(
+  hre: HardhatRuntimeEnvironment,
+  implementation: string,
+): Promise<string | undefined> {
+  const manifest = await Manifest.forNetwork(hre.network.provider);
+  try {
+    return (await manifest.getDeploymentFromAddress(implementation)).txHash;
+  } catch {
+    return undefined; // not in this network's manifest
+  }
 }

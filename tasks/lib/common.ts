@@ -1,7 +1,9 @@
-import type { HardhatRuntimeEnvironment } from "hardhat/types";
+import { HardhatPluginError } from "hardhat/plugins";
+import type { CLIArgumentType, HardhatRuntimeEnvironment } from "hardhat/types";
 import type { Contract, Interface } from "ethers";
 import { DEVELOPMENT_CHAINS } from "../../config/networks";
-import { describeError } from "./errors";
+import { describeError, type ErrorContext } from "./errors";
+import { checkNetwork } from "./network";
 
 export const STAGES = ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"] as const;
 export const TEMPERAMENTS = ["Serene", "Bold", "Wary", "Restless"] as const;
@@ -11,22 +13,90 @@ export function isDevChain(hre: HardhatRuntimeEnvironment): boolean {
   return DEVELOPMENT_CHAINS.includes(hre.network.name);
 }
 
+/** A mistake a user can make on the command line: printed as one line, never with a stack trace. */
+export function userError(message: string): HardhatPluginError {
+  return new HardhatPluginError("vivarium", message);
+}
+
 export function requireDevChain(hre: HardhatRuntimeEnvironment, what: string): void {
   if (!isDevChain(hre))
-    throw new Error(
+    throw userError(
       `${what} only works on development chains (${DEVELOPMENT_CHAINS.join(", ")}), not ${hre.network.name}`,
     );
 }
 
+/**
+ * A whole-number task parameter that never throws while Hardhat parses the command line (Hardhat's
+ * own `types.int` fails with a stack trace on `-1` or `abc`): bad text parses to NaN and the task
+ * reports it in one line through `wholeNumber`.
+ */
+export const cliInt: CLIArgumentType<number> = {
+  name: "int",
+  parse: (_argName: string, value: string) => (/^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN),
+  validate: () => undefined,
+};
+
+/** `value` as a whole number in [min, max], or a one-line error naming the option. */
+export function wholeNumber(option: string, value: number | undefined, min: number, max?: number): number {
+  const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
+  if (value === undefined || !Number.isInteger(value) || value < min || (max !== undefined && value > max))
+    throw userError(
+      `--${option} must be a whole number ${range}; got ${value === undefined || Number.isNaN(value) ? "no number" : value}`,
+    );
+  return value;
+}
+
+/** The signer at `--from` index, or a one-line error saying how many there are. */
+export async function signerAt(hre: HardhatRuntimeEnvironment, from: number) {
+  const signers = await hre.ethers.getSigners();
+  wholeNumber("from", from, 0, Math.max(signers.length - 1, 0));
+  if (signers.length === 0) throw userError(`no accounts on ${hre.network.name}: set DEPLOYER_PRIVATE_KEY`);
+  return signers[from];
+}
+
+/** `--<option>` as a checksummed address, or a one-line error. */
+export function addressParam(hre: HardhatRuntimeEnvironment, option: string, value: string): string {
+  if (!hre.ethers.isAddress(value))
+    throw userError(`--${option} must be an address (0x + 40 hex digits); got "${value}"`);
+  return hre.ethers.getAddress(value);
+}
+
+/** `--token` as an id that exists, or a one-line error naming the minted range. */
+export async function tokenParam(collection: Contract, value: number): Promise<number> {
+  const supply = Number(await collection.totalSupply());
+  if (supply === 0) throw userError("no token has been minted yet: run `mint` first");
+  return wholeNumber("token", value, 1, supply);
+}
+
+/** Vitality (basis points on chain) as the percentage every output shows. */
+export function percent(bps: bigint | number | undefined): string {
+  return bps === undefined ? "n/a" : `${Number(bps) / 100}%`;
+}
+
+/** Where the deployments a task needs come from, said in one line when they are missing. */
+function missingDeployment(hre: HardhatRuntimeEnvironment, name: string): HardhatPluginError {
+  if (hre.network.name === "hardhat")
+    return userError(
+      `no ${name} on the in-process "hardhat" network: its state lasts one command. Start a node that deploys everything (\`npx hardhat node\`) and run this task with \`--network localhost\`, or run \`npm run demo\` for the whole story`,
+    );
+  if (hre.network.name === "localhost")
+    return userError(
+      `no ${name} deployment on localhost: start \`npx hardhat node\` (it deploys on start) or run \`npx hardhat deploy --network localhost\``,
+    );
+  return userError(
+    `no ${name} deployment on ${hre.network.name}: run \`npx hardhat deploy --network ${hre.network.name}\` first`,
+  );
+}
+
 /** The deployed collection (address from hardhat-deploy), typed loosely: no typechain import. */
 export async function getCollection(hre: HardhatRuntimeEnvironment): Promise<Contract> {
-  const { address } = await hre.deployments.get("LivingAsset");
-  return (await hre.ethers.getContractAt("LivingAsset", address)) as unknown as Contract;
+  return getDeployed(hre, "LivingAsset");
 }
 
 export async function getDeployed(hre: HardhatRuntimeEnvironment, name: string): Promise<Contract> {
-  const { address } = await hre.deployments.get(name);
-  return (await hre.ethers.getContractAt(name, address)) as unknown as Contract;
+  const deployment = await hre.deployments.getOrNull(name);
+  if (!deployment) throw missingDeployment(hre, name);
+  return (await hre.ethers.getContractAt(name, deployment.address)) as unknown as Contract;
 }
 
 /** Interfaces used to decode custom errors: the collection, its libraries and the Chainlink mocks. */
@@ -49,17 +119,47 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2);
 }
 
-/** Wrap a task action: print `--json` output or text, and show contract errors by custom error name. */
+/** The chain's clock and the feed's decimals, for messages in human terms (best effort). */
+async function errorContext(hre: HardhatRuntimeEnvironment): Promise<ErrorContext> {
+  const ctx: ErrorContext = {};
+  try {
+    ctx.now = (await hre.ethers.provider.getBlock("latest"))!.timestamp;
+    const deployment = await hre.deployments.getOrNull("LivingAsset");
+    if (deployment) {
+      const collection = await hre.ethers.getContractAt("LivingAsset", deployment.address);
+      const feed = await hre.ethers.getContractAt("MockV3Aggregator", (await collection.feedConfig()).feed);
+      ctx.priceDecimals = Number(await feed.decimals());
+    }
+  } catch {
+    /* no chain or no feed: plain numbers */
+  }
+  return ctx;
+}
+
+/** One line for any failure of a task: ours as written, contract errors decoded in human terms. */
+export async function failureMessage(err: unknown, hre: HardhatRuntimeEnvironment): Promise<string> {
+  if (HardhatPluginError.isHardhatPluginError(err)) return err.message;
+  const message = describeError(err, await errorInterfaces(hre), await errorContext(hre));
+  return message.split("\n")[0];
+}
+
+/**
+ * Wrap a task action: compile if needed, check the network, print `--json` output or text. Every
+ * failure is one line on stderr and exit code 1, never a stack trace (Hardhat prints one for any
+ * thrown error on a machine without a display).
+ */
 export function action<A extends { json?: boolean }>(
   fn: (args: A, hre: HardhatRuntimeEnvironment) => Promise<{ text: string; data: unknown }>,
 ) {
   return async (args: A, hre: HardhatRuntimeEnvironment): Promise<unknown> => {
     try {
+      await hre.run("compile", { quiet: true });
+      await checkNetwork(hre);
       const { text, data } = await fn(args, hre);
       console.log(args.json ? toJson(data) : text);
       return data;
     } catch (err) {
-      const message = describeError(err, await errorInterfaces(hre));
+      const message = await failureMessage(err, hre);
       if (args.json) console.log(toJson({ error: message }));
       else console.error(`Error: ${message}`);
       process.exitCode = 1;

@@ -1,4 +1,4 @@
-import type { Interface } from "ethers";
+import { formatEther, keccak256, toUtf8Bytes, type Interface } from "ethers";
 
 /** Hex revert data found anywhere in an ethers / hardhat error object. */
 export function revertDataOf(err: unknown): string | undefined {
@@ -25,21 +25,118 @@ export function revertDataOf(err: unknown): string | undefined {
   return undefined;
 }
 
-function fmtArg(v: unknown): string {
-  if (typeof v === "bigint") return v.toString();
-  if (Array.isArray(v)) return `[${v.map(fmtArg).join(", ")}]`;
-  if (typeof v === "string") return v;
-  return String(v);
+/** What a message needs to speak in human terms: the chain's clock and the feed's decimals. */
+export interface ErrorContext {
+  /** Latest block timestamp (seconds): times are shown as ISO dates with a countdown from it. */
+  now?: number;
+  /** Decimals of the collection's price feed: answers are shown as prices. */
+  priceDecimals?: number;
 }
 
-/** `ErrorName(arg, ...)` for a custom error known to one of `interfaces`, else undefined. */
-export function decodeCustomError(err: unknown, interfaces: Interface[]): string | undefined {
+const ROLE_NAMES = ["MINTER_ROLE", "CONFIG_ROLE", "PAUSER_ROLE", "UPGRADER_ROLE"];
+
+/** `DEFAULT_ADMIN_ROLE`, `MINTER_ROLE`, ... for a role id; the hex id when unknown. */
+export function roleName(id: string): string {
+  if (/^0x0{64}$/i.test(id)) return "DEFAULT_ADMIN_ROLE";
+  for (const name of ROLE_NAMES) if (keccak256(toUtf8Bytes(name)) === id.toLowerCase()) return name;
+  return id;
+}
+
+/** "1h 5m 3s" for a number of seconds. */
+export function duration(seconds: number): string {
+  const s = Math.abs(Math.round(seconds));
+  const parts: string[] = [];
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (d) parts.push(`${d}d`);
+  if (h) parts.push(`${h}h`);
+  if (m) parts.push(`${m}m`);
+  if (s % 60 || parts.length === 0) parts.push(`${s % 60}s`);
+  return parts.join(" ");
+}
+
+/** "2026-11-28T17:00:00Z (in 59m 12s)" for a unix time, relative to `now` when known. */
+export function when(unix: number, now?: number): string {
+  const iso = new Date(unix * 1000).toISOString().replace(".000Z", "Z");
+  if (now === undefined) return iso;
+  if (unix === now) return `${iso} (now)`;
+  return unix > now ? `${iso} (in ${duration(unix - now)})` : `${iso} (${duration(now - unix)} ago)`;
+}
+
+/** A feed answer with its decimals: 300012000000 at 8 decimals -> "3000.12". */
+export function price(answer: bigint, decimals: number): string {
+  const neg = answer < 0n;
+  const a = (neg ? -answer : answer).toString().padStart(decimals + 1, "0");
+  const whole = a.slice(0, a.length - decimals);
+  const frac = a
+    .slice(a.length - decimals)
+    .replace(/0+$/, "")
+    .padEnd(2, "0");
+  return `${neg ? "-" : ""}${whole}.${frac}`;
+}
+
+const TIME_PARAMS = /(At|Since)$/;
+const DURATION_PARAMS = /^(heartbeat|gracePeriod|timeout)$/;
+const PRICE_PARAMS = /^(answer|minAnswer|maxAnswer)$/;
+const VITALITY_PARAMS = /^(vitality|requiredVitality)$/;
+const WEI_PARAMS = /^(sent|required|amount)$/;
+
+function fmtValue(name: string, type: string, v: unknown, ctx: ErrorContext): string {
+  if (Array.isArray(v)) return `[${v.map((x) => fmtValue("", "", x, ctx)).join(", ")}]`;
+  if (type === "bytes32" && /role/i.test(name) && typeof v === "string") return roleName(v);
+  if (typeof v !== "bigint") return String(v);
+  if (TIME_PARAMS.test(name)) return v === 0n ? "never" : when(Number(v), ctx.now);
+  if (DURATION_PARAMS.test(name)) return duration(Number(v));
+  if (PRICE_PARAMS.test(name) && ctx.priceDecimals !== undefined) return price(v, ctx.priceDecimals);
+  if (VITALITY_PARAMS.test(name)) return `${Number(v) / 100}%`;
+  if (WEI_PARAMS.test(name)) return `${formatEther(v)} ETH`;
+  return v.toString();
+}
+
+/** What to do about the errors a user meets most, keyed by custom error name. */
+const HINTS: Record<string, string> = {
+  EvolutionTooEarly: "the next epoch cannot start before then (on a development chain add --time-travel)",
+  EvolutionStaleFeed: "the feed has not updated within the heartbeat; wait for a fresh round",
+  EvolutionRoundNotAdvanced: "the feed has no new round since the last epoch; wait for the next update",
+  EvolutionInvalidAnswer: "the feed answered zero or a negative price; the world does not move on it",
+  EvolutionAnswerOutOfBounds: "the feed's answer is outside the collection's sanity bounds",
+  AccessControlUnauthorizedAccount: "that account lacks the role; the default admin can grant it (grantRole)",
+  LivingAssetSaleClosed: "the public sale is closed (CONFIG_ROLE opens it with setSaleOpen)",
+  LivingAssetQuantityTooLarge: "mint at most maxPerMint tokens per call",
+  LivingAssetWalletLimitExceeded: "this wallet would pass maxPerWallet",
+  LivingAssetSupplyExceeded: "not enough tokens left",
+  LivingAssetNonexistentToken: "no such token has been minted",
+  InteractionAlreadyNurtured: "a token can be nurtured once per epoch; try again after the next epoch",
+  InteractionNotHolder: "only the holder or an approved operator can do that (pass --from)",
+  InteractionNotRevealed: "the token is still an egg: its VRF request has not been fulfilled (run `reveal`)",
+  InteractionTooYoung: "the token is too young to metamorphose",
+  InteractionTooWeak: "nurture the token first: its vitality is too low to metamorphose",
+  InteractionMetamorphosisPending: "a metamorphosis is already pending (run `reveal` on a development chain)",
+  EnforcedPause: "the collection is paused (PAUSER_ROLE can unpause)",
+};
+
+/** A decoded custom error in human terms: `Name(param value, ...): hint`. */
+function humanError(
+  parsed: { name: string; args: readonly unknown[]; fragment: { inputs: readonly { name: string; type: string }[] } },
+  ctx: ErrorContext,
+): string {
+  const args = parsed.fragment.inputs.map((input, i) => {
+    const value = fmtValue(input.name, input.type, parsed.args[i], ctx);
+    return input.name ? `${input.name} ${value}` : value;
+  });
+  const hint = HINTS[parsed.name];
+  return `${parsed.name}(${args.join(", ")})${hint ? `: ${hint}` : ""}`;
+}
+
+/** `ErrorName(param value, ...): hint` for a custom error known to one of `interfaces`, else undefined. */
+export function decodeCustomError(err: unknown, interfaces: Interface[], ctx: ErrorContext = {}): string | undefined {
   const data = revertDataOf(err);
   if (!data) return undefined;
   for (const iface of interfaces) {
     try {
       const parsed = iface.parseError(data);
-      if (parsed) return `${parsed.name}(${parsed.args.map(fmtArg).join(", ")})`;
+      if (parsed) return humanError(parsed, ctx);
     } catch {
       /* not this interface */
     }
@@ -48,8 +145,8 @@ export function decodeCustomError(err: unknown, interfaces: Interface[]): string
 }
 
 /** A human-readable message for any error: custom error name and arguments when decodable. */
-export function describeError(err: unknown, interfaces: Interface[]): string {
-  const decoded = decodeCustomError(err, interfaces);
+export function describeError(err: unknown, interfaces: Interface[], ctx: ErrorContext = {}): string {
+  const decoded = decodeCustomError(err, interfaces, ctx);
   if (decoded) return decoded;
   const o = err as { shortMessage?: string; reason?: string; message?: string };
   return o?.reason ?? o?.shortMessage ?? o?.message ?? String(err);

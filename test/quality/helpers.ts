@@ -10,7 +10,6 @@ export const SALE = { price: PRICE, maxSupply: 30, maxPerWallet: 12, maxPerMint:
 /** Options every upgrade to the V2 mock needs (see test/collection.test.ts). */
 export const V2_UPGRADE_OPTS = {
   kind: "uups" as const,
-  unsafeAllow: ["missing-initializer-call" as const],
 };
 
 export interface QualityWorld extends World {

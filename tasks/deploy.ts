@@ -1,0 +1,36 @@
+import { task } from "hardhat/config";
+import { DEVELOPMENT_CHAINS } from "../config/networks";
+import { livePlan, planText } from "../scripts/lib/live-plan";
+import { failureMessage } from "./lib/common";
+
+/**
+ * hardhat-deploy's `deploy`, preceded on live networks by the pre-flight (scripts/lib/live-plan.ts):
+ * every value checked before the first transaction, the plan printed, and with `--dry-run` nothing
+ * sent. Mistakes are one line each, without a stack trace.
+ */
+task("deploy")
+  .addFlag("dryRun", "Live networks: check everything and print the plan; send nothing")
+  .setAction(async (args: { dryRun?: boolean }, hre, runSuper) => {
+    try {
+      if (DEVELOPMENT_CHAINS.includes(hre.network.name)) {
+        if (args.dryRun) {
+          console.log(
+            `Dry run on ${hre.network.name}: a development chain gets Chainlink's VRF coordinator mock and MockV3Aggregator, a funded mock subscription, the renderer, the libraries and the collection proxy. Nothing sent.`,
+          );
+          return;
+        }
+        return await runSuper(args);
+      }
+      await hre.run("compile", { quiet: true });
+      const plan = await livePlan(hre);
+      console.log(planText(plan, hre));
+      if (args.dryRun) {
+        console.log("Dry run: nothing sent.");
+        return;
+      }
+      return await runSuper(args);
+    } catch (err) {
+      console.error(`Error: ${await failureMessage(err, hre)}`);
+      process.exitCode = 1;
+    }
+  });
