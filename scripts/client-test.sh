@@ -101,6 +101,13 @@ else
   exit 1
 fi
 
+# Indexers start from the deploy block: every saved deployment records its transaction and block.
+node -e 'console.log(JSON.stringify(require("fs").readdirSync("deployments/localhost").filter((f) => f.endsWith(".json"))
+  .map((f) => ({ f, ...JSON.parse(require("fs").readFileSync("deployments/localhost/" + f, "utf8")) }))
+  .map(({ f, transactionHash, receipt }) => ({ f, transactionHash, block: receipt && receipt.blockNumber }))))' >"$TMP/saved.json"
+check "every saved deployment (proxy, implementation, subscription included) records its tx hash and block" "$TMP/saved.json" \
+  'd.length >= 12 && ["LivingAsset.json", "LivingAsset_Implementation.json", "VRFSubscription.json"].every((n) => d.some((x) => x.f === n)) && d.every((x) => /^0x[0-9a-f]{64}$/.test(x.transactionHash) && x.block > 0)'
+
 echo "client: tasks over JSON-RPC"
 hh mint mint --quantity 3 --json
 check "mint --quantity 3" "$TMP/mint.json" 'Number(d.quantity) === 3 && Number(d.firstTokenId) === 1 && d.requestId !== null'
@@ -108,15 +115,15 @@ check "mint --quantity 3" "$TMP/mint.json" 'Number(d.quantity) === 3 && Number(d
 hh reveal reveal --json
 check "reveal (VRF mock fulfils the batch)" "$TMP/reveal.json" 'd.batches.length === 1 && Number(d.batches[0].quantity) === 3'
 
-hh price set-price --answer 310000000000 --json
+hh price set-price --answer 3100 --json
 check "set-price (new feed round)" "$TMP/price.json" 'BigInt(d.answer) === 310000000000n'
 
 hh epoch1 advance-epoch --time-travel --json
 check "advance-epoch --time-travel (epoch 1)" "$TMP/epoch1.json" 'Number(d.epoch) === 1 && BigInt(d.answer) === 310000000000n'
 
-hh price2 set-price --answer 325000000000 --json
+hh price2 set-price --answer 3250.00 --json
 hh early advance-epoch --json
-check "advance-epoch too early reverts with a decoded custom error" "$TMP/early.json" '/^EvolutionTooEarly\(\d+\)$/.test(d.error)' expect-error
+check "advance-epoch too early reverts with a decoded custom error" "$TMP/early.json" '/^EvolutionTooEarly\(nextEpochAt \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in (\d+[dhms] ?)+\)\): /.test(d.error)' expect-error
 
 timestamp() { rpc eth_getBlockByNumber '["latest",false]' | node -pe 'parseInt(JSON.parse(require("fs").readFileSync(0)).result.timestamp)'; }
 BEFORE=$(timestamp)
