@@ -46,8 +46,8 @@ export async function checkNetwork(hre: HardhatRuntimeEnvironment): Promise<void
     chainId = Number(await hre.network.provider.send("eth_chainId", []));
   } catch (err) {
     const text = String((err as Error).message ?? err);
-    const wrong = /chain id (\d+)/i.exec(text.replace(/^.*connected to a chain with/i, "chain id"));
-    if (/HH101|connected to a chain with id/i.test(text) && wrong)
+    const wrong = /connected to a chain with id (\d+)/i.exec(text);
+    if (wrong)
       throw fail(`${live?.rpcEnv ?? name} serves chain ${wrong[1]}, not ${name} (${config.chainId}): check the URL`);
     if (name === "localhost")
       throw fail(`no node answers at ${config.url}: start one with \`npx hardhat node\` in another terminal`);

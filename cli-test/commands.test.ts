@@ -1,0 +1,390 @@
+// Every mistake a user can make on the command line, driven through real `npx hardhat` processes:
+// each must end in one or two lines that name the cause and what to do, with no stack trace and a
+// non-zero exit. A live deploy is rehearsed on a `hardhat node` that answers as Sepolia (chain id
+// 11155111), first with its pre-flight failing, then with Chainlink's mocks planted at Sepolia's
+// configured addresses: the dry run prints the plan and sends nothing, the deploy then succeeds.
+//
+// Run: `npm run test:cli` (outside `npm test`: these spawn Hardhat, which must not compile while
+// solidity-coverage has instrumented artifacts in place).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect } from "chai";
+import { ethers } from "ethers";
+import chainlink from "../config/chainlink-networks.json";
+
+const ROOT = path.resolve(__dirname, "..");
+const HARDHAT = path.join(ROOT, "node_modules", ".bin", "hardhat");
+// Hardhat's first well-known development account: publicly known, never funded on a real chain.
+const DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+const DEV_PORT = 8545; // the `localhost` network in hardhat.config.ts
+const LIVE_PORT = 8611;
+const SEPOLIA = chainlink["11155111"];
+
+/** The environment of a user who has set nothing: none of the deploy variables, no .env values. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env))
+    if (/_RPC_URL$|^DEPLOYER_PRIVATE_KEY$|^VRF_|^FEED_|^HARDHAT_CHAIN_ID$|^DEPLOYMENTS_DIR$/.test(key)) delete env[key];
+  return { ...env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", ...extra };
+}
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  out: string;
+}
+
+function hardhat(args: string[], env: Record<string, string> = {}): Run {
+  const r = spawnSync(HARDHAT, args, { cwd: ROOT, env: cleanEnv(env), encoding: "utf8", timeout: 240_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, out: `${r.stdout}\n${r.stderr}` };
+}
+
+/** A stack frame as Node prints it ("    at fn (file:line:col)"). */
+const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** A failed command whose output names the cause in a line or two, without a stack trace. */
+function expectOneLineFailure(r: Run, ...patterns: RegExp[]): string {
+  expect(r.status, `exit code of a failing command\n${r.out}`).to.equal(1);
+  expect(r.out, "stack trace").not.to.match(STACK_FRAME);
+  const lines = r.stderr.split("\n").filter((l) => l.trim() !== "");
+  const error = lines.find((l) => l.startsWith("Error: "));
+  expect(error, `an "Error: " line on stderr\n${r.out}`).to.be.a("string");
+  for (const p of patterns) expect(r.stderr, String(p)).to.match(p);
+  return error!;
+}
+
+async function startNode(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(HARDHAT, ["node", "--no-deploy", "--port", String(port)], {
+    cwd: ROOT,
+    env: cleanEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`hardhat node exited: ${log}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      });
+      if (res.ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`hardhat node did not start: ${log}`);
+}
+
+function stopNode(child: ChildProcess | undefined): void {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    /* gone */
+  }
+}
+
+function artifact(name: string): { abi: ethers.InterfaceAbi; bytecode: string } {
+  const find = (dir: string): string | undefined => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        const hit = find(p);
+        if (hit) return hit;
+      } else if (e.name === `${name}.json`) return p;
+    }
+    return undefined;
+  };
+  const file = find(path.join(ROOT, "artifacts"));
+  if (!file) throw new Error(`no artifact ${name}: compile first`);
+  return JSON.parse(fs.readFileSync(file, "utf8"));
+}
+
+describe("command-line mistakes: one line, the cause named, no stack trace", function () {
+  this.timeout(600_000);
+
+  before(() => {
+    const r = spawnSync(HARDHAT, ["compile", "--quiet"], { cwd: ROOT, env: cleanEnv(), encoding: "utf8" });
+    expect(r.status, r.stderr).to.equal(0);
+  });
+
+  describe("without any chain", () => {
+    it("a task on the in-process network says its state lasts one command and shows the node way", () => {
+      const line = expectOneLineFailure(
+        hardhat(["status"]),
+        /in-process "hardhat" network/,
+        /npx hardhat node/,
+        /--network localhost/,
+      );
+      expect(line).to.match(/lasts one command/);
+    });
+
+    it("a negative or non-numeric quantity is refused before any chain is touched", () => {
+      expectOneLineFailure(
+        hardhat(["mint", "--quantity", "-1"]),
+        /--quantity must be a whole number 1 or more; got -1/,
+      );
+      expectOneLineFailure(
+        hardhat(["mint", "--quantity", "abc"]),
+        /--quantity must be a whole number 1 or more; got no number/,
+      );
+    });
+
+    it("localhost without a node says to start one", () => {
+      expectOneLineFailure(
+        hardhat(["status", "--network", "localhost"]),
+        /no node answers at http:\/\/127\.0\.0\.1:8545/,
+        /npx hardhat node/,
+      );
+    });
+
+    it("a live network without its RPC URL names the variable", () => {
+      expectOneLineFailure(hardhat(["deploy", "--network", "sepolia"]), /SEPOLIA_RPC_URL is not set/, /\.env/);
+      expectOneLineFailure(hardhat(["status", "--network", "baseSepolia"]), /BASE_SEPOLIA_RPC_URL is not set/);
+    });
+
+    it("a live network without a key, or with a malformed one, names DEPLOYER_PRIVATE_KEY", () => {
+      const url = { SEPOLIA_RPC_URL: `http://127.0.0.1:${LIVE_PORT}` };
+      expectOneLineFailure(hardhat(["deploy", "--network", "sepolia"], url), /DEPLOYER_PRIVATE_KEY is not set/);
+      expectOneLineFailure(
+        hardhat(["deploy", "--network", "sepolia"], { ...url, DEPLOYER_PRIVATE_KEY: "0x1234" }),
+        /DEPLOYER_PRIVATE_KEY must be 0x followed by 64 hex digits/,
+      );
+    });
+  });
+
+  describe("against a development node (npx hardhat node, deployed on start)", () => {
+    let node: ChildProcess | undefined;
+    const local = (...args: string[]) => hardhat([...args, "--network", "localhost"]);
+
+    before(async () => {
+      fs.rmSync(path.join(ROOT, "deployments", "localhost"), { recursive: true, force: true });
+      node = await startNode(DEV_PORT, {});
+      const deployed = local("deploy");
+      expect(deployed.status, deployed.out).to.equal(0);
+      expect(deployed.out).not.to.match(/Potentially unsafe|external-library-linking/);
+      const r = local("mint", "--quantity", "2");
+      expect(r.status, r.out).to.equal(0);
+    });
+    after(() => stopNode(node));
+
+    it("status before the first epoch says so (no 1970 date, no price 0.00)", () => {
+      const r = local("status");
+      expect(r.status, r.out).to.equal(0);
+      expect(r.stdout).not.to.match(/1970-01-01|price 0\.00/);
+      expect(r.stdout).to.match(/no epoch yet: the first `advance-epoch` can run now/);
+    });
+
+    it("a contract error names the error, shows times as ISO dates with a countdown, and says what to do", () => {
+      expect(local("advance-epoch", "--time-travel").status).to.equal(0);
+      const line = expectOneLineFailure(local("advance-epoch"), /EvolutionTooEarly/);
+      expect(line).to.match(/nextEpochAt \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in (\d+[dhms] ?)+\)/);
+      expect(line).to.match(/--time-travel/);
+    });
+
+    it("a missing role is named (CONFIG_ROLE), not shown as a hash", () => {
+      const line = expectOneLineFailure(
+        local(
+          "royalty",
+          "set",
+          "--receiver",
+          "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+          "--bps",
+          "100",
+          "--from",
+          "1",
+        ),
+        /AccessControlUnauthorizedAccount/,
+      );
+      expect(line).to.match(/neededRole CONFIG_ROLE/);
+      expect(line).not.to.match(/0x[0-9a-f]{64}/);
+    });
+
+    it("set-price refuses zero, negative and out-of-bounds prices unless --allow-fault says the fault is deliberate", () => {
+      expectOneLineFailure(local("set-price", "--answer", "0"), /0\.00 is not a price/, /--allow-fault/);
+      expectOneLineFailure(local("set-price", "--answer", "-5"), /-5\.00 is not a price/, /--allow-fault/);
+      expectOneLineFailure(
+        local("set-price", "--answer", "12.3.4"),
+        /--answer must be a price with at most 8 decimals/,
+      );
+      const ok = local("set-price", "--answer", "-5", "--allow-fault");
+      expect(ok.status, ok.out).to.equal(0);
+      expect(ok.stdout).to.match(/Feed answer set to -5\.00 .*deliberate fault/);
+      // ... and the world refuses it, in human terms.
+      expectOneLineFailure(local("advance-epoch", "--time-travel"), /EvolutionInvalidAnswer\(answer -5\.00\)/);
+      expect(local("set-price", "--answer", "3100.25").stdout).to.match(/Feed answer set to 3100\.25/);
+    });
+
+    it("bad ids, addresses and signer indexes name the option and the valid range", () => {
+      expectOneLineFailure(local("token", "--token", "9"), /--token must be a whole number from 1 to 2; got 9/);
+      expectOneLineFailure(local("nurture", "--token", "0"), /--token must be a whole number from 1 to 2; got 0/);
+      expectOneLineFailure(local("mint", "--quantity", "21"), /--quantity must be a whole number from 1 to 20; got 21/);
+      expectOneLineFailure(
+        local("mint", "--quantity", "1", "--from", "99"),
+        /--from must be a whole number from 0 to 19; got 99/,
+      );
+      expectOneLineFailure(
+        local("royalty", "set", "--receiver", "0x1234", "--bps", "5"),
+        /--receiver must be an address/,
+      );
+      expectOneLineFailure(local("upgrade", "--call", "initializeV2", "--args", "{"), /--args must be a JSON array/);
+    });
+  });
+
+  describe("a live deploy rehearsed on a node that answers as Sepolia (chain 11155111)", () => {
+    let node: ChildProcess | undefined;
+    let provider: ethers.JsonRpcProvider;
+    const deployments = fs.mkdtempSync(path.join(os.tmpdir(), "vivarium-deployments-"));
+    const env = {
+      SEPOLIA_RPC_URL: `http://127.0.0.1:${LIVE_PORT}`,
+      DEPLOYER_PRIVATE_KEY: DEV_KEY,
+      DEPLOYMENTS_DIR: deployments,
+    };
+    const deployer = new ethers.Wallet(DEV_KEY).address;
+
+    before(async () => {
+      node = await startNode(LIVE_PORT, { HARDHAT_CHAIN_ID: "11155111" });
+      provider = new ethers.JsonRpcProvider(`http://127.0.0.1:${LIVE_PORT}`, 11155111, { staticNetwork: true });
+    });
+    after(() => {
+      stopNode(node);
+      fs.rmSync(deployments, { recursive: true, force: true });
+    });
+
+    it("names every missing value (heartbeat, subscription, contracts) before sending any transaction", async () => {
+      const line = hardhat(["deploy", "--network", "sepolia"], env);
+      expectOneLineFailure(
+        line,
+        /cannot deploy to sepolia \(chain 11155111\)/,
+        /FEED_HEARTBEAT is not set/,
+        /VRF_SUBSCRIPTION_ID is not set/,
+        new RegExp(`no contract at the ETH/USD feed ${SEPOLIA.nativeUsdFeed.address}`),
+      );
+      const withIds = hardhat(["deploy", "--network", "sepolia"], {
+        ...env,
+        VRF_SUBSCRIPTION_ID: "7",
+        FEED_HEARTBEAT: "3600",
+      });
+      expectOneLineFailure(withIds, new RegExp(`no contract at the VRF coordinator ${SEPOLIA.vrfCoordinatorV2_5}`));
+      expect(await provider.getTransactionCount(deployer)).to.equal(0);
+    });
+
+    it("refuses a URL that serves another chain", () => {
+      expectOneLineFailure(
+        hardhat(["deploy", "--network", "base"], { ...env, BASE_RPC_URL: `http://127.0.0.1:${LIVE_PORT}` }),
+        /BASE_RPC_URL serves chain 11155111, not base \(8453\)/,
+      );
+    });
+
+    describe("with Chainlink's mocks planted at Sepolia's configured addresses", () => {
+      let subId: bigint;
+      before(async () => {
+        // A helper account (not the deployer) deploys the mocks; their code moves to Sepolia's addresses.
+        const helper = new ethers.NonceManager(
+          new ethers.Wallet("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d", provider),
+        );
+        const vrf = artifact("VRFCoordinatorV2_5Mock");
+        const feed = artifact("MockV3Aggregator");
+        const vrfMock = await new ethers.ContractFactory(vrf.abi, vrf.bytecode, helper).deploy(
+          10n ** 17n,
+          10n ** 9n,
+          4n * 10n ** 15n,
+        );
+        await vrfMock.waitForDeployment();
+        const feedMock = await new ethers.ContractFactory(feed.abi, feed.bytecode, helper).deploy(8, 3000n * 10n ** 8n);
+        await feedMock.waitForDeployment();
+        await provider.send("hardhat_setCode", [
+          SEPOLIA.vrfCoordinatorV2_5,
+          await provider.getCode(await vrfMock.getAddress()),
+        ]);
+        await provider.send("hardhat_setCode", [
+          SEPOLIA.nativeUsdFeed.address,
+          await provider.getCode(await feedMock.getAddress()),
+        ]);
+        // MockV3Aggregator keeps `decimals` in slot 0; its answer is written by updateAnswer.
+        await provider.send("hardhat_setStorageAt", [SEPOLIA.nativeUsdFeed.address, "0x0", ethers.toBeHex(8, 32)]);
+        const planted = new ethers.Contract(SEPOLIA.nativeUsdFeed.address, feed.abi, helper);
+        await (await planted.updateAnswer(3000n * 10n ** 8n)).wait();
+        const coordinator = new ethers.Contract(SEPOLIA.vrfCoordinatorV2_5, vrf.abi, helper);
+        const receipt = await (await coordinator.createSubscription()).wait();
+        subId = coordinator.interface.parseLog(receipt!.logs[0])!.args.subId as bigint;
+        await (await coordinator.fundSubscription(subId, 100n * 10n ** 18n)).wait();
+      });
+
+      it("an unfunded or unknown subscription and one-sided bounds are named", () => {
+        expectOneLineFailure(
+          hardhat(["deploy", "--network", "sepolia", "--dry-run"], {
+            ...env,
+            VRF_SUBSCRIPTION_ID: "12345",
+            FEED_HEARTBEAT: "3600",
+            FEED_MIN_ANSWER: "100",
+          }),
+          /VRF subscription 12345 does not exist/,
+          /set both FEED_MIN_ANSWER and FEED_MAX_ANSWER, or neither/,
+        );
+        expectOneLineFailure(
+          hardhat(["deploy", "--network", "sepolia", "--dry-run"], {
+            ...env,
+            VRF_SUBSCRIPTION_ID: subId.toString(),
+            FEED_HEARTBEAT: "3600",
+            FEED_MIN_ANSWER: "3500",
+            FEED_MAX_ANSWER: "9000",
+          }),
+          /today's answer 3000\.00 is outside FEED_MIN_ANSWER\.\.FEED_MAX_ANSWER/,
+        );
+      });
+
+      it("--dry-run prints the plan with bounds that bound, and sends nothing", async () => {
+        const r = hardhat(["deploy", "--network", "sepolia", "--dry-run"], {
+          ...env,
+          VRF_SUBSCRIPTION_ID: subId.toString(),
+          FEED_HEARTBEAT: "3600",
+        });
+        expect(r.status, r.out).to.equal(0);
+        expect(r.stdout).to.match(/Deploy plan for sepolia \(chain 11155111\)/);
+        expect(r.stdout).to.match(/deploy\s+LivingAssetRenderer/);
+        expect(r.stdout).to.match(/deploy\s+LivingAsset\n/);
+        expect(r.stdout).to.match(new RegExp(`coordinator ${SEPOLIA.vrfCoordinatorV2_5}`));
+        expect(r.stdout).to.match(/subscription \d+ owned by 0x[0-9a-fA-F]{40}: 100\.0 LINK/);
+        expect(r.stdout).to.match(/bounds\s+300\.00 \.\. 30000\.00 \(a tenth and ten times today's answer\)/);
+        expect(r.stdout).to.match(/Dry run: nothing sent/);
+        expect(await provider.getTransactionCount(deployer)).to.equal(0);
+      });
+
+      it("then deploys, with the pre-flight's bounds in the collection and every deployment's transaction saved", async () => {
+        const r = hardhat(["deploy", "--network", "sepolia"], {
+          ...env,
+          VRF_SUBSCRIPTION_ID: subId.toString(),
+          FEED_HEARTBEAT: "3600",
+          FEED_MIN_ANSWER: "500",
+          FEED_MAX_ANSWER: "50000",
+        });
+        expect(r.status, r.out).to.equal(0);
+        expect(r.out).not.to.match(STACK_FRAME);
+        expect(await provider.getTransactionCount(deployer)).to.be.greaterThan(0);
+        const saved = (n: string) =>
+          JSON.parse(fs.readFileSync(path.join(deployments, "sepolia", `${n}.json`), "utf8"));
+        for (const n of ["LivingAsset", "LivingAsset_Implementation", "LivingAssetRenderer", "SeedLogic"]) {
+          const d = saved(n);
+          expect(d.transactionHash, n).to.match(/^0x[0-9a-f]{64}$/);
+          expect(d.receipt.blockNumber, n).to.be.greaterThan(0);
+        }
+        const collection = new ethers.Contract(saved("LivingAsset").address, saved("LivingAsset").abi, provider);
+        const feed = await collection.feedConfig();
+        expect(feed.minAnswer).to.equal(500n * 10n ** 8n);
+        expect(feed.maxAnswer).to.equal(50_000n * 10n ** 8n);
+        expect(feed.heartbeat).to.equal(3600n);
+        expect((await collection.vrfConfig()).subscriptionId).to.equal(subId);
+      });
+    });
+  });
+});
