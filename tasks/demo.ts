@@ -20,16 +20,40 @@ import { writeGallery } from "./gallery";
 
 const DECIMALS = 10n ** 8n;
 
-/** Feed path: 3000 -> ~4500 (rise), then crash to ~1800, with a deterministic wiggle for moods. */
-function pricePath(epochs: number): bigint[] {
-  const peakAt = Math.floor(epochs * 0.5);
-  const out: bigint[] = [];
+/**
+ * The demo's market, in four acts scaled to `epochs`: a rise (sunny epochs), a crash with relief
+ * rallies (stormy), a rebound (sunny) and a calm stretch (every move under the 1% mood threshold of
+ * config/networks.ts). A token's temperament is the balance of the rises and falls it lived through
+ * (PhenotypeLib.temperament), so the four batches, born at genesis, mid-rise, early in the crash and
+ * in the calm, grow up Bold, Restless, Wary and Serene. Moves are basis points per epoch; the first
+ * priced epoch has no move (nothing to compare with).
+ */
+function market(epochs: number) {
+  const riseEnd = Math.round(epochs * 0.3);
+  const crashEnd = Math.round(epochs * 0.62);
+  const reboundEnd = Math.round(epochs * 0.75);
+  const prices: bigint[] = [];
+  let cents = 300_000; // 3000.00
   for (let i = 1; i <= epochs; i++) {
-    const base = i <= peakAt ? 3000 + (1500 * i) / peakAt : 4500 - (2700 * (i - peakAt)) / (epochs - peakAt);
-    const wiggle = [0, 35, -20, 60, -45, 10][i % 6];
-    out.push(BigInt(Math.round((base + wiggle) * 100)) * (DECIMALS / 100n));
+    const move =
+      i === 1
+        ? 0
+        : i <= riseEnd
+          ? [420, 330, 60, 450, 380][i % 5]
+          : i <= crashEnd
+            ? [-420, -300, -480, 150, -380][i % 5]
+            : i <= reboundEnd
+              ? [350, 280, 410][i % 3]
+              : [30, -45, 20, -25, 50, -30][i % 6];
+    cents = Math.round(cents * (1 + move / 10_000));
+    prices.push(BigInt(cents) * (DECIMALS / 100n));
   }
-  return out;
+  const at = (e: number) => Math.min(epochs, e);
+  return {
+    prices,
+    acts: { riseEnd, crashEnd, reboundEnd },
+    births: { genesis: 0, midRise: at(Math.round(riseEnd * 0.6)), crash: at(riseEnd + 2), calm: at(reboundEnd + 1) },
+  };
 }
 
 task("demo", "One-command demo on the in-process hardhat network: mint, reveal, live through epochs, gallery")
@@ -53,12 +77,13 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     const feed = await getDeployed(hre, "MockV3Aggregator");
     const target = await collection.getAddress();
     const signers = await hre.ethers.getSigners();
-    // Four batches: two at genesis, one during the rise, one right after the peak (temperaments differ).
+    const { prices, acts, births } = market(args.epochs);
+    // Four batches born into different markets, so their temperaments differ (see `market`).
     const holders = [
-      { name: "alice", signer: signers[1], quantity: 6, at: 0 },
-      { name: "bob", signer: signers[2], quantity: 8, at: 0 },
-      { name: "carol", signer: signers[3], quantity: 5, at: Math.floor(args.epochs / 4) },
-      { name: "dave", signer: signers[4], quantity: 5, at: Math.floor(args.epochs / 2) + 1 },
+      { name: "alice", signer: signers[1], quantity: 6, at: births.genesis },
+      { name: "bob", signer: signers[2], quantity: 8, at: births.midRise },
+      { name: "carol", signer: signers[3], quantity: 5, at: births.crash },
+      { name: "dave", signer: signers[4], quantity: 5, at: births.calm },
     ];
     const nameOf = new Map<string, string>(holders.map((h) => [h.signer.address, h.name]));
     const signerOf = new Map(holders.map((h) => [h.signer.address, h.signer]));
@@ -91,12 +116,12 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     await mintDue(0);
 
     const neglected = (id: number) => id % 3 === 0; // every third token is left alone
-    // Tokens that try to metamorphose, and the epochs from which each may try (first, second).
+    // Tokens that try to metamorphose, and the ages (epochs since birth) from which each may try (first, second).
     const metamorphosisPlan = new Map<number, number[]>([
       [1, [5, 18]],
-      [8, [9, 24]],
-      [16, [14]],
-      [20, [23, 29]],
+      [8, [5, 18]],
+      [16, [5, 14]],
+      [20, [5]],
     ]);
     const storyTokens = [1, 8, 3, 16, 20];
     const storyEpochs = new Set([0, 4, 8, 12, 16, 20, 24, 28, args.epochs]);
@@ -120,10 +145,9 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     };
     await snapshot(0);
 
-    const path_ = pricePath(args.epochs);
     for (let e = 1; e <= args.epochs; e++) {
       await timeTravelToNextEpoch(hre, collection);
-      await (await feed.updateAnswer(path_[e - 1])).wait();
+      await (await feed.updateAnswer(prices[e - 1])).wait();
       const receipt = await (await collection.advanceEpoch()).wait();
       const [adv] = eventsIn(collection, receipt, "EpochAdvanced");
       await mintDue(e);
@@ -137,11 +161,11 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
         }
       }
       const events: string[] = [];
-      for (const [id, from] of metamorphosisPlan) {
+      for (const [id, ages] of metamorphosisPlan) {
         if (!ownerOf.has(id)) continue;
         const p = phenotypeView(await collection.phenotypeOf(id));
-        const due = from.filter((f) => e >= f).length; // metamorphoses scheduled by now
-        if (p.generation >= due || p.metamorphosisPending || p.age < 5 || p.vitality < 5000) continue;
+        const due = ages.filter((a) => p.age >= a).length; // metamorphoses the plan wants by now
+        if (p.generation >= due || p.metamorphosisPending) continue;
         try {
           const r = await (
             await (collection.connect(signerOf.get(ownerOf.get(id)!)!) as Contract).metamorphose(id)
@@ -163,7 +187,13 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
 
     log("Rendering every token (resvg, 256px) and writing the gallery...");
     const total = ids.length;
-    const intro = `${total} tokens lived through ${args.epochs} epochs of a market that rose from 3000 to ~4500 and crashed to ~1800. Four batches were minted at different epochs; every third token was neglected, the rest were nurtured every epoch.`;
+    const priceAt = (e: number) =>
+      e >= 1 && e <= args.epochs ? `~${Math.round(Number(formatPrice(prices[e - 1]))).toLocaleString("en-US")}` : "?";
+    const intro =
+      `${total} tokens lived through ${args.epochs} epochs of a market in four acts: a rise from ${priceAt(1)} to ${priceAt(acts.riseEnd)}, ` +
+      `a crash to ${priceAt(acts.crashEnd)}, a rebound to ${priceAt(acts.reboundEnd)}, then calm. ` +
+      `Four batches were born into different markets (${holders.map((h) => `${h.name} at epoch ${h.at}`).join(", ")}); ` +
+      `every third token was neglected, the rest were nurtured every epoch.`;
     const { page } = await writeGallery(collection, outDir, [...stories.values()], intro);
 
     const rows: (string | number)[][] = [];
