@@ -1,7 +1,10 @@
 /**
  * Browser test of the demo gallery: opens out/gallery/index.html (written by `npm run demo`) over
- * file:// in headless Chromium (playwright-core, system /usr/bin/chromium), checks that every image
- * decoded and that the page shows every token the demo minted, and saves test-output/gallery.png.
+ * file:// in headless Chromium (playwright-core, system /usr/bin/chromium) at a 1,366 px wide
+ * viewport, checks that every image decoded, that the page shows every token the demo minted with
+ * its holder's name, that the price chart drew every epoch, batch and metamorphosis the demo
+ * recorded (out/gallery/demo.json) with a legend of the moods, that the batches grew at least three
+ * different temperaments, and that nothing scrolls sideways; saves test-output/gallery.png.
  *
  *   npx ts-node --transpile-only scripts/browser-test.ts [gallery dir]
  */
@@ -47,11 +50,24 @@ interface Box {
   offsetHeight: number;
 }
 
+interface Overflow {
+  scrollWidth: number;
+  clientWidth: number;
+}
+
 interface DemoSummary {
   epochs: number;
   tokenIds: number[];
   storyTokens: number[];
+  metamorphoses: { tokenId: number; epoch: number }[];
+  holders: { name: string; address: string; quantity: number; mintedAtEpoch: number }[];
+  batches?: { holder: string; epoch: number }[];
+  history?: { epoch: number; price: number | null; mood: string }[];
+  tokens?: { tokenId: number; holder: string; temperament: string; mood: string }[];
 }
+
+const VIEWPORT = { width: 1366, height: 900 };
+const MOODS = ["Calm", "Sunny", "Stormy"];
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -63,7 +79,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: VIEWPORT });
     const consoleErrors: string[] = [];
     const failedRequests: string[] = [];
     page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
@@ -132,14 +148,135 @@ async function main(): Promise<void> {
 
     if (demo) {
       const stories = await page.$$eval("section.story", (ss) =>
-        ss.map((s) => ({ title: s.querySelector("h3")?.textContent ?? "", frames: s.querySelectorAll("img").length })),
+        ss.map((s) => ({
+          title: s.querySelector("h3")?.textContent ?? "",
+          frames: s.querySelectorAll("img").length,
+          captions: [...s.querySelectorAll("figcaption")].map((c) => c.textContent ?? ""),
+        })),
       );
       check(
         `life stories: ${stories.length} strips for tokens ${demo.storyTokens.join(", ")}`,
         stories.length === demo.storyTokens.length && stories.every((s) => s.frames > 0),
-        JSON.stringify(stories),
+        JSON.stringify(stories.map((s) => [s.title, s.frames])),
+      );
+      const holders = new Map((demo.tokens ?? []).map((t) => [t.tokenId, t.holder]));
+      const holderInTitle = (title: string) => holders.get(Number(/#(\d+)/.exec(title)?.[1])) ?? "?";
+      check(
+        "strips name their holder; captions give vitality in % and ages in epochs",
+        stories.every((s) => s.title.includes(`held by ${holderInTitle(s.title)}`)) &&
+          stories.every((s) => s.captions.every((c) => /vitality \d+(\.\d+)?%/.test(c) && /age \d+ epochs?/.test(c))),
+        JSON.stringify(stories.map((s) => [s.title, s.captions[0]])),
+      );
+      const captionMoods = new Set(stories.flatMap((s) => s.captions.map((c) => MOODS.find((m) => c.includes(m)))));
+      check(
+        `life stories show every mood (${[...captionMoods].join(", ")})`,
+        MOODS.every((m) => captionMoods.has(m)),
+      );
+
+      // Cards: the holder's name as owner, vitality in %, age in epochs, one row for the stage.
+      const cards = await page.$$eval("figure.card", (cs) =>
+        cs.map((c) => {
+          const rows: Record<string, string> = {};
+          for (const tr of c.querySelectorAll("tr")) {
+            const [k, v] = [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "");
+            rows[k] = v;
+          }
+          return {
+            id: Number(c.getAttribute("data-token-id")),
+            rows,
+            note: c.querySelector(".note")?.textContent ?? "",
+          };
+        }),
+      );
+      const tokens = new Map((demo.tokens ?? []).map((t) => [t.tokenId, t]));
+      const badCards = cards.filter(
+        (c) =>
+          c.rows.Owner !== holders.get(c.id) ||
+          !/^\d+(\.\d+)?%$/.test(c.rows.Vitality ?? "") ||
+          !/^\d+ epochs?$/.test(c.rows.Age ?? "") ||
+          "Stage Level" in c.rows ||
+          !/^\w+ \(level \d of \d\)$/.test(c.rows.Stage ?? "") ||
+          !c.note.startsWith(`${c.rows.Temperament}: `),
+      );
+      check(
+        "cards: owner is the holder's name, vitality in %, age in epochs, stage in one row, temperament explained",
+        tokens.size === cards.length && badCards.length === 0,
+        JSON.stringify(badCards.slice(0, 3)),
+      );
+
+      // Temperaments: the batches were born into different markets (checked only on a run long enough to shape them).
+      const temperaments = new Set(cards.map((c) => c.rows.Temperament));
+      const cardsMatchDemo = cards.every((c) => c.rows.Temperament === tokens.get(c.id)?.temperament);
+      if (demo.epochs >= 16)
+        check(
+          `at least 3 distinct temperaments (${[...temperaments].join(", ")}), as phenotypeOf reported in demo.json`,
+          temperaments.size >= 3 && cardsMatchDemo,
+        );
+      else console.log(`  skip temperament variety: the demo lived only ${demo.epochs} epochs`);
+
+      // The price chart: an inline <svg> with the price line, a point per priced epoch, a mood band per
+      // epoch, a marker per batch and per metamorphosis, and a legend naming the three moods.
+      const history = demo.history ?? [];
+      const chart = await page.$eval("svg#price-chart", (svg) => {
+        const box = (
+          svg as unknown as { getBoundingClientRect(): { width: number; height: number } }
+        ).getBoundingClientRect();
+        const epochsOf = (sel: string) =>
+          [...svg.querySelectorAll(sel)].map((e) => Number(e.getAttribute("data-epoch")));
+        return {
+          width: box.width,
+          height: box.height,
+          line: (svg.querySelector(".price-line")?.getAttribute("points") ?? "").trim().split(/\s+/).length,
+          points: epochsOf(".price-point"),
+          bands: [...svg.querySelectorAll(".mood-band")].map((b) => b.getAttribute("data-mood") ?? ""),
+          batches: epochsOf(".batch-marker"),
+          metamorphoses: epochsOf(".metamorphosis-marker"),
+          legend: [...svg.querySelectorAll(".legend .legend-mood")].map((g) => g.textContent ?? ""),
+        };
+      });
+      const priced = history.filter((h) => h.price !== null).map((h) => h.epoch);
+      check(
+        `chart drawn (${Math.round(chart.width)}x${Math.round(chart.height)} px) with its price line through ${chart.line} points`,
+        chart.width > 0 && chart.height > 0 && chart.line === priced.length && priced.length === demo.epochs,
+        JSON.stringify({ line: chart.line, priced: priced.length }),
+      );
+      check(
+        `chart: ${chart.points.length} epoch points, ${chart.bands.length} mood bands as recorded in demo.json`,
+        JSON.stringify(chart.points) === JSON.stringify(priced) &&
+          JSON.stringify(chart.bands) === JSON.stringify(history.map((h) => h.mood)),
+      );
+      const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+      const wantBatches = demo.batches?.map((b) => b.epoch) ?? demo.holders.map((h) => h.mintedAtEpoch);
+      check(
+        `chart: ${chart.batches.length} batch markers, ${chart.metamorphoses.length} metamorphosis markers`,
+        JSON.stringify(sorted(chart.batches)) === JSON.stringify(sorted(wantBatches)) &&
+          JSON.stringify(sorted(chart.metamorphoses)) ===
+            JSON.stringify(sorted(demo.metamorphoses.map((m) => m.epoch))),
+        JSON.stringify({ batches: chart.batches, metamorphoses: chart.metamorphoses }),
+      );
+      check(
+        `chart legend names the moods (${chart.legend.join(", ")}) and the path lived through all of them`,
+        JSON.stringify(chart.legend) === JSON.stringify(MOODS) && MOODS.every((m) => chart.bands.includes(m)),
       );
     }
+
+    // Nothing scrolls sideways at this width: not the document, not a life-story strip.
+    const overflow = await page.$eval("html", (root) => {
+      const doc = root as unknown as Overflow;
+      return {
+        document: { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth },
+        strips: [...root.querySelectorAll(".strip")].map((s) => {
+          const o = s as unknown as Overflow;
+          return { scrollWidth: o.scrollWidth, clientWidth: o.clientWidth };
+        }),
+      };
+    });
+    const wide = [overflow.document, ...overflow.strips].filter((o) => o.scrollWidth > o.clientWidth);
+    check(
+      `no horizontal overflow at ${VIEWPORT.width}px (document ${overflow.document.scrollWidth}/${overflow.document.clientWidth}, ${overflow.strips.length} strips)`,
+      overflow.strips.length > 0 && wide.length === 0,
+      JSON.stringify(wide),
+    );
 
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

@@ -9,27 +9,55 @@ import {
   formatPrice,
   getCollection,
   getDeployed,
+  MOODS,
   phenotypeView,
   table,
   timeTravelToNextEpoch,
   toJson,
+  type PhenotypeView,
 } from "./lib/common";
+import type { ChartData, ChartEpoch } from "./lib/chart";
 import { fetchToken, writeArt, type LifeStory } from "./lib/render";
+import { AGE_HEADER, bpsPercent, epochs as unitEpochs, vitalityPercent } from "./lib/units";
 import { revealAll } from "./reveal";
 import { writeGallery } from "./gallery";
 
 const DECIMALS = 10n ** 8n;
 
-/** Feed path: 3000 -> ~4500 (rise), then crash to ~1800, with a deterministic wiggle for moods. */
-function pricePath(epochs: number): bigint[] {
-  const peakAt = Math.floor(epochs * 0.5);
-  const out: bigint[] = [];
+/**
+ * The demo's market, in four acts scaled to `epochs`: a rise (sunny epochs), a crash with relief
+ * rallies (stormy), a rebound (sunny) and a calm stretch (every move under the 1% mood threshold of
+ * config/networks.ts). A token's temperament is the balance of the rises and falls it lived through
+ * (PhenotypeLib.temperament), so the four batches, born at genesis, mid-rise, early in the crash and
+ * in the calm, grow up Bold, Restless, Wary and Serene. Moves are basis points per epoch; the first
+ * priced epoch has no move (nothing to compare with).
+ */
+function market(epochs: number) {
+  const riseEnd = Math.round(epochs * 0.3);
+  const crashEnd = Math.round(epochs * 0.62);
+  const reboundEnd = Math.round(epochs * 0.75);
+  const prices: bigint[] = [];
+  let cents = 300_000; // 3000.00
   for (let i = 1; i <= epochs; i++) {
-    const base = i <= peakAt ? 3000 + (1500 * i) / peakAt : 4500 - (2700 * (i - peakAt)) / (epochs - peakAt);
-    const wiggle = [0, 35, -20, 60, -45, 10][i % 6];
-    out.push(BigInt(Math.round((base + wiggle) * 100)) * (DECIMALS / 100n));
+    const move =
+      i === 1
+        ? 0
+        : i <= riseEnd
+          ? [420, 330, 60, 450, 380][i % 5]
+          : i <= crashEnd
+            ? [-420, -300, -480, 150, -380][i % 5]
+            : i <= reboundEnd
+              ? [350, 280, 410][i % 3]
+              : [30, -45, 20, -25, 50, -30][i % 6];
+    cents = Math.round(cents * (1 + move / 10_000));
+    prices.push(BigInt(cents) * (DECIMALS / 100n));
   }
-  return out;
+  const at = (e: number) => Math.min(epochs, e);
+  return {
+    prices,
+    acts: { riseEnd, crashEnd, reboundEnd },
+    births: { genesis: 0, midRise: at(Math.round(riseEnd * 0.6)), crash: at(riseEnd + 2), calm: at(reboundEnd + 1) },
+  };
 }
 
 task("demo", "One-command demo on the in-process hardhat network: mint, reveal, live through epochs, gallery")
@@ -44,6 +72,7 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     // A fresh clone has no artifacts: compile first (solcjs; about a minute the first time).
     log("Compiling the contracts (nothing to do if they are up to date)...");
     await hre.run("compile", { quiet: true });
+    const compiled = Date.now();
     const ifaces = await errorInterfaces(hre);
 
     log("Deploying everything (fixture 'all': Chainlink mocks, renderer, libraries, UUPS proxy, configuration)...");
@@ -53,18 +82,22 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     const feed = await getDeployed(hre, "MockV3Aggregator");
     const target = await collection.getAddress();
     const signers = await hre.ethers.getSigners();
-    // Four batches: two at genesis, one during the rise, one right after the peak (temperaments differ).
+    const { prices, acts, births } = market(args.epochs);
+    // Four batches born into different markets, so their temperaments differ (see `market`).
     const holders = [
-      { name: "alice", signer: signers[1], quantity: 6, at: 0 },
-      { name: "bob", signer: signers[2], quantity: 8, at: 0 },
-      { name: "carol", signer: signers[3], quantity: 5, at: Math.floor(args.epochs / 4) },
-      { name: "dave", signer: signers[4], quantity: 5, at: Math.floor(args.epochs / 2) + 1 },
+      { name: "alice", signer: signers[1], quantity: 6, at: births.genesis },
+      { name: "bob", signer: signers[2], quantity: 8, at: births.midRise },
+      { name: "carol", signer: signers[3], quantity: 5, at: births.crash },
+      { name: "dave", signer: signers[4], quantity: 5, at: births.calm },
     ];
     const nameOf = new Map<string, string>(holders.map((h) => [h.signer.address, h.name]));
     const signerOf = new Map(holders.map((h) => [h.signer.address, h.signer]));
     const [price] = await collection.saleConfig();
+    const { moodThresholdBps } = await collection.feedConfig();
     const ownerOf = new Map<number, string>();
     const ids: number[] = [];
+    const batches: { holder: string; epoch: number; firstTokenId: number; lastTokenId: number; quantity: number }[] =
+      [];
     const mintDue = async (epoch: number) => {
       const due = holders.filter((h) => h.at === epoch);
       for (const h of due) {
@@ -79,6 +112,13 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
           ids.push(id);
           ownerOf.set(id, h.signer.address);
         }
+        batches.push({
+          holder: h.name,
+          epoch,
+          firstTokenId: first,
+          lastTokenId: first + h.quantity - 1,
+          quantity: h.quantity,
+        });
         log(
           `${h.name.padEnd(5)} minted ${h.quantity} tokens #${first}..#${first + h.quantity - 1} (batch ${b.batchId}) at epoch ${epoch}`,
         );
@@ -87,16 +127,20 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
         const revealed = await revealAll(hre, collection);
         log(`Revealed ${revealed.batches.length} batch(es) through VRFCoordinatorV2_5Mock`);
       }
+      return due.length > 0;
     };
     await mintDue(0);
+    // Mood is the world's, one value at a time: any token's phenotype reports it, as the contract computes it.
+    const worldMood = async () => phenotypeView(await collection.phenotypeOf(ids[0])).mood;
+    const history: ChartEpoch[] = [{ epoch: 0, price: null, moveBps: 0, mood: await worldMood() }];
 
     const neglected = (id: number) => id % 3 === 0; // every third token is left alone
-    // Tokens that try to metamorphose, and the epochs from which each may try (first, second).
+    // Tokens that try to metamorphose, and the ages (epochs since birth) from which each may try (first, second).
     const metamorphosisPlan = new Map<number, number[]>([
       [1, [5, 18]],
-      [8, [9, 24]],
-      [16, [14]],
-      [20, [23, 29]],
+      [8, [5, 18]],
+      [16, [5, 14]],
+      [20, [5]],
     ]);
     const storyTokens = [1, 8, 3, 16, 20];
     const storyEpochs = new Set([0, 4, 8, 12, 16, 20, 24, 28, args.epochs]);
@@ -104,29 +148,45 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     const stories = new Map<number, LifeStory>(
       storyTokens.map((id) => [id, { title: `Token #${id}${neglected(id) ? " (neglected)" : ""}`, frames: [] }]),
     );
-    const metamorphoses: { tokenId: number; epoch: number; generation: number }[] = [];
+    const metamorphoses: { tokenId: number; epoch: number; generation: number; stage: string }[] = [];
 
-    const snapshot = async (epoch: number) => {
-      for (const id of storyTokens) {
+    // One frame per story token alive at `epoch` (or only the tokens in `only`): its art and, in the
+    // gallery's units, its stage, age, vitality and the world's mood.
+    const snapshot = async (epoch: number, only?: number[]) => {
+      for (const id of only ?? storyTokens) {
         if (!ownerOf.has(id)) continue; // not born yet
         const { svg } = await fetchToken(collection, id);
         writeArt(path.join(outDir, "stories"), `token-${id}-e${epoch}`, svg, 160);
         const p = phenotypeView(await collection.phenotypeOf(id));
-        stories.get(id)!.frames.push({
-          label: `epoch ${epoch}: ${p.stage} g${p.generation}, vit ${p.vitality}`,
-          png: `stories/token-${id}-e${epoch}.png`,
-        });
+        const stage = `${p.stage}${p.generation ? ` g${p.generation}` : ""}`;
+        const lines = [
+          `epoch ${epoch} · ${p.mood}`,
+          stage,
+          `age ${unitEpochs(p.age)}`,
+          `vitality ${vitalityPercent(p.vitality)}`,
+        ];
+        const story = stories.get(id)!;
+        story.owner = nameOf.get(ownerOf.get(id)!) ?? ownerOf.get(id)!;
+        story.frames.push({ label: lines.join(", "), lines, mood: p.mood, png: `stories/token-${id}-e${epoch}.png` });
       }
     };
     await snapshot(0);
 
-    const path_ = pricePath(args.epochs);
     for (let e = 1; e <= args.epochs; e++) {
       await timeTravelToNextEpoch(hre, collection);
-      await (await feed.updateAnswer(path_[e - 1])).wait();
+      await (await feed.updateAnswer(prices[e - 1])).wait();
       const receipt = await (await collection.advanceEpoch()).wait();
       const [adv] = eventsIn(collection, receipt, "EpochAdvanced");
-      await mintDue(e);
+      const mood = await worldMood();
+      history.push({
+        epoch: e,
+        price: Number(formatPrice(BigInt(adv.answer as bigint))),
+        moveBps: Number(adv.moveBps),
+        mood,
+      });
+      const born = (await mintDue(e))
+        ? ids.filter((id) => ownerOf.has(id) && stories.has(id) && !stories.get(id)!.frames.length)
+        : [];
       let nurtured = 0;
       for (const id of ids.filter((i) => !neglected(i))) {
         try {
@@ -137,11 +197,11 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
         }
       }
       const events: string[] = [];
-      for (const [id, from] of metamorphosisPlan) {
+      for (const [id, ages] of metamorphosisPlan) {
         if (!ownerOf.has(id)) continue;
         const p = phenotypeView(await collection.phenotypeOf(id));
-        const due = from.filter((f) => e >= f).length; // metamorphoses scheduled by now
-        if (p.generation >= due || p.metamorphosisPending || p.age < 5 || p.vitality < 5000) continue;
+        const due = ages.filter((a) => p.age >= a).length; // metamorphoses the plan wants by now
+        if (p.generation >= due || p.metamorphosisPending) continue;
         try {
           const r = await (
             await (collection.connect(signerOf.get(ownerOf.get(id)!)!) as Contract).metamorphose(id)
@@ -149,41 +209,64 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
           const [req] = eventsIn(collection, r, "MetamorphosisRequested");
           await (await coordinator.fulfillRandomWords(req.requestId, target)).wait();
           const after = phenotypeView(await collection.phenotypeOf(id));
-          metamorphoses.push({ tokenId: id, epoch: e, generation: after.generation });
+          metamorphoses.push({ tokenId: id, epoch: e, generation: after.generation, stage: after.stage });
           events.push(`#${id} metamorphosed -> ${after.stage} (gen ${after.generation})`);
         } catch (err) {
           events.push(`#${id} could not metamorphose: ${describeError(err, ifaces)}`);
         }
       }
       log(
-        `epoch ${String(adv.epoch).padStart(2)}  price ${formatPrice(BigInt(adv.answer as bigint)).padStart(8)}  move ${String(adv.moveBps).padStart(5)} bps  nurtured ${nurtured}/${ids.length}${events.length ? "  " + events.join("; ") : ""}`,
+        `epoch ${String(adv.epoch).padStart(2)}  price ${formatPrice(BigInt(adv.answer as bigint)).padStart(8)}  move ${String(adv.moveBps).padStart(5)} bps  ${mood.padEnd(6)}  nurtured ${nurtured}/${ids.length}${events.length ? "  " + events.join("; ") : ""}`,
       );
       if (storyEpochs.has(e)) await snapshot(e);
+      else if (born.length) await snapshot(e, born); // a story starts at its token's birth
     }
 
     log("Rendering every token (resvg, 256px) and writing the gallery...");
     const total = ids.length;
-    const intro = `${total} tokens lived through ${args.epochs} epochs of a market that rose from 3000 to ~4500 and crashed to ~1800. Four batches were minted at different epochs; every third token was neglected, the rest were nurtured every epoch.`;
-    const { page } = await writeGallery(collection, outDir, [...stories.values()], intro);
+    const priceAt = (e: number) =>
+      e >= 1 && e <= args.epochs ? `~${Math.round(Number(formatPrice(prices[e - 1]))).toLocaleString("en-US")}` : "?";
+    const intro =
+      `${total} tokens lived through ${args.epochs} epochs of a market in four acts: a rise from ${priceAt(1)} to ${priceAt(acts.riseEnd)}, ` +
+      `a crash to ${priceAt(acts.crashEnd)}, a rebound to ${priceAt(acts.reboundEnd)}, then calm. ` +
+      `Four batches were born into different markets (${batches.map((b) => `${b.holder} at epoch ${b.epoch}`).join(", ")}); ` +
+      `every third token was neglected, the rest were nurtured every epoch.`;
+    const chart: ChartData = {
+      epochs: history,
+      batches: batches.map((b) => ({ label: `${b.holder} ×${b.quantity}`, epoch: b.epoch })),
+      metamorphoses: metamorphoses.map((m) => ({ tokenId: m.tokenId, epoch: m.epoch, stage: m.stage })),
+      moods: MOODS,
+    };
+    const threshold = bpsPercent(Number(moodThresholdBps));
+    const chartCaption =
+      `Each epoch's band is the world's mood as the contract reported it (phenotypeOf): Sunny after a rise of ${threshold} or more, ` +
+      `Stormy after a fall of ${threshold} or more, Calm otherwise. Dashed lines: the epochs the batches were minted; diamonds: metamorphoses.`;
+    const { page } = await writeGallery(collection, outDir, {
+      stories: [...stories.values()],
+      intro,
+      ownerNames: nameOf,
+      chart,
+      chartCaption,
+    });
 
     const rows: (string | number)[][] = [];
-    const json: unknown[] = [];
+    const tokens: (PhenotypeView & { tokenId: number; owner: string; holder: string })[] = [];
     for (const id of ids) {
       const p = phenotypeView(await collection.phenotypeOf(id));
-      const owner = nameOf.get(ownerOf.get(id)!) ?? ownerOf.get(id)!;
+      const holder = nameOf.get(ownerOf.get(id)!) ?? ownerOf.get(id)!;
       rows.push([
         `#${id}`,
-        owner,
+        holder,
         `${p.stage}${p.generation ? ` g${p.generation}` : ""}`,
         p.age,
-        p.vitality,
+        vitalityPercent(p.vitality),
         p.mood,
         p.temperament,
         neglected(id) ? "neglected" : "nurtured",
       ]);
-      json.push({ tokenId: id, owner: ownerOf.get(id), ...p });
+      tokens.push({ tokenId: id, owner: ownerOf.get(id)!, holder, ...p });
     }
-    // What the demo minted, for the browser test (scripts/browser-test.ts) to compare with the page.
+    // What the demo did, for the browser test (scripts/browser-test.ts) to compare with the page.
     fs.writeFileSync(
       path.join(outDir, "demo.json"),
       toJson({
@@ -197,12 +280,39 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
           quantity: h.quantity,
           mintedAtEpoch: h.at,
         })),
+        batches,
+        moodThresholdBps: Number(moodThresholdBps),
+        history,
+        tokens: tokens.map((t) => ({
+          tokenId: t.tokenId,
+          holder: t.holder,
+          stage: t.stage,
+          generation: t.generation,
+          age: t.age,
+          vitalityBps: t.vitality,
+          mood: t.mood,
+          temperament: t.temperament,
+        })),
       }),
     );
-    if (args.json) console.log(toJson({ tokens: json, metamorphoses, page }));
-    else console.log("\n" + table(["token", "owner", "stage", "age", "vitality", "mood", "temperament", "care"], rows));
+    if (args.json) console.log(toJson({ tokens, metamorphoses, history, page }));
+    else
+      console.log(
+        "\n" + table(["token", "owner", "stage", AGE_HEADER, "vitality", "mood", "temperament", "care"], rows),
+      );
+    const count = (key: "temperament" | "mood") =>
+      [...new Set(tokens.map((t) => t[key]))]
+        .map((v) => `${v} ${tokens.filter((t) => t[key] === v).length}`)
+        .join(", ");
+    const moodsLived = [...new Set(history.map((h) => h.mood))];
     console.log(
-      `\n${total} tokens, ${args.epochs} epochs, ${metamorphoses.length} metamorphoses, ${((Date.now() - started) / 1000).toFixed(1)}s`,
+      `\n${total} tokens, ${args.epochs} epochs, ${metamorphoses.length} metamorphoses. Temperaments: ${count("temperament")}. ` +
+        `Mood now: ${count("mood")}; moods lived through: ${moodsLived.join(", ")}.`,
+    );
+    if (new Set(tokens.map((t) => t.temperament)).size < 3)
+      console.log(`Note: fewer than 3 temperaments after ${args.epochs} epochs (the default 32 gives four).`);
+    console.log(
+      `${((Date.now() - started) / 1000).toFixed(1)}s in all, ${((Date.now() - compiled) / 1000).toFixed(1)}s after compile`,
     );
     console.log(`Gallery: ${page}`);
   });

@@ -3,16 +3,30 @@ import path from "node:path";
 import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
 import { action, getCollection } from "./lib/common";
+import { priceChartSvg, type ChartData } from "./lib/chart";
 import { fetchToken, galleryHtml, writeArt, type GalleryCard, type LifeStory } from "./lib/render";
+import { explainTemperament } from "./lib/traits";
+
+export interface WriteGalleryOptions {
+  stories?: LifeStory[];
+  intro?: string;
+  /** Holder names by address (the demo's alice, bob, ...); other owners show as short addresses. */
+  ownerNames?: ReadonlyMap<string, string>;
+  /** The price path, moods, batches and metamorphoses the collection lived through (the demo's). */
+  chart?: ChartData;
+  chartCaption?: string;
+  size?: number;
+}
+
+/** `0x7099…79C8`, or the owner's name when `names` knows the address (case-insensitive). */
+export function ownerLabel(address: string, names?: ReadonlyMap<string, string>): string {
+  for (const [a, name] of names ?? []) if (a.toLowerCase() === address.toLowerCase()) return name;
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
 
 /** Render every token to `<out>/tokens/token-N.png` and write `<out>/index.html`. */
-export async function writeGallery(
-  collection: Contract,
-  out: string,
-  stories: LifeStory[] = [],
-  intro = "",
-  size = 256,
-) {
+export async function writeGallery(collection: Contract, out: string, options: WriteGalleryOptions = {}) {
+  const { stories = [], intro = "", ownerNames, chart, chartCaption, size = 256 } = options;
   const dir = path.resolve(out);
   fs.mkdirSync(dir, { recursive: true });
   const total = Number(await collection.totalSupply());
@@ -22,18 +36,26 @@ export async function writeGallery(
     const { metadata, svg } = await fetchToken(collection, id);
     writeArt(path.join(dir, "tokens"), `token-${id}`, svg, size);
     const owner = await collection.ownerOf(id);
+    const temperament = metadata.attributes?.find((a) => a.trait_type === "Temperament")?.value;
     cards.push({
       tokenId: id,
       title: `${metadata.name ?? `#${id}`}`,
       png: `tokens/token-${id}.png`,
-      attributes: [
-        { trait_type: "Owner", value: `${owner.slice(0, 6)}…${owner.slice(-4)}` },
-        ...(metadata.attributes ?? []),
-      ],
+      attributes: [{ trait_type: "Owner", value: ownerLabel(owner, ownerNames) }, ...(metadata.attributes ?? [])],
+      note: temperament === undefined ? undefined : explainTemperament(String(temperament)),
     });
   }
   const page = path.join(dir, "index.html");
-  fs.writeFileSync(page, galleryHtml(`${name} — gallery`, cards, stories, intro, total));
+  fs.writeFileSync(
+    page,
+    galleryHtml(`${name} — gallery`, cards, {
+      stories,
+      intro,
+      tokenCount: total,
+      chartSvg: chart ? priceChartSvg(chart) : undefined,
+      chartCaption,
+    }),
+  );
   return { page, tokens: total };
 }
 

@@ -1,6 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Contract } from "ethers";
+import { MOOD_COLOURS } from "./chart";
+import { STAGES } from "./common";
+import { epochs, percent } from "./units";
+
+/** Highest `Stage Level` in tokenURI: the index of the last stage (0 Egg .. 4 Ascended). */
+const MAX_STAGE_LEVEL = STAGES.length - 1;
 
 export interface TokenMetadata {
   name?: string;
@@ -58,56 +64,112 @@ export interface GalleryCard {
   tokenId?: number;
   title: string;
   png: string; // path relative to the page
-  attributes: { trait_type: string; value: unknown }[];
+  attributes: { trait_type: string; value: unknown; display_type?: string }[];
+  /** One line under the attributes (the gallery explains the token's temperament here). */
+  note?: string;
 }
 
 export interface LifeStory {
   title: string;
-  frames: { label: string; png: string }[];
+  /** Holder shown beside the title (a name in the demo, a short address otherwise). */
+  owner?: string;
+  /** `label` is the frame's alt text; `lines` (default: the label) are shown under the image. */
+  frames: { label: string; png: string; lines?: string[]; mood?: string }[];
+}
+
+export interface GalleryOptions {
+  stories?: LifeStory[];
+  intro?: string;
+  /** The collection's totalSupply when written (default: the number of cards). */
+  tokenCount?: number;
+  /** Inline SVG shown above the life stories (the demo's price chart). */
+  chartSvg?: string;
+  /** Text under the chart. */
+  chartCaption?: string;
+}
+
+/**
+ * How the gallery shows the metadata's attributes. `tokenURI` carries both `Stage` (the name) and
+ * `Stage Level` (its number, 0 Egg .. 4 Ascended, for marketplaces' numeric traits): the card shows
+ * them as one row, "Juvenile (level 2 of 4)". Vitality is a percentage on chain (0..100) and ages are
+ * epochs: the card says so.
+ */
+export function presentAttributes(
+  attributes: { trait_type: string; value: unknown; display_type?: string }[],
+): { trait_type: string; value: string }[] {
+  const level = attributes.find((a) => a.trait_type === "Stage Level")?.value;
+  const out: { trait_type: string; value: string }[] = [];
+  for (const a of attributes) {
+    if (a.trait_type === "Stage Level") continue;
+    let value = String(a.value);
+    if (a.trait_type === "Stage" && level !== undefined)
+      value = `${value} (level ${String(level)} of ${MAX_STAGE_LEVEL})`;
+    else if (a.trait_type === "Vitality") value = percent(a.value);
+    else if (a.trait_type === "Age") value = epochs(Number(a.value));
+    else if (a.trait_type === "Birth Epoch") value = `epoch ${value}`;
+    else if (a.trait_type === "Nurtured") value = `${value} time${value === "1" ? "" : "s"}`;
+    out.push({ trait_type: a.trait_type, value });
+  }
+  return out;
 }
 
 /**
  * A self-contained HTML page (images referenced by relative path). `tokenCount` (the collection's
  * totalSupply when written) goes into `data-token-count` on the grid so a browser test can compare
- * the cards it finds with the number of tokens on chain.
+ * the cards it finds with the number of tokens on chain. Life-story strips are grids that wrap and
+ * scale their frames to the page width: nothing scrolls sideways.
  */
-export function galleryHtml(
-  title: string,
-  cards: GalleryCard[],
-  stories: LifeStory[] = [],
-  intro = "",
-  tokenCount = cards.length,
-): string {
+export function galleryHtml(title: string, cards: GalleryCard[], options: GalleryOptions = {}): string {
+  const { stories = [], intro = "", tokenCount = cards.length, chartSvg, chartCaption } = options;
   const cardHtml = cards
     .map(
       (c) =>
-        `<figure class="card"${c.tokenId === undefined ? "" : ` data-token-id="${c.tokenId}"`}><img src="${esc(c.png)}" width="256" height="256" alt="${esc(c.title)}"><figcaption><b>${esc(c.title)}</b><table>${c.attributes
+        `<figure class="card"${c.tokenId === undefined ? "" : ` data-token-id="${c.tokenId}"`}><img src="${esc(c.png)}" width="256" height="256" alt="${esc(c.title)}"><figcaption><b>${esc(c.title)}</b><table>${presentAttributes(
+          c.attributes,
+        )
           .map((a) => `<tr><td>${esc(a.trait_type)}</td><td>${esc(a.value)}</td></tr>`)
-          .join("")}</table></figcaption></figure>`,
+          .join("")}</table>${c.note ? `<p class="note">${esc(c.note)}</p>` : ""}</figcaption></figure>`,
     )
     .join("\n");
   const storyHtml = stories
     .map(
       (s) =>
-        `<section class="story"><h3>${esc(s.title)}</h3><div class="strip">${s.frames
+        `<section class="story"><h3>${esc(s.title)}${s.owner ? ` <span class="owner">held by ${esc(s.owner)}</span>` : ""}</h3><div class="strip">${s.frames
           .map(
             (f) =>
-              `<figure><img src="${esc(f.png)}" width="160" height="160" alt="${esc(f.label)}"><figcaption>${esc(f.label)}</figcaption></figure>`,
+              `<figure${f.mood ? ` class="mood-${esc(f.mood.toLowerCase())}"` : ""}><img src="${esc(f.png)}" width="160" height="160" alt="${esc(f.label)}"><figcaption>${(
+                f.lines ?? [f.label]
+              )
+                .map(esc)
+                .join("<br>")}</figcaption></figure>`,
           )
           .join("")}</div></section>`,
     )
     .join("\n");
+  const chartHtml = chartSvg
+    ? `<h2>The market it lived through</h2>\n<figure class="chart-box">${chartSvg}${chartCaption ? `<figcaption>${esc(chartCaption)}</figcaption>` : ""}</figure>`
+    : "";
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
 <style>
-body{font-family:system-ui,sans-serif;background:#111;color:#eee;margin:2rem}
+body{font-family:system-ui,sans-serif;background:#111;color:#eee;margin:2rem;max-width:1600px}
 h1,h2{font-weight:600}.grid{display:flex;flex-wrap:wrap;gap:1rem}
 .card{background:#1c1c1c;border-radius:8px;padding:.6rem;margin:0;width:256px}
 .card table{font-size:12px;width:100%;border-collapse:collapse}.card td{padding:1px 4px;border-bottom:1px solid #333}
-.strip{display:flex;gap:.5rem;overflow-x:auto}.strip figure{margin:0;text-align:center;font-size:12px}
+.card .note{font-size:12px;color:#cfc6a8;margin:.4rem 4px 0}
+.chart-box{margin:0}.chart{display:block;width:100%;height:auto;background:#181818;border-radius:8px}
+.chart-box figcaption{font-size:13px;color:#bbb;margin-top:.4rem}
+.story h3 .owner{font-weight:400;font-size:.85em;color:#aaa}
+.strip{display:grid;grid-template-columns:repeat(auto-fill,minmax(132px,1fr));gap:.5rem}
+.strip figure{margin:0;text-align:center;font-size:12px;min-width:0}
+.strip img{width:100%;max-width:160px;height:auto}
+${Object.entries(MOOD_COLOURS)
+  .map(([mood, colour]) => `.strip figure.mood-${mood.toLowerCase()} img{box-shadow:0 0 0 3px ${colour}}`)
+  .join("\n")}
 img{border-radius:6px;background:#000}
 </style></head><body>
 <h1>${esc(title)}</h1>${intro ? `<p>${esc(intro)}</p>` : ""}
+${chartHtml}
 ${stories.length ? `<h2>Life stories</h2>\n${storyHtml}` : ""}
 <h2>Every token</h2><div class="grid" id="tokens" data-token-count="${tokenCount}">
 ${cardHtml}
