@@ -250,6 +250,8 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       DEPLOYMENTS_DIR: deployments,
     };
     const deployer = new ethers.Wallet(DEV_KEY).address;
+    /** Transactions the deployer has sent (raw RPC: no provider cache). */
+    const sent = async () => Number(await provider.send("eth_getTransactionCount", [deployer, "latest"]));
 
     before(async () => {
       node = await startNode(LIVE_PORT, { HARDHAT_CHAIN_ID: "11155111" });
@@ -275,7 +277,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         FEED_HEARTBEAT: "3600",
       });
       expectOneLineFailure(withIds, new RegExp(`no contract at the VRF coordinator ${SEPOLIA.vrfCoordinatorV2_5}`));
-      expect(await provider.getTransactionCount(deployer)).to.equal(0);
+      expect(await sent()).to.equal(0);
     });
 
     it("refuses a URL that serves another chain", () => {
@@ -357,7 +359,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         expect(r.stdout).to.match(/subscription \d+ owned by 0x[0-9a-fA-F]{40}: 100\.0 LINK/);
         expect(r.stdout).to.match(/bounds\s+300\.00 \.\. 30000\.00 \(a tenth and ten times today's answer\)/);
         expect(r.stdout).to.match(/Dry run: nothing sent/);
-        expect(await provider.getTransactionCount(deployer)).to.equal(0);
+        expect(await sent()).to.equal(0);
       });
 
       it("then deploys, with the pre-flight's bounds in the collection and every deployment's transaction saved", async () => {
@@ -370,7 +372,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         });
         expect(r.status, r.out).to.equal(0);
         expect(r.out).not.to.match(STACK_FRAME);
-        expect(await provider.getTransactionCount(deployer)).to.be.greaterThan(0);
+        expect(await sent(), r.out).to.be.greaterThan(0);
         const saved = (n: string) =>
           JSON.parse(fs.readFileSync(path.join(deployments, "sepolia", `${n}.json`), "utf8"));
         for (const n of ["LivingAsset", "LivingAsset_Implementation", "LivingAssetRenderer", "SeedLogic"]) {

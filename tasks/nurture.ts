@@ -1,5 +1,6 @@
 import { task } from "hardhat/config";
-import { action, cliInt, eventsIn, getCollection, percent, signerAt, tokenParam } from "./lib/common";
+import { vitalityPercent } from "./lib/units";
+import { action, cliInt, eventsIn, getCollection, signerAt, tokenParam } from "./lib/common";
 
 task("nurture", "Nurture a token (holder or approved, once per epoch)")
   .addParam("token", "Token id", undefined, cliInt)
@@ -13,7 +14,7 @@ task("nurture", "Nurture a token (holder or approved, once per epoch)")
       const tx = await (collection.connect(signer) as typeof collection).nurture(tokenId);
       const receipt = await tx.wait();
       const [e] = eventsIn(collection, receipt, "Nurtured");
-      const data = { tx: tx.hash, tokenId, vitalityBps: e?.vitality, vitality: percent(e?.vitality as bigint) };
+      const data = { tx: tx.hash, tokenId, vitalityBps: e?.vitality, vitality: vitalityPercent(e?.vitality as bigint) };
       return { data, text: `Nurtured token #${tokenId}: vitality now ${data.vitality}` };
     }),
   );

@@ -68,11 +68,6 @@ export async function tokenParam(collection: Contract, value: number): Promise<n
   return wholeNumber("token", value, 1, supply);
 }
 
-/** Vitality (basis points on chain) as the percentage every output shows. */
-export function percent(bps: bigint | number | undefined): string {
-  return bps === undefined ? "n/a" : `${Number(bps) / 100}%`;
-}
-
 /** Where the deployments a task needs come from, said in one line when they are missing. */
 function missingDeployment(hre: HardhatRuntimeEnvironment, name: string): HardhatPluginError {
   if (hre.network.name === "hardhat")

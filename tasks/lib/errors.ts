@@ -1,4 +1,5 @@
 import { formatEther, keccak256, toUtf8Bytes, type Interface } from "ethers";
+import { bpsPercent } from "./units";
 
 /** Hex revert data found anywhere in an ethers / hardhat error object. */
 export function revertDataOf(err: unknown): string | undefined {
@@ -89,7 +90,7 @@ function fmtValue(name: string, type: string, v: unknown, ctx: ErrorContext): st
   if (TIME_PARAMS.test(name)) return v === 0n ? "never" : when(Number(v), ctx.now);
   if (DURATION_PARAMS.test(name)) return duration(Number(v));
   if (PRICE_PARAMS.test(name) && ctx.priceDecimals !== undefined) return price(v, ctx.priceDecimals);
-  if (VITALITY_PARAMS.test(name)) return `${Number(v) / 100}%`;
+  if (VITALITY_PARAMS.test(name)) return bpsPercent(v);
   if (WEI_PARAMS.test(name)) return `${formatEther(v)} ETH`;
   return v.toString();
 }
