@@ -84,13 +84,16 @@ async function startNode(port: number, env: Record<string, string>): Promise<Chi
   throw new Error(`hardhat node did not start: ${log}`);
 }
 
-function stopNode(child: ChildProcess | undefined): void {
-  if (!child?.pid) return;
+/** Stops a node and its process group, and waits for it to exit (the next suite reuses its port). */
+async function stopNode(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
     process.kill(-child.pid, "SIGTERM");
   } catch {
-    /* gone */
+    return; // gone
   }
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
 }
 
 function artifact(name: string): { abi: ethers.InterfaceAbi; bytecode: string } {
@@ -175,7 +178,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       const r = local("mint", "--quantity", "2");
       expect(r.status, r.out).to.equal(0);
     });
-    after(() => stopNode(node));
+    after(async () => stopNode(node));
 
     it("status before the first epoch says so (no 1970 date, no price 0.00)", () => {
       const r = local("status");
@@ -257,8 +260,8 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       node = await startNode(LIVE_PORT, { HARDHAT_CHAIN_ID: "11155111" });
       provider = new ethers.JsonRpcProvider(`http://127.0.0.1:${LIVE_PORT}`, 11155111, { staticNetwork: true });
     });
-    after(() => {
-      stopNode(node);
+    after(async () => {
+      await stopNode(node);
       fs.rmSync(deployments, { recursive: true, force: true });
     });
 
