@@ -11,7 +11,13 @@ import "@openzeppelin/hardhat-upgrades";
 import "hardhat-deploy";
 import "solidity-coverage";
 import "./tasks";
+import { quietCommandLineMistakes } from "./tasks/lib/cli-mistakes";
 import { LIVE_NETWORKS } from "./config/networks";
+
+// Hardhat prints a stack trace with every error on a machine without a display (it takes it for a
+// CI server), so a mistyped task or option would end in one. Those two mistakes are reported here
+// in one line instead, as every task reports its own (`--show-stack-traces` still shows the trace).
+quietCommandLineMistakes();
 
 // Live-network settings come from the environment or a git-ignored .env file (see .env.example).
 if (fs.existsSync(path.join(__dirname, ".env"))) process.loadEnvFile(path.join(__dirname, ".env"));

@@ -142,6 +142,21 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       );
     });
 
+    it("a mistyped option or task is one line with where to look, not a stack trace", () => {
+      for (const [args, cause] of [
+        [["mint", "--quantty", "3"], /Error HH305: Unrecognized param --quantty/],
+        [["mnt"], /Error HH303: Unrecognized task 'mnt'/],
+      ] as const) {
+        const r = hardhat([...args]);
+        expect(r.status, r.out).to.equal(1);
+        expect(r.out).not.to.match(STACK_FRAME);
+        expect(r.stderr.trim().split("\n")).to.have.length(1);
+        expect(r.stderr)
+          .to.match(cause)
+          .and.to.match(/npx hardhat help/);
+      }
+    });
+
     it("localhost without a node says to start one", () => {
       expectOneLineFailure(
         hardhat(["status", "--network", "localhost"]),
