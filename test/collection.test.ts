@@ -232,8 +232,7 @@ describe("LivingAsset roles, storage and upgrades", () => {
       vrf: plain(await w.collection.vrfConfig()),
       feed: plain(await w.collection.feedConfig()),
     };
-    const deploy = (p: typeof params) =>
-      upgrades.deployProxy(factory, [p], { kind: "uups" });
+    const deploy = (p: typeof params) => upgrades.deployProxy(factory, [p], { kind: "uups" });
     await expect(deploy(params)).to.be.revertedWithCustomError(w.collection, "RoyaltyInvalidCap").withArgs(10_001);
     const name = "n".repeat(65);
     await expect(deploy({ ...params, maxRoyaltyBps: 1_000, name }))
