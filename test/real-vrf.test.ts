@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ethers } from "hardhat";
+import hre, { ethers } from "hardhat";
 import { mine, time } from "@nomicfoundation/hardhat-network-helpers";
 import { advance, IgnoreReason, plain, PRICE, requestIdsOf } from "./helpers/fixture";
 import {
@@ -14,6 +14,7 @@ import {
 } from "./helpers/real-vrf";
 import { REAL_VRF } from "../config/real-vrf";
 import { prove, vrfKey, wordsOf, type VrfProof } from "../scripts/lib/vrf-prover";
+import { revealAll } from "../tasks/reveal";
 
 const abi = ethers.AbiCoder.defaultAbiCoder();
 const seedOf = (word: bigint, tokenId: number): bigint =>
@@ -179,6 +180,19 @@ describe("Chainlink's real VRF v2.5 coordinator (proofs made in TypeScript) @ski
     const late = await fulfilRequest(w, oldId);
     await expect(late.receipt).to.emit(w.collection, "RandomnessIgnored").withArgs(oldId, IgnoreReason.StaleRequest);
     expect(plain(await w.collection.phenotypeOf(1))).to.deep.equal(after);
+  });
+
+  it("the reveal task fulfils every pending batch and metamorphosis through the real coordinator", async () => {
+    const w = await deployRealWorld();
+    await fulfilRequest(w, await mintRequest(w, w.alice, 2));
+    await live(w, 5, 1);
+    await w.collection.connect(w.alice).metamorphose(1);
+    await mintRequest(w, w.bob, 3);
+    const done = await revealAll(hre);
+    expect(done.batches.map((b) => [b.batchId, b.coordinator, b.success])).to.deep.equal([[1, "real", true]]);
+    expect(done.metamorphoses.map((m) => [m.tokenId, m.coordinator, m.success])).to.deep.equal([[1n, "real", true]]);
+    expect(await w.collection.isRevealed(5)).to.equal(true);
+    expect((await w.collection.phenotypeOf(1)).generation).to.equal(1n);
   });
 
   it("a callback gas limit too low: the coordinator spends the request, publishes its word and bills it; the batch stays an egg until re-requested", async () => {
