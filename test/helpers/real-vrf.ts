@@ -1,4 +1,5 @@
 import hre, { deployments, ethers } from "hardhat";
+import type { Contract } from "ethers";
 import type {
   BlockhashStore,
   LinkToken,
@@ -74,14 +75,18 @@ export const deployRealWorld = deployments.createFixture(async (): Promise<RealW
 
 /** The coordinator's view of a request the collection made. */
 export async function pendingRequest(w: RealWorld, requestId: bigint): Promise<PendingRequest> {
-  const request = await findRealRequest(w.coordinator as never, requestId, await w.collection.getAddress());
+  const request = await findRealRequest(
+    w.coordinator as unknown as Contract,
+    requestId,
+    await w.collection.getAddress(),
+  );
   if (!request) throw new Error(`the real coordinator has no request ${requestId}`);
   return request;
 }
 
 /** Fulfil a request as a Chainlink node would (confirmations, proof, exact gas), at FULFIL_GAS_PRICE. */
 export async function fulfilRequest(w: RealWorld, requestId: bigint, options: FulfilOptions = {}): Promise<Fulfilment> {
-  return fulfilReal(hre, w.coordinator as never, await pendingRequest(w, requestId), {
+  return fulfilReal(hre, w.coordinator as unknown as Contract, await pendingRequest(w, requestId), {
     from: w.oracle,
     gasPrice: FULFIL_GAS_PRICE,
     ...options,
