@@ -22,31 +22,41 @@ quietCommandLineMistakes();
 // Live-network settings come from the environment or a git-ignored .env file (see .env.example).
 if (fs.existsSync(path.join(__dirname, ".env"))) process.loadEnvFile(path.join(__dirname, ".env"));
 
-// The compiler comes from the `solc` npm package (solcjs): nothing in the build
-// downloads a compiler binary.
+// The compilers come from npm packages (solcjs): nothing in the build downloads a compiler binary.
+// Our contracts use 0.8.28 (the `solc` package). Chainlink's production VRF v2.5 coordinator and
+// blockhash store pin 0.8.19 exactly: the test-only re-exports in contracts/mocks/chainlink-real/
+// use the `solc-0.8.19` alias package (npm:solc@0.8.19), with Chainlink's settings below.
 const SOLC_VERSION = "0.8.28";
+const CHAINLINK_SOLC_VERSION = "0.8.19";
+const SOLC_PACKAGES: Record<string, string> = { [SOLC_VERSION]: "solc", [CHAINLINK_SOLC_VERSION]: "solc-0.8.19" };
 
 subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args: { solcVersion: string }, _hre, runSuper) => {
-  if (args.solcVersion !== SOLC_VERSION) return runSuper();
+  const pkg = SOLC_PACKAGES[args.solcVersion];
+  if (pkg === undefined) return runSuper();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const solc = require("solc") as { version(): string };
+  const solc = require(pkg) as { version(): string };
   const longVersion = solc.version();
-  if (!longVersion.startsWith(SOLC_VERSION)) {
-    throw new Error(`solc npm package is ${longVersion}, expected ${SOLC_VERSION}`);
+  if (!longVersion.startsWith(args.solcVersion)) {
+    throw new Error(`npm package ${pkg} is solc ${longVersion}, expected ${args.solcVersion}`);
   }
   return {
-    compilerPath: require.resolve("solc/soljson.js"),
+    compilerPath: require.resolve(`${pkg}/soljson.js`),
     isSolcJs: true,
     version: args.solcVersion,
     longVersion,
   };
 });
 
-// Chainlink's VRF v2.5 coordinator mock imports "@openzeppelin/contracts@4.9.6/...":
-// point that prefix at the npm alias package installed beside OpenZeppelin 5.
+// Chainlink's sources import OpenZeppelin by versioned prefixes: the VRF v2.5 coordinator mock
+// "@openzeppelin/contracts@4.9.6/...", the LINK token "@openzeppelin/contracts@4.8.3/...". Point
+// each prefix at its npm alias package installed beside OpenZeppelin 5.
 subtask(TASK_COMPILE_GET_REMAPPINGS, async (_args, _hre, runSuper) => {
   const remappings = (await runSuper()) as Record<string, string>;
-  return { ...remappings, "@openzeppelin/contracts@4.9.6/": "@openzeppelin/contracts-4.9.6/" };
+  return {
+    ...remappings,
+    "@openzeppelin/contracts@4.9.6/": "@openzeppelin/contracts-4.9.6/",
+    "@openzeppelin/contracts@4.8.3/": "@openzeppelin/contracts-4.8.3/",
+  };
 });
 
 // A live network with no RPC URL in the environment gets a placeholder that is never dialled: the
@@ -79,13 +89,29 @@ const speedFirst = (runs: number) => ({
   settings: { evmVersion: "cancun", optimizer: { enabled: true, runs } },
 });
 
+// Chainlink's own settings for the Chainlink contracts the real-VRF tests deploy (test only, so
+// that the coordinator under test is the bytecode Chainlink ships): their contracts/foundry.toml
+// compiles with solc 0.8.19, no metadata hash, evm paris (0.8.19's default) and per-product
+// optimizer runs: 500 for the VRF v2.5 coordinator (profile "vrfv2plus_coordinator"; its runtime
+// is then 22,120 bytes), 1,000 for the rest of VRF (profile "vrf": the blockhash store), 1,000,000
+// for shared code (profile "shared": the LINK token, whose ^0.8.0 pragma would otherwise pick 0.8.28).
+const chainlink = (runs: number) => ({
+  version: CHAINLINK_SOLC_VERSION,
+  settings: { evmVersion: "paris", optimizer: { enabled: true, runs }, metadata: { bytecodeHash: "none" } },
+});
+const chainlinkVrf = chainlink(1_000);
+
 const config: HardhatUserConfig = {
   solidity: {
-    compilers: [sizeFirst],
+    compilers: [sizeFirst, chainlinkVrf],
     overrides: {
       "contracts/renderers/LivingAssetRenderer.sol": speedFirst(200),
       "contracts/renderers/OrganismArt.sol": speedFirst(200),
       "contracts/renderers/TerrariumArt.sol": speedFirst(200),
+      "contracts/mocks/chainlink-real/ChainlinkVrf.sol": chainlinkVrf,
+      "@chainlink/contracts/src/v0.8/vrf/dev/VRFCoordinatorV2_5.sol": chainlink(500),
+      "@chainlink/contracts/src/v0.8/vrf/dev/BlockhashStore.sol": chainlinkVrf,
+      "@chainlink/contracts/src/v0.8/shared/token/ERC677/LinkToken.sol": chainlink(1_000_000),
     },
   },
   defaultNetwork: "hardhat",

@@ -13,7 +13,7 @@ import path from "node:path";
 import hre, { ethers, upgrades } from "hardhat";
 import type { ContractTransactionResponse } from "ethers";
 
-import { deployWorld, PRICE, requestIdsOf, type World } from "../test/helpers/fixture";
+import { deployWorld, plain, PRICE, requestIdsOf, type World } from "../test/helpers/fixture";
 import {
   AUTOMATION_PERFORM_GAS_LIMIT,
   BULLBEAR_SUPPLIES,
@@ -24,6 +24,16 @@ import {
   measurePlainOz,
 } from "../test/baselines/measure";
 import { collectionFactory } from "./lib/collection";
+import {
+  FULFIL_GAS_PRICE,
+  callbackGasUsed,
+  deployRealWorld,
+  fulfilRequest,
+  mintRequest,
+  type RealWorld,
+} from "../test/helpers/real-vrf";
+import { prove, vrfKey } from "./lib/vrf-prover";
+import { REAL_VRF } from "../config/real-vrf";
 
 // ---------------------------------------------------------------- helpers
 
@@ -222,6 +232,149 @@ async function measureUpgrade(v: Figures): Promise<void> {
   progress(`upgradeToAndCall to V2: ${v.upgradeToV2}`);
 }
 
+// ---------------------------------------------------------------- VRF: Chainlink's real coordinator and the mock
+
+/**
+ * The VRF path on Chainlink's real VRFCoordinatorV2_5 (deploy tag "real-vrf": proofs made in
+ * TypeScript, the exact-gas callback, mainnet billing) and on the mock, same operations:
+ * mint 1 / 10 (incl. the request), one request alone (`rerequestBatch` after the timeout), the
+ * fulfilment transaction of a batch of 10 and of a metamorphosis (what the oracle sends), the
+ * callback gas inside it, and what the subscription is charged per reveal in LINK and in native.
+ * Real-coordinator charges are at a 10 gwei fulfilment gas price; the mock bills its own fixed
+ * 1 gwei and a 0.1 LINK base fee whatever the transaction pays.
+ */
+const REAL_ROUNDS = 8;
+
+async function measureRealVrf(r: Figures): Promise<void> {
+  const fresh = async (): Promise<RealWorld> => deployRealWorld();
+  for (const quantity of [1, 10]) {
+    const w = await fresh();
+    const tx = await w.collection.connect(w.alice).mint(quantity, { value: PRICE * BigInt(quantity) });
+    r[`mint${quantity}`] = (await tx.wait())!.gasUsed;
+  }
+  {
+    const w = await fresh();
+    await mintRequest(w, w.alice, 10);
+    await hre.network.provider.send("evm_increaseTime", [24 * 3600]);
+    const tx = await w.collection.rerequestBatch(0);
+    r.request = (await tx.wait())!.gasUsed;
+  }
+  for (const native of [false, true]) {
+    const w = await fresh();
+    if (native) {
+      const cfg = plain(await w.collection.vrfConfig());
+      await (await w.collection.setVrfConfig({ ...cfg, subscriptionId: w.nativeSub, nativePayment: true })).wait();
+    }
+    // Steady state: a coordinator's first fulfilment also turns its zero counters non-zero.
+    await fulfilRequest(w, await mintRequest(w, w.bob, 1));
+    // A proof's cost depends on its seed (hash-to-curve is try-and-increment), and the seed on the
+    // request block's hash: average REAL_ROUNDS fulfilments of a batch of 10.
+    const gas: bigint[] = [];
+    const charged: bigint[] = [];
+    for (let round = 0; round < REAL_ROUNDS; round++) {
+      const f = await fulfilRequest(w, await mintRequest(w, w.alice, 10));
+      if (!f.success) throw new Error("real coordinator: batch fulfilment callback failed");
+      gas.push(f.receipt.gasUsed);
+      charged.push(f.payment);
+      if (round === 0 && !native) {
+        r.callback10 = await callbackGasUsed(f.receipt.hash, (await w.collection.vrfConfig()).callbackGasLimit);
+      }
+    }
+    const mean = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n) / BigInt(xs.length);
+    r[native ? "chargeNative" : "chargeLink"] = mean(charged);
+    if (!native) {
+      r.fulfil10 = mean(gas);
+      r.fulfil10Min = gas.reduce((a, b) => (a < b ? a : b));
+      r.fulfil10Max = gas.reduce((a, b) => (a > b ? a : b));
+    }
+  }
+  {
+    const w = await fresh();
+    await fulfilRequest(w, await mintRequest(w, w.alice, 1));
+    const interval = (await w.collection.feedConfig()).epochInterval;
+    for (let i = 0; i < 5; i++) {
+      await nextEpoch(w as unknown as World, priceAt(i), interval);
+      await (await w.collection.connect(w.alice).nurture(1)).wait();
+    }
+    const [requestId] = await requestIdsOf(w.collection, w.collection.connect(w.alice).metamorphose(1));
+    const f = await fulfilRequest(w, requestId);
+    if (!f.success) throw new Error("real coordinator: metamorphosis callback failed");
+    r.metamorphosisFulfil = f.receipt.gasUsed;
+    r.metamorphosisCallback = await callbackGasUsed(f.receipt.hash, (await w.collection.vrfConfig()).callbackGasLimit);
+    r.metamorphosisChargeLink = f.payment;
+  }
+  progress(
+    `real coordinator: ${Object.entries(r)
+      .map(([k, g]) => `${k} ${g}`)
+      .join(", ")}`,
+  );
+}
+
+/** The same operations on VRFCoordinatorV2_5Mock (the `all` fixture); mints come from measureMints. */
+async function measureMockVrf(m: Figures, v: Figures): Promise<void> {
+  m.mint1 = v.mint1;
+  m.mint10 = v.mint10;
+  const paymentOf = async (w: World, requestId: bigint) => {
+    const receipt = (await (
+      await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())
+    ).wait())!;
+    for (const entry of receipt.logs) {
+      const parsed = w.coordinator.interface.parseLog(entry);
+      if (parsed?.name === "RandomWordsFulfilled")
+        return { gas: receipt.gasUsed, payment: parsed.args.payment as bigint };
+    }
+    throw new Error("mock fulfilment emitted no RandomWordsFulfilled");
+  };
+  {
+    const w = await deployWorld();
+    await publicMint(w, 10);
+    await hre.network.provider.send("evm_increaseTime", [24 * 3600]);
+    m.request = await gasOf(w.collection.rerequestBatch(0));
+  }
+  for (const native of [false, true]) {
+    const w = await deployWorld();
+    if (native) {
+      const cfg = plain(await w.collection.vrfConfig());
+      await (await w.collection.setVrfConfig({ ...cfg, nativePayment: true })).wait();
+    }
+    await paymentOf(w, (await publicMint(w, 1)).requestId); // steady state, as above
+    const { gas, payment } = await paymentOf(w, (await publicMint(w, 10)).requestId);
+    m[native ? "chargeNative" : "chargeLink"] = payment;
+    if (!native) m.fulfil10 = gas;
+  }
+  m.callback10 = v.fulfil10; // the mock has no exact-gas call: the callback as its own transaction
+  m.metamorphosisCallback = v.metamorphosisFulfil;
+  {
+    const w = await deployWorld();
+    const { requestId } = await publicMint(w, 1);
+    await paymentOf(w, requestId);
+    const interval = (await w.collection.feedConfig()).epochInterval;
+    for (let i = 0; i < 5; i++) {
+      await nextEpoch(w, priceAt(i), interval);
+      await (await w.collection.connect(w.alice).nurture(1)).wait();
+    }
+    const [metamorphosisId] = await requestIdsOf(w.collection, w.collection.connect(w.alice).metamorphose(1));
+    const { gas, payment } = await paymentOf(w, metamorphosisId);
+    m.metamorphosisFulfil = gas;
+    m.metamorphosisChargeLink = payment;
+  }
+  progress(
+    `mock coordinator: ${Object.entries(m)
+      .map(([k, g]) => `${k} ${g}`)
+      .join(", ")}`,
+  );
+}
+
+/** Milliseconds per proof of the TypeScript prover (scripts/lib/vrf-prover.ts), over `n` proofs. */
+function measureProver(n = 50): number {
+  const key = vrfKey(REAL_VRF.provingKeySecret);
+  const blockHash = ethers.keccak256("0x01");
+  prove(key, 1n, blockHash); // warm-up
+  const started = performance.now();
+  for (let i = 0; i < n; i++) prove(key, BigInt(ethers.keccak256(ethers.toBeHex(i, 32))), blockHash);
+  return (performance.now() - started) / n;
+}
+
 // ---------------------------------------------------------------- report
 
 interface Operation {
@@ -244,6 +397,13 @@ async function main(): Promise<void> {
   await measureLife(v);
   await measureUpgrade(v);
   await measurePhenotypeAge(v);
+  progress("VRF on Chainlink's real VRFCoordinatorV2_5 (proofs made in TypeScript)");
+  const real: Figures = {};
+  await measureRealVrf(real);
+  const mock: Figures = {};
+  await measureMockVrf(mock, v);
+  const proverMs = measureProver();
+  progress(`prover: ${proverMs.toFixed(1)} ms per proof`);
 
   progress("baselines: plain OZ ERC721Upgradeable");
   const plainOz = await measurePlainOz(hre);
@@ -262,11 +422,17 @@ async function main(): Promise<void> {
         : { name, gas: gas.toString(), baseline, baselineGas: baselineGas.toString(), ratio: ratio(gas, baselineGas) },
     );
   };
+  for (const n of [1, 10] as const) {
+    const key = `mint${n}` as const;
+    const name = `mint ${n} (public, incl. VRF request to Chainlink's VRFCoordinatorV2_5)`;
+    op(name, real[key], `plain ERC721A mint ${n}`, plainErc721a[key]);
+    op(name, real[key], `plain OZ ERC721 mint ${n}`, plainOz[key]);
+  }
   for (const n of [1, 10, 20] as const) {
     const key = `mint${n}` as const;
-    op(`mint ${n} (public, incl. VRF request)`, v[key], `plain ERC721A mint ${n}`, plainErc721a[key]);
-    op(`mint ${n} (public, incl. VRF request)`, v[key], `plain OZ ERC721 mint ${n}`, plainOz[key]);
-    if (n === 10) op(`mint 10 (public, incl. VRF request)`, v[key], "per-token VRF mint 10", perTokenVrf.mint10);
+    const name = `mint ${n} (public, incl. VRF request) — mock coordinator`;
+    op(name, v[key], `plain ERC721A mint ${n}`, plainErc721a[key]);
+    if (n === 10) op(name, v[key], "per-token VRF mint 10 (mock coordinator)", perTokenVrf.mint10);
   }
   for (const [key, label] of [
     ["transferFirst", "first"],
@@ -313,6 +479,12 @@ async function main(): Promise<void> {
     hardfork: hre.config.networks.hardhat.hardfork,
     operations: ops,
     vivarium: str(v),
+    vrf: {
+      realCoordinator: str(real),
+      mockCoordinator: str(mock),
+      realFulfilGasPriceWei: FULFIL_GAS_PRICE.toString(),
+      proverMsPerProof: Math.round(proverMs * 10) / 10,
+    },
     baselines: {
       plainOz: str(plainOz),
       plainErc721a: str(plainErc721a),
@@ -353,6 +525,55 @@ async function main(): Promise<void> {
       `Bull&Bear upkeep at 1,000 is impossible under Automation. Vivarium's advanceEpoch at 1,000 ` +
       `(${fmt(v.advanceEpoch1000)}; ${fmt(v.advanceEpoch10)} at supply 10) is therefore compared with Bull&Bear at 500, the largest supply measured.`,
   ].join("\n");
+  const eth = (wei: bigint): string => ethers.formatEther(wei);
+  const vrfRows: [string, string, string][] = [
+    ["mint 1, incl. the VRF request", fmt(real.mint1), fmt(mock.mint1)],
+    ["mint 10, incl. the VRF request", fmt(real.mint10), fmt(mock.mint10)],
+    ["VRF request alone (`rerequestBatch` of a stuck batch)", fmt(real.request), fmt(mock.request)],
+    [
+      `fulfilment transaction, batch of 10 (what the oracle sends; real: mean of ${REAL_ROUNDS}, range ${fmt(real.fulfil10Min)}–${fmt(real.fulfil10Max)})`,
+      fmt(real.fulfil10),
+      fmt(mock.fulfil10),
+    ],
+    [
+      "callback gas of a batch reveal (real: inside the exact-gas call; mock: as its own transaction)",
+      fmt(real.callback10),
+      fmt(mock.callback10),
+    ],
+    ["fulfilment transaction, metamorphosis", fmt(real.metamorphosisFulfil), fmt(mock.metamorphosisFulfil)],
+    ["callback gas of a metamorphosis (same split)", fmt(real.metamorphosisCallback), fmt(mock.metamorphosisCallback)],
+    [
+      `subscription charged per reveal, LINK (real: mean of ${REAL_ROUNDS})`,
+      `${eth(real.chargeLink)} LINK`,
+      `${eth(mock.chargeLink)} LINK`,
+    ],
+    [
+      `subscription charged per reveal, native (real: mean of ${REAL_ROUNDS})`,
+      `${eth(real.chargeNative)} ETH`,
+      `${eth(mock.chargeNative)} ETH`,
+    ],
+    [
+      "subscription charged per metamorphosis, LINK",
+      `${eth(real.metamorphosisChargeLink)} LINK`,
+      `${eth(mock.metamorphosisChargeLink)} LINK`,
+    ],
+  ];
+  const vrfMd = [
+    "## VRF on Chainlink's real coordinator (primary) and on the mock",
+    "",
+    "| operation | Chainlink's VRFCoordinatorV2_5 | the mock (VRFCoordinatorV2_5Mock) |",
+    "|---|---:|---:|",
+    ...vrfRows.map(([name, a, b]) => `| ${name} | ${a} | ${b} |`),
+    "",
+    `Real coordinator: deploy tag \`real-vrf\`, fulfilled with proofs from scripts/lib/vrf-prover.ts ` +
+      `(${proverMs.toFixed(1)} ms per proof here) at a ${Number(FULFIL_GAS_PRICE) / 1e9} gwei gas price, ` +
+      `billed as on Ethereum mainnet (premium ${REAL_VRF.linkPremiumPercentage}% in LINK, ` +
+      `${REAL_VRF.nativePremiumPercentage}% in native, ${REAL_VRF.gasAfterPaymentCalculation.toLocaleString("en-US")} gas ` +
+      `after payment calculation, LINK at ${eth(REAL_VRF.weiPerUnitLink)} ETH); the charge scales with the gas price. ` +
+      "The mock bills its base fee (0.1, taken as ETH) plus its gas at a fixed 1 gwei, converted to LINK at its " +
+      "0.004 ETH per LINK (so about 25 LINK), whatever the transaction pays. Fulfilments are measured in steady " +
+      "state (not a coordinator's first, which also turns its zero counters non-zero).",
+  ].join("\n");
   const md = [
     "# Vivarium gas benchmark",
     "",
@@ -360,6 +581,8 @@ async function main(): Promise<void> {
       `(solc ${compiler.version}, optimizer runs ${compiler.settings?.optimizer?.runs}, evm ${compiler.settings?.evmVersion}). ` +
       "Transactions: `receipt.gasUsed` (includes the 21,000 intrinsic gas); views: `estimateGas`. " +
       "Ratio = Vivarium / baseline. Machine-readable: [gas.json](gas.json).",
+    "",
+    vrfMd,
     "",
     table,
     "",
@@ -372,7 +595,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, "gas.json"), `${JSON.stringify(json, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, "GAS.md"), md);
 
-  console.log(`\n${table}\n\n${bullBearMd}\n`);
+  console.log(`\n${vrfMd}\n\n${table}\n\n${bullBearMd}\n`);
   progress(`wrote ${path.relative(process.cwd(), outDir)}/gas.json and GAS.md`);
 }
 

@@ -2,6 +2,11 @@
  * EIP-170 gate: lists the runtime size of every deployable contract compiled from contracts/ and
  * exits 1 if any of them (mocks under contracts/mocks/ excepted) is over 24,576 bytes.
  *
+ * Only sources under contracts/ count: contracts compiled from dependencies are not ours to size.
+ * Chainlink's production VRF coordinator (22,120 bytes, re-exported by
+ * contracts/mocks/chainlink-real/ for the real-VRF tests) is compiled from @chainlink/contracts and
+ * so is not listed; a re-export file has no contract of its own.
+ *
  * Deployable = a contract or library whose artifact has runtime code (interfaces and abstract
  * contracts have none). Libraries with an empty ABI are internal-only: their code is inlined
  * into their callers and never deployed, so they are left out unless `--all` is given.

@@ -20,6 +20,8 @@ import type { ChartData, ChartEpoch } from "./lib/chart";
 import { fetchToken, writeArt, type LifeStory } from "./lib/render";
 import { AGE_HEADER, bpsPercent, epochs as unitEpochs, vitalityPercent } from "./lib/units";
 import { revealAll } from "./reveal";
+import { fulfil } from "./lib/vrf-fulfil";
+import { withRealVrf } from "../config/real-vrf";
 import { writeGallery } from "./gallery";
 
 const DECIMALS = 10n ** 8n;
@@ -64,7 +66,8 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
   .addOptionalParam("epochs", "Epochs to live through", 32, types.int)
   .addOptionalParam("out", "Gallery directory", "out/gallery", types.string)
   .addFlag("json", "Print the final table as JSON")
-  .setAction(async (args: { epochs: number; out: string; json?: boolean }, hre) => {
+  .addFlag("realVrf", "Use Chainlink's real VRF v2.5 coordinator, fulfilled with proofs (deploy tag real-vrf)")
+  .setAction(async (args: { epochs: number; out: string; json?: boolean; realVrf?: boolean }, hre) => {
     if (hre.network.name !== "hardhat")
       throw new Error("demo runs on the in-process hardhat network only (drop --network)");
     const started = Date.now();
@@ -75,10 +78,19 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     const compiled = Date.now();
     const ifaces = await errorInterfaces(hre);
 
-    log("Deploying everything (fixture 'all': Chainlink mocks, renderer, libraries, UUPS proxy, configuration)...");
-    await hre.deployments.fixture(["all"]);
+    const vrf = args.realVrf
+      ? "Chainlink's real VRFCoordinatorV2_5 (proofs made in TypeScript)"
+      : "VRFCoordinatorV2_5Mock";
+    if (args.realVrf) {
+      log(
+        "Deploying everything (fixture 'real-vrf': 'all', then Chainlink's real VRF coordinator, LINK, subscriptions)...",
+      );
+      await withRealVrf(() => hre.deployments.fixture(["real-vrf"]));
+    } else {
+      log("Deploying everything (fixture 'all': Chainlink mocks, renderer, libraries, UUPS proxy, configuration)...");
+      await hre.deployments.fixture(["all"]);
+    }
     const collection = await getCollection(hre);
-    const coordinator = await getDeployed(hre, "VRFCoordinatorV2_5Mock");
     const feed = await getDeployed(hre, "MockV3Aggregator");
     const target = await collection.getAddress();
     const signers = await hre.ethers.getSigners();
@@ -125,7 +137,7 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
       }
       if (due.length) {
         const revealed = await revealAll(hre, collection);
-        log(`Revealed ${revealed.batches.length} batch(es) through VRFCoordinatorV2_5Mock`);
+        log(`Revealed ${revealed.batches.length} batch(es) through ${vrf}`);
       }
       return due.length > 0;
     };
@@ -207,7 +219,7 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
             await (collection.connect(signerOf.get(ownerOf.get(id)!)!) as Contract).metamorphose(id)
           ).wait();
           const [req] = eventsIn(collection, r, "MetamorphosisRequested");
-          await (await coordinator.fulfillRandomWords(req.requestId, target)).wait();
+          await fulfil(hre, BigInt(req.requestId as bigint), target);
           const after = phenotypeView(await collection.phenotypeOf(id));
           metamorphoses.push({ tokenId: id, epoch: e, generation: after.generation, stage: after.stage });
           events.push(`#${id} metamorphosed -> ${after.stage} (gen ${after.generation})`);

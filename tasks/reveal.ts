@@ -1,27 +1,39 @@
 import { task } from "hardhat/config";
 import type { Contract } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { action, getCollection, getDeployed, requireDevChain } from "./lib/common";
+import { action, getCollection, requireDevChain } from "./lib/common";
+import { fulfil } from "./lib/vrf-fulfil";
 
-/** Fulfil every pending batch request and every pending metamorphosis through the VRF mock. */
+/**
+ * Fulfil every pending batch request and every pending metamorphosis through the coordinator each
+ * was sent to: the mock, or Chainlink's real coordinator (deploy tag "real-vrf") with a proof.
+ */
 export async function revealAll(hre: HardhatRuntimeEnvironment, collection?: Contract) {
   collection ??= await getCollection(hre);
-  const coordinator = await getDeployed(hre, "VRFCoordinatorV2_5Mock");
   const target = await collection.getAddress();
-  const batches: { batchId: number; requestId: bigint; firstTokenId: bigint; quantity: number }[] = [];
+  const batches: {
+    batchId: number;
+    requestId: bigint;
+    firstTokenId: bigint;
+    quantity: number;
+    coordinator: string;
+    success: boolean;
+  }[] = [];
   const count = Number(await collection.batchCount());
   for (let i = 0; i < count; i++) {
     const b = await collection.batch(i);
     if (b.revealed || BigInt(b.randomness) === 0n) continue;
-    await (await coordinator.fulfillRandomWords(b.randomness, target)).wait();
+    const f = await fulfil(hre, BigInt(b.randomness), target);
     batches.push({
       batchId: i,
       requestId: BigInt(b.randomness),
       firstTokenId: BigInt(b.firstTokenId),
       quantity: Number(b.quantity),
+      coordinator: f.coordinator,
+      success: f.success,
     });
   }
-  const metamorphoses: { tokenId: bigint; requestId: bigint }[] = [];
+  const metamorphoses: { tokenId: bigint; requestId: bigint; coordinator: string; success: boolean }[] = [];
   const requested = await collection.queryFilter(collection.filters.MetamorphosisRequested());
   const rerequested = await collection.queryFilter(collection.filters.MetamorphosisRerequested());
   const latest = new Map<bigint, bigint>();
@@ -36,24 +48,32 @@ export async function revealAll(hre: HardhatRuntimeEnvironment, collection?: Con
   for (const [tokenId, requestId] of latest) {
     const p = await collection.phenotypeOf(tokenId);
     if (!p.metamorphosisPending) continue;
-    await (await coordinator.fulfillRandomWords(requestId, target)).wait();
-    metamorphoses.push({ tokenId, requestId });
+    const f = await fulfil(hre, requestId, target);
+    metamorphoses.push({ tokenId, requestId, coordinator: f.coordinator, success: f.success });
   }
   return { batches, metamorphoses };
 }
 
-task("reveal", "Development chains: fulfil pending VRF requests (batches and metamorphoses) via the coordinator mock")
+task(
+  "reveal",
+  "Development chains: fulfil pending VRF requests (batches and metamorphoses) through the mock, or with proofs through Chainlink's real coordinator",
+)
   .addFlag("json", "Print JSON")
   .setAction(
     action<{ json?: boolean }>(async (_args, hre) => {
       requireDevChain(hre, "reveal");
       const data = await revealAll(hre);
+      const via = (x: { coordinator: string; success: boolean }) =>
+        `${x.coordinator} coordinator${x.success ? "" : "; the callback FAILED, nothing changed: re-request after the timeout"}`;
       const lines = [
         ...data.batches.map(
           (b) =>
-            `Revealed batch ${b.batchId} (tokens #${b.firstTokenId}..#${b.firstTokenId + BigInt(b.quantity) - 1n}, request ${b.requestId})`,
+            `${b.success ? "Revealed" : "Fulfilled"} batch ${b.batchId} (tokens #${b.firstTokenId}..#${b.firstTokenId + BigInt(b.quantity) - 1n}, request ${b.requestId}, ${via(b)})`,
         ),
-        ...data.metamorphoses.map((m) => `Completed metamorphosis of token #${m.tokenId} (request ${m.requestId})`),
+        ...data.metamorphoses.map(
+          (m) =>
+            `${m.success ? "Completed metamorphosis" : "Fulfilled the metamorphosis request"} of token #${m.tokenId} (request ${m.requestId}, ${via(m)})`,
+        ),
       ];
       return { data, text: lines.length ? lines.join("\n") : "Nothing pending." };
     }),

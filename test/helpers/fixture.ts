@@ -72,7 +72,7 @@ export async function mintAndReveal(w: World, who: World["alice"], quantity: num
 }
 
 /** Move the mock feed to `answer` and advance one epoch after the interval. */
-export async function advance(w: World, answer: bigint): Promise<void> {
+export async function advance(w: Pick<World, "collection" | "feed">, answer: bigint): Promise<void> {
   const next = await w.collection.nextEpochAt();
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   if (next > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
