@@ -70,15 +70,8 @@ contract LivingAssetRenderer is IRenderer {
             Json.raw("seller_fee_basis_points", Format.u(params.royaltyBps)),
             ",",
             Json.trusted("fee_recipient", Strings.toChecksumHexString(params.royaltyReceiver)),
-            ","
-        );
-        json = string.concat(
-            json,
-            Json.raw("total_supply", Format.u(params.totalSupply)),
             ",",
             Json.raw("max_supply", Format.u(params.maxSupply)),
-            ",",
-            Json.raw("current_epoch", Format.u(params.currentEpoch)),
             ",",
             _rendererFields(),
             ",",
@@ -91,7 +84,7 @@ contract LivingAssetRenderer is IRenderer {
     /// @inheritdoc IRenderer
     function traitMetadataURI() external pure virtual returns (string memory) {
         string memory json = string.concat(
-            '{"traits":{"stage":{"displayName":"Stage","dataType":{"type":"string","valueMappings":{',
+            '{"traits":{"stage":{"displayName":"Stage","validateOnSale":"requireEq","dataType":{"type":"string","valueMappings":{',
             _mapping(0, "Egg"),
             ",",
             _mapping(1, "Hatchling"),
@@ -101,8 +94,8 @@ contract LivingAssetRenderer is IRenderer {
             _mapping(3, "Adult"),
             ",",
             _mapping(4, "Ascended"),
-            '}}},"generation":{"displayName":"Generation","dataType":{"type":"decimal","signed":false,"bits":8,"decimals":0}},',
-            '"age":{"displayName":"Age (epochs)","dataType":{"type":"decimal","signed":false,"bits":32,"decimals":0}},',
+            '}}},"generation":{"displayName":"Generation","validateOnSale":"requireEq","dataType":{"type":"decimal","signed":false,"bits":8,"decimals":0}},',
+            '"age":{"displayName":"Age","dataType":{"type":"decimal","signed":false,"bits":32,"decimals":0}},',
             '"vitality":{"displayName":"Vitality","dataType":{"type":"decimal","signed":false,"bits":16,"decimals":2}},'
         );
         json = string.concat(
@@ -121,7 +114,9 @@ contract LivingAssetRenderer is IRenderer {
             _mapping(2, "Wary"),
             ",",
             _mapping(3, "Restless"),
-            '}}},"revealed":{"displayName":"Revealed","dataType":{"type":"boolean"}}}}'
+            '}}},"revealed":{"displayName":"Revealed","dataType":{"type":"boolean"}},',
+            '"metamorphosisPending":{"displayName":"Metamorphosis Pending","validateOnSale":"requireEq","dataType":{"type":"boolean"}},',
+            '"genome":{"displayName":"Genome","dataType":{"type":"string"}}}}'
         );
         return string.concat(_JSON_PREFIX, Base64.encode(bytes(json)));
     }
@@ -196,8 +191,6 @@ contract LivingAssetRenderer is IRenderer {
         out = string.concat(
             Json.attr("Stage", _stageName(ph.stage)),
             ",",
-            Json.attrNumber("number", "Stage Level", Format.u(uint8(ph.stage))),
-            ",",
             Json.attrNumber("number", "Generation", Format.u(ph.generation)),
             ",",
             Json.attrNumber("number", "Age", Format.u(ph.age)),
@@ -225,9 +218,12 @@ contract LivingAssetRenderer is IRenderer {
             ",",
             Json.attrNumber("number", "Nurtured", Format.u(ph.nurtureCount)),
             ",",
-            Json.attr("Revealed", "true")
+            Json.attr("Revealed", "true"),
+            ",",
+            Json.attr("Metamorphosis Pending", Format.boolean(ph.metamorphosisPending)),
+            ",",
+            Json.attr("Genome", Format.hex32(ph.genome))
         );
-        if (ph.metamorphosisPending) out = string.concat(out, ",", Json.attr("Metamorphosis", "Pending"));
     }
 
     function _rendererFields() internal view returns (string memory) {

@@ -5,7 +5,7 @@ import { MOOD_COLOURS } from "./chart";
 import { STAGES } from "./common";
 import { epochs, percent } from "./units";
 
-/** Highest `Stage Level` in tokenURI: the index of the last stage (0 Egg .. 4 Ascended). */
+/** Highest stage level: the index of the last stage (0 Egg .. 4 Ascended). */
 const MAX_STAGE_LEVEL = STAGES.length - 1;
 
 export interface TokenMetadata {
@@ -89,21 +89,21 @@ export interface GalleryOptions {
 }
 
 /**
- * How the gallery shows the metadata's attributes. `tokenURI` carries both `Stage` (the name) and
- * `Stage Level` (its number, 0 Egg .. 4 Ascended, for marketplaces' numeric traits): the card shows
- * them as one row, "Juvenile (level 2 of 4)". Vitality is a percentage on chain (0..100) and ages are
+ * How the gallery shows the metadata's attributes. `Stage` (the name) is shown with its level (0 Egg
+ * .. 4 Ascended) in one row, "Juvenile (level 2 of 4)"; an older renderer's separate `Stage Level`
+ * attribute is folded into that row. Vitality is a percentage on chain (0..100) and ages are
  * epochs: the card says so.
  */
 export function presentAttributes(
   attributes: { trait_type: string; value: unknown; display_type?: string }[],
 ): { trait_type: string; value: string }[] {
-  const level = attributes.find((a) => a.trait_type === "Stage Level")?.value;
+  const stage = attributes.find((a) => a.trait_type === "Stage")?.value;
+  const level = (STAGES as readonly unknown[]).indexOf(stage);
   const out: { trait_type: string; value: string }[] = [];
   for (const a of attributes) {
     if (a.trait_type === "Stage Level") continue;
     let value = String(a.value);
-    if (a.trait_type === "Stage" && level !== undefined)
-      value = `${value} (level ${String(level)} of ${MAX_STAGE_LEVEL})`;
+    if (a.trait_type === "Stage" && level >= 0) value = `${value} (level ${String(level)} of ${MAX_STAGE_LEVEL})`;
     else if (a.trait_type === "Vitality") value = percent(a.value);
     else if (a.trait_type === "Age") value = epochs(Number(a.value));
     else if (a.trait_type === "Birth Epoch") value = `epoch ${value}`;

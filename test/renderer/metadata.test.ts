@@ -63,11 +63,12 @@ describe("LivingAssetRenderer metadata", function () {
       locked: true,
     });
     expect(attribute(json, "Stage").value).to.equal("Adult");
-    expect(attribute(json, "Stage Level")).to.deep.equal({
-      display_type: "number",
-      trait_type: "Stage Level",
-      value: 3,
+    expect(attribute(json, "Stage Level")).to.equal(undefined);
+    expect(attribute(json, "Metamorphosis Pending")).to.deep.equal({
+      trait_type: "Metamorphosis Pending",
+      value: "false",
     });
+    expect(attribute(json, "Genome")).to.deep.equal({ trait_type: "Genome", value: ethers.toBeHex(seed ^ 5n, 32) });
     expect(attribute(json, "Vitality")).to.deep.equal({
       display_type: "boost_percentage",
       trait_type: "Vitality",
@@ -119,7 +120,8 @@ describe("LivingAssetRenderer metadata", function () {
   it("tokenURI lists a pending metamorphosis", async function () {
     const { renderer } = await loadFixture(fixture);
     const json = decodeJson(await renderer.tokenURI(tokenParams(1n, { metamorphosisPending: true })));
-    expect(attribute(json, "Metamorphosis").value).to.equal("Pending");
+    expect(attribute(json, "Metamorphosis Pending").value).to.equal("true");
+    expect(attribute(json, "Metamorphosis")).to.equal(undefined);
   });
 
   it("tokenURI formats vitality basis points as an exact percentage", async function () {
@@ -155,9 +157,10 @@ describe("LivingAssetRenderer metadata", function () {
     expect(validateCollection(json), ajv.errorsText(validateCollection.errors)).to.equal(true);
     expect(json.seller_fee_basis_points).to.equal(500);
     expect(json.fee_recipient).to.equal(receiver);
-    expect(json.total_supply).to.equal(12);
+    // Only values that change with an event: no supply, no epoch.
+    expect(json).to.not.have.property("total_supply");
+    expect(json).to.not.have.property("current_epoch");
     expect(json.max_supply).to.equal(1000);
-    expect(json.current_epoch).to.equal(40);
     expectSafeSvg(decodeDataUri(json.image, "image/svg+xml"));
   });
 
@@ -173,6 +176,8 @@ describe("LivingAssetRenderer metadata", function () {
       "mood",
       "temperament",
       "revealed",
+      "metamorphosisPending",
+      "genome",
     ]);
     const key = (i: number) => ethers.toBeHex(i, 32);
     const labels = (t: string) => Object.entries(json.traits[t].dataType.valueMappings);
@@ -183,9 +188,23 @@ describe("LivingAssetRenderer metadata", function () {
     expect(labels("temperament")).to.deep.equal(["Serene", "Bold", "Wary", "Restless"].map((l, i) => [key(i), l]));
     expect(json.traits.generation.dataType).to.deep.equal({ type: "decimal", signed: false, bits: 8, decimals: 0 });
     expect(json.traits.age).to.deep.equal({
-      displayName: "Age (epochs)",
+      displayName: "Age",
       dataType: { type: "decimal", signed: false, bits: 32, decimals: 0 },
     });
+    expect(json.traits.metamorphosisPending).to.deep.equal({
+      displayName: "Metamorphosis Pending",
+      validateOnSale: "requireEq",
+      dataType: { type: "boolean" },
+    });
+    expect(json.traits.genome).to.deep.equal({ displayName: "Genome", dataType: { type: "string" } });
+    for (const key of ["stage", "generation", "metamorphosisPending"])
+      expect(json.traits[key].validateOnSale, key).to.equal("requireEq");
+    for (const key of ["age", "vitality", "mood", "temperament", "revealed", "genome"])
+      expect(json.traits[key], key).to.not.have.property("validateOnSale");
+    // Every ERC-7496 display name is a trait_type of a revealed token's tokenURI, one for one.
+    const token = decodeJson(await renderer.tokenURI(tokenParams(1n)));
+    const traitTypes = new Set(token.attributes.map((a: any) => a.trait_type));
+    for (const t of Object.values(json.traits) as any[]) expect(traitTypes, t.displayName).to.include(t.displayName);
     expect(json.traits.vitality.dataType).to.deep.equal({ type: "decimal", signed: false, bits: 16, decimals: 2 });
     expect(json.traits.revealed.dataType).to.deep.equal({ type: "boolean" });
   });
