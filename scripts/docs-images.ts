@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import hre from "hardhat";
 import { Resvg } from "@resvg/resvg-js";
+import { decodeTokenUri } from "../tasks/lib/render";
 
 const OUT = path.join(__dirname, "..", "docs", "tokens");
 const STAGES = ["egg", "hatchling", "juvenile", "adult", "ascended"];
@@ -42,8 +43,7 @@ async function main(): Promise<void> {
     await (await collection.advanceEpoch()).wait();
   };
   const write = async (tokenId: number, name: string) => {
-    const json = JSON.parse(Buffer.from((await collection.tokenURI(tokenId)).split(",")[1], "base64").toString());
-    const svg = Buffer.from(json.image.split(",")[1], "base64").toString();
+    const { svg } = decodeTokenUri(await collection.tokenURI(tokenId));
     const png = new Resvg(svg, { fitTo: { mode: "width", value: 320 } }).render().asPng();
     fs.writeFileSync(path.join(OUT, `${name}.png`), png);
     console.log(`docs/tokens/${name}.png  #${tokenId}`);

@@ -24,22 +24,22 @@ library CreatureArt {
         string memory shapes = _shapes(k);
         defs = string.concat(
             _gradients(k),
-            '<clipPath id="c">',
+            "<clipPath id='c'>",
             shapes,
-            '</clipPath><g id="s">',
+            "</clipPath><g id='s'>",
             shapes,
             "</g>",
             _limbDef(k),
             _eyeDef(k)
         );
         body = string.concat(
-            '<g transform="translate(256 ',
+            "<g transform='translate(256 ",
             Svg.n(int256(uint256([0, 314, 290, 262, 262][k.stage]))),
             ") scale(",
             _scale(k),
-            ')">',
+            ")'>",
             _back(k),
-            '<use href="#s" fill="url(#bd)"/>',
+            "<use href='#s' fill='url(#bd)'/>",
             _front(k),
             "</g>"
         );
@@ -65,31 +65,31 @@ library CreatureArt {
         string memory glow = colour(k, 3, 0);
         return
             string.concat(
-                '<radialGradient id="bd" cx=".4" cy=".34" r=".72">',
+                "<radialGradient id='bd' cx='.4' cy='.34' r='.72'>",
                 Svg.stop("0", colour(k, 0, 18), "1"),
                 Svg.stop(".6", colour(k, 0, 0), "1"),
                 Svg.stop("1", colour(k, 1, 0), "1"),
-                '</radialGradient><radialGradient id="gl">',
+                "</radialGradient><radialGradient id='gl'>",
                 Svg.stop("0", glow, ".9"),
                 Svg.stop(".45", glow, ".25"),
                 Svg.stop("1", glow, "0"),
-                '</radialGradient><pattern id="sc" width="18" height="14" patternUnits="userSpaceOnUse"><path d="M0,14Q9,0 18,14" fill="none" stroke="',
+                "</radialGradient><pattern id='sc' width='18' height='14' patternUnits='userSpaceOnUse'><path d='M0,14Q9,0 18,14' fill='none' stroke='",
                 colour(k, 2, 0),
-                '" stroke-width="2.5"/></pattern>'
+                "' stroke-width='2.5'/></pattern>"
             );
     }
 
     /// @dev Everything behind the body: halo, wings, limbs.
     function _back(Look memory k) private pure returns (string memory out) {
-        out = string.concat('<circle r="200" fill="url(#gl)" opacity="', _frac(1_500 + (k.vitality * 70) / 100), '"/>');
+        out = string.concat("<circle r='200' fill='url(#gl)' opacity='", _frac(1_500 + (k.vitality * 70) / 100), "'/>");
         if (k.stage == 4) {
             out = string.concat(
                 out,
-                '<g fill="',
+                "<g fill='",
                 colour(k, 3, 0),
-                '" fill-opacity=".32" stroke="',
+                "' fill-opacity='.32' stroke='",
                 colour(k, 3, 10),
-                '" stroke-width="2"><path id="w" d="M0,-10C40,-150 200,-185 228,-80C240,-30 170,20 0,18Z"/><use href="#w" transform="scale(-1 1)"/><path d="M0,0C60,-60 170,-70 190,-20C200,10 140,40 0,26Z" transform="rotate(35)"/><path d="M0,0C60,-60 170,-70 190,-20C200,10 140,40 0,26Z" transform="scale(-1 1) rotate(35)"/></g>'
+                "' stroke-width='2'><path id='w' d='M0,-10C40,-150 200,-185 228,-80C240,-30 170,20 0,18Z'/><use href='#w' transform='scale(-1 1)'/><path d='M0,0C60,-60 170,-70 190,-20C200,10 140,40 0,26Z' transform='rotate(35)'/><path d='M0,0C60,-60 170,-70 190,-20C200,10 140,40 0,26Z' transform='scale(-1 1) rotate(35)'/></g>"
             );
         }
         out = string.concat(out, _limbs(k));
@@ -98,15 +98,15 @@ library CreatureArt {
     /// @dev Everything on the body: pattern, rim light, sheen, eyes, mouth, crown.
     function _front(Look memory k) private pure returns (string memory out) {
         out = string.concat(
-            '<g clip-path="url(#c)" fill="',
+            "<g clip-path='url(#c)' fill='",
             colour(k, 2, 0),
-            '" stroke="',
+            "' stroke='",
             colour(k, 2, 0),
-            '" opacity=".6">',
+            "' opacity='.6'>",
             _pattern(k),
-            '</g><use href="#s" fill="none" stroke="',
+            "</g><use href='#s' fill='none' stroke='",
             colour(k, 3, 0),
-            '" stroke-width="3" stroke-opacity=".6"/><ellipse cx="-34" cy="-48" rx="30" ry="15" transform="rotate(-35 -34 -48)" fill="#fff" opacity=".3"/>'
+            "' stroke-width='3' stroke-opacity='.6'/><ellipse cx='-34' cy='-48' rx='30' ry='15' transform='rotate(-35 -34 -48)' fill='#fff' opacity='.3'/>"
         );
         if (k.genes.body == 3) out = string.concat(out, _spiral(k));
         out = string.concat(out, _face(k));
@@ -133,7 +133,7 @@ library CreatureArt {
             return
                 string.concat(
                     Svg.circle(12, -8, 98, ""),
-                    Svg.ellipse(-66, 50, 54, 40, 'transform="rotate(-20 -66 50)"')
+                    Svg.ellipse(-66, 50, 54, 40, "transform='rotate(-20 -66 50)'")
                 );
         }
         return _cluster(lobes, g);
@@ -210,9 +210,9 @@ library CreatureArt {
     function _spiral(Look memory k) private pure returns (string memory) {
         return
             string.concat(
-                '<path d="M18,-4A6,6 0 0 1 30,-4A12,12 0 0 1 6,-4A20,20 0 0 1 46,-4A32,32 0 0 1 -18,-4A52,52 0 0 1 86,-4" fill="none" stroke="',
+                "<path d='M18,-4A6,6 0 0 1 30,-4A12,12 0 0 1 6,-4A20,20 0 0 1 46,-4A32,32 0 0 1 -18,-4A52,52 0 0 1 86,-4' fill='none' stroke='",
                 colour(k, 1, 0),
-                '" stroke-width="5" stroke-linecap="round" opacity=".7"/>'
+                "' stroke-width='5' stroke-linecap='round' opacity='.7'/>"
             );
     }
 
@@ -240,23 +240,23 @@ library CreatureArt {
         string memory width = Svg.n(int256(uint256(10 + 2 * k.stage)));
         return
             string.concat(
-                '<g id="l">',
+                "<g id='l'>",
                 Svg.path(
                     d,
                     string.concat(
-                        'fill="none" stroke="',
+                        "fill='none' stroke='",
                         colour(k, 1, 4),
-                        '" stroke-width="',
+                        "' stroke-width='",
                         width,
-                        '" stroke-linecap="round"'
+                        "' stroke-linecap='round'"
                     )
                 ),
                 Svg.path(
                     d,
-                    string.concat('fill="none" stroke="', colour(k, 3, 0), '" stroke-width="3" stroke-opacity=".7"')
+                    string.concat("fill='none' stroke='", colour(k, 3, 0), "' stroke-width='3' stroke-opacity='.7'")
                 ),
-                Svg.circle(c / 2, len, 7, string.concat('fill="', colour(k, 3, 10), '" filter="url(#f)"')),
-                Svg.circle(c / 2, len, 3, 'fill="#fff"'),
+                Svg.circle(c / 2, len, 7, string.concat("fill='", colour(k, 3, 10), "' filter='url(#f)'")),
+                Svg.circle(c / 2, len, 3, "fill='#fff'"),
                 "</g>"
             );
     }
@@ -321,7 +321,7 @@ library CreatureArt {
                         (dist * Svg.sin(angle)) / 10_000,
                         (dist * Svg.cos(angle)) / 10_000,
                         size,
-                        'stroke="none"'
+                        "stroke='none'"
                     )
                 );
             }
@@ -332,18 +332,18 @@ library CreatureArt {
                     out,
                     Svg.path(
                         string.concat("M-150,", Svg.n(y), "Q0,", Svg.n(y + bend), " 150,", Svg.n(y)),
-                        'fill="none" stroke-width="10"'
+                        "fill='none' stroke-width='10'"
                     )
                 );
             }
         } else if (pattern == 2) {
             for (int256 r = 20; r <= 140; r += 24) {
-                out = string.concat(out, Svg.circle(0, -10, r, 'fill="none" stroke-width="7"'));
+                out = string.concat(out, Svg.circle(0, -10, r, "fill='none' stroke-width='7'"));
             }
         } else if (pattern == 3) {
-            out = '<rect x="-160" y="-160" width="320" height="320" fill="url(#sc)" stroke="none"/>';
+            out = "<rect x='-160' y='-160' width='320' height='320' fill='url(#sc)' stroke='none'/>";
         } else {
-            out = '<ellipse cy="40" rx="60" ry="36" fill="#fff" stroke="none" opacity=".35"/>';
+            out = "<ellipse cy='40' rx='60' ry='36' fill='#fff' stroke='none' opacity='.35'/>";
         }
     }
 
@@ -353,23 +353,23 @@ library CreatureArt {
         if (k.vitality < 2_500) {
             return
                 string.concat(
-                    '<path id="e" d="M',
+                    "<path id='e' d='M",
                     Svg.n(-er),
                     ",0Q0,",
                     Svg.n((er * 7) / 10),
                     " ",
                     Svg.n(er),
-                    ',0" fill="none" stroke="#1b1028" stroke-width="',
+                    ",0' fill='none' stroke='#1b1028' stroke-width='",
                     Svg.n(er / 4 + 1),
-                    '" stroke-linecap="round"/>'
+                    "' stroke-linecap='round'/>"
                 );
         }
         return
             string.concat(
-                '<g id="e">',
-                Svg.circle(0, 0, er, 'fill="#fff"'),
-                Svg.circle(0, er / 8, (er * 58) / 100, 'fill="#1b1028"'),
-                Svg.circle(-(er * 3) / 10, -(er * 3) / 10, (er * 24) / 100, 'fill="#fff"'),
+                "<g id='e'>",
+                Svg.circle(0, 0, er, "fill='#fff'"),
+                Svg.circle(0, er / 8, (er * 58) / 100, "fill='#1b1028'"),
+                Svg.circle(-(er * 3) / 10, -(er * 3) / 10, (er * 24) / 100, "fill='#fff'"),
                 "</g>"
             );
     }
@@ -413,9 +413,9 @@ library CreatureArt {
             Svg.path(
                 d,
                 string.concat(
-                    'fill="',
+                    "fill='",
                     k.temperament == 1 ? "#1b1028" : "none",
-                    '" stroke="#1b1028" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"'
+                    "' stroke='#1b1028' stroke-width='3.5' stroke-linecap='round' stroke-linejoin='round'"
                 )
             )
         );
@@ -428,9 +428,9 @@ library CreatureArt {
     /// @dev Ascended: a luminous halo and sparkles.
     function _crown(Look memory k) private pure returns (string memory out) {
         out = string.concat(
-            '<g fill="none" stroke="hsl(48,100%,78%)"><ellipse cy="-158" rx="64" ry="15" stroke-width="10" filter="url(#f)"/><ellipse cy="-158" rx="64" ry="15" stroke-width="4"/></g><g fill="',
+            "<g fill='none' stroke='hsl(48,100%,78%)'><ellipse cy='-158' rx='64' ry='15' stroke-width='10' filter='url(#f)'/><ellipse cy='-158' rx='64' ry='15' stroke-width='4'/></g><g fill='",
             colour(k, 3, 15),
-            '">'
+            "'>"
         );
         uint256 r = uint256(keccak256(abi.encode(k.genes.entropy, "sparkle")));
         for (uint256 p; p < 6; ++p) {
@@ -440,11 +440,11 @@ library CreatureArt {
                 Svg.path(
                     "M0,-12L3,-3 12,0 3,3 0,12 -3,3 -12,0 -3,-3Z",
                     string.concat(
-                        'transform="',
+                        "transform='",
                         Svg.rotate(p * 600 + 300),
                         " translate(0 ",
                         Svg.n(-int256(150 + (r % 60))),
-                        ')"'
+                        ")'"
                     )
                 )
             );
@@ -455,7 +455,7 @@ library CreatureArt {
     /// @dev Hatchling: the front half of its eggshell.
     function _shell() private pure returns (string memory) {
         return
-            '<path d="M194,372l12,-14 12,12 12,-16 12,14 12,-13 12,15 12,-14 12,13 12,-12 12,14C318,440 194,440 194,372Z" fill="hsl(40,45%,88%)" stroke="hsl(35,30%,62%)" stroke-width="3" stroke-linejoin="round"/>';
+            "<path d='M194,372l12,-14 12,12 12,-16 12,14 12,-13 12,15 12,-14 12,13 12,-12 12,14C318,440 194,440 194,372Z' fill='hsl(40,45%,88%)' stroke='hsl(35,30%,62%)' stroke-width='3' stroke-linejoin='round'/>";
     }
 
     // -------------------------------------------------------------------------------------

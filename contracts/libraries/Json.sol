@@ -4,18 +4,20 @@ pragma solidity ^0.8.24;
 /// @title Json
 /// @notice JSON and XML text builders. Every untrusted string goes through `escape` (JSON) or
 /// `escapeXml` (SVG text) before it is interpolated.
+/// @dev The JSON is served as `data:application/json;utf8,<json>`, not base64: so that a reader
+/// that percent-decodes the data URI and one that takes it as it is read the same JSON, no `%`
+/// or `#` ever appears in it (`escape` writes them as `\u0025` and `\u0023`, `uriData` as
+/// `\u0025XX` escapes of the image URI).
 /// @dev Both escapes also repair malformed UTF-8: each byte that does not start a well-formed
 /// sequence is replaced by `?`, so the output is always valid UTF-8 whatever the input.
 /// Well-formed non-ASCII sequences are copied as they are.
 library Json {
-    bytes16 private constant _HEX = "0123456789abcdef";
-
     // -------------------------------------------------------------------------------------
     // Escaping
     // -------------------------------------------------------------------------------------
 
     /// @notice Escapes `s` for a JSON string body: `"` and `\` get a backslash, bytes below
-    /// 0x20 become `\u00XX`.
+    /// 0x20 and the URI delimiters `#` and `%` become `\u00XX`.
     function escape(string memory s) internal pure returns (string memory) {
         return _escape(bytes(s), false);
     }
@@ -24,6 +26,98 @@ library Json {
     /// control bytes that XML 1.0 forbids (below 0x20 except tab, LF, CR) become spaces.
     function escapeXml(string memory s) internal pure returns (string memory) {
         return _escape(bytes(s), true);
+    }
+
+    /// @notice `s` as the body of a JSON string holding a percent-encoded data URI: each `"`,
+    /// `#`, `%`, `\` and byte below 0x20 becomes `%XX`, written `\u0025XX` so that the JSON
+    /// around it has no `%` either (see the library notes). Everything else is copied as it is.
+    /// @dev For the image of `data:image/svg+xml;utf8,`: the SVG is ours, quoted with `'`, so
+    /// most 32-byte words have nothing to escape and are copied whole after one SWAR test; in a
+    /// word that has, the first such byte is found from the test's mask, the bytes before it
+    /// are copied with the word, and the byte is escaped. Each lane test is exact (no borrow
+    /// between lanes), so the first marked lane is the first byte to escape.
+    function uriData(string memory s) internal pure returns (string memory out) {
+        assembly ("memory-safe") {
+            let n := mload(s)
+            out := mload(0x40)
+            let o := add(out, 0x20)
+            let src := add(s, 0x20)
+            let end := add(src, n)
+            let low7 := 0x7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f
+            for {} lt(src, end) {} {
+                let w := mload(src)
+                // A lane is 0 after each step iff the byte is below 0x20; 0x22 or 0x23; 0x25;
+                // 0x5c. `not(or(add(and(q, low7), low7), q))` has bit 7 set exactly there.
+                let q := and(w, 0xe0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0)
+                let bad := not(or(add(and(q, low7), low7), q))
+                q := and(
+                    xor(w, 0x2222222222222222222222222222222222222222222222222222222222222222),
+                    0xfefefefefefefefefefefefefefefefefefefefefefefefefefefefefefefefe
+                )
+                bad := or(bad, not(or(add(and(q, low7), low7), q)))
+                q := xor(w, 0x2525252525252525252525252525252525252525252525252525252525252525)
+                bad := or(bad, not(or(add(and(q, low7), low7), q)))
+                q := xor(w, 0x5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c)
+                bad := or(bad, not(or(add(and(q, low7), low7), q)))
+                bad := and(bad, 0x8080808080808080808080808080808080808080808080808080808080808080)
+                let left := sub(end, src)
+                // Lanes past the end of `s` are not ours.
+                if lt(left, 32) {
+                    bad := and(bad, not(shr(mul(left, 8), not(0))))
+                }
+                mstore(o, w)
+                switch bad
+                case 0 {
+                    let step := 32
+                    if lt(left, 32) {
+                        step := left
+                    }
+                    o := add(o, step)
+                    src := add(src, step)
+                }
+                default {
+                    // Index of the first marked lane: binary search for the highest set bit.
+                    let i := 0
+                    if iszero(shr(128, bad)) {
+                        i := 16
+                        bad := shl(128, bad)
+                    }
+                    if iszero(shr(192, bad)) {
+                        i := add(i, 8)
+                        bad := shl(64, bad)
+                    }
+                    if iszero(shr(224, bad)) {
+                        i := add(i, 4)
+                        bad := shl(32, bad)
+                    }
+                    if iszero(shr(240, bad)) {
+                        i := add(i, 2)
+                        bad := shl(16, bad)
+                    }
+                    if iszero(shr(248, bad)) {
+                        i := add(i, 1)
+                    }
+                    let c := byte(i, w)
+                    o := add(o, i)
+                    // `\u0025` then two upper-case hex digits.
+                    mstore(
+                        o,
+                        or(
+                            0x5c75303032350000000000000000000000000000000000000000000000000000,
+                            or(
+                                shl(200, byte(shr(4, c), "0123456789ABCDEF")),
+                                shl(192, byte(and(c, 15), "0123456789ABCDEF"))
+                            )
+                        )
+                    )
+                    o := add(o, 8)
+                    src := add(src, add(i, 1))
+                }
+            }
+            mstore(out, sub(o, add(out, 0x20)))
+            // The last 32-byte store may spill past the end: keep it inside the allocation.
+            mstore(0x40, and(add(o, 63), not(31)))
+        }
     }
 
     /// @notice `s` cut to at most `maxBytes` bytes without splitting a UTF-8 sequence, with
@@ -82,9 +176,10 @@ library Json {
     // -------------------------------------------------------------------------------------
 
     /// @dev One pass over `src` into a buffer of the worst-case size (6 bytes per input byte),
-    /// then the buffer's length is cut to what was written. Runs of plain ASCII are copied by
-    /// a tight assembly loop; each special byte or non-ASCII sequence takes the slow path.
-    /// No allocation inside the loop (`k < n` and `o < 6n` hold throughout).
+    /// then the buffer's length is cut to what was written. In assembly: a 32-byte word with
+    /// nothing to escape (SWAR test) is copied whole; otherwise the word's bytes are written one
+    /// by one, ASCII escapes included. Only a non-ASCII byte leaves the assembly, to have its
+    /// UTF-8 sequence checked. No allocation inside the loop (`k < n` and `o < 6n` hold).
     function _escape(bytes memory src, bool xml) private pure returns (string memory) {
         uint256 n = src.length;
         bytes memory out = new bytes(n * 6);
@@ -97,9 +192,8 @@ library Json {
                     let d := add(out, 0x20)
                     let ones := 0x0101010101010101010101010101010101010101010101010101010101010101
                     let highs := mul(ones, 0x80)
-                    // Whole words of plain ASCII: SWAR "has a byte below 0x20, at or above 0x80,
-                    // or equal to a special" test, then one 32-byte copy.
-                    for {} lt(add(k, 31), n) {} {
+                    for {} lt(k, n) {} {
+                        // SWAR "has a byte below 0x20, at or above 0x80, or equal to a special".
                         let w := mload(add(s, k))
                         let bad := or(and(and(sub(w, mul(ones, 0x20)), not(w)), highs), and(w, highs))
                         let q := xor(w, mul(ones, 0x22))
@@ -107,6 +201,10 @@ library Json {
                         switch xml
                         case 0 {
                             q := xor(w, mul(ones, 0x5c))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                            q := xor(w, mul(ones, 0x23))
+                            bad := or(bad, and(and(sub(q, ones), not(q)), highs))
+                            q := xor(w, mul(ones, 0x25))
                             bad := or(bad, and(and(sub(q, ones), not(q)), highs))
                         }
                         default {
@@ -119,66 +217,101 @@ library Json {
                             q := xor(w, mul(ones, 0x3e))
                             bad := or(bad, and(and(sub(q, ones), not(q)), highs))
                         }
-                        if bad {
-                            break
+                        if iszero(or(bad, gt(add(k, 32), n))) {
+                            mstore(add(d, o), w)
+                            o := add(o, 32)
+                            k := add(k, 32)
+                            continue
                         }
-                        mstore(add(d, o), w)
-                        o := add(o, 32)
-                        k := add(k, 32)
-                    }
-                    for {} lt(k, n) {} {
-                        let c := byte(0, mload(add(s, k)))
-                        if or(lt(c, 0x20), gt(c, 0x7e)) {
-                            break
+                        // Byte by byte to the end of this word (or of `src`).
+                        let wordEnd := add(k, 32)
+                        if gt(wordEnd, n) {
+                            wordEnd := n
                         }
-                        if eq(c, 0x22) {
-                            break
-                        }
-                        switch xml
-                        case 0 {
-                            if eq(c, 0x5c) {
+                        let c := 0
+                        for {} lt(k, wordEnd) {} {
+                            c := byte(0, mload(add(s, k)))
+                            if gt(c, 0x7f) {
                                 break
                             }
-                        }
-                        default {
-                            if or(or(eq(c, 0x26), eq(c, 0x27)), or(eq(c, 0x3c), eq(c, 0x3e))) {
-                                break
+                            k := add(k, 1)
+                            let p := add(d, o)
+                            switch xml
+                            case 0 {
+                                switch or(or(lt(c, 0x20), eq(c, 0x23)), eq(c, 0x25))
+                                case 1 {
+                                    // \u00XX
+                                    mstore(
+                                        p,
+                                        or(
+                                            0x5c75303000000000000000000000000000000000000000000000000000000000,
+                                            or(
+                                                shl(216, byte(shr(4, c), "0123456789abcdef")),
+                                                shl(208, byte(and(c, 15), "0123456789abcdef"))
+                                            )
+                                        )
+                                    )
+                                    o := add(o, 6)
+                                }
+                                default {
+                                    switch or(eq(c, 0x22), eq(c, 0x5c))
+                                    case 1 {
+                                        mstore(p, or(shl(248, 0x5c), shl(240, c)))
+                                        o := add(o, 2)
+                                    }
+                                    default {
+                                        mstore8(p, c)
+                                        o := add(o, 1)
+                                    }
+                                }
+                            }
+                            default {
+                                switch c
+                                case 0x26 {
+                                    mstore(p, "&amp;")
+                                    o := add(o, 5)
+                                }
+                                case 0x3c {
+                                    mstore(p, "&lt;")
+                                    o := add(o, 4)
+                                }
+                                case 0x3e {
+                                    mstore(p, "&gt;")
+                                    o := add(o, 4)
+                                }
+                                case 0x22 {
+                                    mstore(p, "&quot;")
+                                    o := add(o, 6)
+                                }
+                                case 0x27 {
+                                    mstore(p, "&#39;")
+                                    o := add(o, 5)
+                                }
+                                default {
+                                    // Control bytes XML 1.0 forbids (all below 0x20 but tab, LF, CR).
+                                    if and(lt(c, 0x20), iszero(and(shr(c, 0x2600), 1))) {
+                                        c := 0x20
+                                    }
+                                    mstore8(p, c)
+                                    o := add(o, 1)
+                                }
                             }
                         }
-                        mstore8(add(d, o), c)
-                        o := add(o, 1)
-                        k := add(k, 1)
+                        if gt(c, 0x7f) {
+                            break
+                        }
                     }
                 }
                 if (k >= n) break;
-                uint256 c = _byteAt(src, k);
-                if (c >= 0x80) {
-                    uint256 len = _utf8Length(src, k);
-                    if (len == 0) {
-                        o = _put(out, o, "?", 1);
-                        ++k;
-                    } else {
-                        for (uint256 end = k + len; k < end; ++k) {
-                            o = _put(out, o, bytes32(_byteAt(src, k) << 248), 1);
-                        }
-                    }
-                    continue;
-                }
-                ++k;
-                if (xml) {
-                    if (c == 0x26) o = _put(out, o, "&amp;", 5);
-                    else if (c == 0x3c) o = _put(out, o, "&lt;", 4);
-                    else if (c == 0x3e) o = _put(out, o, "&gt;", 4);
-                    else if (c == 0x22) o = _put(out, o, "&quot;", 6);
-                    else if (c == 0x27) o = _put(out, o, "&#39;", 5);
-                    else if (c < 0x20 && c != 0x09 && c != 0x0a && c != 0x0d) o = _put(out, o, " ", 1);
-                    else o = _put(out, o, bytes32(c << 248), 1);
+                // A non-ASCII byte: copy its sequence if well-formed, else write `?`.
+                uint256 len = _utf8Length(src, k);
+                if (len == 0) {
+                    o = _put(out, o, "?", 1);
+                    ++k;
                 } else {
-                    if (c == 0x22) o = _put(out, o, '\\"', 2);
-                    else if (c == 0x5c) o = _put(out, o, "\\\\", 2);
-                    else if (c < 0x20)
-                        o = _put(out, o, bytes32(abi.encodePacked("\\u00", _HEX[c >> 4], _HEX[c & 0x0f])), 6);
-                    else o = _put(out, o, bytes32(c << 248), 1);
+                    for (uint256 end = k + len; k < end; ++k) {
+                        o = _put(out, o, bytes32(_byteAt(src, k) << 248), 1);
+                    }
                 }
             }
         }

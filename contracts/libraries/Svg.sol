@@ -22,7 +22,7 @@ library Svg {
 
     /// @notice A circle at (`x`,`y`) with radius `r` and extra attributes.
     function circle(int256 x, int256 y, int256 r, string memory attrs) internal pure returns (string memory) {
-        return string.concat('<circle cx="', n(x), '" cy="', n(y), '" r="', n(r), '" ', attrs, "/>");
+        return string.concat("<circle cx='", n(x), "' cy='", n(y), "' r='", n(r), "' ", attrs, "/>");
     }
 
     /// @notice An ellipse centred at (`x`,`y`).
@@ -34,17 +34,17 @@ library Svg {
         string memory attrs
     ) internal pure returns (string memory) {
         return
-            string.concat('<ellipse cx="', n(x), '" cy="', n(y), '" rx="', n(rx), '" ry="', n(ry), '" ', attrs, "/>");
+            string.concat("<ellipse cx='", n(x), "' cy='", n(y), "' rx='", n(rx), "' ry='", n(ry), "' ", attrs, "/>");
     }
 
     /// @notice `<path d="d" attrs/>`.
     function path(string memory d, string memory attrs) internal pure returns (string memory) {
-        return string.concat('<path d="', d, '" ', attrs, "/>");
+        return string.concat("<path d='", d, "' ", attrs, "/>");
     }
 
     /// @notice `<use href="#id" transform="transform"/>`.
     function use(string memory id, string memory transform) internal pure returns (string memory) {
-        return string.concat('<use href="#', id, '" transform="', transform, '"/>');
+        return string.concat("<use href='#", id, "' transform='", transform, "'/>");
     }
 
     /// @notice A gradient stop.
@@ -53,7 +53,7 @@ library Svg {
         string memory colour,
         string memory opacity
     ) internal pure returns (string memory) {
-        return string.concat('<stop offset="', offset, '" stop-color="', colour, '" stop-opacity="', opacity, '"/>');
+        return string.concat("<stop offset='", offset, "' stop-color='", colour, "' stop-opacity='", opacity, "'/>");
     }
 
     // -------------------------------------------------------------------------------------

@@ -27,8 +27,12 @@ import {Creature, TerrariumArt} from "./TerrariumArt.sol";
 /// (names, descriptions, provenance text) are escaped by `Json.escape` / `Json.escapeXml`.
 contract LivingAssetRenderer is IRenderer {
     string private constant _VERSION = "1.0.0";
-    string private constant _JSON_PREFIX = "data:application/json;base64,";
-    string private constant _SVG_PREFIX = "data:image/svg+xml;base64,";
+    /// @dev Token and collection JSON: not base64, see `Json` (no `%` or `#` in the JSON).
+    string private constant _JSON_PREFIX = "data:application/json;utf8,";
+    /// @dev Trait metadata, small and fixed, stays base64.
+    string private constant _JSON_BASE64_PREFIX = "data:application/json;base64,";
+    /// @dev The image: the SVG percent-encoded by `Json.uriData`, inside the JSON string.
+    string private constant _SVG_PREFIX = "data:image/svg+xml;utf8,";
     /// @dev Longest collection name drawn in an image, in bytes (the JSON keeps it whole).
     uint256 private constant _LABEL_BYTES = 48;
 
@@ -48,7 +52,7 @@ contract LivingAssetRenderer is IRenderer {
 
     /// @inheritdoc IRenderer
     function tokenURI(TokenRenderParams calldata params) external view virtual returns (string memory) {
-        return string.concat(_JSON_PREFIX, Base64.encode(bytes(_tokenJson(params))));
+        return string.concat(_JSON_PREFIX, _tokenJson(params));
     }
 
     /// @inheritdoc IRenderer
@@ -63,7 +67,7 @@ contract LivingAssetRenderer is IRenderer {
                 "image",
                 string.concat(
                     _SVG_PREFIX,
-                    Base64.encode(bytes(terrariumArt.egg(Json.escapeXml(Json.truncate(params.name, _LABEL_BYTES)))))
+                    Json.uriData(terrariumArt.egg(Json.escapeXml(Json.truncate(params.name, _LABEL_BYTES))))
                 )
             ),
             ",",
@@ -78,7 +82,7 @@ contract LivingAssetRenderer is IRenderer {
             _provenance(params.provenance),
             "}"
         );
-        return string.concat(_JSON_PREFIX, Base64.encode(bytes(json)));
+        return string.concat(_JSON_PREFIX, json);
     }
 
     /// @inheritdoc IRenderer
@@ -118,7 +122,7 @@ contract LivingAssetRenderer is IRenderer {
             '"metamorphosisPending":{"displayName":"Metamorphosis Pending","validateOnSale":"requireEq","dataType":{"type":"boolean"}},',
             '"genome":{"displayName":"Genome","dataType":{"type":"string"}}}}'
         );
-        return string.concat(_JSON_PREFIX, Base64.encode(bytes(json)));
+        return string.concat(_JSON_BASE64_PREFIX, Base64.encode(bytes(json)));
     }
 
     /// @inheritdoc IRenderer
@@ -140,12 +144,12 @@ contract LivingAssetRenderer is IRenderer {
         json = string.concat(
             '{"name":"',
             Json.escape(params.collectionName),
-            " #",
+            " \\u0023",
             Format.u(params.tokenId),
             '",',
             Json.str("description", params.description),
             ",",
-            Json.trusted("image", string.concat(_SVG_PREFIX, Base64.encode(bytes(_svg(params))))),
+            Json.trusted("image", string.concat(_SVG_PREFIX, Json.uriData(_svg(params)))),
             ',"attributes":[',
             _attributes(ph),
             "],"

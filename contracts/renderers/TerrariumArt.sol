@@ -18,7 +18,7 @@ struct Creature {
 /// @dev No storage, no owner; anyone may call. `label` must already be XML-escaped.
 contract TerrariumArt {
     string private constant _SVG_OPEN =
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512">';
+        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 512 512' width='512' height='512'>";
 
     /// @notice The full SVG of a revealed token.
     /// @param mood 0 Calm, 1 Sunny, 2 Stormy. @param temperament 0..3, tints the water.

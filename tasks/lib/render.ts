@@ -24,7 +24,11 @@ function decodeDataUri(uri: string): string {
   return header.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
 }
 
-/** Decode `tokenURI` (base64 JSON data URI) into its metadata and SVG. */
+/**
+ * Decode `tokenURI` into its metadata and SVG: `data:application/json;utf8,` JSON (renderer 1.1:
+ * it holds no `%` or `#`, so percent-decoding leaves it as it is) or `;base64,` (renderer 1.0),
+ * whose `image` is `data:image/svg+xml;utf8,` with the SVG percent-encoded, or `;base64,`.
+ */
 export function decodeTokenUri(uri: string): { metadata: TokenMetadata; svg: string } {
   const metadata = JSON.parse(decodeDataUri(uri)) as TokenMetadata;
   const svg = metadata.image ? decodeDataUri(metadata.image) : "";

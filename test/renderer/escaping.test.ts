@@ -15,7 +15,7 @@ import {
   Stage,
 } from "./helpers";
 
-const NASTY = "Vivarium \"β\" <test> & \\ ü 🌱\nline2\t\u0001'end'";
+const NASTY = "Vivarium \"β\" <test> & \\ ü 🌱\n%41#\t\u0001'end'";
 
 describe("LivingAssetRenderer escaping", function () {
   async function fixture() {
@@ -43,7 +43,7 @@ describe("LivingAssetRenderer escaping", function () {
       const svg = decodeDataUri(json.image, "image/svg+xml");
       expectSafeSvg(svg);
       // The label shows the name, XML-escaped (control byte 0x01 becomes a space).
-      expect(svg).to.include("Vivarium &quot;β&quot; &lt;test&gt; &amp; \\ ü 🌱\nline2\t &#39;end&#39; #5");
+      expect(svg).to.include("Vivarium &quot;β&quot; &lt;test&gt; &amp; \\ ü 🌱\n%41#\t &#39;end&#39; #5");
     }
   });
 
@@ -97,7 +97,27 @@ describe("LivingAssetRenderer escaping", function () {
 
   it("escape round-trips random text across the word-at-a-time fast path", async function () {
     const { harness } = await loadFixture(fixture);
-    const alphabet = ["a", "Z", "0", " ", "~", "\u007f", '"', "\\", "<", "&", "'", ">", "\n", "\u0000", "ü", "β", "🌱"];
+    const alphabet = [
+      "a",
+      "Z",
+      "0",
+      " ",
+      "~",
+      "\u007f",
+      '"',
+      "\\",
+      "<",
+      "&",
+      "'",
+      ">",
+      "\n",
+      "\u0000",
+      "ü",
+      "β",
+      "🌱",
+      "#",
+      "%",
+    ];
     let seed = 12345;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let t = 0; t < 40; t++) {

@@ -80,7 +80,7 @@ describe("LivingAssetRenderer genes", function () {
         const svg = await renderer.svg(
           tokenParams(1n, { stage, genome: genome({ body: 0, symmetry: 0, extraLimbs }) }),
         );
-        const limbs = svg.split('<use href="#l"').length - 1;
+        const limbs = svg.split("<use href='#l'").length - 1;
         expect(limbs, `stage ${stage}, extra ${extraLimbs}`).to.equal(2 * (stage + extraLimbs));
       }
     }

@@ -100,14 +100,29 @@ export async function deployRenderer(): Promise<LivingAssetRenderer> {
   return renderer;
 }
 
-/** Decodes `data:<mime>;base64,<payload>` to a UTF-8 string, checking the prefix. */
+/**
+ * Decodes `data:<mime>;base64,<payload>` or `data:<mime>;utf8,<percent-encoded payload>` to a
+ * UTF-8 string, checking the prefix. A `utf8` payload must hold no `#` (a URI would end there) and
+ * only well-formed `%XX` escapes.
+ */
 export function decodeDataUri(uri: string, mime: string): string {
-  const prefix = `data:${mime};base64,`;
-  if (!uri.startsWith(prefix)) throw new Error(`expected ${prefix}, got ${uri.slice(0, 40)}`);
-  return Buffer.from(uri.slice(prefix.length), "base64").toString("utf8");
+  const base64 = `data:${mime};base64,`;
+  const utf8 = `data:${mime};utf8,`;
+  if (uri.startsWith(base64)) return Buffer.from(uri.slice(base64.length), "base64").toString("utf8");
+  if (!uri.startsWith(utf8)) throw new Error(`expected ${base64} or ${utf8}, got ${uri.slice(0, 40)}`);
+  const body = uri.slice(utf8.length);
+  if (body.includes("#")) throw new Error("a # in a data URI ends it");
+  if (/%(?![0-9A-Fa-f]{2})/.test(body)) throw new Error("malformed percent escape");
+  return decodeURIComponent(body);
 }
 
+/**
+ * Parses a JSON data URI. A `utf8` one must read the same whether or not its reader
+ * percent-decodes it (some do, some do not): so it may hold no `%` at all.
+ */
 export function decodeJson(uri: string): any {
+  if (uri.startsWith("data:application/json;utf8,") && uri.includes("%"))
+    throw new Error("a % in a utf8 JSON data URI reads differently once percent-decoded");
   return JSON.parse(decodeDataUri(uri, "application/json"));
 }
 
@@ -134,8 +149,8 @@ export function expectSafeSvg(svg: string): void {
   const valid = XMLValidator.validate(svg);
   expect(valid, JSON.stringify(valid)).to.equal(true);
   expect(svg.startsWith("<svg ")).to.equal(true);
-  expect(svg).to.include('xmlns="http://www.w3.org/2000/svg"');
-  expect(svg).to.match(/viewBox="0 0 512 512"/);
+  expect(svg).to.match(/xmlns=(["'])http:\/\/www\.w3\.org\/2000\/svg\1/);
+  expect(svg).to.match(/viewBox=(["'])0 0 512 512\1/);
   const lower = svg.toLowerCase();
   for (const banned of [
     "<script",
@@ -144,13 +159,15 @@ export function expectSafeSvg(svg: string): void {
     "<iframe",
     "javascript:",
     'href="http',
+    "href='http",
     "url(http",
     "@import",
   ]) {
     expect(lower, banned).to.not.include(banned);
   }
   // Every reference stays inside the document.
-  for (const m of svg.matchAll(/href="([^"]*)"/g)) expect(m[1]).to.match(/^#[a-z]+$/);
+  for (const m of svg.matchAll(/href=(["'])(.*?)\1/g)) expect(m[2]).to.match(/^#[a-z]+$/);
+  expect(svg.match(/href=/g)?.length ?? 0).to.equal([...svg.matchAll(/href=(["'])(.*?)\1/g)].length);
   for (const m of svg.matchAll(/url\(([^)]*)\)/g)) expect(m[1]).to.match(/^#[a-z]+$/);
   // The only absolute URI is the SVG namespace.
   expect(svg.match(/https?:\/\//g)).to.deep.equal(["http://"]);

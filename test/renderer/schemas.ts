@@ -59,7 +59,7 @@ export const tokenSchema = {
   properties: {
     name: { type: "string", minLength: 1 },
     description: { type: "string" },
-    image: { type: "string", pattern: "^data:image/svg\\+xml;base64,[A-Za-z0-9+/]+={0,2}$" },
+    image: { type: "string", pattern: "^data:image/svg\\+xml;utf8,<svg [^#]*</svg>$" },
     attributes: { type: "array", minItems: 1, items: attributeSchema },
     seed: hex32,
     genome: hex32,
@@ -80,7 +80,7 @@ export const collectionSchema = {
   properties: {
     name: { type: "string" },
     description: { type: "string" },
-    image: { type: "string", pattern: "^data:image/svg\\+xml;base64," },
+    image: { type: "string", pattern: "^data:image/svg\\+xml;utf8,<svg [^#]*</svg>$" },
     seller_fee_basis_points: { type: "integer", minimum: 0, maximum: 10000 },
     fee_recipient: address,
     max_supply: uint,

@@ -89,14 +89,14 @@ describe("LivingAssetRenderer art", function () {
     const scale = (svg: string) => Number(/scale\(([\d.]+)\)/.exec(svg)![1]);
     for (let i = 1; i < svgs.length; i++) expect(scale(svgs[i])).to.be.greaterThan(scale(svgs[i - 1]) - 1e-9);
     expect(scale(svgs[3])).to.be.greaterThan(scale(svgs[0]) * 1.5);
-    expect(svgs[3]).to.include('id="w"'); // Ascended wings
+    expect(svgs[3]).to.include("id='w'"); // Ascended wings
     expect(svgs[0]).to.include("hsl(40,45%,88%)"); // Hatchling eggshell
   });
 
   it("svg shows vitality as colour saturation", async function () {
     const { renderer } = await loadFixture(fixture);
     const saturation = (svg: string) => {
-      const m = /id="bd"[^>]*><stop offset="0" stop-color="hsl\(\d+,(\d+)%/.exec(svg)!;
+      const m = /id='bd'[^>]*><stop offset='0' stop-color='hsl\(\d+,(\d+)%/.exec(svg)!;
       return Number(m[1]);
     };
     const seed = seedOf(1n, 2n);
