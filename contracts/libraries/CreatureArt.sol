@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Genes, Genome} from "./Genome.sol";
+import {Format} from "./Format.sol";
 import {Svg} from "./Svg.sol";
 
 /// @notice What the creature drawing needs: decoded genes and the live state that shows.
@@ -155,12 +156,18 @@ library CreatureArt {
             xs[p] = (r * Svg.sin(angle)) / 10_000;
             ys[p] = -(r * Svg.cos(angle) * int256(stretchPct)) / 1_000_000;
         }
-        d = string.concat("M", Svg.pt((xs[points - 1] + xs[0]) / 2, (ys[points - 1] + ys[0]) / 2));
+        // Start between the last and first points, then (point, midpoint to the next) each.
+        int256[] memory xy = new int256[](2 + 4 * points);
+        xy[0] = (xs[points - 1] + xs[0]) / 2;
+        xy[1] = (ys[points - 1] + ys[0]) / 2;
         for (uint256 p; p < points; ++p) {
             uint256 q = (p + 1) % points;
-            d = string.concat(d, "Q", Svg.pt(xs[p], ys[p]), Svg.pt((xs[p] + xs[q]) / 2, (ys[p] + ys[q]) / 2));
+            xy[2 + 4 * p] = xs[p];
+            xy[3 + 4 * p] = ys[p];
+            xy[4 + 4 * p] = (xs[p] + xs[q]) / 2;
+            xy[5 + 4 * p] = (ys[p] + ys[q]) / 2;
         }
-        d = string.concat(d, "Z");
+        d = Svg.quadPath(xy);
     }
 
     /// @dev A jellyfish bell with `scallops` rounded lobes along its rim.
@@ -191,19 +198,16 @@ library CreatureArt {
     function _cluster(uint256 lobes, Genes memory g) private pure returns (string memory out) {
         uint256 lobesDrawn = lobes == 4 ? 6 : lobes;
         int256 cell = 58 - int256(lobesDrawn) * 2 + int256(uint256(g.lobeDepth));
+        // (x, y, r) of each cell, then the nucleus.
+        int256[] memory xyr = new int256[](lobesDrawn * 3 + 3);
         for (uint256 p; p < lobesDrawn; ++p) {
             uint256 angle = (p * 3600) / lobesDrawn;
-            out = string.concat(
-                out,
-                Svg.circle(
-                    (66 * Svg.sin(angle)) / 10_000,
-                    -(66 * Svg.cos(angle) * int256(uint256(g.stretchPct))) / 1_000_000,
-                    cell,
-                    ""
-                )
-            );
+            xyr[3 * p] = (66 * Svg.sin(angle)) / 10_000;
+            xyr[3 * p + 1] = -(66 * Svg.cos(angle) * int256(uint256(g.stretchPct))) / 1_000_000;
+            xyr[3 * p + 2] = cell;
         }
-        out = string.concat(out, Svg.circle(0, 0, 62, ""));
+        xyr[3 * lobesDrawn + 2] = 62;
+        out = Svg.circles(xyr, "");
     }
 
     /// @dev The shell's spiral suture, for the Nautilus body.
@@ -276,26 +280,28 @@ library CreatureArt {
         }
         if (g.body == 3) {
             uint256 count = 2 + k.stage + g.extraLimbs;
+            uint256[] memory fan = new uint256[](count);
             for (uint256 p; p < count; ++p) {
-                out = string.concat(
-                    out,
-                    Svg.use("l", string.concat("translate(-70 58) ", Svg.rotate(150 + (p * 850) / (count - 1))))
-                );
+                fan[p] = 150 + (p * 850) / (count - 1);
             }
-            return out;
+            return Svg.rotatedUses("l", "translate(-70 58) ", fan);
         }
         if (g.folds == 2) {
             uint256 pairs = k.stage + g.extraLimbs; // 1..6: stage 1..4, extraLimbs 0..2
+            uint256[] memory mirrored = new uint256[](2 * pairs);
             for (uint256 p; p < pairs; ++p) {
                 uint256 angle = pairs == 1 ? 450 : 150 + (p * 1150) / (pairs - 1);
-                out = string.concat(out, Svg.use("l", Svg.rotate(angle)), Svg.use("l", Svg.rotate(3600 - angle)));
+                mirrored[2 * p] = angle;
+                mirrored[2 * p + 1] = 3600 - angle;
             }
-            return out;
+            return Svg.rotatedUses("l", "", mirrored);
         }
         uint256 n = g.folds * (k.stage >= 3 && g.folds <= 6 ? 2 : 1);
+        uint256[] memory radial = new uint256[](n);
         for (uint256 p; p < n; ++p) {
-            out = string.concat(out, Svg.use("l", Svg.rotate(1800 + ((2 * p + 1) * 1800) / n)));
+            radial[p] = 1800 + ((2 * p + 1) * 1800) / n;
         }
+        out = Svg.rotatedUses("l", "", radial);
     }
 
     // -------------------------------------------------------------------------------------
@@ -308,6 +314,7 @@ library CreatureArt {
         if (pattern == 0 || pattern == 4) {
             uint256 count = pattern == 0 ? 10 : 20;
             uint256 r;
+            int256[] memory xyr = new int256[](count * 3);
             for (uint256 p; p < count; ++p) {
                 // 32 bits per mark, 8 marks per hash.
                 r = p % 8 == 0 ? uint256(keccak256(abi.encode(e, p))) : r >> 32;
@@ -315,16 +322,11 @@ library CreatureArt {
                 int256 dist = int256(12 + (((r >> 12) & 0xff) % 90));
                 int256 size =
                     pattern == 0 ? int256(7 + (((r >> 20) & 0xff) % 13)) : int256(2 + (((r >> 20) & 0xff) % 3));
-                out = string.concat(
-                    out,
-                    Svg.circle(
-                        (dist * Svg.sin(angle)) / 10_000,
-                        (dist * Svg.cos(angle)) / 10_000,
-                        size,
-                        "stroke='none'"
-                    )
-                );
+                xyr[3 * p] = (dist * Svg.sin(angle)) / 10_000;
+                xyr[3 * p + 1] = (dist * Svg.cos(angle)) / 10_000;
+                xyr[3 * p + 2] = size;
             }
+            out = Svg.circles(xyr, "stroke='none'");
         } else if (pattern == 1) {
             int256 bend = int256(uint256(k.genes.curl));
             for (int256 y = -110; y <= 110; y += 34) {
@@ -337,9 +339,9 @@ library CreatureArt {
                 );
             }
         } else if (pattern == 2) {
-            for (int256 r = 20; r <= 140; r += 24) {
-                out = string.concat(out, Svg.circle(0, -10, r, "fill='none' stroke-width='7'"));
-            }
+            // Six rings, r = 20, 44 .. 140, the same for every token.
+            out =
+                "<circle cx='0' cy='-10' r='20' fill='none' stroke-width='7'/><circle cx='0' cy='-10' r='44' fill='none' stroke-width='7'/><circle cx='0' cy='-10' r='68' fill='none' stroke-width='7'/><circle cx='0' cy='-10' r='92' fill='none' stroke-width='7'/><circle cx='0' cy='-10' r='116' fill='none' stroke-width='7'/><circle cx='0' cy='-10' r='140' fill='none' stroke-width='7'/>";
         } else if (pattern == 3) {
             out = "<rect x='-160' y='-160' width='320' height='320' fill='url(#sc)' stroke='none'/>";
         } else {
@@ -435,18 +437,14 @@ library CreatureArt {
         uint256 r = uint256(keccak256(abi.encode(k.genes.entropy, "sparkle")));
         for (uint256 p; p < 6; ++p) {
             r >>= 8;
+            // Sparkle p at rotate(30 + 60p degrees), 150..209 from the centre.
             out = string.concat(
                 out,
-                Svg.path(
-                    "M0,-12L3,-3 12,0 3,3 0,12 -3,3 -12,0 -3,-3Z",
-                    string.concat(
-                        "transform='",
-                        Svg.rotate(p * 600 + 300),
-                        " translate(0 ",
-                        Svg.n(-int256(150 + (r % 60))),
-                        ")'"
-                    )
-                )
+                "<path d='M0,-12L3,-3 12,0 3,3 0,12 -3,3 -12,0 -3,-3Z' transform='rotate(",
+                ["30", "90", "150", "210", "270", "330"][p],
+                ".0) translate(0 -",
+                Format.u(150 + (r % 60)),
+                ")'/>"
             );
         }
         out = string.concat(out, "</g>");

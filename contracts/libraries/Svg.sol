@@ -25,6 +25,183 @@ library Svg {
         return string.concat("<circle cx='", n(x), "' cy='", n(y), "' r='", n(r), "' ", attrs, "/>");
     }
 
+    /// @notice `circle(x, y, r, attrs)` for each triple (x, y, r) of `xyr`, as one string.
+    /// @dev Written straight into one allocation (numbers included) instead of one
+    /// `string.concat` per circle and per number: a pattern of 20 marks costs a fifth as much.
+    function circles(int256[] memory xyr, string memory attrs) internal pure returns (string memory out) {
+        assembly ("memory-safe") {
+            // Decimal of signed `v` at `o`; returns the end. Same text as `n`.
+            function writeInt(o, v) -> e {
+                if slt(v, 0) {
+                    mstore8(o, 0x2d)
+                    o := add(o, 1)
+                    v := sub(0, v)
+                }
+                let len := 1
+                for {
+                    let t := div(v, 10)
+                } t {
+                    t := div(t, 10)
+                } {
+                    len := add(len, 1)
+                }
+                e := add(o, len)
+                for {} 1 {} {
+                    len := sub(len, 1)
+                    mstore8(add(o, len), add(48, mod(v, 10)))
+                    v := div(v, 10)
+                    if iszero(v) {
+                        break
+                    }
+                }
+            }
+            out := mload(0x40)
+            let o := add(out, 0x20)
+            let end := add(add(xyr, 0x20), mul(mload(xyr), 0x20))
+            let aLen := mload(attrs)
+            for {
+                let q := add(xyr, 0x20)
+            } lt(q, end) {
+                q := add(q, 0x60)
+            } {
+                mstore(o, "<circle cx='")
+                o := writeInt(add(o, 12), mload(q))
+                mstore(o, "' cy='")
+                o := writeInt(add(o, 6), mload(add(q, 0x20)))
+                mstore(o, "' r='")
+                o := writeInt(add(o, 5), mload(add(q, 0x40)))
+                mstore(o, "' ")
+                mcopy(add(o, 2), add(attrs, 0x20), aLen)
+                o := add(add(o, 2), aLen)
+                mstore(o, "/>")
+                o := add(o, 2)
+            }
+            mstore(out, sub(o, add(out, 0x20)))
+            // The last 32-byte store may spill past the end: keep it inside the allocation.
+            mstore(0x40, and(add(o, 63), not(31)))
+        }
+    }
+
+    /// @notice Closed path `M x0,y0 Q x1,y1 x2,y2 Q ... Z` from `xy` = (x0, y0) then groups of
+    /// four (control point, end point): the same text as `"M" + pt(..) + ("Q" + pt + pt)* + "Z"`.
+    /// @dev One allocation, as `circles`.
+    function quadPath(int256[] memory xy) internal pure returns (string memory out) {
+        assembly ("memory-safe") {
+            // Decimal of signed `v` at `o`; returns the end. Same text as `n`.
+            function writeInt(o, v) -> e {
+                if slt(v, 0) {
+                    mstore8(o, 0x2d)
+                    o := add(o, 1)
+                    v := sub(0, v)
+                }
+                let len := 1
+                for {
+                    let t := div(v, 10)
+                } t {
+                    t := div(t, 10)
+                } {
+                    len := add(len, 1)
+                }
+                e := add(o, len)
+                for {} 1 {} {
+                    len := sub(len, 1)
+                    mstore8(add(o, len), add(48, mod(v, 10)))
+                    v := div(v, 10)
+                    if iszero(v) {
+                        break
+                    }
+                }
+            }
+            out := mload(0x40)
+            let o := add(out, 0x20)
+            let q := add(xy, 0x20)
+            let end := add(q, mul(mload(xy), 0x20))
+            mstore8(o, 0x4d) // M
+            o := writeInt(add(o, 1), mload(q))
+            mstore8(o, 0x2c)
+            o := writeInt(add(o, 1), mload(add(q, 0x20)))
+            mstore8(o, 0x20)
+            o := add(o, 1)
+            for {
+                q := add(q, 0x40)
+            } lt(q, end) {
+                q := add(q, 0x40)
+            } {
+                // "Q" before each control point (even pairs), none before end points.
+                if iszero(and(shr(6, sub(q, add(xy, 0x60))), 1)) {
+                    mstore8(o, 0x51)
+                    o := add(o, 1)
+                }
+                o := writeInt(o, mload(q))
+                mstore8(o, 0x2c)
+                o := writeInt(add(o, 1), mload(add(q, 0x20)))
+                mstore8(o, 0x20)
+                o := add(o, 1)
+            }
+            mstore8(o, 0x5a) // Z
+            o := add(o, 1)
+            mstore(out, sub(o, add(out, 0x20)))
+            mstore(0x40, and(add(o, 63), not(31)))
+        }
+    }
+
+    /// @notice `use(id, prefix + rotate(deci))` for each `deci` of `decis`, as one string.
+    /// @dev One allocation, as `circles`.
+    function rotatedUses(
+        string memory id,
+        string memory prefix,
+        uint256[] memory decis
+    ) internal pure returns (string memory out) {
+        assembly ("memory-safe") {
+            // Decimal of `v` (unsigned) at `o`; returns the end.
+            function writeUint(o, v) -> e {
+                let len := 1
+                for {
+                    let t := div(v, 10)
+                } t {
+                    t := div(t, 10)
+                } {
+                    len := add(len, 1)
+                }
+                e := add(o, len)
+                for {} 1 {} {
+                    len := sub(len, 1)
+                    mstore8(add(o, len), add(48, mod(v, 10)))
+                    v := div(v, 10)
+                    if iszero(v) {
+                        break
+                    }
+                }
+            }
+            out := mload(0x40)
+            let o := add(out, 0x20)
+            let q := add(decis, 0x20)
+            let end := add(q, mul(mload(decis), 0x20))
+            let idLen := mload(id)
+            let prefixLen := mload(prefix)
+            for {} lt(q, end) {
+                q := add(q, 0x20)
+            } {
+                mstore(o, "<use href='#")
+                o := add(o, 12)
+                mcopy(o, add(id, 0x20), idLen)
+                o := add(o, idLen)
+                mstore(o, "' transform='")
+                o := add(o, 13)
+                mcopy(o, add(prefix, 0x20), prefixLen)
+                mstore(add(o, prefixLen), "rotate(")
+                let d := mload(q)
+                o := writeUint(add(add(o, prefixLen), 7), div(d, 10))
+                mstore8(o, 0x2e)
+                o := writeUint(add(o, 1), mod(d, 10))
+                mstore(o, ")'/>")
+                o := add(o, 4)
+            }
+            mstore(out, sub(o, add(out, 0x20)))
+            mstore(0x40, and(add(o, 63), not(31)))
+        }
+    }
+
     /// @notice An ellipse centred at (`x`,`y`).
     function ellipse(
         int256 x,
@@ -94,37 +271,49 @@ library Svg {
     // -------------------------------------------------------------------------------------
 
     /// @notice sin(deci / 10 degrees) * 10_000, linearly interpolated between whole degrees.
-    function sin(uint256 deci) internal pure returns (int256) {
-        deci %= 3600;
-        bool negative = deci >= 1800;
-        if (negative) deci -= 1800;
-        if (deci > 900) deci = 1800 - deci;
-        uint256 d = deci / 10;
-        uint256 lo = _sinDegree(d);
-        uint256 hi = _sinDegree(d + 1);
-        int256 v = int256(lo + ((hi - lo) * (deci % 10)) / 10);
-        return negative ? -v : v;
+    /// @dev In assembly: the whole-degree table is six words of sixteen 16-bit entries, the
+    /// interpolation `lo + (hi - lo) * (deci % 10) / 10` (hi >= lo: the table rises to 90).
+    function sin(uint256 deci) internal pure returns (int256 v) {
+        assembly ("memory-safe") {
+            function degree(d) -> r {
+                let word := _SIN5
+                switch shr(4, d)
+                case 0 {
+                    word := _SIN0
+                }
+                case 1 {
+                    word := _SIN1
+                }
+                case 2 {
+                    word := _SIN2
+                }
+                case 3 {
+                    word := _SIN3
+                }
+                case 4 {
+                    word := _SIN4
+                }
+                r := and(shr(mul(sub(15, and(d, 15)), 16), word), 0xffff)
+            }
+            deci := mod(deci, 3600)
+            let negative := iszero(lt(deci, 1800))
+            if negative {
+                deci := sub(deci, 1800)
+            }
+            if gt(deci, 900) {
+                deci := sub(1800, deci)
+            }
+            let d := div(deci, 10)
+            let lo := degree(d)
+            v := add(lo, div(mul(sub(degree(add(d, 1)), lo), mod(deci, 10)), 10))
+            if negative {
+                v := sub(0, v)
+            }
+        }
     }
 
     /// @notice cos(deci / 10 degrees) * 10_000.
     function cos(uint256 deci) internal pure returns (int256) {
         return sin(deci + 900);
-    }
-
-    function _sinDegree(uint256 d) private pure returns (uint256) {
-        uint256 w = d >> 4;
-        uint256 word =
-            w == 0
-                ? _SIN0
-                : w == 1
-                    ? _SIN1
-                    : w == 2
-                        ? _SIN2
-                        : w == 3
-                            ? _SIN3
-                            : w == 4
-                                ? _SIN4
-                                : _SIN5;
-        return (word >> ((15 - (d & 15)) * 16)) & 0xffff;
     }
 }

@@ -52,7 +52,7 @@ contract LivingAssetRenderer is IRenderer {
 
     /// @inheritdoc IRenderer
     function tokenURI(TokenRenderParams calldata params) external view virtual returns (string memory) {
-        return string.concat(_JSON_PREFIX, _tokenJson(params));
+        return _tokenJson(params);
     }
 
     /// @inheritdoc IRenderer
@@ -139,32 +139,33 @@ contract LivingAssetRenderer is IRenderer {
     // Internal: JSON
     // -------------------------------------------------------------------------------------
 
-    function _tokenJson(TokenRenderParams calldata params) internal view returns (string memory json) {
+    /// @dev The whole token URI. The image, the bulk of it, is copied once: the text before
+    /// and after it is built first, then everything is joined in one `string.concat`.
+    function _tokenJson(TokenRenderParams calldata params) internal view returns (string memory) {
         Phenotype calldata ph = params.phenotype;
-        json = string.concat(
+        string memory head = string.concat(
+            _JSON_PREFIX,
             '{"name":"',
             Json.escape(params.collectionName),
             " \\u0023",
             Format.u(params.tokenId),
             '",',
             Json.str("description", params.description),
-            ",",
-            Json.trusted("image", string.concat(_SVG_PREFIX, Json.uriData(_svg(params)))),
-            ',"attributes":[',
-            _attributes(ph),
-            "],"
+            ',"image":"',
+            _SVG_PREFIX
         );
+        string memory tail = string.concat('","attributes":[', _attributes(ph), "],");
         if (_isRevealed(ph)) {
-            json = string.concat(
-                json,
+            tail = string.concat(
+                tail,
                 Json.trusted("seed", Format.hex32(ph.seed)),
                 ",",
                 Json.trusted("genome", Format.hex32(ph.genome)),
                 ","
             );
         }
-        json = string.concat(
-            json,
+        tail = string.concat(
+            tail,
             Json.raw("generation", Format.u(ph.generation)),
             ",",
             Json.raw("birth_epoch", Format.u(ph.birthEpoch)),
@@ -176,6 +177,7 @@ contract LivingAssetRenderer is IRenderer {
             _provenance(params.provenance),
             "}"
         );
+        return string.concat(head, Json.uriData(_svg(params)), tail);
     }
 
     function _attributes(Phenotype calldata ph) internal pure returns (string memory out) {
