@@ -11,6 +11,8 @@ struct Look {
     uint256 vitality; // 0..10_000 basis points
     uint8 stage; // 1 Hatchling .. 4 Ascended
     uint8 temperament; // 0 Serene, 1 Bold, 2 Wary, 3 Restless
+    string glow; // colour(3, 0), set by `draw`: used five times
+    string accent; // colour(2, 0), set by `draw`: used three times
 }
 
 /// @title CreatureArt
@@ -22,6 +24,8 @@ struct Look {
 library CreatureArt {
     /// @notice SVG `<defs>` content and the creature group.
     function draw(Look memory k) internal pure returns (string memory defs, string memory body) {
+        k.glow = colour(k, 3, 0);
+        k.accent = colour(k, 2, 0);
         string memory shapes = _shapes(k);
         defs = string.concat(
             _gradients(k),
@@ -63,7 +67,7 @@ library CreatureArt {
     // -------------------------------------------------------------------------------------
 
     function _gradients(Look memory k) private pure returns (string memory) {
-        string memory glow = colour(k, 3, 0);
+        string memory glow = k.glow;
         return
             string.concat(
                 "<radialGradient id='bd' cx='.4' cy='.34' r='.72'>",
@@ -75,7 +79,7 @@ library CreatureArt {
                 Svg.stop(".45", glow, ".25"),
                 Svg.stop("1", glow, "0"),
                 "</radialGradient><pattern id='sc' width='18' height='14' patternUnits='userSpaceOnUse'><path d='M0,14Q9,0 18,14' fill='none' stroke='",
-                colour(k, 2, 0),
+                k.accent,
                 "' stroke-width='2.5'/></pattern>"
             );
     }
@@ -87,7 +91,7 @@ library CreatureArt {
             out = string.concat(
                 out,
                 "<g fill='",
-                colour(k, 3, 0),
+                k.glow,
                 "' fill-opacity='.32' stroke='",
                 colour(k, 3, 10),
                 "' stroke-width='2'><path id='w' d='M0,-10C40,-150 200,-185 228,-80C240,-30 170,20 0,18Z'/><use href='#w' transform='scale(-1 1)'/><path d='M0,0C60,-60 170,-70 190,-20C200,10 140,40 0,26Z' transform='rotate(35)'/><path d='M0,0C60,-60 170,-70 190,-20C200,10 140,40 0,26Z' transform='scale(-1 1) rotate(35)'/></g>"
@@ -100,14 +104,14 @@ library CreatureArt {
     function _front(Look memory k) private pure returns (string memory out) {
         out = string.concat(
             "<g clip-path='url(#c)' fill='",
-            colour(k, 2, 0),
+            k.accent,
             "' stroke='",
-            colour(k, 2, 0),
+            k.accent,
             "' opacity='.6'>",
             _pattern(k),
             "</g><use href='#s' fill='none' stroke='",
-            colour(k, 3, 0),
-            "' stroke-width='3' stroke-opacity='.6'/><ellipse cx='-34' cy='-48' rx='30' ry='15' transform='rotate(-35 -34 -48)' fill='#fff' opacity='.3'/>"
+            k.glow,
+            "' stroke-width='3' stroke-opacity='.6'/><ellipse cx='-34' cy='-48' rx='30' ry='15' transform='rotate(-35 -34 -48)' fill='white' opacity='.3'/>"
         );
         if (k.genes.body == 3) out = string.concat(out, _spiral(k));
         out = string.concat(out, _face(k));
@@ -255,12 +259,9 @@ library CreatureArt {
                         "' stroke-linecap='round'"
                     )
                 ),
-                Svg.path(
-                    d,
-                    string.concat("fill='none' stroke='", colour(k, 3, 0), "' stroke-width='3' stroke-opacity='.7'")
-                ),
+                Svg.path(d, string.concat("fill='none' stroke='", k.glow, "' stroke-width='3' stroke-opacity='.7'")),
                 Svg.circle(c / 2, len, 7, string.concat("fill='", colour(k, 3, 10), "' filter='url(#f)'")),
-                Svg.circle(c / 2, len, 3, "fill='#fff'"),
+                Svg.circle(c / 2, len, 3, "fill='white'"),
                 "</g>"
             );
     }
@@ -345,7 +346,7 @@ library CreatureArt {
         } else if (pattern == 3) {
             out = "<rect x='-160' y='-160' width='320' height='320' fill='url(#sc)' stroke='none'/>";
         } else {
-            out = "<ellipse cy='40' rx='60' ry='36' fill='#fff' stroke='none' opacity='.35'/>";
+            out = "<ellipse cy='40' rx='60' ry='36' fill='white' stroke='none' opacity='.35'/>";
         }
     }
 
@@ -361,7 +362,7 @@ library CreatureArt {
                     Svg.n((er * 7) / 10),
                     " ",
                     Svg.n(er),
-                    ",0' fill='none' stroke='#1b1028' stroke-width='",
+                    ",0' fill='none' stroke='rgb(27,16,40)' stroke-width='",
                     Svg.n(er / 4 + 1),
                     "' stroke-linecap='round'/>"
                 );
@@ -369,9 +370,9 @@ library CreatureArt {
         return
             string.concat(
                 "<g id='e'>",
-                Svg.circle(0, 0, er, "fill='#fff'"),
-                Svg.circle(0, er / 8, (er * 58) / 100, "fill='#1b1028'"),
-                Svg.circle(-(er * 3) / 10, -(er * 3) / 10, (er * 24) / 100, "fill='#fff'"),
+                Svg.circle(0, 0, er, "fill='white'"),
+                Svg.circle(0, er / 8, (er * 58) / 100, "fill='rgb(27,16,40)'"),
+                Svg.circle(-(er * 3) / 10, -(er * 3) / 10, (er * 24) / 100, "fill='white'"),
                 "</g>"
             );
     }
@@ -416,8 +417,8 @@ library CreatureArt {
                 d,
                 string.concat(
                     "fill='",
-                    k.temperament == 1 ? "#1b1028" : "none",
-                    "' stroke='#1b1028' stroke-width='3.5' stroke-linecap='round' stroke-linejoin='round'"
+                    k.temperament == 1 ? "rgb(27,16,40)" : "none",
+                    "' stroke='rgb(27,16,40)' stroke-width='3.5' stroke-linecap='round' stroke-linejoin='round'"
                 )
             )
         );

@@ -33,7 +33,7 @@ library SceneArt {
                 "</linearGradient><radialGradient id='vig' r='.75'>",
                 "<stop offset='.55' stop-opacity='0'/><stop offset='1' stop-opacity='.6'/></radialGradient>",
                 "<linearGradient id='sand' x2='0' y2='1'><stop offset='0' stop-color='hsl(32,28%,34%)'/><stop offset='1' stop-color='hsl(24,30%,11%)'/></linearGradient>",
-                "<radialGradient id='sun'><stop offset='0' stop-color='#fff7d6' stop-opacity='.95'/><stop offset='1' stop-color='#ffd27a' stop-opacity='0'/></radialGradient>",
+                "<radialGradient id='sun'><stop offset='0' stop-color='rgb(255,247,214)' stop-opacity='.95'/><stop offset='1' stop-color='rgb(255,210,122)' stop-opacity='0'/></radialGradient>",
                 "<filter id='f' x='-100%' y='-100%' width='300%' height='300%'><feGaussianBlur stdDeviation='4'/></filter>",
                 "<filter id='fb' x='-50%' y='-50%' width='200%' height='200%'><feGaussianBlur stdDeviation='12'/></filter>"
             );
@@ -50,21 +50,21 @@ library SceneArt {
         if (mood == 1) {
             out = string.concat(
                 out,
-                "<g fill='#fff6d0' opacity='.13'><path d='M440,60L40,512H150Z'/><path d='M440,60L230,512H300Z'/><path d='M440,60L360,512H420Z'/><path d='M440,60L0,300V420Z'/></g>",
-                "<circle cx='440' cy='60' r='130' fill='url(#sun)'/><circle cx='440' cy='60' r='34' fill='#fffbe8'/>"
+                "<g fill='rgb(255,246,208)' opacity='.13'><path d='M440,60L40,512H150Z'/><path d='M440,60L230,512H300Z'/><path d='M440,60L360,512H420Z'/><path d='M440,60L0,300V420Z'/></g>",
+                "<circle cx='440' cy='60' r='130' fill='url(#sun)'/><circle cx='440' cy='60' r='34' fill='rgb(255,251,232)'/>"
             );
         } else if (mood == 2) {
             out = string.concat(
                 out,
                 "<g fill='hsl(226,14%,38%)' filter='url(#f)'><ellipse cx='90' cy='52' rx='120' ry='46'/><ellipse cx='250' cy='36' rx='140' ry='50'/><ellipse cx='420' cy='56' rx='130' ry='48'/></g>",
                 "<g fill='hsl(228,16%,24%)'><ellipse cx='170' cy='82' rx='110' ry='30'/><ellipse cx='360' cy='90' rx='120' ry='32'/></g>",
-                "<path d='M372,100L340,180 362,180 322,268' fill='none' stroke='#fff3a6' stroke-width='10' stroke-linejoin='round' opacity='.5' filter='url(#f)'/>",
-                "<path d='M372,100L340,180 362,180 322,268' fill='none' stroke='#fffbe0' stroke-width='3' stroke-linejoin='round'/>"
+                "<path d='M372,100L340,180 362,180 322,268' fill='none' stroke='rgb(255,243,166)' stroke-width='10' stroke-linejoin='round' opacity='.5' filter='url(#f)'/>",
+                "<path d='M372,100L340,180 362,180 322,268' fill='none' stroke='rgb(255,251,224)' stroke-width='3' stroke-linejoin='round'/>"
             );
         } else {
             out = string.concat(
                 out,
-                "<g fill='none' stroke='#d8f3ff' stroke-opacity='.12' stroke-width='2'><path d='M40,120Q256,108 472,120'/><path d='M70,160Q256,150 442,160'/><path d='M30,200Q256,192 482,200'/></g>"
+                "<g fill='none' stroke='rgb(216,243,255)' stroke-opacity='.12' stroke-width='2'><path d='M40,120Q256,108 472,120'/><path d='M70,160Q256,150 442,160'/><path d='M30,200Q256,192 482,200'/></g>"
             );
         }
     }
@@ -121,12 +121,12 @@ library SceneArt {
         if (mood == 2) {
             return
                 string.concat(
-                    "<g stroke='#cfe3ff' stroke-opacity='.35' stroke-width='2' stroke-linecap='round'>",
+                    "<g stroke='rgb(207,227,255)' stroke-opacity='.35' stroke-width='2' stroke-linecap='round'>",
                     _RAIN,
                     "</g>"
                 );
         }
-        return string.concat("<g fill='#fff' opacity='.35'>", _MOTES, "</g>");
+        return string.concat("<g fill='white' opacity='.35'>", _MOTES, "</g>");
     }
 
     /// @notice Glass of the tank, vignette and the label (already XML-escaped).
@@ -134,9 +134,9 @@ library SceneArt {
         return
             string.concat(
                 "<rect width='512' height='512' fill='url(#vig)'/>",
-                "<path d='M40,90C28,190 28,320 44,420' fill='none' stroke='#fff' stroke-opacity='.07' stroke-width='12' stroke-linecap='round'/><path d='M62,60C54,84 52,104 53,120' fill='none' stroke='#fff' stroke-opacity='.16' stroke-width='5' stroke-linecap='round'/>",
-                "<rect x='10' y='10' width='492' height='492' rx='34' fill='none' stroke='#fff' stroke-opacity='.22' stroke-width='4'/>",
-                "<text x='34' y='488' font-family='Menlo,Consolas,monospace' font-size='14' fill='#fff' fill-opacity='.62'>",
+                "<path d='M40,90C28,190 28,320 44,420' fill='none' stroke='white' stroke-opacity='.07' stroke-width='12' stroke-linecap='round'/><path d='M62,60C54,84 52,104 53,120' fill='none' stroke='white' stroke-opacity='.16' stroke-width='5' stroke-linecap='round'/>",
+                "<rect x='10' y='10' width='492' height='492' rx='34' fill='none' stroke='white' stroke-opacity='.22' stroke-width='4'/>",
+                "<text x='34' y='488' font-family='Menlo,Consolas,monospace' font-size='14' fill='white' fill-opacity='.62'>",
                 label,
                 "</text>"
             );
@@ -151,7 +151,7 @@ library SceneArt {
                 "<path d='M256,196C306,196 336,280 336,326C336,378 300,410 256,410C212,410 176,378 176,326C176,280 206,196 256,196Z' fill='hsl(45,100%,80%)' opacity='.5' filter='url(#fb)'/>",
                 "<path d='M256,196C306,196 336,280 336,326C336,378 300,410 256,410C212,410 176,378 176,326C176,280 206,196 256,196Z' fill='url(#egg)'/>",
                 "<g fill='hsl(28,40%,52%)' opacity='.45'><circle cx='230' cy='300' r='7'/><circle cx='290' cy='340' r='9'/><circle cx='262' cy='262' r='5'/><circle cx='220' cy='360' r='6'/><circle cx='300' cy='290' r='4'/><circle cx='260' cy='382' r='5'/></g>",
-                "<ellipse cx='232' cy='250' rx='16' ry='28' transform='rotate(25 232 250)' fill='#fff' opacity='.55'/>",
+                "<ellipse cx='232' cy='250' rx='16' ry='28' transform='rotate(25 232 250)' fill='white' opacity='.55'/>",
                 "<g fill='none' stroke='hsl(30,35%,30%)' stroke-width='6' stroke-linecap='round'><path d='M160,412Q256,440 352,412'/><path d='M170,424Q260,446 344,420'/><path d='M150,404Q200,430 262,432'/></g>"
             );
     }

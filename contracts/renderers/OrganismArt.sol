@@ -21,10 +21,12 @@ contract OrganismArt {
             genes: Genome.decode(genome),
             vitality: vitality > 10_000 ? 10_000 : vitality,
             stage: stage,
-            temperament: temperament
+            temperament: temperament,
+            glow: "",
+            accent: ""
         });
         (defs, body) = CreatureArt.draw(k);
         flora = CreatureArt.colour(k, 4, 0);
-        glow = CreatureArt.colour(k, 3, 0);
+        glow = k.glow;
     }
 }
