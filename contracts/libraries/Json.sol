@@ -33,9 +33,9 @@ library Json {
     /// around it has no `%` either (see the library notes). Everything else is copied as it is.
     /// @dev For the image of `data:image/svg+xml;utf8,`: the SVG is ours, quoted with `'`, so
     /// most 32-byte words have nothing to escape and are copied whole after one SWAR test; in a
-    /// word that has, the first such byte is found from the test's mask, the bytes before it
-    /// are copied with the word, and the byte is escaped. Each lane test is exact (no borrow
-    /// between lanes), so the first marked lane is the first byte to escape.
+    /// word that has, each marked lane is found in turn from the test's mask, the bytes before
+    /// it are copied and the byte is escaped. Each lane test is exact (no borrow between
+    /// lanes), so the marked lanes are exactly the bytes to escape.
     function uriData(string memory s) internal pure returns (string memory out) {
         assembly ("memory-safe") {
             let n := mload(s)
@@ -60,45 +60,43 @@ library Json {
                 q := xor(w, 0x5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c)
                 bad := or(bad, not(or(add(and(q, low7), low7), q)))
                 bad := and(bad, 0x8080808080808080808080808080808080808080808080808080808080808080)
-                let left := sub(end, src)
-                // Lanes past the end of `s` are not ours.
-                if lt(left, 32) {
-                    bad := and(bad, not(shr(mul(left, 8), not(0))))
-                }
-                mstore(o, w)
-                switch bad
-                case 0 {
-                    let step := 32
-                    if lt(left, 32) {
-                        step := left
-                    }
-                    o := add(o, step)
-                    src := add(src, step)
+                let limit := sub(end, src)
+                switch lt(limit, 32)
+                case 1 {
+                    // Lanes past the end of `s` are not ours.
+                    bad := and(bad, not(shr(mul(limit, 8), not(0))))
                 }
                 default {
+                    limit := 32
+                }
+                // Each marked lane in order: the bytes before it as they are, then its escape.
+                let prev := 0
+                for {} bad {} {
                     // Index of the first marked lane: binary search for the highest set bit.
                     let i := 0
-                    if iszero(shr(128, bad)) {
+                    let m := bad
+                    if iszero(shr(128, m)) {
                         i := 16
-                        bad := shl(128, bad)
+                        m := shl(128, m)
                     }
-                    if iszero(shr(192, bad)) {
+                    if iszero(shr(192, m)) {
                         i := add(i, 8)
-                        bad := shl(64, bad)
+                        m := shl(64, m)
                     }
-                    if iszero(shr(224, bad)) {
+                    if iszero(shr(224, m)) {
                         i := add(i, 4)
-                        bad := shl(32, bad)
+                        m := shl(32, m)
                     }
-                    if iszero(shr(240, bad)) {
+                    if iszero(shr(240, m)) {
                         i := add(i, 2)
-                        bad := shl(16, bad)
+                        m := shl(16, m)
                     }
-                    if iszero(shr(248, bad)) {
+                    if iszero(shr(248, m)) {
                         i := add(i, 1)
                     }
+                    mstore(o, shl(mul(prev, 8), w))
+                    o := add(o, sub(i, prev))
                     let c := byte(i, w)
-                    o := add(o, i)
                     // `\u0025` then two upper-case hex digits.
                     mstore(
                         o,
@@ -111,8 +109,12 @@ library Json {
                         )
                     )
                     o := add(o, 8)
-                    src := add(src, add(i, 1))
+                    prev := add(i, 1)
+                    bad := xor(bad, shl(mul(sub(31, i), 8), 0x80))
                 }
+                mstore(o, shl(mul(prev, 8), w))
+                o := add(o, sub(limit, prev))
+                src := add(src, limit)
             }
             mstore(out, sub(o, add(out, 0x20)))
             // The last 32-byte store may spill past the end: keep it inside the allocation.
@@ -128,8 +130,8 @@ library Json {
         uint256 cut = maxBytes;
         while (cut > 0 && (uint8(b[cut]) & 0xc0) == 0x80) --cut;
         bytes memory out = new bytes(cut);
-        for (uint256 k; k < cut; ++k) {
-            out[k] = b[k];
+        assembly ("memory-safe") {
+            mcopy(add(out, 0x20), add(b, 0x20), cut)
         }
         return string.concat(string(out), "...");
     }
@@ -238,7 +240,8 @@ library Json {
                             let p := add(d, o)
                             switch xml
                             case 0 {
-                                switch or(or(lt(c, 0x20), eq(c, 0x23)), eq(c, 0x25))
+                                // Bit c set: below 0x20, `#`, `%`.
+                                switch and(shr(c, 0x28ffffffff), 1)
                                 case 1 {
                                     // \u00XX
                                     mstore(
@@ -254,7 +257,8 @@ library Json {
                                     o := add(o, 6)
                                 }
                                 default {
-                                    switch or(eq(c, 0x22), eq(c, 0x5c))
+                                    // Bit c set: `"`, `\\`.
+                                    switch and(shr(c, 0x100000000000000400000000), 1)
                                     case 1 {
                                         mstore(p, or(shl(248, 0x5c), shl(240, c)))
                                         o := add(o, 2)

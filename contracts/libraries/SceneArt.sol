@@ -77,7 +77,7 @@ library SceneArt {
             flora,
             "' stroke-width='7' stroke-linecap='round'>"
         );
-        string memory tips;
+        int256[] memory tips = new int256[](12); // (x, y, r) of each plant's glowing tip
         for (uint256 p; p < 4; ++p) {
             uint256 r = e >> (p * 24);
             int256 x = p < 2 ? int256(40 + (r % 90) + p * 50) : int256(340 + (r % 90) + (p - 2) * 50);
@@ -97,16 +97,19 @@ library SceneArt {
                     ""
                 )
             );
-            tips = string.concat(tips, Svg.circle(x + sway, 440 - h, 9, ""));
+            tips[3 * p] = x + sway;
+            tips[3 * p + 1] = 440 - h;
+            tips[3 * p + 2] = 9;
         }
+        string memory tipCircles = Svg.circles(tips, "");
         out = string.concat(
             out,
             "</g><g fill='",
             glow,
             "'><g filter='url(#f)'>",
-            tips,
+            tipCircles,
             "</g>",
-            tips,
+            tipCircles,
             "</g><g fill='hsl(30,10%,46%)'>",
             _pebbles(e >> 128),
             "</g>"

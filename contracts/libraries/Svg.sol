@@ -243,22 +243,77 @@ library Svg {
     }
 
     /// @notice A point `x,y` followed by a space.
-    function pt(int256 x, int256 y) internal pure returns (string memory) {
-        return string.concat(n(x), ",", n(y), " ");
+    /// @dev One allocation (as `circles`) instead of two numbers and a concatenation.
+    function pt(int256 x, int256 y) internal pure returns (string memory out) {
+        assembly ("memory-safe") {
+            // Decimal of signed `v` at `o`; returns the end. Same text as `n`.
+            function writeInt(o, v) -> e {
+                if slt(v, 0) {
+                    mstore8(o, 0x2d)
+                    o := add(o, 1)
+                    v := sub(0, v)
+                }
+                let len := 1
+                for {
+                    let t := div(v, 10)
+                } t {
+                    t := div(t, 10)
+                } {
+                    len := add(len, 1)
+                }
+                e := add(o, len)
+                for {} 1 {} {
+                    len := sub(len, 1)
+                    mstore8(add(o, len), add(48, mod(v, 10)))
+                    v := div(v, 10)
+                    if iszero(v) {
+                        break
+                    }
+                }
+            }
+            out := mload(0x40)
+            let o := writeInt(add(out, 0x20), x)
+            mstore8(o, 0x2c)
+            o := writeInt(add(o, 1), y)
+            mstore8(o, 0x20)
+            o := add(o, 1)
+            mstore(out, sub(o, add(out, 0x20)))
+            mstore(0x40, and(add(o, 31), not(31)))
+        }
     }
 
     /// @notice `hsl(h,s%,l%)`; `h` wraps at 360, `s` and `l` are clamped to 100.
-    function hsl(uint256 h, uint256 s, uint256 l) internal pure returns (string memory) {
-        return
-            string.concat(
-                "hsl(",
-                Format.u(h % 360),
-                ",",
-                Format.u(s > 100 ? 100 : s),
-                "%,",
-                Format.u(l > 100 ? 100 : l),
-                "%)"
-            );
+    /// @dev One allocation, as `pt`.
+    function hsl(uint256 h, uint256 s, uint256 l) internal pure returns (string memory out) {
+        h %= 360;
+        s = s > 100 ? 100 : s;
+        l = l > 100 ? 100 : l;
+        assembly ("memory-safe") {
+            // Decimal of `v` (at most 3 digits here) at `o`; returns the end.
+            function writeUint(o, v) -> e {
+                let len := add(add(1, gt(v, 9)), gt(v, 99))
+                e := add(o, len)
+                for {} 1 {} {
+                    len := sub(len, 1)
+                    mstore8(add(o, len), add(48, mod(v, 10)))
+                    v := div(v, 10)
+                    if iszero(v) {
+                        break
+                    }
+                }
+            }
+            out := mload(0x40)
+            mstore(add(out, 0x20), "hsl(")
+            let o := writeUint(add(out, 0x24), h)
+            mstore8(o, 0x2c)
+            o := writeUint(add(o, 1), s)
+            mstore(o, "%,")
+            o := writeUint(add(o, 2), l)
+            mstore(o, "%)")
+            o := add(o, 2)
+            mstore(out, sub(o, add(out, 0x20)))
+            mstore(0x40, and(add(o, 63), not(31)))
+        }
     }
 
     /// @notice `rotate(deci / 10)` with one decimal: `rotate(22.5)`.
