@@ -24,6 +24,7 @@ import {
   measurePlainOz,
 } from "../test/baselines/measure";
 import { collectionFactory } from "./lib/collection";
+import { decodeTokenUri } from "../tasks/lib/render";
 import {
   FULFIL_GAS_PRICE,
   callbackGasUsed,
@@ -144,18 +145,26 @@ async function measureAdvanceEpoch(v: Figures): Promise<void> {
  */
 async function measureLife(v: Figures): Promise<void> {
   const w = await deployWorld();
+  /** The token's SVG and URI sizes in bytes, next to its tokenURI gas. */
+  const sizeAt = async (stage: string): Promise<void> => {
+    const uri = await w.collection.tokenURI(id);
+    v[`svgBytes${stage}`] = BigInt(Buffer.byteLength(decodeTokenUri(uri).svg));
+    v[`tokenURIBytes${stage}`] = BigInt(Buffer.byteLength(uri));
+  };
   const id = TRANSFER_TOKEN_ID;
   const interval = (await w.collection.feedConfig()).epochInterval;
   const { requestId } = await publicMint(w, 10);
 
   expectStage(await stageOf(w, id), "Egg", "before reveal");
   v.tokenURIEgg = await w.collection.tokenURI.estimateGas(id);
-  progress(`tokenURI Egg: ${v.tokenURIEgg}`);
+  await sizeAt("Egg");
+  progress(`tokenURI Egg: ${v.tokenURIEgg} (SVG ${v.svgBytesEgg} bytes)`);
 
   await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
   expectStage(await stageOf(w, id), "Hatchling", "after reveal");
   v.tokenURIHatchling = await w.collection.tokenURI.estimateGas(id);
-  progress(`tokenURI Hatchling: ${v.tokenURIHatchling}`);
+  await sizeAt("Hatchling");
+  progress(`tokenURI Hatchling: ${v.tokenURIHatchling} (SVG ${v.svgBytesHatchling} bytes)`);
 
   let epochs = 0;
   /** Advance until the token is `age` epochs old, nurturing it every epoch. */
@@ -171,7 +180,8 @@ async function measureLife(v: Figures): Promise<void> {
   progress(`nurture first / repeat: ${v.nurtureFirst} / ${v.nurtureRepeat}`);
   expectStage(await stageOf(w, id), "Juvenile", "at age 3");
   v.tokenURIJuvenile = await w.collection.tokenURI.estimateGas(id);
-  progress(`tokenURI Juvenile: ${v.tokenURIJuvenile}`);
+  await sizeAt("Juvenile");
+  progress(`tokenURI Juvenile: ${v.tokenURIJuvenile} (SVG ${v.svgBytesJuvenile} bytes)`);
 
   const metamorphose = async (): Promise<{ gas: bigint; requestId: bigint }> => {
     const tx = await w.collection.connect(w.alice).metamorphose(id);
@@ -187,14 +197,16 @@ async function measureLife(v: Figures): Promise<void> {
   progress(`metamorphose / its fulfilment: ${v.metamorphose} / ${v.metamorphosisFulfil}`);
   expectStage(await stageOf(w, id), "Adult", "after one metamorphosis");
   v.tokenURIAdult = await w.collection.tokenURI.estimateGas(id);
-  progress(`tokenURI Adult: ${v.tokenURIAdult}`);
+  await sizeAt("Adult");
+  progress(`tokenURI Adult: ${v.tokenURIAdult} (SVG ${v.svgBytesAdult} bytes)`);
 
   await liveUntil(10n);
   const second = await metamorphose();
   await fulfilAsCoordinator(w, second.requestId, [737373n]);
   expectStage(await stageOf(w, id), "Ascended", "after two metamorphoses");
   v.tokenURIAscended = await w.collection.tokenURI.estimateGas(id);
-  progress(`tokenURI Ascended: ${v.tokenURIAscended}`);
+  await sizeAt("Ascended");
+  progress(`tokenURI Ascended: ${v.tokenURIAscended} (SVG ${v.svgBytesAscended} bytes)`);
 }
 
 async function measurePhenotypeAge(v: Figures): Promise<void> {
@@ -574,6 +586,23 @@ async function main(): Promise<void> {
       "0.004 ETH per LINK (so about 25 LINK), whatever the transaction pays. Fulfilments are measured in steady " +
       "state (not a coordinator's first, which also turns its zero counters non-zero).",
   ].join("\n");
+  const stages = ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"];
+  const tokenUriMd = [
+    "## tokenURI by stage (token #6 of the life above, through the collection)",
+    "",
+    "| stage | SVG bytes | tokenURI bytes | tokenURI gas | gas per SVG byte |",
+    "|---|---:|---:|---:|---:|",
+    ...stages.map(
+      (st) =>
+        `| ${st} | ${fmt(v[`svgBytes${st}`])} | ${fmt(v[`tokenURIBytes${st}`])} | ${fmt(v[`tokenURI${st}`])} | ${(
+          Number(v[`tokenURI${st}`]) / Number(v[`svgBytes${st}`])
+        ).toFixed(1)} |`,
+    ),
+    "",
+    "tokenURI is `data:application/json;utf8,` JSON whose image is `data:image/svg+xml;utf8,` with the SVG " +
+      "percent-encoded (no base64). Gas per SVG byte covers the whole call: drawing, escaping, JSON and the " +
+      "collection's phenotype.",
+  ].join("\n");
   const md = [
     "# Vivarium gas benchmark",
     "",
@@ -586,6 +615,8 @@ async function main(): Promise<void> {
     "",
     table,
     "",
+    tokenUriMd,
+    "",
     bullBearMd,
     "",
   ].join("\n");
@@ -595,7 +626,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, "gas.json"), `${JSON.stringify(json, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, "GAS.md"), md);
 
-  console.log(`\n${vrfMd}\n\n${table}\n\n${bullBearMd}\n`);
+  console.log(`\n${vrfMd}\n\n${table}\n\n${tokenUriMd}\n\n${bullBearMd}\n`);
   progress(`wrote ${path.relative(process.cwd(), outDir)}/gas.json and GAS.md`);
 }
 

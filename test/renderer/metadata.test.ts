@@ -164,6 +164,22 @@ describe("LivingAssetRenderer metadata", function () {
     expectSafeSvg(decodeDataUri(json.image, "image/svg+xml"));
   });
 
+  it("contractURI costs at most 400,000 gas with the longest name and description", async function () {
+    const { renderer } = await loadFixture(fixture);
+    const gas = await renderer.contractURI.estimateGas({
+      collection: "0x000000000000000000000000000000000000dEaD",
+      name: 'N"&<'.repeat(16),
+      description: '"'.repeat(160),
+      royaltyReceiver: "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4",
+      royaltyBps: 1000,
+      totalSupply: 2n ** 256n - 1n,
+      maxSupply: 2n ** 256n - 1n,
+      currentEpoch: 2 ** 32 - 1,
+      provenance: provenance('"'.repeat(200)),
+    });
+    expect(gas).to.be.lessThanOrEqual(400_000n);
+  });
+
   it("traitMetadataURI returns ERC-7496 trait metadata with the agreed keys", async function () {
     const { renderer } = await loadFixture(fixture);
     const json = decodeJson(await renderer.traitMetadataURI());

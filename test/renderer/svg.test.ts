@@ -14,7 +14,8 @@ import {
   STAGES,
 } from "./helpers";
 
-const GAS_CAP = 1_500_000n;
+/** tokenURI budget (issue 12), for every stage, state and the longest texts the collection accepts. */
+const GAS_CAP = 750_000n;
 
 describe("LivingAssetRenderer art", function () {
   async function fixture() {
@@ -47,7 +48,7 @@ describe("LivingAssetRenderer art", function () {
     console.log(`      SVG size: min ${Math.min(...sizes)} max ${Math.max(...sizes)} bytes`);
   });
 
-  it("tokenURI costs at most 1.5M gas at every stage", async function () {
+  it("tokenURI costs at most 750,000 gas at every stage", async function () {
     const { renderer } = await loadFixture(fixture);
     const rows: string[] = [];
     for (let stage = 0; stage < STAGES.length; stage++) {
@@ -80,6 +81,30 @@ describe("LivingAssetRenderer art", function () {
       expect(worst).to.be.lessThanOrEqual(GAS_CAP);
     }
     console.log(`      tokenURI gas (worst of 6 genomes/moods): ${rows.join(", ")}`);
+  });
+
+  it("tokenURI of the costliest phenotype found stays within 750,000 gas with the longest texts", async function () {
+    const { renderer } = await loadFixture(fixture);
+    // The most expensive of 80 genomes x moods scanned at Ascended: a 12-point lobed body with 20
+    // freckles, 12 limbs and 3 eyes in a storm; every number at its widest.
+    const params = tokenParams(
+      999_999n,
+      {
+        stage: 4,
+        mood: 2,
+        vitality: 10_000,
+        temperament: 0,
+        seed: seedOf(4242n, 68n),
+        metamorphosisPending: true,
+        generation: 255,
+        nurtureCount: 4_000_000_000,
+      },
+      'N"&<'.repeat(16),
+      '"'.repeat(160),
+    );
+    const gas = await renderer.tokenURI.estimateGas(params);
+    console.log(`      costliest phenotype: ${gas} gas`);
+    expect(gas).to.be.lessThanOrEqual(GAS_CAP);
   });
 
   it("svg grows the creature with its stage", async function () {
