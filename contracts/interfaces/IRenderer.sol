@@ -85,10 +85,11 @@ struct CollectionRenderParams {
 /// @notice A stateless renderer: turns params into `data:` URIs. Swappable until the collection
 /// locks it.
 interface IRenderer {
-    /// @notice `data:application/json;base64,...` metadata of one token, with an SVG image.
+    /// @notice `data:application/json;utf8,...` metadata of one token (no `%` or `#` in the JSON),
+    /// with its SVG image as `data:image/svg+xml;utf8,...`, percent-encoded.
     function tokenURI(TokenRenderParams calldata params) external view returns (string memory);
 
-    /// @notice `data:application/json;base64,...` ERC-7572 collection metadata.
+    /// @notice `data:application/json;utf8,...` ERC-7572 collection metadata, as `tokenURI`.
     function contractURI(CollectionRenderParams calldata params) external view returns (string memory);
 
     /// @notice `data:application/json;base64,...` ERC-7496 trait metadata (keys, types, labels).

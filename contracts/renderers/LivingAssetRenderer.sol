@@ -26,7 +26,7 @@ import {Creature, TerrariumArt} from "./TerrariumArt.sol";
 /// output is a pure function of the params and this contract's address. Untrusted strings
 /// (names, descriptions, provenance text) are escaped by `Json.escape` / `Json.escapeXml`.
 contract LivingAssetRenderer is IRenderer {
-    string private constant _VERSION = "1.0.0";
+    string private constant _VERSION = "1.1.0";
     /// @dev Token and collection JSON: not base64, see `Json` (no `%` or `#` in the JSON).
     string private constant _JSON_PREFIX = "data:application/json;utf8,";
     /// @dev Trait metadata, small and fixed, stays base64.
