@@ -267,7 +267,7 @@ describe("InteractionModule", () => {
       expect(BigInt(await w.collection.getTraitValue(unrevealed, ethers.id("revealed")))).to.equal(0n);
       expect(BigInt(await w.collection.getTraitValue(1, ethers.id("revealed")))).to.equal(1n);
       await expect(w.collection.getTraitValue(1, ethers.id("colour")))
-        .to.be.revertedWithCustomError(w.collection, "MetadataUnknownTrait")
+        .to.be.revertedWithCustomError(w.collection, "TraitKeyUnknown")
         .withArgs(ethers.id("colour"));
       await expect(w.collection.setTrait(1, keys[0], ethers.ZeroHash))
         .to.be.revertedWithCustomError(w.collection, "MetadataTraitNotSettable")

@@ -35,7 +35,7 @@ describe("Metadata through the collection", () => {
     await w.collection.setDescription('"'.repeat(160));
     await expect(w.collection.setDescription("x".repeat(161)))
       .to.be.revertedWithCustomError(w.collection, "MetadataTextTooLong")
-      .withArgs(161, 160);
+      .withArgs("description", 161, 160);
     await w.collection.connect(w.alice).mint(1, { value: PRICE }); // #1 stays an egg
     await mintAndReveal(w, w.alice, 3); // #2..#4
     const gas: Record<string, bigint> = {};
@@ -174,7 +174,7 @@ describe("Metadata through the collection", () => {
     const before = await w.collection.contractURI();
     await expect(w.collection.setDescription("é".repeat(81)))
       .to.be.revertedWithCustomError(w.collection, "MetadataTextTooLong")
-      .withArgs(162, 160);
+      .withArgs("description", 162, 160);
     expect(await w.collection.contractURI()).to.equal(before);
     const text = 'A "new" season <3';
     await expect(w.collection.setDescription(text))

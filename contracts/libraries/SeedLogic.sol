@@ -114,7 +114,8 @@ library SeedLogic {
     }
 
     /// @dev Reveals a batch, or ignores a replaced request. Constant work; never reverts.
-    /// Emits {BatchRevealed} and ERC-4906 {BatchMetadataUpdate}, or {RandomnessIgnored}.
+    /// Emits {BatchRevealed}, ERC-4906 {BatchMetadataUpdate} and ERC-7496 events for the traits
+    /// that change (revealed, stage, genome), or {RandomnessIgnored}.
     function _revealBatch(uint256 batchId, uint256 requestId, uint256 word) private {
         ISeedModule.Batch storage b = layout().batches[batchId];
         // A fulfilled request is forgotten; a replaced (re-requested) one lands here.
@@ -128,13 +129,16 @@ library SeedLogic {
         uint256 quantity = b.quantity;
         emit ISeedModule.BatchRevealed(batchId, first, quantity);
         emit ILivingAsset.BatchMetadataUpdate(first, first + quantity - 1);
-        // ERC-7496: the batch's "revealed" trait became true.
+        // ERC-7496: the batch's "revealed" trait became true; its stage left Egg and its genome
+        // appeared (values per token: read them with getTraitValue).
         emit IERC7496.TraitUpdatedRangeUniformValue(
             InteractionLogic.TRAIT_REVEALED,
             first,
             first + quantity - 1,
             bytes32(uint256(1))
         );
+        emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_STAGE, first, first + quantity - 1);
+        emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_GENOME, first, first + quantity - 1);
     }
 
     /// @notice See {ISeedModule-setVrfConfig}. Emits {VrfConfigUpdated}.
