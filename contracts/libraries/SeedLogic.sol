@@ -18,9 +18,10 @@ library SeedLogic {
     /// @dev VRF v2.5 limits.
     uint16 internal constant MAX_CONFIRMATIONS = 200;
     uint32 internal constant MAX_CALLBACK_GAS_LIMIT = 2_500_000;
-    /// @dev At least twice the heaviest fulfilment measured in the tests (a batch reveal: 49,250 gas
-    /// as a whole transaction, so less inside the coordinator's call), rounded up, so a fulfilment
-    /// cannot run out of gas and publish a word we would then have to discard.
+    /// @dev At least twice the heaviest callback measured in the tests (inside Chainlink's real
+    /// coordinator's exact-gas call, ERC-7496 events included: 36,278 for a batch reveal, 37,921 for
+    /// a metamorphosis), rounded up, so a fulfilment cannot run out of gas and publish a word we
+    /// would then have to discard.
     uint32 internal constant MIN_CALLBACK_GAS_LIMIT = 100_000;
     uint32 internal constant MIN_TIMEOUT = 1 hours;
     uint32 internal constant MAX_TIMEOUT = 30 days;
