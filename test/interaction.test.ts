@@ -247,9 +247,17 @@ describe("InteractionModule", () => {
       const w = await deployWorld();
       await mintAndReveal(w, w.alice, 1);
       await live(w, 3);
-      const keys = ["stage", "generation", "age", "vitality", "mood", "temperament", "revealed"].map((k) =>
-        ethers.id(k),
-      );
+      const keys = [
+        "stage",
+        "generation",
+        "age",
+        "vitality",
+        "mood",
+        "temperament",
+        "revealed",
+        "metamorphosisPending",
+        "genome",
+      ].map((k) => ethers.id(k));
       const values = await w.collection.getTraitValues(1, keys);
       const ph = await phenotype(w, 1);
       expect(values.map(BigInt)).to.deep.equal([
@@ -260,7 +268,10 @@ describe("InteractionModule", () => {
         ph.mood,
         ph.temperament,
         1n,
+        0n,
+        BigInt(ph.genome),
       ]);
+      expect(BigInt(ph.genome)).to.not.equal(0n);
       expect(BigInt(await w.collection.getTraitValue(1, ethers.id("age")))).to.equal(3n);
       await w.collection.connect(w.alice).mint(1, { value: PRICE });
       const unrevealed = (await w.collection.totalSupply()) as bigint;
@@ -276,6 +287,10 @@ describe("InteractionModule", () => {
         Buffer.from((await w.collection.getTraitMetadataURI()).split(",")[1], "base64").toString(),
       );
       expect(Object.keys(meta.traits)).to.include.members(["stage", "vitality", "mood"]);
+      // A pending metamorphosis is a trait a buyer can see (and an order can require unchanged).
+      await live(w, 2);
+      await w.collection.connect(w.alice).metamorphose(1);
+      expect(BigInt(await w.collection.getTraitValue(1, ethers.id("metamorphosisPending")))).to.equal(1n);
     });
   });
 });
