@@ -23,9 +23,9 @@ struct Genes {
 /// @notice Decodes a `uint256` genome into `Genes` and names each discrete gene.
 /// @dev Each gene reads its own 16-bit field and nothing else:
 /// `gene = ((genome >> start) & 0xffff) % range` (plus the gene's offset), so keeping a field's
-/// bits keeps that gene and changing them changes no other gene. 65,536 is a multiple of 16
-/// only, so for the other ranges the modulo favours the first `65,536 % range` values by one
-/// count in `65,536 / range`: at most 1 in 1,337 (hue shift, 49 values), negligible.
+/// bits keeps that gene and changing them changes no other gene. Of the ranges only 16 divides
+/// 65,536; for the others the modulo favours the first `65,536 % range` values by one count in
+/// `65,536 / range`: at most 1 in 1,337 (hue shift, 49 values), negligible.
 ///   bits      gene         range, values
 ///   0..15     palette      10          \
 ///   16..31    body         5            > identity (`IDENTITY_MASK`): kept by a metamorphosis
@@ -46,7 +46,9 @@ library Genome {
     uint256 internal constant SYMMETRIES = 5;
 
     /// @notice The fields of the genes that make a creature's identity, its colours and body
-    /// plan: palette (bits 0-15), body (16-31) and hue shift (32-47).
+    /// plan: palette (bits 0-15), body (16-31) and hue shift (32-47, it shifts every palette
+    /// colour). Size, stretch and lobe depth are proportions, not identity: the outline's lobe
+    /// count follows symmetry anyway, and a metamorphosis is meant to change the creature's shape.
     uint256 internal constant IDENTITY_MASK = 0xffff_ffff_ffff;
 
     /// @notice Decodes `genome`.
