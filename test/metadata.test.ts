@@ -227,7 +227,7 @@ describe("Metadata through the collection", () => {
       "setDescription",
       "setProvenance",
     ]);
-    expect(changedWithEvent).to.not.include.members(["mint", "advanceEpoch", "nurture"]);
+    for (const quiet of ["mint", "advanceEpoch", "nurture"]) expect(changedWithEvent).to.not.include(quiet);
   });
 
   it("tokenURI of a missing token reverts with its id", async () => {
