@@ -237,7 +237,7 @@ describe("LivingAsset roles, storage and upgrades", () => {
     const name = "n".repeat(65);
     await expect(deploy({ ...params, maxRoyaltyBps: 1_000, name }))
       .to.be.revertedWithCustomError(w.collection, "MetadataTextTooLong")
-      .withArgs(65, 64);
+      .withArgs("name", 65, 64);
     const ok = await deploy({ ...params, maxRoyaltyBps: 1_000, name: "n".repeat(64) });
     expect(await ok.getFunction("name")()).to.equal("n".repeat(64));
   });

@@ -3,11 +3,18 @@ import { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { deployWorld, mintAndReveal, advance, requestIdsOf, IgnoreReason, PRICE, type World } from "./helpers/fixture";
 import { plain } from "./helpers/fixture";
+import { decodeTokenUri } from "../tasks/lib/render";
 
 const P = (usd: number) => BigInt(Math.round(usd * 1e8));
 
 async function phenotype(w: World, id: number) {
   return plain(await w.collection.phenotypeOf(id));
+}
+
+/** The Palette and Body attributes of the token's tokenURI. */
+async function identityShown(w: World, id: number) {
+  const { metadata } = decodeTokenUri(await w.collection.tokenURI(id));
+  return ["Palette", "Body"].map((name) => metadata.attributes!.find((a) => a.trait_type === name)?.value);
 }
 
 /** Lives `epochs` epochs, nurturing `nurtured` tokens (as alice) every epoch. */
@@ -110,6 +117,7 @@ describe("InteractionModule", () => {
         .to.be.revertedWithCustomError(w.collection, "InteractionTooWeak")
         .withArgs(2, 8000 - 8 * 400, 5000);
       const before = await phenotype(w, 1);
+      const shownBefore = await identityShown(w, 1);
       expect(before.stage).to.equal(2n); // Juvenile
       const [requestId] = await requestIdsOf(w.collection, w.collection.connect(w.alice).metamorphose(1));
       expect((await phenotype(w, 1)).metamorphosisPending).to.equal(true);
@@ -124,9 +132,8 @@ describe("InteractionModule", () => {
       expect(after.generation).to.equal(1n);
       expect(after.genome).to.not.equal(before.genome);
       expect(after.seed).to.equal(before.seed);
-      // palette and body plan (genome bits 0-15) survive the mutation; the rest is remixed
-      expect(after.genome & 0xffffn).to.equal(before.seed & 0xffffn);
-      expect(after.genome >> 16n).to.not.equal(before.seed >> 16n);
+      // the creature keeps its identity as shown (in full: identity.test.ts)
+      expect(await identityShown(w, 1)).to.deep.equal(shownBefore);
     });
 
     it("the outcome is fixed by the request even if the token changes hands while pending", async () => {
@@ -247,9 +254,17 @@ describe("InteractionModule", () => {
       const w = await deployWorld();
       await mintAndReveal(w, w.alice, 1);
       await live(w, 3);
-      const keys = ["stage", "generation", "age", "vitality", "mood", "temperament", "revealed"].map((k) =>
-        ethers.id(k),
-      );
+      const keys = [
+        "stage",
+        "generation",
+        "age",
+        "vitality",
+        "mood",
+        "temperament",
+        "revealed",
+        "metamorphosisPending",
+        "genome",
+      ].map((k) => ethers.id(k));
       const values = await w.collection.getTraitValues(1, keys);
       const ph = await phenotype(w, 1);
       expect(values.map(BigInt)).to.deep.equal([
@@ -260,14 +275,17 @@ describe("InteractionModule", () => {
         ph.mood,
         ph.temperament,
         1n,
+        0n,
+        BigInt(ph.genome),
       ]);
+      expect(BigInt(ph.genome)).to.not.equal(0n);
       expect(BigInt(await w.collection.getTraitValue(1, ethers.id("age")))).to.equal(3n);
       await w.collection.connect(w.alice).mint(1, { value: PRICE });
       const unrevealed = (await w.collection.totalSupply()) as bigint;
       expect(BigInt(await w.collection.getTraitValue(unrevealed, ethers.id("revealed")))).to.equal(0n);
       expect(BigInt(await w.collection.getTraitValue(1, ethers.id("revealed")))).to.equal(1n);
       await expect(w.collection.getTraitValue(1, ethers.id("colour")))
-        .to.be.revertedWithCustomError(w.collection, "MetadataUnknownTrait")
+        .to.be.revertedWithCustomError(w.collection, "TraitKeyUnknown")
         .withArgs(ethers.id("colour"));
       await expect(w.collection.setTrait(1, keys[0], ethers.ZeroHash))
         .to.be.revertedWithCustomError(w.collection, "MetadataTraitNotSettable")
@@ -276,6 +294,10 @@ describe("InteractionModule", () => {
         Buffer.from((await w.collection.getTraitMetadataURI()).split(",")[1], "base64").toString(),
       );
       expect(Object.keys(meta.traits)).to.include.members(["stage", "vitality", "mood"]);
+      // A pending metamorphosis is a trait a buyer can see (and an order can require unchanged).
+      await live(w, 2);
+      await w.collection.connect(w.alice).metamorphose(1);
+      expect(BigInt(await w.collection.getTraitValue(1, ethers.id("metamorphosisPending")))).to.equal(1n);
     });
   });
 });

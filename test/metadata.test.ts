@@ -35,7 +35,7 @@ describe("Metadata through the collection", () => {
     await w.collection.setDescription('"'.repeat(160));
     await expect(w.collection.setDescription("x".repeat(161)))
       .to.be.revertedWithCustomError(w.collection, "MetadataTextTooLong")
-      .withArgs(161, 160);
+      .withArgs("description", 161, 160);
     const contractGas = await w.collection.contractURI.estimateGas();
     expect(contractGas).to.be.lte(400_000n);
     await w.collection.connect(w.alice).mint(1, { value: PRICE }); // #1 stays an egg
@@ -176,7 +176,7 @@ describe("Metadata through the collection", () => {
     const before = await w.collection.contractURI();
     await expect(w.collection.setDescription("é".repeat(81)))
       .to.be.revertedWithCustomError(w.collection, "MetadataTextTooLong")
-      .withArgs(162, 160);
+      .withArgs("description", 162, 160);
     expect(await w.collection.contractURI()).to.equal(before);
     const text = 'A "new" season <3';
     await expect(w.collection.setDescription(text))
@@ -187,6 +187,49 @@ describe("Metadata through the collection", () => {
       .withArgs(0, ethers.MaxUint256);
     expect(decodeJson(await w.collection.tokenURI(1)).description).to.equal(text);
     expect(decodeJson(await w.collection.contractURI()).description).to.equal(text);
+  });
+
+  it("contractURI changes only with ContractURIUpdated in the same transaction (mints and epochs leave it alone)", async () => {
+    const w = await deployWorld();
+    const H = ethers.id("model");
+    const actions: [string, () => Promise<{ wait(): Promise<unknown> }>][] = [
+      ["mint", () => w.collection.connect(w.alice).mint(2, { value: PRICE * 2n })],
+      [
+        "advanceEpoch",
+        async () => {
+          const next = await w.collection.nextEpochAt();
+          await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next) + 1]);
+          await (await w.feed.updateAnswer(3100n * 10n ** 8n)).wait();
+          return w.collection.advanceEpoch();
+        },
+      ],
+      ["setDefaultRoyalty", () => w.collection.setDefaultRoyalty(w.bob.address, 250)],
+      ["setSaleConfig", () => w.collection.setSaleConfig(PRICE, 5_000, 50, 10)],
+      ["setDescription", () => w.collection.setDescription("A new season")],
+      ["setProvenance", () => w.collection.setProvenance(H, H, "ipfs://license", "gen", "1.0")],
+      ["setRenderer", async () => w.collection.setRenderer(await w.renderer.getAddress())],
+      ["lockProvenance", () => w.collection.lockProvenance()],
+      ["nurture", () => w.collection.connect(w.alice).nurture(1)],
+    ];
+    const changedWithEvent: string[] = [];
+    for (const [name, send] of actions) {
+      const before = await w.collection.contractURI();
+      const receipt = (await (await send()).wait()) as { logs: { topics: readonly string[]; data: string }[] };
+      const announced = receipt.logs.some((l) => w.collection.interface.parseLog(l)?.name === "ContractURIUpdated");
+      const after = await w.collection.contractURI();
+      if (after !== before) {
+        expect(announced, `${name} changed contractURI without ContractURIUpdated`).to.equal(true);
+        changedWithEvent.push(name);
+      }
+    }
+    // Not vacuous: the creator's changes do change it, and say so.
+    expect(changedWithEvent).to.include.members([
+      "setDefaultRoyalty",
+      "setSaleConfig",
+      "setDescription",
+      "setProvenance",
+    ]);
+    for (const quiet of ["mint", "advanceEpoch", "nurture"]) expect(changedWithEvent).to.not.include(quiet);
   });
 
   it("tokenURI of a missing token reverts with its id", async () => {

@@ -53,7 +53,7 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
     }
   });
 
-  it("fulfilment callback gas is at most 50,000 and equal within 1% for batches of 1, 10 and 50", async () => {
+  it("fulfilment gas is at most 60,000 (ERC-7496 reveal events included) and equal within 1% for batches of 1, 10 and 50", async () => {
     const gas: bigint[] = [];
     for (const q of [1, 10, 50]) {
       const w = await deployWorld();
@@ -61,12 +61,22 @@ describe("SeedModule (Chainlink VRF v2.5)", () => {
       gas.push(await fulfilAsCoordinator(w, id, [BigInt(q) * 7919n]));
     }
     console.log(`      VRF fulfilment gas (tx) for batches 1/10/50: ${gas.join(" / ")}`);
-    for (const g of gas) expect(g).to.be.lte(50_000n);
+    for (const g of gas) expect(g).to.be.lte(60_000n);
     const max = gas.reduce((a, b) => (a > b ? a : b));
     const min = gas.reduce((a, b) => (a < b ? a : b));
     expect(Number(max - min) / Number(min)).to.be.lte(0.01);
-    // The callback gas floor must stay at least twice the heaviest measured fulfilment.
-    expect(BigInt(await w_minCallback())).to.be.gte(2n * max);
+    // The callback gas floor must stay at least twice the heaviest measured callback: the
+    // transaction's gas less its intrinsic cost (21,000 and the calldata of one word; the
+    // coordinator pays that, not the callback gas limit). test/real-vrf.test.ts measures the same
+    // inside Chainlink's real coordinator's exact-gas call.
+    const calldata = ethers.getBytes(
+      (await ethers.getContractAt("LivingAsset", ethers.ZeroAddress)).interface.encodeFunctionData(
+        "rawFulfillRandomWords",
+        [1n, [7919n * 50n]],
+      ),
+    );
+    const intrinsic = 21_000n + calldata.reduce((sum, b) => sum + (b === 0 ? 4n : 16n), 0n);
+    expect(BigInt(await w_minCallback())).to.be.gte(2n * (max - intrinsic));
   });
 
   it("a stranger cannot fulfil", async () => {

@@ -22,6 +22,9 @@ interface IERC7496 {
     /// @notice The trait metadata URI changed.
     event TraitMetadataURIUpdated();
 
+    /// @notice `traitKey` is not a trait of this collection.
+    error TraitKeyUnknown(bytes32 traitKey);
+
     /// @notice One trait of one token.
     function getTraitValue(uint256 tokenId, bytes32 traitKey) external view returns (bytes32 traitValue);
 

@@ -10,10 +10,8 @@ interface IMetadataModule {
     error MetadataProvenanceLocked();
     /// @notice The renderer is not a contract.
     error MetadataRendererNotContract(address renderer);
-    /// @notice The trait key is not one of this collection's traits.
-    error MetadataUnknownTrait(bytes32 traitKey);
-    /// @notice A collection name (64 bytes) or description (160 bytes) is too long.
-    error MetadataTextTooLong(uint256 length, uint256 max);
+    /// @notice A creator-controlled text (`field`) is longer than its bound, in bytes.
+    error MetadataTextTooLong(string field, uint256 length, uint256 max);
     /// @notice Traits are derived from the token's life; none can be set directly.
     error MetadataTraitNotSettable(bytes32 traitKey);
 
@@ -54,7 +52,8 @@ interface IMetadataModule {
     /// @notice Collection description shown in metadata (config role).
     function setDescription(string calldata description) external;
 
-    /// @notice Set the provenance record (default admin) until locked.
+    /// @notice Set the provenance record (default admin) until locked. Texts are bounded
+    /// (licenseURI 96, generatorName 32, generatorVersion 16 bytes) so tokenURI stays in budget.
     function setProvenance(
         bytes32 modelHash,
         bytes32 datasetHash,

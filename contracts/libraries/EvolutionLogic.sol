@@ -10,6 +10,7 @@ import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {InteractionLogic} from "./InteractionLogic.sol";
 import {EnvironmentLog} from "./EnvironmentLog.sol";
+import {PhenotypeLib} from "./PhenotypeLib.sol";
 
 /// @title EvolutionLogic
 /// @notice The evolution module's storage and logic, as an external library: its code runs by
@@ -85,8 +86,18 @@ library EvolutionLogic {
 
         emit IEvolutionModule.EpochAdvanced(epoch, answer, roundId, moveBps);
         emit ILivingAsset.BatchMetadataUpdate(0, type(uint256).max);
-        // ERC-7496: every token's age moved on (vitality, mood and temperament may follow).
+        // ERC-7496: every token's age moved on, and with it vitality (decay), temperament (its life's
+        // moves), stage (a hatchling grows up) per token; the mood is the world's, one value for all.
         emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_AGE, 0, type(uint256).max);
+        emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_VITALITY, 0, type(uint256).max);
+        emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_TEMPERAMENT, 0, type(uint256).max);
+        emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_STAGE, 0, type(uint256).max);
+        emit IERC7496.TraitUpdatedRangeUniformValue(
+            InteractionLogic.TRAIT_MOOD,
+            0,
+            type(uint256).max,
+            bytes32(uint256(PhenotypeLib.mood(entry.moveBps, $.moodThresholdBps)))
+        );
     }
 
     /// @dev Reads and validates the feed (and the sequencer feed when set); reverts on failure.
@@ -198,5 +209,7 @@ library EvolutionLogic {
         $.maxAnswer = config.maxAnswer;
         $.moodThresholdBps = config.moodThresholdBps;
         emit IEvolutionModule.FeedConfigUpdated(config);
+        // ERC-7496: the mood threshold may have moved every token's mood.
+        emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_MOOD, 0, type(uint256).max);
     }
 }

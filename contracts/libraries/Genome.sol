@@ -21,31 +21,50 @@ struct Genes {
 
 /// @title Genome
 /// @notice Decodes a `uint256` genome into `Genes` and names each discrete gene.
-/// @dev Where each gene starts in the genome; a gene is `(genome >> start) % range`, so the
-/// bits above its field count too:
-///   [0..7] palette | [8..15] body | [16..23] pattern | [24..31] symmetry |
-///   [32..39] hue shift | [40..47] size | [48..55] extra limbs | [56..63] eyes |
-///   [64..71] curl | [72..79] stretch | [80..87] lobe depth | rest: via `entropy`.
+/// @dev Each gene reads its own 16-bit field and nothing else:
+/// `gene = ((genome >> start) & 0xffff) % range` (plus the gene's offset), so keeping a field's
+/// bits keeps that gene and changing them changes no other gene. Of the ranges only 16 divides
+/// 65,536; for the others the modulo favours the first `65,536 % range` values by one count in
+/// `65,536 / range`: at most 1 in 1,337 (hue shift, 49 values), negligible.
+///   bits      gene         range, values
+///   0..15     palette      10          \
+///   16..31    body         5            > identity (`IDENTITY_MASK`): kept by a metamorphosis
+///   32..47    hue shift    49, -24..24 /
+///   48..63    pattern      6
+///   64..79    symmetry     5
+///   80..95    size         25, 88..112
+///   96..111   stretch      27, 88..114
+///   112..127  lobe depth   16, 0..15 (exact)
+///   128..143  extra limbs  3
+///   144..159  eyes         3, 1..3
+///   160..175  curl         28, 6..33
+///   176..255  no gene; `entropy` hashes the whole genome.
 library Genome {
     uint256 internal constant PALETTES = 10;
     uint256 internal constant BODIES = 5;
     uint256 internal constant PATTERNS = 6;
     uint256 internal constant SYMMETRIES = 5;
 
+    /// @notice The fields of the genes that make a creature's identity, its colours and body
+    /// plan: palette (bits 0-15), body (16-31) and hue shift (32-47, it shifts every palette
+    /// colour). Size, stretch and lobe depth are proportions, not identity: the outline's lobe
+    /// count follows symmetry anyway, and a metamorphosis is meant to change the creature's shape.
+    uint256 internal constant IDENTITY_MASK = 0xffff_ffff_ffff;
+
     /// @notice Decodes `genome`.
     function decode(uint256 genome) internal pure returns (Genes memory genes) {
-        genes.palette = uint8(genome % PALETTES);
-        genes.body = uint8((genome >> 8) % BODIES);
-        genes.pattern = uint8((genome >> 16) % PATTERNS);
-        genes.symmetry = uint8((genome >> 24) % SYMMETRIES);
+        genes.palette = uint8(_field(genome, 0, PALETTES));
+        genes.body = uint8(_field(genome, 16, BODIES));
+        genes.hueShift = int16(int256(_field(genome, 32, 49)) - 24);
+        genes.pattern = uint8(_field(genome, 48, PATTERNS));
+        genes.symmetry = uint8(_field(genome, 64, SYMMETRIES));
         genes.folds = [2, 3, 5, 6, 8][genes.symmetry];
-        genes.hueShift = int16(int256((genome >> 32) % 49) - 24);
-        genes.sizePct = uint16(88 + ((genome >> 40) % 25));
-        genes.extraLimbs = uint8((genome >> 48) % 3);
-        genes.eyes = uint8(1 + ((genome >> 56) % 3));
-        genes.curl = uint8(6 + ((genome >> 64) % 28));
-        genes.stretchPct = uint16(88 + ((genome >> 72) % 27));
-        genes.lobeDepth = uint8((genome >> 80) % 16);
+        genes.sizePct = uint16(88 + _field(genome, 80, 25));
+        genes.stretchPct = uint16(88 + _field(genome, 96, 27));
+        genes.lobeDepth = uint8(_field(genome, 112, 16));
+        genes.extraLimbs = uint8(_field(genome, 128, 3));
+        genes.eyes = uint8(1 + _field(genome, 144, 3));
+        genes.curl = uint8(6 + _field(genome, 160, 28));
         genes.entropy = uint256(keccak256(abi.encode(genome)));
     }
 
@@ -98,5 +117,10 @@ library Genome {
         if (p == 7) return 0x0001543e4c013e2a3400165a50015e645601221c20;
         if (p == 8) return 0x00002e5a3c001a4e2c00bc4e440037644a001e1e1a;
         return 0x0000ff161c00e81c1000ac643800a5643e00fa1916;
+    }
+
+    /// @dev The 16-bit field of `genome` at bit `start`, modulo `range`.
+    function _field(uint256 genome, uint256 start, uint256 range) private pure returns (uint256) {
+        return ((genome >> start) & 0xffff) % range;
     }
 }

@@ -26,6 +26,8 @@ library InteractionLogic {
     bytes32 internal constant TRAIT_MOOD = keccak256("mood");
     bytes32 internal constant TRAIT_TEMPERAMENT = keccak256("temperament");
     bytes32 internal constant TRAIT_REVEALED = keccak256("revealed");
+    bytes32 internal constant TRAIT_METAMORPHOSIS_PENDING = keccak256("metamorphosisPending");
+    bytes32 internal constant TRAIT_GENOME = keccak256("genome");
 
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Interaction")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _INTERACTION_STORAGE_SLOT =
@@ -64,7 +66,8 @@ library InteractionLogic {
     }
 
     /// @notice See {IInteractionModule-metamorphose}; the caller's right to act is checked by the
-    /// module. Emits {MetamorphosisRequested}, {RandomnessRequested} and {MetadataUpdate}.
+    /// module. Emits {MetamorphosisRequested}, {RandomnessRequested}, ERC-7496 {TraitUpdated}
+    /// (metamorphosis pending) and {MetadataUpdate}.
     function metamorphose(uint256 tokenId) external {
         Phenotype memory ph = phenotype(tokenId);
         if (!ph.revealed) revert IInteractionModule.InteractionNotRevealed(tokenId);
@@ -88,6 +91,7 @@ library InteractionLogic {
         uint256 requestId = SeedLogic.requestRandomWord(ISeedModule.RequestKind.Metamorphosis, tokenId);
         $.metamorphosisRequests[tokenId] = requestId;
         emit IInteractionModule.MetamorphosisRequested(tokenId, msg.sender, requestId);
+        emit IERC7496.TraitUpdated(TRAIT_METAMORPHOSIS_PENDING, tokenId, bytes32(uint256(1)));
         emit ILivingAsset.MetadataUpdate(tokenId);
     }
 
@@ -109,7 +113,9 @@ library InteractionLogic {
     /// @notice The metamorphosis word arrived: mutate the genome and advance the stage. Constant
     /// work; never reverts. A request replaced by a re-request is ignored. The token may have
     /// changed hands meanwhile: the outcome was fixed by the request and applies all the same.
-    /// Emits {Metamorphosed}, {TraitUpdated} (generation, stage) and {MetadataUpdate}, or
+    /// Emits {Metamorphosed}, ERC-7496 {TraitUpdated} (generation, stage, metamorphosis pending) and
+    /// {TraitUpdatedRange} (genome: its value needs the seed, read it with getTraitValue), and
+    /// {MetadataUpdate}, or
     /// {RandomnessIgnored} for a stale request.
     function applyMetamorphosis(uint256 tokenId, uint256 requestId, uint256 word) internal {
         InteractionModule.InteractionStorage storage $ = layout();
@@ -127,6 +133,8 @@ library InteractionLogic {
         emit IInteractionModule.Metamorphosed(tokenId, generation, requestId);
         emit IERC7496.TraitUpdated(TRAIT_GENERATION, tokenId, bytes32(uint256(generation)));
         emit IERC7496.TraitUpdated(TRAIT_STAGE, tokenId, bytes32(uint256(PhenotypeLib.stage(0, generation))));
+        emit IERC7496.TraitUpdated(TRAIT_METAMORPHOSIS_PENDING, tokenId, bytes32(0));
+        emit IERC7496.TraitUpdatedRange(TRAIT_GENOME, tokenId, tokenId);
         emit ILivingAsset.MetadataUpdate(tokenId);
     }
 }

@@ -19,6 +19,9 @@ library MetadataLogic {
     /// @dev Bounds on untrusted text, so `tokenURI` stays under its gas budget whatever the text.
     uint256 internal constant MAX_DESCRIPTION_BYTES = 160;
     uint256 internal constant MAX_NAME_BYTES = 64;
+    uint256 internal constant MAX_LICENSE_URI_BYTES = 96;
+    uint256 internal constant MAX_GENERATOR_NAME_BYTES = 32;
+    uint256 internal constant MAX_GENERATOR_VERSION_BYTES = 16;
 
     // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Metadata")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _METADATA_STORAGE_SLOT =
@@ -95,6 +98,9 @@ library MetadataLogic {
     ) external {
         Provenance storage p = layout().provenance;
         if (p.locked) revert IMetadataModule.MetadataProvenanceLocked();
+        _bounded("licenseURI", licenseURI, MAX_LICENSE_URI_BYTES);
+        _bounded("generatorName", generatorName, MAX_GENERATOR_NAME_BYTES);
+        _bounded("generatorVersion", generatorVersion, MAX_GENERATOR_VERSION_BYTES);
         p.modelHash = modelHash;
         p.datasetHash = datasetHash;
         p.licenseURI = licenseURI;
@@ -108,9 +114,7 @@ library MetadataLogic {
     /// @notice Sets the description. Emits {DescriptionUpdated}, {ContractURIUpdated} and
     /// {BatchMetadataUpdate} for every token.
     function setDescription(string calldata description) public {
-        if (bytes(description).length > MAX_DESCRIPTION_BYTES) {
-            revert IMetadataModule.MetadataTextTooLong(bytes(description).length, MAX_DESCRIPTION_BYTES);
-        }
+        _bounded("description", description, MAX_DESCRIPTION_BYTES);
         layout().description = description;
         emit IMetadataModule.DescriptionUpdated(description);
         emit IMetadataModule.ContractURIUpdated();
@@ -133,7 +137,7 @@ library MetadataLogic {
     /// @notice Initial renderer and description; the collection name is bounded too.
     function initialize(address renderer, string calldata description, string calldata name) external {
         if (bytes(name).length > MAX_NAME_BYTES)
-            revert IMetadataModule.MetadataTextTooLong(bytes(name).length, MAX_NAME_BYTES);
+            revert IMetadataModule.MetadataTextTooLong("name", bytes(name).length, MAX_NAME_BYTES);
         setRenderer(renderer);
         setDescription(description);
     }
@@ -155,6 +159,11 @@ library MetadataLogic {
         emit IMetadataModule.ContractURIUpdated();
     }
 
+    /// @dev Reverts with {MetadataTextTooLong} naming `field` when `text` is over `max` bytes.
+    function _bounded(string memory field, string calldata text, uint256 max) private pure {
+        if (bytes(text).length > max) revert IMetadataModule.MetadataTextTooLong(field, bytes(text).length, max);
+    }
+
     function _traitValue(Phenotype memory ph, bytes32 traitKey) private pure returns (bytes32) {
         uint256 v;
         if (traitKey == InteractionLogic.TRAIT_STAGE) v = uint256(ph.stage);
@@ -164,7 +173,9 @@ library MetadataLogic {
         else if (traitKey == InteractionLogic.TRAIT_MOOD) v = uint256(ph.mood);
         else if (traitKey == InteractionLogic.TRAIT_TEMPERAMENT) v = uint256(ph.temperament);
         else if (traitKey == InteractionLogic.TRAIT_REVEALED) v = ph.revealed ? 1 : 0;
-        else revert IMetadataModule.MetadataUnknownTrait(traitKey);
+        else if (traitKey == InteractionLogic.TRAIT_METAMORPHOSIS_PENDING) v = ph.metamorphosisPending ? 1 : 0;
+        else if (traitKey == InteractionLogic.TRAIT_GENOME) v = ph.genome;
+        else revert IERC7496.TraitKeyUnknown(traitKey);
         return bytes32(v);
     }
 }

@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {Phenotype, Stage, Temperament, Mood} from "../interfaces/IRenderer.sol";
 import {IEvolutionModule} from "../interfaces/IEvolutionModule.sol";
 import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
+import {Genome} from "./Genome.sol";
 
 /// @title PhenotypeLib
 /// @notice A token's live state as a pure function of its seed, birth epoch, own checkpoint and
@@ -83,12 +84,12 @@ library PhenotypeLib {
         return age >= JUVENILE_AGE ? Stage.Juvenile : Stage.Hatchling;
     }
 
-    /// @notice Bits of the genome a metamorphosis keeps: palette (bits 0-7) and body plan (8-15) in
-    /// {Genome}'s layout, so a token keeps its identity while its pattern, symmetry, limbs, eyes
-    /// and proportions (bits 16 and up) are remixed.
-    uint256 internal constant IDENTITY_MASK = 0xffff;
+    /// @notice Bits of the genome a metamorphosis keeps: the fields of palette, body and hue shift
+    /// ({Genome-IDENTITY_MASK}), so a token keeps its colours and body plan (its identity) while
+    /// its pattern, symmetry, proportions, limbs, eyes and curl are remixed.
+    uint256 internal constant IDENTITY_MASK = Genome.IDENTITY_MASK;
 
-    /// @notice The seed with everything but its identity bits remixed by the metamorphoses' mutation.
+    /// @notice The seed with everything but its identity fields remixed by the metamorphoses' mutation.
     function genome(uint256 seed, uint64 mutation) internal pure returns (uint256) {
         if (mutation == 0) return seed;
         uint256 remix = uint256(keccak256(abi.encode(seed, mutation)));

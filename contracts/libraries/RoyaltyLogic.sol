@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {RoyaltyModule} from "../modules/RoyaltyModule.sol";
 
 import {IRoyaltyModule} from "../interfaces/IRoyaltyModule.sol";
+import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
 
 /// @title RoyaltyLogic
 /// @notice ERC-2981 storage and setters, as an external library run by DELEGATECALL in the
@@ -36,11 +37,13 @@ library RoyaltyLogic {
         setDefault(receiver, feeBps);
     }
 
-    /// @notice Emits {DefaultRoyaltyUpdated}.
+    /// @notice Emits {DefaultRoyaltyUpdated} and ERC-7572 {ContractURIUpdated}.
     function setDefault(address receiver, uint96 feeBps) public {
         _check(receiver, feeBps);
         layout().defaultRoyalty = RoyaltyInfo({receiver: receiver, feeBps: feeBps});
         emit IRoyaltyModule.DefaultRoyaltyUpdated(receiver, feeBps);
+        // contractURI shows the default royalty (seller_fee_basis_points, fee_recipient).
+        emit IMetadataModule.ContractURIUpdated();
     }
 
     /// @notice Emits {TokenRoyaltyUpdated}.

@@ -6,6 +6,7 @@ import {LivingAsset} from "../LivingAsset.sol";
 import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
 
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
+import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
 
 /// @title SaleLogic
 /// @notice The collection core's sale storage and checks, as an external library run by
@@ -46,7 +47,8 @@ library SaleLogic {
         if (quantity > remaining) revert ILivingAsset.LivingAssetSupplyExceeded(quantity, remaining);
     }
 
-    /// @notice Sets price, supply cap and limits. Emits {SaleConfigUpdated}.
+    /// @notice Sets price, supply cap and limits. Emits {SaleConfigUpdated} and ERC-7572
+    /// {ContractURIUpdated}.
     function setSaleConfig(uint96 price, uint64 maxSupply, uint32 maxPerWallet, uint32 maxPerMint) external {
         if (maxSupply == 0 || maxPerWallet == 0 || maxPerMint == 0 || maxPerMint > MAX_PER_MINT_CAP) {
             revert ILivingAsset.LivingAssetInvalidSaleConfig(maxSupply, maxPerWallet, maxPerMint);
@@ -59,6 +61,8 @@ library SaleLogic {
         $.maxPerWallet = maxPerWallet;
         $.maxPerMint = maxPerMint;
         emit ILivingAsset.SaleConfigUpdated(price, maxSupply, maxPerWallet, maxPerMint);
+        // contractURI shows the supply cap (max_supply).
+        emit IMetadataModule.ContractURIUpdated();
     }
 
     /// @notice Sets the treasury. Emits {TreasuryUpdated}.

@@ -18,9 +18,10 @@ library SeedLogic {
     /// @dev VRF v2.5 limits.
     uint16 internal constant MAX_CONFIRMATIONS = 200;
     uint32 internal constant MAX_CALLBACK_GAS_LIMIT = 2_500_000;
-    /// @dev At least twice the heaviest fulfilment measured in the tests (a batch reveal: 49,250 gas
-    /// as a whole transaction, so less inside the coordinator's call), rounded up, so a fulfilment
-    /// cannot run out of gas and publish a word we would then have to discard.
+    /// @dev At least twice the heaviest callback measured in the tests (inside Chainlink's real
+    /// coordinator's exact-gas call, ERC-7496 events included: 36,278 for a batch reveal, 37,921 for
+    /// a metamorphosis), rounded up, so a fulfilment cannot run out of gas and publish a word we
+    /// would then have to discard.
     uint32 internal constant MIN_CALLBACK_GAS_LIMIT = 100_000;
     uint32 internal constant MIN_TIMEOUT = 1 hours;
     uint32 internal constant MAX_TIMEOUT = 30 days;
@@ -114,7 +115,8 @@ library SeedLogic {
     }
 
     /// @dev Reveals a batch, or ignores a replaced request. Constant work; never reverts.
-    /// Emits {BatchRevealed} and ERC-4906 {BatchMetadataUpdate}, or {RandomnessIgnored}.
+    /// Emits {BatchRevealed}, ERC-4906 {BatchMetadataUpdate} and ERC-7496 events for the traits
+    /// that change (revealed, stage, genome), or {RandomnessIgnored}.
     function _revealBatch(uint256 batchId, uint256 requestId, uint256 word) private {
         ISeedModule.Batch storage b = layout().batches[batchId];
         // A fulfilled request is forgotten; a replaced (re-requested) one lands here.
@@ -128,13 +130,16 @@ library SeedLogic {
         uint256 quantity = b.quantity;
         emit ISeedModule.BatchRevealed(batchId, first, quantity);
         emit ILivingAsset.BatchMetadataUpdate(first, first + quantity - 1);
-        // ERC-7496: the batch's "revealed" trait became true.
+        // ERC-7496: the batch's "revealed" trait became true; its stage left Egg and its genome
+        // appeared (values per token: read them with getTraitValue).
         emit IERC7496.TraitUpdatedRangeUniformValue(
             InteractionLogic.TRAIT_REVEALED,
             first,
             first + quantity - 1,
             bytes32(uint256(1))
         );
+        emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_STAGE, first, first + quantity - 1);
+        emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_GENOME, first, first + quantity - 1);
     }
 
     /// @notice See {ISeedModule-setVrfConfig}. Emits {VrfConfigUpdated}.

@@ -5,7 +5,9 @@ import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
 import {Base64Fast} from "../libraries/Base64Fast.sol";
 import {Format} from "../libraries/Format.sol";
+import {Genes, Genome} from "../libraries/Genome.sol";
 import {Json} from "../libraries/Json.sol";
+import {PhenotypeLib} from "../libraries/PhenotypeLib.sol";
 import {SceneArt} from "../libraries/SceneArt.sol";
 import {Svg} from "../libraries/Svg.sol";
 
@@ -42,6 +44,15 @@ contract RendererLibrariesHarness {
 
     function hex32(uint256 v) external pure returns (string memory) {
         return Format.hex32(v);
+    }
+
+    function decode(uint256 genome) external pure returns (Genes memory) {
+        return Genome.decode(genome);
+    }
+
+    /// @notice The genome a token of `seed` shows after metamorphoses that left `mutation`.
+    function phenotypeGenome(uint256 seed, uint64 mutation) external pure returns (uint256) {
+        return PhenotypeLib.genome(seed, mutation);
     }
 
     /// @notice Gas used by `Base64Fast.encode` of `n` bytes, measured inside the call.

@@ -2,16 +2,26 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 
-import { decodeJson, deployRenderer, tokenParams, Stage } from "./helpers";
+import type { RendererLibrariesHarness } from "../../typechain-types";
+import { decodeJson, deployRenderer, deployWithEstimate, tokenParams, Stage } from "./helpers";
 
-// Genome.decode: each gene is the genome shifted right by its offset, modulo the gene's range.
+// Genome.decode: each gene is its own 16-bit field of the genome, modulo the gene's range.
+const FIELDS = {
+  palette: { start: 0n, range: 10n },
+  body: { start: 16n, range: 5n },
+  pattern: { start: 48n, range: 6n },
+  symmetry: { start: 64n, range: 5n },
+  extraLimbs: { start: 128n, range: 3n },
+} as const;
+
 function decode(genome: bigint) {
+  const field = ({ start, range }: { start: bigint; range: bigint }) => Number(((genome >> start) & 0xffffn) % range);
   return {
-    palette: Number(genome % 10n),
-    body: Number((genome >> 8n) % 5n),
-    pattern: Number((genome >> 16n) % 6n),
-    symmetry: Number((genome >> 24n) % 5n),
-    extraLimbs: Number((genome >> 48n) % 3n),
+    palette: field(FIELDS.palette),
+    body: field(FIELDS.body),
+    pattern: field(FIELDS.pattern),
+    symmetry: field(FIELDS.symmetry),
+    extraLimbs: field(FIELDS.extraLimbs),
   };
 }
 
@@ -44,7 +54,10 @@ const SYMMETRIES = ["Bilateral", "Radial 3-fold", "Radial 5-fold", "Radial 6-fol
 
 describe("LivingAssetRenderer genes", function () {
   async function fixture() {
-    return { renderer: await deployRenderer() };
+    return {
+      renderer: await deployRenderer(),
+      harness: await deployWithEstimate<RendererLibrariesHarness>("RendererLibrariesHarness"),
+    };
   }
 
   function trait(json: { attributes: { trait_type: string; value: unknown }[] }, name: string) {
@@ -70,6 +83,40 @@ describe("LivingAssetRenderer genes", function () {
       );
     }
     expect(fills.size).to.equal(PALETTES.length);
+  });
+
+  it("each gene reads its own 16-bit field only: keeping a field keeps the gene, changing it changes no other", async function () {
+    const { harness } = await loadFixture(fixture);
+    // Genome.sol's layout: where each gene's field starts.
+    const LAYOUT = [
+      ["palette", 0n],
+      ["body", 16n],
+      ["hueShift", 32n],
+      ["pattern", 48n],
+      ["symmetry", 64n],
+      ["sizePct", 80n],
+      ["stretchPct", 96n],
+      ["lobeDepth", 112n],
+      ["extraLimbs", 128n],
+      ["eyes", 144n],
+      ["curl", 160n],
+    ] as const;
+    const genes = async (genome: bigint) => {
+      const g = await harness.decode(genome);
+      return Object.fromEntries(LAYOUT.map(([gene]) => [gene, Number(g[gene])]));
+    };
+    for (let i = 0; i < 16; i++) {
+      const genome = BigInt(ethers.solidityPackedKeccak256(["string", "uint256"], ["genome", i]));
+      const other = BigInt(ethers.solidityPackedKeccak256(["string", "uint256"], ["other", i]));
+      const base = await genes(genome);
+      for (const [gene, start] of LAYOUT) {
+        const field = 0xffffn << start;
+        const kept = await genes((genome & field) | (other & ~field));
+        expect(kept[gene], `${gene} of genome ${i}, other bits changed`).to.equal(base[gene]);
+        const changed = await genes((other & field) | (genome & ~field));
+        for (const [g] of LAYOUT) if (g !== gene) expect(changed[g], `${g} when ${gene} changed`).to.equal(base[g]);
+      }
+    }
   });
 
   it("a bilateral body grows one mirrored pair of limbs per stage, plus its extra limbs", async function () {

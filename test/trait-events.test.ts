@@ -1,0 +1,225 @@
+// ERC-7496 completeness, tested as a trait-keyed indexer meets it: a collection lives through
+// random actions, and after every transaction each (token, trait) whose `getTraitValue` changed
+// must be announced by an ERC-7496 event of that same transaction (with the new value, where the
+// event carries one). Tokens that come into existence need none: their mint's Transfer announces
+// them.
+import hre, { ethers } from "hardhat";
+import { expect } from "chai";
+import type { ContractTransactionResponse, Log } from "ethers";
+import { deployWorld, PRICE, type World } from "./helpers/fixture";
+
+/** Every trait key the collection answers, by name (keccak256 of the name is the key). */
+const TRAITS = [
+  "stage",
+  "generation",
+  "age",
+  "vitality",
+  "mood",
+  "temperament",
+  "revealed",
+  "metamorphosisPending",
+  "genome",
+] as const;
+const KEYS = TRAITS.map((t) => ethers.id(t));
+const NAME_OF = new Map(KEYS.map((k, i) => [k, TRAITS[i]]));
+
+/** A small deterministic PRNG (mulberry32), so a failure replays (PROPERTY_SEED to change). */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Snapshot = Map<number, string[]>; // tokenId -> trait values, in KEYS order
+
+interface Coverage {
+  /** (key, tokenId) -> the value the event announced, or null when the event carries none. */
+  covers(key: string, tokenId: number): { value: string | null } | undefined;
+}
+
+/** The ERC-7496 events the collection emitted in a receipt, as a lookup. */
+function coverageOf(w: World, logs: readonly Log[], collection: string): Coverage {
+  const events: { key: string; from: bigint; to: bigint; ids?: bigint[]; value: string | null }[] = [];
+  for (const log of logs) {
+    if (log.address.toLowerCase() !== collection.toLowerCase()) continue;
+    const parsed = w.collection.interface.parseLog(log);
+    if (!parsed) continue;
+    const a = parsed.args;
+    switch (parsed.name) {
+      case "TraitUpdated":
+        events.push({ key: a.traitKey, from: a.tokenId, to: a.tokenId, value: a.traitValue });
+        break;
+      case "TraitUpdatedRange":
+        events.push({ key: a.traitKey, from: a.fromTokenId, to: a.toTokenId, value: null });
+        break;
+      case "TraitUpdatedRangeUniformValue":
+        events.push({ key: a.traitKey, from: a.fromTokenId, to: a.toTokenId, value: a.traitValue });
+        break;
+      case "TraitUpdatedList":
+        events.push({ key: a.traitKey, from: 0n, to: -1n, ids: [...a.tokenIds], value: null });
+        break;
+      case "TraitUpdatedListUniformValue":
+        events.push({ key: a.traitKey, from: 0n, to: -1n, ids: [...a.tokenIds], value: a.traitValue });
+        break;
+    }
+  }
+  return {
+    covers(key, tokenId) {
+      const id = BigInt(tokenId);
+      const hit = events.find((e) => e.key === key && ((e.from <= id && id <= e.to) || (e.ids ?? []).includes(id)));
+      return hit ? { value: hit.value } : undefined;
+    },
+  };
+}
+
+async function snapshot(w: World): Promise<Snapshot> {
+  const supply = Number(await w.collection.totalSupply());
+  const out: Snapshot = new Map();
+  for (let id = 1; id <= supply; id++) out.set(id, [...(await w.collection.getTraitValues(id, KEYS))]);
+  return out;
+}
+
+describe("ERC-7496 trait events (replay of a lived collection)", function () {
+  this.timeout(600_000);
+
+  it("every trait change of an existing token is announced in the transaction that makes it @skip-coverage", async () => {
+    const seed = Number(process.env.PROPERTY_SEED ?? 7496);
+    const rand = prng(seed);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const w = await deployWorld();
+    const collection = await w.collection.getAddress();
+    const signers = await ethers.getSigners();
+    const holders = signers.slice(1, 6);
+    await w.collection.setSaleConfig(PRICE, 10_000, 1_000, 20);
+    let price = 3000n * 10n ** 8n;
+    const pendingBatches: bigint[] = [];
+    const pendingMetamorphoses: bigint[] = [];
+
+    let transactions = 0;
+    let changes = 0;
+    const perTrait = new Map<string, number>();
+    let state = await snapshot(w);
+
+    /** Sends one transaction and checks every trait change it made against its events. */
+    const check = async (what: string, send: () => Promise<ContractTransactionResponse>) => {
+      let receipt;
+      try {
+        receipt = await (await send()).wait();
+      } catch {
+        return undefined; // refused by the contract: no state changed (the hostile-input test checks that)
+      }
+      const after = await snapshot(w);
+      const coverage = coverageOf(w, receipt!.logs, collection);
+      for (const [id, before] of state) {
+        const now = after.get(id)!;
+        KEYS.forEach((key, i) => {
+          if (before[i] === now[i]) return;
+          changes++;
+          perTrait.set(NAME_OF.get(key)!, (perTrait.get(NAME_OF.get(key)!) ?? 0) + 1);
+          const hit = coverage.covers(key, id);
+          expect(hit, `${what}: token #${id} "${NAME_OF.get(key)}" changed ${before[i]} -> ${now[i]} without an event`)
+            .to.not.be.undefined;
+          if (hit!.value !== null)
+            expect(hit!.value, `${what}: token #${id} "${NAME_OF.get(key)}" announced value`).to.equal(now[i]);
+        });
+      }
+      transactions++;
+      state = after;
+      return receipt!;
+    };
+
+    const requestIds = (receipt: { logs: readonly Log[] } | undefined, event: string) =>
+      (receipt?.logs ?? [])
+        .filter((l) => l.address.toLowerCase() === collection.toLowerCase())
+        .map((l) => w.collection.interface.parseLog(l))
+        .filter((p) => p?.name === event)
+        .map((p) => p!.args.requestId as bigint);
+
+    for (let step = 0; step < 90; step++) {
+      const supply = Number(await w.collection.totalSupply());
+      const r = rand();
+      if (supply === 0 || r < 0.14) {
+        const who = pick(holders);
+        const q = 1 + Math.floor(rand() * 3);
+        const receipt = await check(`mint ${q}`, () => w.collection.connect(who).mint(q, { value: PRICE * BigInt(q) }));
+        pendingBatches.push(...requestIds(receipt, "RandomnessRequested"));
+      } else if (r < 0.28 && pendingBatches.length > 0) {
+        const id = pendingBatches.shift()!;
+        await check("reveal", () => w.coordinator.fulfillRandomWords(id, collection));
+      } else if (r < 0.5) {
+        // The world moves: up, down or calm, sometimes by a lot.
+        const move = BigInt(Math.floor((rand() - 0.5) * 1600)); // -8% .. +8%
+        price = (price * (10_000n + move)) / 10_000n;
+        const next = await w.collection.nextEpochAt();
+        const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+        if (next > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
+        await (await w.feed.updateAnswer(price)).wait();
+        await check("advanceEpoch", () => w.collection.advanceEpoch());
+      } else if (r < 0.72) {
+        const id = 1 + Math.floor(rand() * supply);
+        const owner = await w.collection.ownerOf(id);
+        await check(`nurture #${id}`, () =>
+          w.collection.connect(signers.find((s) => s.address === owner)!).nurture(id),
+        );
+      } else if (r < 0.84) {
+        const id = 1 + Math.floor(rand() * supply);
+        const owner = await w.collection.ownerOf(id);
+        const receipt = await check(`metamorphose #${id}`, () =>
+          w.collection.connect(signers.find((s) => s.address === owner)!).metamorphose(id),
+        );
+        pendingMetamorphoses.push(...requestIds(receipt, "RandomnessRequested"));
+      } else if (r < 0.92 && pendingMetamorphoses.length > 0) {
+        const id = pendingMetamorphoses.shift()!;
+        await check("metamorphosis fulfilment", () => w.coordinator.fulfillRandomWords(id, collection));
+      } else if (r < 0.97) {
+        const id = 1 + Math.floor(rand() * supply);
+        const owner = await w.collection.ownerOf(id);
+        const to = pick(holders);
+        await check(`transfer #${id}`, () =>
+          w.collection.connect(signers.find((s) => s.address === owner)!).transferFrom(owner, to.address, id),
+        );
+      } else {
+        // The config role moves the mood threshold: every token's mood may change with it.
+        const feed = await w.collection.feedConfig();
+        const threshold = 50 + Math.floor(rand() * 400);
+        await check(`setFeedConfig (mood threshold ${threshold} bps)`, () =>
+          w.collection.setFeedConfig({
+            feed: feed.feed,
+            sequencerUptimeFeed: feed.sequencerUptimeFeed,
+            epochInterval: feed.epochInterval,
+            heartbeat: feed.heartbeat,
+            sequencerGracePeriod: feed.sequencerGracePeriod,
+            minAnswer: feed.minAnswer,
+            maxAnswer: feed.maxAnswer,
+            moodThresholdBps: threshold,
+          }),
+        );
+      }
+    }
+    console.log(
+      `      replayed ${transactions} transactions, checked ${changes} (token, trait) changes (seed ${seed}): ${[
+        ...perTrait,
+      ]
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ")}`,
+    );
+    // The life was rich enough to test something: every kind of change happened.
+    for (const t of [
+      "stage",
+      "generation",
+      "age",
+      "vitality",
+      "mood",
+      "temperament",
+      "revealed",
+      "metamorphosisPending",
+      "genome",
+    ])
+      expect(perTrait.get(t) ?? 0, `changes of "${t}"`).to.be.greaterThan(0);
+  });
+});
