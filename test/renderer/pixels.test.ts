@@ -10,7 +10,8 @@ import { deployRenderer, rasterize, seedOf, tokenParams, type PhenotypeOverrides
 /**
  * The art must not change when the renderer is optimised: the SVG bytes may (shorter numbers,
  * shared defs), the pixels may not. `fixtures/art.json.gz` holds the SVG the renderer drew for
- * each phenotype below before the gas work (1.0.0); this test renders the same phenotypes now and
+ * each phenotype below before the gas work (1.0.0's art, with the Genome layout of 16-bit fields);
+ * this test renders the same phenotypes now and
  * compares both rasterisations with resvg at 256 px.
  *
  * The measure: for every pixel, the largest difference over R, G, B and A (0..255). The images
@@ -33,14 +34,17 @@ interface GenomeWant {
   symmetry?: number;
 }
 
+/** The gene (genome >> start) & 0xffff) % range, as `Genome.decode` reads it. */
+const field = (g: bigint, start: bigint, range: bigint) => ((g >> start) & 0xffffn) % range;
+
 /** The first seed of a fixed sequence whose genes match `want` (the same on every run). */
 function genomeWith(want: GenomeWant, salt: bigint): bigint {
   for (let k = 0n; ; k++) {
     const g = seedOf(1000n + salt, k);
-    if (want.palette !== undefined && g % 10n !== BigInt(want.palette)) continue;
-    if (want.body !== undefined && (g >> 8n) % 5n !== BigInt(want.body)) continue;
-    if (want.pattern !== undefined && (g >> 16n) % 6n !== BigInt(want.pattern)) continue;
-    if (want.symmetry !== undefined && (g >> 24n) % 5n !== BigInt(want.symmetry)) continue;
+    if (want.palette !== undefined && field(g, 0n, 10n) !== BigInt(want.palette)) continue;
+    if (want.body !== undefined && field(g, 16n, 5n) !== BigInt(want.body)) continue;
+    if (want.pattern !== undefined && field(g, 48n, 6n) !== BigInt(want.pattern)) continue;
+    if (want.symmetry !== undefined && field(g, 64n, 5n) !== BigInt(want.symmetry)) continue;
     return g;
   }
 }
