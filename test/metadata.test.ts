@@ -197,8 +197,9 @@ describe("Metadata through the collection", () => {
       [
         "advanceEpoch",
         async () => {
-          const next = await w.collection.nextEpochAt();
-          await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next) + 1]);
+          const next = Number(await w.collection.nextEpochAt());
+          const now = (await ethers.provider.getBlock("latest"))!.timestamp;
+          await hre.network.provider.send("evm_setNextBlockTimestamp", [Math.max(next, now) + 1]);
           await (await w.feed.updateAnswer(3100n * 10n ** 8n)).wait();
           return w.collection.advanceEpoch();
         },
