@@ -278,6 +278,28 @@ async function main(): Promise<void> {
       JSON.stringify(wide),
     );
 
+    // The metadata URIs as the contracts return them, read the way a marketplace's web client
+    // does: fetch the data: URI, parse the JSON, and draw its image (a utf8 SVG data URI).
+    const uris = JSON.parse(fs.readFileSync(path.join(GALLERY, "uris.json"), "utf8")) as {
+      contractURI: string;
+      tokenURIs: { tokenId: number; uri: string }[];
+    };
+    for (const { tokenId, uri } of [{ tokenId: 0, uri: uris.contractURI }, ...uris.tokenURIs]) {
+      const drawn = await page.evaluate(async (u: string) => {
+        const meta = (await (await fetch(u)).json()) as { name?: string; image?: string };
+        type Img = { src: string; naturalWidth: number; naturalHeight: number; decode(): Promise<void> };
+        const img = new (globalThis as unknown as { Image: new () => Img }).Image();
+        img.src = meta.image ?? "";
+        await img.decode();
+        return { name: meta.name ?? "", width: img.naturalWidth, height: img.naturalHeight };
+      }, uri);
+      check(
+        `${tokenId ? `tokenURI(${tokenId})` : "contractURI"} fetched and parsed in Chromium, its image drawn (${drawn.width}x${drawn.height})`,
+        drawn.name.length > 0 && drawn.width > 0 && drawn.height > 0,
+        JSON.stringify(drawn),
+      );
+    }
+
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     const shot = fs.readFileSync(SCREENSHOT);

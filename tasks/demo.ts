@@ -278,6 +278,16 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
       ]);
       tokens.push({ tokenId: id, owner: ownerOf.get(id)!, holder, ...p });
     }
+    // The raw metadata URIs as a marketplace reads them, for the browser test to load in Chromium.
+    fs.writeFileSync(
+      path.join(outDir, "uris.json"),
+      toJson({
+        contractURI: await collection.contractURI(),
+        tokenURIs: await Promise.all(
+          [ids[0], ...storyTokens].map(async (id) => ({ tokenId: id, uri: await collection.tokenURI(id) })),
+        ),
+      }),
+    );
     // What the demo did, for the browser test (scripts/browser-test.ts) to compare with the page.
     fs.writeFileSync(
       path.join(outDir, "demo.json"),
