@@ -112,6 +112,9 @@ export function presentAttributes(
     else if (a.trait_type === "Age") value = epochs(Number(a.value));
     else if (a.trait_type === "Birth Epoch") value = `epoch ${value}`;
     else if (a.trait_type === "Nurtured") value = `${value} time${value === "1" ? "" : "s"}`;
+    // The genome is 66 characters without a break: shown short on a card (the full value is in
+    // tokenURI and getTraitValue).
+    else if (a.trait_type === "Genome" && value.length > 14) value = `${value.slice(0, 8)}…${value.slice(-4)}`;
     out.push({ trait_type: a.trait_type, value });
   }
   return out;
