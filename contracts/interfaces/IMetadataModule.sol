@@ -12,6 +12,9 @@ interface IMetadataModule {
     error MetadataRendererNotContract(address renderer);
     /// @notice A creator-controlled text (`field`) is longer than its bound, in bytes.
     error MetadataTextTooLong(string field, uint256 length, uint256 max);
+    /// @notice A provenance text (`field`) holds a byte it may not (at `index`): they are printable
+    /// ASCII without `"`, `\`, `%` or `#`, the characters whose escapes would cost tokenURI gas.
+    error MetadataTextInvalidByte(string field, uint256 index, uint8 value);
     /// @notice Traits are derived from the token's life; none can be set directly.
     error MetadataTraitNotSettable(bytes32 traitKey);
 

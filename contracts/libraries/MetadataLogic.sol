@@ -98,9 +98,9 @@ library MetadataLogic {
     ) external {
         Provenance storage p = layout().provenance;
         if (p.locked) revert IMetadataModule.MetadataProvenanceLocked();
-        _bounded("licenseURI", licenseURI, MAX_LICENSE_URI_BYTES);
-        _bounded("generatorName", generatorName, MAX_GENERATOR_NAME_BYTES);
-        _bounded("generatorVersion", generatorVersion, MAX_GENERATOR_VERSION_BYTES);
+        _plain("licenseURI", licenseURI, MAX_LICENSE_URI_BYTES);
+        _plain("generatorName", generatorName, MAX_GENERATOR_NAME_BYTES);
+        _plain("generatorVersion", generatorVersion, MAX_GENERATOR_VERSION_BYTES);
         p.modelHash = modelHash;
         p.datasetHash = datasetHash;
         p.licenseURI = licenseURI;
@@ -157,6 +157,20 @@ library MetadataLogic {
         p.locked = true;
         emit IMetadataModule.ProvenanceLocked();
         emit IMetadataModule.ContractURIUpdated();
+    }
+
+    /// @dev A provenance text: bounded, and printable ASCII without `"`, `\`, `%` or `#` (each of
+    /// those costs six bytes of escape in every tokenURI). Reverts with {MetadataTextTooLong} or
+    /// {MetadataTextInvalidByte} naming `field`. Loops over the text's bytes only (at most 96).
+    function _plain(string memory field, string calldata text, uint256 max) private pure {
+        _bounded(field, text, max);
+        bytes calldata b = bytes(text);
+        for (uint256 i; i < b.length; ++i) {
+            uint8 c = uint8(b[i]);
+            if (c < 0x20 || c > 0x7e || c == 0x22 || c == 0x5c || c == 0x25 || c == 0x23) {
+                revert IMetadataModule.MetadataTextInvalidByte(field, i, c);
+            }
+        }
     }
 
     /// @dev Reverts with {MetadataTextTooLong} naming `field` when `text` is over `max` bytes.

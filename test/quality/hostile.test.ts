@@ -538,6 +538,20 @@ const rows: Row[] = [
     args: () => ["generatorVersion", 17, 16],
   },
   {
+    label: "setProvenance with a percent sign in licenseURI",
+    caller: "deployer",
+    call: (c) => c.setProvenance(H, H, "ipfs://a%20b", "g", "v"),
+    error: "MetadataTextInvalidByte",
+    args: () => ["licenseURI", 8, 0x25],
+  },
+  {
+    label: "setProvenance with a control byte in generatorVersion",
+    caller: "deployer",
+    call: (c) => c.setProvenance(H, H, "l", "g", "1.0\n"),
+    error: "MetadataTextInvalidByte",
+    args: () => ["generatorVersion", 3, 0x0a],
+  },
+  {
     label: "setDescription over 160 bytes",
     caller: "deployer",
     call: (c) => c.setDescription("d".repeat(161)),
