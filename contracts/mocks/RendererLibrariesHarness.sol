@@ -26,6 +26,10 @@ contract RendererLibrariesHarness {
         return Json.truncate(s, maxBytes);
     }
 
+    function hsl(uint256 h, uint256 s, uint256 l) external pure returns (string memory) {
+        return Svg.hsl(h, s, l);
+    }
+
     function bps(uint256 v) external pure returns (string memory) {
         return Format.bps(v);
     }

@@ -138,6 +138,14 @@ describe("LivingAssetRenderer escaping", function () {
     );
   });
 
+  it("hsl wraps the hue at 360 and clamps saturation and lightness to 100", async function () {
+    const { harness } = await loadFixture(fixture);
+    expect(await harness.hsl(40, 45, 88)).to.equal("hsl(40,45%,88%)");
+    expect(await harness.hsl(0, 0, 0)).to.equal("hsl(0,0%,0%)");
+    expect(await harness.hsl(725, 140, 101)).to.equal("hsl(5,100%,100%)");
+    expect(await harness.hsl(359, 100, 100)).to.equal("hsl(359,100%,100%)");
+  });
+
   it("bps and fixedPointSigned write exact decimals", async function () {
     const { harness } = await loadFixture(fixture);
     expect(await harness.bps(7350)).to.equal("73.5");
