@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { deployWorld, mintAndReveal, advance, requestIdsOf, IgnoreReason, PRICE, type World } from "./helpers/fixture";
-import { plain } from "./helpers/fixture";
+import { plain, TRAIT_NAMES } from "./helpers/fixture";
 import { decodeTokenUri } from "../tasks/lib/render";
 
 const P = (usd: number) => BigInt(Math.round(usd * 1e8));
@@ -254,17 +254,7 @@ describe("InteractionModule", () => {
       const w = await deployWorld();
       await mintAndReveal(w, w.alice, 1);
       await live(w, 3);
-      const keys = [
-        "stage",
-        "generation",
-        "age",
-        "vitality",
-        "mood",
-        "temperament",
-        "revealed",
-        "metamorphosisPending",
-        "genome",
-      ].map((k) => ethers.id(k));
+      const keys = TRAIT_NAMES.map((k) => ethers.id(k));
       const values = await w.collection.getTraitValues(1, keys);
       const ph = await phenotype(w, 1);
       expect(values.map(BigInt)).to.deep.equal([

@@ -6,20 +6,9 @@
 import hre, { ethers } from "hardhat";
 import { expect } from "chai";
 import type { ContractTransactionResponse, Log } from "ethers";
-import { deployWorld, PRICE, type World } from "./helpers/fixture";
+import { deployWorld, PRICE, TRAIT_NAMES, type World } from "./helpers/fixture";
 
-/** Every trait key the collection answers, by name (keccak256 of the name is the key). */
-const TRAITS = [
-  "stage",
-  "generation",
-  "age",
-  "vitality",
-  "mood",
-  "temperament",
-  "revealed",
-  "metamorphosisPending",
-  "genome",
-] as const;
+const TRAITS = TRAIT_NAMES;
 const KEYS = TRAITS.map((t) => ethers.id(t));
 const NAME_OF = new Map(KEYS.map((k, i) => [k, TRAITS[i]]));
 
@@ -209,17 +198,6 @@ describe("ERC-7496 trait events (replay of a lived collection)", function () {
         .join(", ")}`,
     );
     // The life was rich enough to test something: every kind of change happened.
-    for (const t of [
-      "stage",
-      "generation",
-      "age",
-      "vitality",
-      "mood",
-      "temperament",
-      "revealed",
-      "metamorphosisPending",
-      "genome",
-    ])
-      expect(perTrait.get(t) ?? 0, `changes of "${t}"`).to.be.greaterThan(0);
+    for (const t of TRAITS) expect(perTrait.get(t) ?? 0, `changes of "${t}"`).to.be.greaterThan(0);
   });
 });

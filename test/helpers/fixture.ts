@@ -40,6 +40,19 @@ export const deployWorld = deployments.createFixture(async (): Promise<World> =>
 
 export const PRICE = 10_000_000_000_000_000n;
 
+/** Every ERC-7496 trait the collection answers, by name (its key is keccak256 of the name). */
+export const TRAIT_NAMES = [
+  "stage",
+  "generation",
+  "age",
+  "vitality",
+  "mood",
+  "temperament",
+  "revealed",
+  "metamorphosisPending",
+  "genome",
+] as const;
+
 /** `ISeedModule.IgnoreReason`: why a VRF fulfilment was ignored. */
 export const IgnoreReason = { UnknownRequest: 0, StaleRequest: 1, NoWords: 2 } as const;
 
