@@ -78,8 +78,8 @@ export const MOCKS = {
 export const LIBRARIES = [
   "SaleLogic",
   "SeedLogic",
-  "EvolutionLogic",
   "InteractionLogic",
   "MetadataLogic",
   "RoyaltyLogic",
+  "SetupLogic",
 ] as const;

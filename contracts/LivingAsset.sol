@@ -7,38 +7,28 @@ import {ILivingAsset} from "./interfaces/ILivingAsset.sol";
 import {MetadataModule} from "./modules/MetadataModule.sol";
 import {SeedLogic} from "./libraries/SeedLogic.sol";
 import {SaleLogic} from "./libraries/SaleLogic.sol";
+import {SaleStorage} from "./storage/SaleStorage.sol";
+import {SetupLogic} from "./libraries/SetupLogic.sol";
 
 /// @title LivingAsset
 /// @notice A Vivarium collection: an upgradeable ERC-721 (ERC721A core, batch mints) behind a UUPS
-/// proxy, whose tokens get their seeds from Chainlink VRF v2.5, live through epochs driven by a
-/// Chainlink Data Feed, are nurtured and transformed by their holders, and render fully on chain.
+/// proxy, whose tokens get their seeds from Chainlink VRF v2.5, live through the epochs of a
+/// {World} (a Chainlink Data Feed, advanced by Chainlink Automation), are nurtured and transformed by their holders, and render fully on chain.
 ///
 /// Who may call what:
 /// - anyone: `mint` (while the sale is open and not paused), `withdraw` (always to the treasury),
-///   `advanceEpoch` (once the interval has passed), every view;
+///   `syncWorld` (after a missed world hook), every view;
 /// - holders and their approved operators: transfers (never paused), `nurture`, `metamorphose`;
-/// - `MINTER_ROLE`: `mintTo`; `CONFIG_ROLE`: sale, treasury, VRF, feed, royalty, renderer and
+/// - `MINTER_ROLE`: `mintTo`; `CONFIG_ROLE`: sale, treasury, VRF, royalty, renderer and
 ///   description settings, re-requests; `PAUSER_ROLE`: `pause`/`unpause`;
 ///   `UPGRADER_ROLE`: upgrades; default admin: role grants, renderer and provenance locks;
-/// - the VRF coordinator: `rawFulfillRandomWords`; the Automation forwarder: `performUpkeep`.
+/// - the VRF coordinator: `rawFulfillRandomWords`; the world: `onWorldEpoch`.
 ///
 /// The modules' logic lives in external libraries linked into this implementation (EIP-170). They
 /// hold no state and contain no `delegatecall` or `selfdestruct`; each runs in the proxy's storage
 /// through the module's ERC-7201 namespace, so linking them is safe for upgrades:
 /// @custom:oz-upgrades-unsafe-allow external-library-linking
-contract LivingAsset is MetadataModule, UUPSUpgradeable {
-    /// @custom:storage-location erc7201:livingasset.storage.LivingAsset
-    struct SaleStorage {
-        // slot 0: price (96) | maxSupply (64) | maxPerWallet (32) | maxPerMint (32) | saleOpen (8)
-        uint96 price;
-        uint64 maxSupply;
-        uint32 maxPerWallet;
-        uint32 maxPerMint;
-        bool saleOpen;
-        // slot 1
-        address treasury;
-    }
-
+contract LivingAsset is MetadataModule, SaleStorage, UUPSUpgradeable {
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() {
         _disableInitializers();
@@ -49,12 +39,9 @@ contract LivingAsset is MetadataModule, UUPSUpgradeable {
         __ERC721A_init(p.name, p.symbol);
         __AccessControlDefaultAdminRules_init(p.adminDelay, p.admin);
         __Pausable_init();
-        __SeedModule_init(p.vrf);
-        __EvolutionModule_init(p.feed);
-        __RoyaltyModule_init(p.royaltyReceiver, p.royaltyBps, p.maxRoyaltyBps);
-        __MetadataModule_init(p.renderer, p.description, p.name);
-        SaleLogic.setSaleConfig(p.price, p.maxSupply, p.maxPerWallet, p.maxPerMint);
-        SaleLogic.setTreasury(p.treasury);
+        // The modules' part (VRF, world, royalty, metadata, sale) runs in {SetupLogic} on this
+        // call's own arguments, inside this initializer.
+        _delegate(address(SetupLogic), SetupLogic.initialize.selector);
     }
 
     // ------------------------------------------------------------------
@@ -76,7 +63,7 @@ contract LivingAsset is MetadataModule, UUPSUpgradeable {
 
     /// @inheritdoc ILivingAsset
     function withdraw() external virtual {
-        SaleLogic.withdraw();
+        _forward(address(SaleLogic), SaleLogic.withdraw.selector);
     }
 
     // ------------------------------------------------------------------
@@ -90,19 +77,13 @@ contract LivingAsset is MetadataModule, UUPSUpgradeable {
     }
 
     /// @notice Set price, supply cap and limits (config role). The cap cannot go below what is minted.
-    function setSaleConfig(
-        uint96 price,
-        uint64 maxSupply,
-        uint32 maxPerWallet,
-        uint32 maxPerMint
-    ) external virtual onlyRole(CONFIG_ROLE) {
-        SaleLogic.setSaleConfig(price, maxSupply, maxPerWallet, maxPerMint);
-        emit ContractURIUpdated();
+    function setSaleConfig(uint96, uint64, uint32, uint32) external virtual onlyRole(CONFIG_ROLE) {
+        _forward(address(SaleLogic), SaleLogic.setSaleConfig.selector);
     }
 
     /// @notice Set the treasury that receives the proceeds (config role).
-    function setTreasury(address treasury) external virtual onlyRole(CONFIG_ROLE) {
-        SaleLogic.setTreasury(treasury);
+    function setTreasury(address) external virtual onlyRole(CONFIG_ROLE) {
+        _forward(address(SaleLogic), SaleLogic.setTreasury.selector);
     }
 
     /// @notice Pause minting and holder interactions (transfers are never paused).
@@ -129,8 +110,16 @@ contract LivingAsset is MetadataModule, UUPSUpgradeable {
             address treasury
         )
     {
-        LivingAsset.SaleStorage storage $ = SaleLogic.layout();
-        return ($.price, $.maxSupply, $.maxPerWallet, $.maxPerMint, $.saleOpen, $.treasury);
+        _forwardView(address(SaleLogic), SaleLogic.saleConfig.selector);
+        assembly ("memory-safe") {
+            // not reached: the library's answer was returned
+            price := 0
+            maxSupply := 0
+            maxPerWallet := 0
+            maxPerMint := 0
+            open := 0
+            treasury := 0
+        }
     }
 
     /// @inheritdoc MetadataModule
@@ -144,10 +133,6 @@ contract LivingAsset is MetadataModule, UUPSUpgradeable {
 
     /// @dev Requirements: `UPGRADER_ROLE`.
     function _authorizeUpgrade(address) internal virtual override onlyRole(UPGRADER_ROLE) {}
-
-    function _maxSupply() internal view virtual override returns (uint256) {
-        return SaleLogic.layout().maxSupply;
-    }
 
     // ------------------------------------------------------------------
     // Private

@@ -5,11 +5,11 @@ import { collectionFactory, deploymentRecord, implementationTxHash } from "../sc
 import { livePlan } from "../scripts/lib/live-plan";
 
 /**
- * The collection: a UUPS proxy over `LivingAsset`, deployed and validated by
+ * The collection: a UUPS proxy over `LivingAsset` living in the World, deployed and validated by
  * `@openzeppelin/hardhat-upgrades`. A second run reuses the saved proxy.
  */
 const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
-  const { deployments, ethers, upgrades, network } = hre;
+  const { deployments, upgrades, network } = hre;
   const existing = await deployments.getOrNull("LivingAsset");
   if (existing) {
     if (network.name !== "hardhat") console.log(`reusing LivingAsset proxy at ${existing.address}`);
@@ -19,22 +19,16 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
   const d = COLLECTION_DEFAULTS;
   const dev = DEVELOPMENT_CHAINS.includes(network.name);
 
-  let coordinator: string, keyHash: string, subscriptionId: bigint, confirmations: number, feed: string;
-  let heartbeat: number, minAnswer: bigint, maxAnswer: bigint;
-  let sequencerUptimeFeed = ethers.ZeroAddress;
+  let coordinator: string, keyHash: string, subscriptionId: bigint, confirmations: number;
   if (dev) {
     coordinator = (await deployments.get("VRFCoordinatorV2_5Mock")).address;
     keyHash = MOCKS.keyHash;
     subscriptionId = BigInt((await deployments.get("VRFSubscription")).linkedData.subscriptionId);
     confirmations = 3;
-    feed = (await deployments.get("MockV3Aggregator")).address;
-    heartbeat = 100 * 365 * 24 * 3600; // the mock's answer only changes when moved by hand
-    [minAnswer, maxAnswer] = [1n, 2n ** 88n - 1n]; // set-price refuses what the mock should not answer
   } else {
     // The same pre-flight `deploy` ran before the first transaction (tasks/deploy.ts).
     const plan = await livePlan(hre);
     ({ coordinator, keyHash, subscriptionId, requestConfirmations: confirmations } = plan.vrf);
-    ({ address: feed, heartbeat, minAnswer, maxAnswer, sequencerUptimeFeed } = plan.feed);
   }
 
   const params = {
@@ -61,16 +55,7 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
       nativePayment: false,
       rerequestTimeout: d.rerequestTimeoutSeconds,
     },
-    feed: {
-      feed,
-      sequencerUptimeFeed,
-      epochInterval: d.epochIntervalSeconds,
-      heartbeat,
-      sequencerGracePeriod: d.sequencerGracePeriodSeconds,
-      minAnswer,
-      maxAnswer,
-      moodThresholdBps: d.moodThresholdBps,
-    },
+    world: (await deployments.get("World")).address,
   };
 
   const factory = await collectionFactory(hre);
@@ -98,5 +83,5 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
 };
 
 func.tags = ["collection"];
-func.dependencies = ["mocks", "subscription", "renderer", "libraries"];
+func.dependencies = ["mocks", "subscription", "renderer", "libraries", "world"];
 export default func;

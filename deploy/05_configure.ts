@@ -3,8 +3,9 @@ import type { DeployFunction } from "hardhat-deploy/types";
 import { DEVELOPMENT_CHAINS } from "../config/networks";
 
 /**
- * Configuration. Development chains: the collection becomes a consumer of the mock subscription,
- * the deployer gets every operating role and the sale opens. Live chains: add the proxy as a
+ * Configuration. Every chain: the deployer gets every operating role of the collection and the
+ * world, and the collection subscribes to the world. Development chains: the collection becomes a
+ * consumer of the mock subscription and the sale opens. Live chains: add the proxy as a
  * consumer of your subscription yourself (`npx hardhat vrf add-consumer`) and grant roles.
  */
 const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
@@ -14,6 +15,16 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
   for (const role of ["MINTER_ROLE", "CONFIG_ROLE", "PAUSER_ROLE", "UPGRADER_ROLE"] as const) {
     const id = await collection[role]();
     if (!(await collection.hasRole(id, deployer))) await (await collection.grantRole(id, deployer)).wait();
+  }
+  // The world: the deployer operates it, and the collection hears of every epoch.
+  const world = await ethers.getContractAt("World", (await deployments.get("World")).address);
+  for (const role of ["CONFIG_ROLE", "UPGRADER_ROLE"] as const) {
+    const id = await world[role]();
+    if (!(await world.hasRole(id, deployer))) await (await world.grantRole(id, deployer)).wait();
+  }
+  const subscribed = (await world.subscribers()).map((a) => a.toLowerCase());
+  if (!subscribed.includes((await collection.getAddress()).toLowerCase())) {
+    await (await world.addSubscriber(await collection.getAddress())).wait();
   }
   if (!DEVELOPMENT_CHAINS.includes(network.name)) return;
   const coordinator = await ethers.getContractAt(

@@ -42,8 +42,9 @@ interface IInteractionModule {
     event Nurtured(uint256 indexed tokenId, uint256 vitality);
     /// @notice A holder asked a token to metamorphose; the outcome is fixed by `requestId`.
     event MetamorphosisRequested(uint256 indexed tokenId, address indexed by, uint256 requestId);
-    /// @notice A metamorphosis completed.
-    event Metamorphosed(uint256 indexed tokenId, uint256 generation, uint256 requestId);
+    /// @notice A metamorphosis completed; `mutation` is the checkpoint's new mutation (what the
+    /// genome is remixed with), so history can be replayed from events.
+    event Metamorphosed(uint256 indexed tokenId, uint256 generation, uint256 requestId, uint64 mutation);
     /// @notice A stuck metamorphosis request was replaced.
     event MetamorphosisRerequested(uint256 indexed tokenId, uint256 oldRequestId, uint256 newRequestId);
 

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {ISeedModule} from "./ISeedModule.sol";
-import {IEvolutionModule} from "./IEvolutionModule.sol";
+
 
 /// @title ILivingAsset
 /// @notice Errors, events and configuration of the collection core: sale, supply, treasury, pause.
@@ -24,7 +24,7 @@ interface ILivingAsset {
         uint96 maxRoyaltyBps; // fixed forever
         address renderer;
         ISeedModule.VrfConfig vrf;
-        IEvolutionModule.FeedConfig feed;
+        address world; // the World this collection lives in (fixed for good)
     }
 
     /// @notice The sale is closed.

@@ -4,6 +4,12 @@ pragma solidity ^0.8.24;
 /// @title IRoyaltyModule
 /// @notice ERC-2981 royalties with a cap fixed at initialisation, and an event for every change.
 interface IRoyaltyModule {
+    /// @notice A receiver and fee. Bit layout: receiver (160) | feeBps (96).
+    struct RoyaltyInfo {
+        address receiver;
+        uint96 feeBps;
+    }
+
     /// @notice The fee is above the cap fixed at initialisation.
     error RoyaltyAboveCap(uint256 feeBps, uint256 capBps);
     /// @notice The cap itself is above 100%.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IEvolutionModule} from "../interfaces/IEvolutionModule.sol";
+import {IWorld} from "../interfaces/IWorld.sol";
 
 /// @title EnvironmentLog
 /// @notice Pure maths of the environment log: each epoch appends one entry holding the price and
@@ -12,7 +12,7 @@ library EnvironmentLog {
 
     /// @notice Parameters of one append.
     struct AppendParams {
-        IEvolutionModule.EpochEntry previous;
+        IWorld.EpochEntry previous;
         uint256 answer; // validated, > 0, fits in 88 bits
         uint256 timestamp;
         uint256 moodThresholdBps;
@@ -22,8 +22,8 @@ library EnvironmentLog {
     /// (0 for the first priced epoch).
     function next(
         AppendParams memory p
-    ) internal pure returns (IEvolutionModule.EpochEntry memory entry, int256 moveBps) {
-        entry = IEvolutionModule.EpochEntry({
+    ) internal pure returns (IWorld.EpochEntry memory entry, int256 moveBps) {
+        entry = IWorld.EpochEntry({
             price: uint88(p.answer),
             timestamp: uint40(p.timestamp),
             cumUpBps: p.previous.cumUpBps,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {MetadataModule} from "../modules/MetadataModule.sol";
+import {MetadataStorage, MetadataSlot} from "../storage/MetadataStorage.sol";
 
 import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
 
@@ -10,7 +10,10 @@ import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
 import {InteractionLogic} from "./InteractionLogic.sol";
-import {EvolutionLogic} from "./EvolutionLogic.sol";
+import {Traits} from "./Traits.sol";
+import {RoyaltyLogic} from "./RoyaltyLogic.sol";
+import {SaleSlot} from "../storage/SaleStorage.sol";
+import {EvolutionSlot} from "../storage/EvolutionStorage.sol";
 
 /// @title MetadataLogic
 /// @notice The metadata module's storage and logic (render parameters, ERC-7496 values,
@@ -23,19 +26,13 @@ library MetadataLogic {
     uint256 internal constant MAX_GENERATOR_NAME_BYTES = 32;
     uint256 internal constant MAX_GENERATOR_VERSION_BYTES = 16;
 
-    // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Metadata")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant _METADATA_STORAGE_SLOT =
-        0x211b45d67e9745207822c586f085a9fa83c163875e40c8c23b503539f20ba700;
-
-    function layout() internal pure returns (MetadataModule.MetadataStorage storage $) {
-        assembly {
-            $.slot := _METADATA_STORAGE_SLOT
-        }
+    function layout() internal pure returns (MetadataStorage.MetadataLayout storage $) {
+        return MetadataSlot.layout();
     }
 
     /// @notice The renderer's token metadata. `tokenId` must be minted.
     function tokenURI(uint256 tokenId) external view returns (string memory) {
-        MetadataModule.MetadataStorage storage $ = layout();
+        MetadataStorage.MetadataLayout storage $ = layout();
         TokenRenderParams memory p = TokenRenderParams({
             collection: address(this),
             tokenId: tokenId,
@@ -47,28 +44,32 @@ library MetadataLogic {
         return $.renderer.tokenURI(p);
     }
 
-    /// @notice The renderer's ERC-7572 collection metadata.
-    function contractURI(
-        address royaltyReceiver,
-        uint256 royaltyBps,
-        uint256 totalSupply,
-        uint256 maxSupply
-    ) external view returns (string memory) {
-        MetadataModule.MetadataStorage storage $ = layout();
+    /// @notice The renderer's ERC-7572 collection metadata: name, description, default royalty,
+    /// supply and cap, provenance.
+    function contractURI() external view returns (string memory) {
+        MetadataStorage.MetadataLayout storage $ = layout();
+        ERC721AStorage.Layout storage erc721 = ERC721AStorage.layout();
+        (address royaltyReceiver, uint256 royaltyBps) = RoyaltyLogic.royaltyInfo(0, 10_000);
         return
             $.renderer.contractURI(
                 CollectionRenderParams({
                     collection: address(this),
-                    name: ERC721AStorage.layout()._name,
+                    name: erc721._name,
                     description: $.description,
                     royaltyReceiver: royaltyReceiver,
                     royaltyBps: uint96(royaltyBps),
-                    totalSupply: totalSupply,
-                    maxSupply: maxSupply,
-                    currentEpoch: EvolutionLogic.layout().epochCount,
+                    // ERC721A's totalSupply: ids start at 1.
+                    totalSupply: erc721._currentIndex - erc721._burnCounter - 1,
+                    maxSupply: SaleSlot.layout().maxSupply,
+                    currentEpoch: EvolutionSlot.layout().epoch,
                     provenance: $.provenance
                 })
             );
+    }
+
+    /// @notice See {IERC7496-getTraitMetadataURI}: the renderer's trait metadata.
+    function traitMetadataURI() external view returns (string memory) {
+        return layout().renderer.traitMetadataURI();
     }
 
     /// @notice ERC-7496 values of `traitKeys` for a minted token, from its live phenotype.
@@ -124,7 +125,7 @@ library MetadataLogic {
     /// @notice Swaps the renderer unless locked. Emits {RendererUpdated}, {ContractURIUpdated},
     /// {TraitMetadataURIUpdated} and {BatchMetadataUpdate} for every token.
     function setRenderer(address newRenderer) public {
-        MetadataModule.MetadataStorage storage $ = layout();
+        MetadataStorage.MetadataLayout storage $ = layout();
         if ($.rendererLocked) revert IMetadataModule.MetadataRendererLocked();
         if (newRenderer.code.length == 0) revert IMetadataModule.MetadataRendererNotContract(newRenderer);
         $.renderer = IRenderer(newRenderer);
@@ -144,7 +145,7 @@ library MetadataLogic {
 
     /// @notice Freezes the renderer for good. Emits {RendererLocked}.
     function lockRenderer() external {
-        MetadataModule.MetadataStorage storage $ = layout();
+        MetadataStorage.MetadataLayout storage $ = layout();
         if ($.rendererLocked) revert IMetadataModule.MetadataRendererLocked();
         $.rendererLocked = true;
         emit IMetadataModule.RendererLocked(address($.renderer));
@@ -180,15 +181,15 @@ library MetadataLogic {
 
     function _traitValue(Phenotype memory ph, bytes32 traitKey) private pure returns (bytes32) {
         uint256 v;
-        if (traitKey == InteractionLogic.TRAIT_STAGE) v = uint256(ph.stage);
-        else if (traitKey == InteractionLogic.TRAIT_GENERATION) v = ph.generation;
-        else if (traitKey == InteractionLogic.TRAIT_AGE) v = ph.age;
-        else if (traitKey == InteractionLogic.TRAIT_VITALITY) v = ph.vitality;
-        else if (traitKey == InteractionLogic.TRAIT_MOOD) v = uint256(ph.mood);
-        else if (traitKey == InteractionLogic.TRAIT_TEMPERAMENT) v = uint256(ph.temperament);
-        else if (traitKey == InteractionLogic.TRAIT_REVEALED) v = ph.revealed ? 1 : 0;
-        else if (traitKey == InteractionLogic.TRAIT_METAMORPHOSIS_PENDING) v = ph.metamorphosisPending ? 1 : 0;
-        else if (traitKey == InteractionLogic.TRAIT_GENOME) v = ph.genome;
+        if (traitKey == Traits.STAGE) v = uint256(ph.stage);
+        else if (traitKey == Traits.GENERATION) v = ph.generation;
+        else if (traitKey == Traits.AGE) v = ph.age;
+        else if (traitKey == Traits.VITALITY) v = ph.vitality;
+        else if (traitKey == Traits.MOOD) v = uint256(ph.mood);
+        else if (traitKey == Traits.TEMPERAMENT) v = uint256(ph.temperament);
+        else if (traitKey == Traits.REVEALED) v = ph.revealed ? 1 : 0;
+        else if (traitKey == Traits.METAMORPHOSIS_PENDING) v = ph.metamorphosisPending ? 1 : 0;
+        else if (traitKey == Traits.GENOME) v = ph.genome;
         else revert IERC7496.TraitKeyUnknown(traitKey);
         return bytes32(v);
     }

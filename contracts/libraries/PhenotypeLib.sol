@@ -2,7 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Phenotype, Stage, Temperament, Mood} from "../interfaces/IRenderer.sol";
-import {IEvolutionModule} from "../interfaces/IEvolutionModule.sol";
+import {IWorld} from "../interfaces/IWorld.sol";
 import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
 import {Genome} from "./Genome.sol";
 
@@ -35,8 +35,8 @@ library PhenotypeLib {
         uint32 birthEpoch;
         uint32 currentEpoch;
         IInteractionModule.Checkpoint checkpoint;
-        IEvolutionModule.EpochEntry atBirth;
-        IEvolutionModule.EpochEntry atNow;
+        IWorld.EpochEntry atBirth;
+        IWorld.EpochEntry atNow;
         uint256 moodThresholdBps;
     }
 

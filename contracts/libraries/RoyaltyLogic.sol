@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {RoyaltyModule} from "../modules/RoyaltyModule.sol";
+import {RoyaltyStorage, RoyaltySlot} from "../storage/RoyaltyStorage.sol";
 
 import {IRoyaltyModule} from "../interfaces/IRoyaltyModule.sol";
 import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
@@ -15,19 +15,8 @@ import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
 library RoyaltyLogic {
     uint96 internal constant FEE_DENOMINATOR = 10_000;
 
-    /// @notice A receiver and fee. Bit layout: receiver (160) | feeBps (96).
-    struct RoyaltyInfo {
-        address receiver;
-        uint96 feeBps;
-    }
-
-    // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Royalty")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant _ROYALTY_STORAGE_SLOT = 0x27c6797a9eea6308d7ef867689d0375e14890c757a0db7c405cc832a8313cc00;
-
-    function layout() internal pure returns (RoyaltyModule.RoyaltyStorage storage $) {
-        assembly {
-            $.slot := _ROYALTY_STORAGE_SLOT
-        }
+    function layout() internal pure returns (RoyaltyStorage.RoyaltyLayout storage $) {
+        return RoyaltySlot.layout();
     }
 
     /// @notice Fix the cap (initialisation only, enforced by the module).
@@ -40,7 +29,7 @@ library RoyaltyLogic {
     /// @notice Emits {DefaultRoyaltyUpdated} and ERC-7572 {ContractURIUpdated}.
     function setDefault(address receiver, uint96 feeBps) public {
         _check(receiver, feeBps);
-        layout().defaultRoyalty = RoyaltyInfo({receiver: receiver, feeBps: feeBps});
+        layout().defaultRoyalty = IRoyaltyModule.RoyaltyInfo({receiver: receiver, feeBps: feeBps});
         emit IRoyaltyModule.DefaultRoyaltyUpdated(receiver, feeBps);
         // contractURI shows the default royalty (seller_fee_basis_points, fee_recipient).
         emit IMetadataModule.ContractURIUpdated();
@@ -49,7 +38,7 @@ library RoyaltyLogic {
     /// @notice Emits {TokenRoyaltyUpdated}.
     function setToken(uint256 tokenId, address receiver, uint96 feeBps) external {
         _check(receiver, feeBps);
-        layout().tokenRoyalty[tokenId] = RoyaltyInfo({receiver: receiver, feeBps: feeBps});
+        layout().tokenRoyalty[tokenId] = IRoyaltyModule.RoyaltyInfo({receiver: receiver, feeBps: feeBps});
         emit IRoyaltyModule.TokenRoyaltyUpdated(tokenId, receiver, feeBps);
     }
 
@@ -61,8 +50,8 @@ library RoyaltyLogic {
 
     /// @notice ERC-2981: the token's override, else the default; `salePrice * fee / 10,000`.
     function royaltyInfo(uint256 tokenId, uint256 salePrice) internal view returns (address, uint256) {
-        RoyaltyModule.RoyaltyStorage storage $ = layout();
-        RoyaltyInfo memory r = $.tokenRoyalty[tokenId];
+        RoyaltyStorage.RoyaltyLayout storage $ = layout();
+        IRoyaltyModule.RoyaltyInfo memory r = $.tokenRoyalty[tokenId];
         if (r.receiver == address(0)) r = $.defaultRoyalty;
         return (r.receiver, (salePrice * r.feeBps) / FEE_DENOMINATOR);
     }

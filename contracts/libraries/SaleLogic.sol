@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {LivingAsset} from "../LivingAsset.sol";
+import {SaleStorage, SaleSlot} from "../storage/SaleStorage.sol";
 
 import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
 
@@ -15,18 +15,13 @@ library SaleLogic {
     /// @dev Upper bound on `maxPerMint`: bounds ERC721A's ownership scan on first transfers.
     uint256 internal constant MAX_PER_MINT_CAP = 1_000;
 
-    // keccak256(abi.encode(uint256(keccak256("livingasset.storage.LivingAsset")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant _SALE_STORAGE_SLOT = 0xf43765b7a01e1c881a55986657da95b1c106353b6f980ba013b98ec5104a6c00;
-
-    function layout() internal pure returns (LivingAsset.SaleStorage storage $) {
-        assembly {
-            $.slot := _SALE_STORAGE_SLOT
-        }
+    function layout() internal pure returns (SaleStorage.SaleLayout storage $) {
+        return SaleSlot.layout();
     }
 
     /// @notice Every check of a public mint of `quantity` by `buyer` paying `paid`.
     function checkPublicMint(address buyer, uint256 quantity, uint256 paid) external view {
-        LivingAsset.SaleStorage storage $ = layout();
+        SaleStorage.SaleLayout storage $ = layout();
         if (!$.saleOpen) revert ILivingAsset.LivingAssetSaleClosed();
         checkQuantity(quantity);
         uint256 required = uint256($.price) * quantity;
@@ -40,7 +35,7 @@ library SaleLogic {
 
     /// @notice Quantity checks shared by `mint` and `mintTo`.
     function checkQuantity(uint256 quantity) public view {
-        LivingAsset.SaleStorage storage $ = layout();
+        SaleStorage.SaleLayout storage $ = layout();
         if (quantity == 0) revert ILivingAsset.LivingAssetZeroQuantity();
         if (quantity > $.maxPerMint) revert ILivingAsset.LivingAssetQuantityTooLarge(quantity, $.maxPerMint);
         uint256 remaining = uint256($.maxSupply) - _totalMinted();
@@ -55,7 +50,7 @@ library SaleLogic {
         }
         uint256 minted = _totalMinted();
         if (maxSupply < minted) revert ILivingAsset.LivingAssetMaxSupplyBelowMinted(maxSupply, minted);
-        LivingAsset.SaleStorage storage $ = layout();
+        SaleStorage.SaleLayout storage $ = layout();
         $.price = price;
         $.maxSupply = maxSupply;
         $.maxPerWallet = maxPerWallet;
@@ -70,6 +65,23 @@ library SaleLogic {
         if (treasury == address(0)) revert ILivingAsset.LivingAssetZeroAddress();
         layout().treasury = treasury;
         emit ILivingAsset.TreasuryUpdated(treasury);
+    }
+
+    /// @notice See {LivingAsset-saleConfig}.
+    function saleConfig()
+        external
+        view
+        returns (
+            uint256 price,
+            uint256 maxSupply,
+            uint256 maxPerWallet,
+            uint256 maxPerMint,
+            bool open,
+            address treasury
+        )
+    {
+        SaleStorage.SaleLayout storage $ = layout();
+        return ($.price, $.maxSupply, $.maxPerWallet, $.maxPerMint, $.saleOpen, $.treasury);
     }
 
     /// @notice Sends the whole balance to the treasury. Emits {Withdrawn}.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {SeedModule} from "../modules/SeedModule.sol";
+import {SeedStorage, SeedSlot} from "../storage/SeedStorage.sol";
 
 import {IVRFCoordinatorV2Plus} from "@chainlink/contracts/src/v0.8/vrf/dev/interfaces/IVRFCoordinatorV2Plus.sol";
 import {VRFV2PlusClient} from "@chainlink/contracts/src/v0.8/vrf/dev/libraries/VRFV2PlusClient.sol";
@@ -9,7 +9,10 @@ import {VRFV2PlusClient} from "@chainlink/contracts/src/v0.8/vrf/dev/libraries/V
 import {ISeedModule} from "../interfaces/ISeedModule.sol";
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
-import {InteractionLogic} from "./InteractionLogic.sol";
+import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
+import {InteractionStorage, InteractionSlot} from "../storage/InteractionStorage.sol";
+import {PhenotypeLib} from "./PhenotypeLib.sol";
+import {Traits} from "./Traits.sol";
 
 /// @title SeedLogic
 /// @notice The seed module's storage and logic, as an external library run by DELEGATECALL in the
@@ -26,13 +29,8 @@ library SeedLogic {
     uint32 internal constant MIN_TIMEOUT = 1 hours;
     uint32 internal constant MAX_TIMEOUT = 30 days;
 
-    // keccak256(abi.encode(uint256(keccak256("livingasset.storage.Seed")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 private constant _SEED_STORAGE_SLOT = 0xd24e1c20e859155c3eb1000e9aedbb4fc32810885c89f1f3312efdcbe5ea2000;
-
-    function layout() internal pure returns (SeedModule.SeedStorage storage $) {
-        assembly {
-            $.slot := _SEED_STORAGE_SLOT
-        }
+    function layout() internal pure returns (SeedStorage.SeedLayout storage $) {
+        return SeedSlot.layout();
     }
 
     /// @notice Records a batch and requests its word. A refused request does not fail the mint:
@@ -43,7 +41,7 @@ library SeedLogic {
         uint256 quantity,
         uint256 birthEpoch
     ) external returns (uint256 batchId) {
-        SeedModule.SeedStorage storage $ = layout();
+        SeedStorage.SeedLayout storage $ = layout();
         batchId = $.batchCount++;
         ISeedModule.Batch storage b = $.batches[batchId];
         b.firstTokenId = uint64(firstTokenId);
@@ -62,7 +60,7 @@ library SeedLogic {
     /// @notice Requests one word for `kind`/`target`; reverts if the coordinator refuses.
     /// Emits {RandomnessRequested}.
     function requestRandomWord(ISeedModule.RequestKind kind, uint256 target) public returns (uint256 requestId) {
-        SeedModule.SeedStorage storage $ = layout();
+        SeedStorage.SeedLayout storage $ = layout();
         requestId = $.coordinator.requestRandomWords(_buildRequest($));
         $.requests[requestId] = _purpose(kind, target);
         emit ISeedModule.RandomnessRequested(requestId, kind, target);
@@ -70,7 +68,7 @@ library SeedLogic {
 
     /// @notice See {ISeedModule-rerequestBatch}. Emits {BatchRerequested}.
     function rerequestBatch(uint256 batchId) external {
-        SeedModule.SeedStorage storage $ = layout();
+        SeedStorage.SeedLayout storage $ = layout();
         if (batchId >= $.batchCount) revert ISeedModule.SeedUnknownBatch(batchId);
         ISeedModule.Batch storage b = $.batches[batchId];
         if (b.revealed) revert ISeedModule.SeedBatchRevealed(batchId);
@@ -91,7 +89,7 @@ library SeedLogic {
     /// and does constant work. Unknown (or already fulfilled) ids and empty word arrays are ignored
     /// with {RandomnessIgnored}; extra words beyond the one asked for are ignored.
     function fulfill(uint256 requestId, uint256[] calldata randomWords) external {
-        SeedModule.SeedStorage storage $ = layout();
+        SeedStorage.SeedLayout storage $ = layout();
         address coordinator = address($.coordinator);
         if (msg.sender != coordinator) revert ISeedModule.SeedOnlyCoordinator(msg.sender, coordinator);
 
@@ -110,7 +108,7 @@ library SeedLogic {
         if (ISeedModule.RequestKind(uint8(purpose >> 248)) == ISeedModule.RequestKind.Batch) {
             _revealBatch(target, requestId, randomWords[0]);
         } else {
-            InteractionLogic.applyMetamorphosis(target, requestId, randomWords[0]);
+            _applyMetamorphosis(target, requestId, randomWords[0]);
         }
     }
 
@@ -133,13 +131,41 @@ library SeedLogic {
         // ERC-7496: the batch's "revealed" trait became true; its stage left Egg and its genome
         // appeared (values per token: read them with getTraitValue).
         emit IERC7496.TraitUpdatedRangeUniformValue(
-            InteractionLogic.TRAIT_REVEALED,
+            Traits.REVEALED,
             first,
             first + quantity - 1,
             bytes32(uint256(1))
         );
-        emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_STAGE, first, first + quantity - 1);
-        emit IERC7496.TraitUpdatedRange(InteractionLogic.TRAIT_GENOME, first, first + quantity - 1);
+        emit IERC7496.TraitUpdatedRange(Traits.STAGE, first, first + quantity - 1);
+        emit IERC7496.TraitUpdatedRange(Traits.GENOME, first, first + quantity - 1);
+    }
+
+    /// @dev The metamorphosis word arrived: mutate the genome and advance the stage. Constant
+    /// work; never reverts. A request replaced by a re-request is ignored. The token may have
+    /// changed hands meanwhile: the outcome was fixed by the request and applies all the same.
+    /// Emits {Metamorphosed}, ERC-7496 {TraitUpdated} (generation, stage, metamorphosis pending) and
+    /// {TraitUpdatedRange} (genome: its value needs the seed, read it with getTraitValue), and
+    /// {MetadataUpdate}, or {RandomnessIgnored} for a stale request.
+    function _applyMetamorphosis(uint256 tokenId, uint256 requestId, uint256 word) private {
+        InteractionStorage.InteractionLayout storage $ = InteractionSlot.layout();
+        IInteractionModule.Checkpoint storage cp = $.checkpoints[tokenId];
+        if (!cp.pending || $.metamorphosisRequests[tokenId] != requestId) {
+            emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.StaleRequest);
+            return;
+        }
+        uint8 generation = cp.metamorphoses + 1;
+        uint64 mutation = uint64(uint256(keccak256(abi.encode(cp.mutation, word))));
+        cp.metamorphoses = generation;
+        cp.pending = false;
+        cp.mutation = mutation;
+        delete $.metamorphosisRequests[tokenId];
+
+        emit IInteractionModule.Metamorphosed(tokenId, generation, requestId, mutation);
+        emit IERC7496.TraitUpdated(Traits.GENERATION, tokenId, bytes32(uint256(generation)));
+        emit IERC7496.TraitUpdated(Traits.STAGE, tokenId, bytes32(uint256(PhenotypeLib.stage(0, generation))));
+        emit IERC7496.TraitUpdated(Traits.METAMORPHOSIS_PENDING, tokenId, bytes32(0));
+        emit IERC7496.TraitUpdatedRange(Traits.GENOME, tokenId, tokenId);
+        emit ILivingAsset.MetadataUpdate(tokenId);
     }
 
     /// @notice See {ISeedModule-setVrfConfig}. Emits {VrfConfigUpdated}.
@@ -159,7 +185,7 @@ library SeedLogic {
         if (config.rerequestTimeout < MIN_TIMEOUT || config.rerequestTimeout > MAX_TIMEOUT) {
             revert ISeedModule.SeedInvalidTimeout(config.rerequestTimeout);
         }
-        SeedModule.SeedStorage storage $ = layout();
+        SeedStorage.SeedLayout storage $ = layout();
         $.coordinator = IVRFCoordinatorV2Plus(config.coordinator);
         $.keyHash = config.keyHash;
         $.subscriptionId = config.subscriptionId;
@@ -178,9 +204,53 @@ library SeedLogic {
         );
     }
 
+    /// @notice See {ISeedModule-vrfConfig}.
+    function vrfConfig() external view returns (ISeedModule.VrfConfig memory) {
+        SeedStorage.SeedLayout storage $ = layout();
+        return
+            ISeedModule.VrfConfig({
+                coordinator: address($.coordinator),
+                keyHash: $.keyHash,
+                subscriptionId: $.subscriptionId,
+                requestConfirmations: $.requestConfirmations,
+                callbackGasLimit: $.callbackGasLimit,
+                nativePayment: $.nativePayment,
+                rerequestTimeout: $.rerequestTimeout
+            });
+    }
+
+    /// @notice See {ISeedModule-seedOf}. `tokenId` must be minted.
+    function seedOf(uint256 tokenId) external view returns (uint256) {
+        (bool revealed, uint256 seed, ) = seedAndBirth(tokenId);
+        if (!revealed) revert ISeedModule.SeedNotRevealed(tokenId);
+        return seed;
+    }
+
+    /// @notice See {ISeedModule-isRevealed}. `tokenId` must be minted.
+    function isRevealed(uint256 tokenId) external view returns (bool revealed) {
+        (revealed, , ) = seedAndBirth(tokenId);
+    }
+
+    /// @notice See {ISeedModule-batchIdOf}. `tokenId` must be minted.
+    function batchIdOfToken(uint256 tokenId) external view returns (uint256) {
+        return batchIdOf(layout(), tokenId);
+    }
+
+    /// @notice Birth epoch of a minted token.
+    function birthEpochOf(uint256 tokenId) external view returns (uint256 birthEpoch) {
+        (, , birthEpoch) = seedAndBirth(tokenId);
+    }
+
+    /// @notice See {ISeedModule-batch}.
+    function batch(uint256 batchId) external view returns (ISeedModule.Batch memory) {
+        SeedStorage.SeedLayout storage $ = layout();
+        if (batchId >= $.batchCount) revert ISeedModule.SeedUnknownBatch(batchId);
+        return $.batches[batchId];
+    }
+
     /// @notice Largest batch whose first token is <= tokenId (batches are appended in token
     /// order): O(log batches). `tokenId` must be minted.
-    function batchIdOf(SeedModule.SeedStorage storage $, uint256 tokenId) internal view returns (uint256) {
+    function batchIdOf(SeedStorage.SeedLayout storage $, uint256 tokenId) internal view returns (uint256) {
         uint256 lo = 0;
         uint256 hi = $.batchCount - 1;
         while (lo < hi) {
@@ -194,7 +264,7 @@ library SeedLogic {
     /// @notice Seed (if revealed) and birth epoch of a minted token: one binary search plus one
     /// read. `tokenId` must be minted.
     function seedAndBirth(uint256 tokenId) internal view returns (bool revealed, uint256 seed, uint256 birthEpoch) {
-        SeedModule.SeedStorage storage $ = layout();
+        SeedStorage.SeedLayout storage $ = layout();
         ISeedModule.Batch storage b = $.batches[batchIdOf($, tokenId)];
         birthEpoch = b.birthEpoch;
         revealed = b.revealed;
@@ -202,7 +272,7 @@ library SeedLogic {
     }
 
     function _buildRequest(
-        SeedModule.SeedStorage storage $
+        SeedStorage.SeedLayout storage $
     ) private view returns (VRFV2PlusClient.RandomWordsRequest memory) {
         return
             VRFV2PlusClient.RandomWordsRequest({

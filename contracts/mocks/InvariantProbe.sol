@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IEvolutionModule} from "../interfaces/IEvolutionModule.sol";
+import {IWorld} from "../interfaces/IWorld.sol";
 import {Phenotype} from "../interfaces/IRenderer.sol";
 
 /// @notice The views of the collection that the probe reads.
@@ -21,7 +21,7 @@ interface IProbedCollection {
     function paused() external view returns (bool);
     function currentEpoch() external view returns (uint256);
     function batchCount() external view returns (uint256);
-    function epochEntry(uint256 epoch) external view returns (IEvolutionModule.EpochEntry memory);
+    function world() external view returns (address);
     function ownerOf(uint256 tokenId) external view returns (address);
     function balanceOf(address owner) external view returns (uint256);
     function getApproved(uint256 tokenId) external view returns (address);
@@ -65,7 +65,7 @@ contract InvariantProbe {
         uint256[] balances; // of `accounts`
         bool[] operators; // isApprovedForAll(accounts[i], accounts[j]) at i * n + j
         TokenState[] tokens; // ids 1..lastTokenId
-        IEvolutionModule.EpochEntry[] log; // entries 0..currentEpoch
+        IWorld.EpochEntry[] log; // the world's entries 0..currentEpoch (the collection's epoch)
     }
 
     /// @notice Everything observable about `collection` for `accounts` and tokens 1..`lastTokenId`.
@@ -93,8 +93,9 @@ contract InvariantProbe {
         }
         s.tokens = new TokenState[](lastTokenId);
         for (uint256 id = 1; id <= lastTokenId; ++id) s.tokens[id - 1] = _token(collection, id);
-        s.log = new IEvolutionModule.EpochEntry[](s.currentEpoch + 1);
-        for (uint256 e = 0; e <= s.currentEpoch; ++e) s.log[e] = collection.epochEntry(e);
+        s.log = new IWorld.EpochEntry[](s.currentEpoch + 1);
+        IWorld w = IWorld(collection.world());
+        for (uint256 e = 0; e <= s.currentEpoch; ++e) s.log[e] = w.epochEntry(e);
     }
 
     function _token(IProbedCollection collection, uint256 id) private view returns (TokenState memory t) {

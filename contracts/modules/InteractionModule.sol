@@ -5,7 +5,9 @@ import {Phenotype} from "../interfaces/IRenderer.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
 import {InteractionLogic} from "../libraries/InteractionLogic.sol";
-import {EvolutionLogic} from "../libraries/EvolutionLogic.sol";
+import {EvolutionSlot} from "../storage/EvolutionStorage.sol";
+import {InteractionStorage, InteractionSlot} from "../storage/InteractionStorage.sol";
+import {Traits} from "../libraries/Traits.sol";
 import {SeedLogic} from "../libraries/SeedLogic.sol";
 import {PhenotypeLib} from "../libraries/PhenotypeLib.sol";
 import {SeedModule} from "./SeedModule.sol";
@@ -18,13 +20,7 @@ import {EvolutionModule} from "./EvolutionModule.sol";
 /// Who may call what: the holder, the token's approved address or the holder's operator may
 /// `nurture` (once per epoch) and `metamorphose`; `CONFIG_ROLE` may re-request a stuck
 /// metamorphosis after the VRF timeout. Both actions stop while the collection is paused.
-abstract contract InteractionModule is SeedModule, EvolutionModule, IInteractionModule, IERC7496 {
-    /// @custom:storage-location erc7201:livingasset.storage.Interaction
-    struct InteractionStorage {
-        mapping(uint256 tokenId => IInteractionModule.Checkpoint) checkpoints;
-        mapping(uint256 tokenId => uint256 requestId) metamorphosisRequests;
-    }
-
+abstract contract InteractionModule is SeedModule, EvolutionModule, InteractionStorage, IInteractionModule, IERC7496 {
     // ------------------------------------------------------------------
     // External
     // ------------------------------------------------------------------
@@ -34,15 +30,15 @@ abstract contract InteractionModule is SeedModule, EvolutionModule, IInteraction
     /// gas on the hottest path.
     function nurture(uint256 tokenId) external virtual whenNotPaused {
         _requireActor(tokenId);
-        uint32 epoch = EvolutionLogic.layout().epochCount;
-        Checkpoint storage cp = InteractionLogic.layout().checkpoints[tokenId];
+        uint32 epoch = EvolutionSlot.layout().epoch;
+        Checkpoint storage cp = InteractionSlot.layout().checkpoints[tokenId];
         Checkpoint memory c = cp;
         if (c.lastNurturedEpoch == epoch + 1) revert InteractionAlreadyNurtured(tokenId, epoch);
         uint256 birthEpoch;
         if (!c.initialized) {
             // First interaction: pin the ERC721A ownership slot so later holder checks are O(1).
             _initializeOwnershipAt(tokenId);
-            (, , birthEpoch) = SeedLogic.seedAndBirth(tokenId);
+            birthEpoch = SeedLogic.birthEpochOf(tokenId);
         }
         uint256 v = uint256(PhenotypeLib.vitality(c, uint32(birthEpoch), epoch)) + PhenotypeLib.NURTURE_BOOST;
         if (v > PhenotypeLib.MAX_VITALITY) v = PhenotypeLib.MAX_VITALITY;
@@ -58,26 +54,30 @@ abstract contract InteractionModule is SeedModule, EvolutionModule, IInteraction
         }
 
         emit Nurtured(tokenId, v);
-        emit TraitUpdated(InteractionLogic.TRAIT_VITALITY, tokenId, bytes32(v));
+        emit TraitUpdated(Traits.VITALITY, tokenId, bytes32(v));
         emit MetadataUpdate(tokenId);
     }
 
     /// @inheritdoc IInteractionModule
     function metamorphose(uint256 tokenId) external virtual whenNotPaused {
         _requireActor(tokenId);
-        InteractionLogic.metamorphose(tokenId);
+        _forward(address(InteractionLogic), InteractionLogic.metamorphose.selector);
     }
 
     /// @inheritdoc IInteractionModule
     function rerequestMetamorphosis(uint256 tokenId) external virtual onlyRole(CONFIG_ROLE) {
         _requireMinted(tokenId);
-        InteractionLogic.rerequestMetamorphosis(tokenId);
+        _forward(address(InteractionLogic), InteractionLogic.rerequestMetamorphosis.selector);
     }
 
     /// @inheritdoc IInteractionModule
-    function phenotypeOf(uint256 tokenId) public view virtual returns (Phenotype memory) {
+    /// @dev The library's answer is returned as it is (see {_forwardView}).
+    function phenotypeOf(uint256 tokenId) external view virtual returns (Phenotype memory ph) {
         _requireMinted(tokenId);
-        return InteractionLogic.phenotypeOf(tokenId);
+        _forwardView(address(InteractionLogic), InteractionLogic.phenotypeOf.selector);
+        assembly ("memory-safe") {
+            ph := 0 // not reached: the library's answer was returned
+        }
     }
 
     // ------------------------------------------------------------------

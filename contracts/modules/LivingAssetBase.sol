@@ -31,8 +31,9 @@ abstract contract LivingAssetBase is
         return 1;
     }
 
-    /// @dev Reverts with `LivingAssetNonexistentToken` unless the token was minted (no burns here).
-    function _requireMinted(uint256 tokenId) internal view {
+    /// @dev Reverts with `LivingAssetNonexistentToken` unless the token was minted (no burns here;
+    /// an upgrade that adds burns overrides this).
+    function _requireMinted(uint256 tokenId) internal view virtual {
         if (tokenId < _startTokenId() || tokenId >= _nextTokenId()) revert LivingAssetNonexistentToken(tokenId);
     }
 
@@ -41,6 +42,49 @@ abstract contract LivingAssetBase is
     function _isHolderOrApproved(uint256 tokenId, address account) internal view returns (bool) {
         address holder = ownerOf(tokenId);
         return account == holder || getApproved(tokenId) == account || isApprovedForAll(holder, account);
+    }
+
+    /// @dev Runs the linked logic library's external function `selector` on this call's arguments
+    /// by DELEGATECALL (in this contract's storage, as every library call here does) and returns
+    /// or reverts with its raw result. Used where the collection would otherwise decode a library's
+    /// return value only to encode it again (large structs, strings): the library's ABI encoding is
+    /// the answer. Never returns to the caller's Solidity code: call it last, and only in functions
+    /// whose modifiers run nothing after the body (`onlyRole`, `whenNotPaused`; never `initializer`).
+    function _forward(address library_, bytes4 selector) internal {
+        assembly {
+            calldatacopy(0, 0, calldatasize())
+            mstore(0, or(and(mload(0), shr(32, not(0))), selector))
+            let ok := delegatecall(gas(), library_, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            if iszero(ok) {
+                revert(0, returndatasize())
+            }
+            return(0, returndatasize())
+        }
+    }
+
+    /// @dev Like {_forward} but returns to the caller on success (its result is dropped), so code
+    /// after it, a modifier's tail included, still runs. Memory is used from the free pointer on.
+    function _delegate(address library_, bytes4 selector) internal {
+        assembly ("memory-safe") {
+            let p := mload(0x40)
+            calldatacopy(p, 0, calldatasize())
+            mstore(p, or(and(mload(p), shr(32, not(0))), selector))
+            if iszero(delegatecall(gas(), library_, p, calldatasize(), 0, 0)) {
+                returndatacopy(p, 0, returndatasize())
+                revert(p, returndatasize())
+            }
+        }
+    }
+
+    /// @dev {_forward} for a view: the library function called is a view, so no state changes.
+    function _forwardView(address library_, bytes4 selector) internal view {
+        function(address, bytes4) internal forward = _forward;
+        function(address, bytes4) internal view asView;
+        assembly {
+            asView := forward
+        }
+        asView(library_, selector);
     }
 
     /// @inheritdoc ERC721AUpgradeable

@@ -4,27 +4,17 @@ pragma solidity ^0.8.24;
 import {IERC2981, IERC165} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 
 import {IRoyaltyModule} from "../interfaces/IRoyaltyModule.sol";
+import {RoyaltyStorage} from "../storage/RoyaltyStorage.sol";
 import {RoyaltyLogic} from "../libraries/RoyaltyLogic.sol";
 import {LivingAssetBase} from "./LivingAssetBase.sol";
 
 /// @title RoyaltyModule
 /// @notice ERC-2981 default and per-token royalties, capped by a maximum fixed at initialisation,
 /// with an event for every change. Receivers may be any non-zero address, splitter contracts
-/// included. Storage (ERC-7201 `livingasset.storage.Royalty`) and setters live in {RoyaltyLogic}.
+/// included. Storage (ERC-7201 `livingasset.storage.Royalty`) is laid out in {RoyaltyStorage}; setters live in {RoyaltyLogic}.
 ///
 /// Who may call what: `CONFIG_ROLE` sets and resets royalties; the cap never changes.
-abstract contract RoyaltyModule is LivingAssetBase, IERC2981, IRoyaltyModule {
-    /// @custom:storage-location erc7201:livingasset.storage.Royalty
-    struct RoyaltyStorage {
-        uint96 maxRoyaltyBps;
-        RoyaltyLogic.RoyaltyInfo defaultRoyalty;
-        mapping(uint256 tokenId => RoyaltyLogic.RoyaltyInfo) tokenRoyalty;
-    }
-
-    function __RoyaltyModule_init(address receiver, uint96 feeBps, uint96 capBps) internal onlyInitializing {
-        RoyaltyLogic.initialize(receiver, feeBps, capBps);
-    }
-
+abstract contract RoyaltyModule is LivingAssetBase, RoyaltyStorage, IERC2981, IRoyaltyModule {
     /// @inheritdoc IERC2981
     function royaltyInfo(uint256 tokenId, uint256 salePrice) public view virtual returns (address, uint256) {
         return RoyaltyLogic.royaltyInfo(tokenId, salePrice);
@@ -36,25 +26,21 @@ abstract contract RoyaltyModule is LivingAssetBase, IERC2981, IRoyaltyModule {
     }
 
     /// @inheritdoc IRoyaltyModule
-    function setDefaultRoyalty(address receiver, uint96 feeBps) external virtual onlyRole(CONFIG_ROLE) {
-        RoyaltyLogic.setDefault(receiver, feeBps);
-        _afterDefaultRoyaltyUpdate();
+    function setDefaultRoyalty(address, uint96) external virtual onlyRole(CONFIG_ROLE) {
+        _forward(address(RoyaltyLogic), RoyaltyLogic.setDefault.selector);
     }
 
     /// @inheritdoc IRoyaltyModule
-    function setTokenRoyalty(uint256 tokenId, address receiver, uint96 feeBps) external virtual onlyRole(CONFIG_ROLE) {
+    function setTokenRoyalty(uint256 tokenId, address, uint96) external virtual onlyRole(CONFIG_ROLE) {
         _requireMinted(tokenId);
-        RoyaltyLogic.setToken(tokenId, receiver, feeBps);
+        _forward(address(RoyaltyLogic), RoyaltyLogic.setToken.selector);
     }
 
     /// @inheritdoc IRoyaltyModule
     function resetTokenRoyalty(uint256 tokenId) external virtual onlyRole(CONFIG_ROLE) {
         _requireMinted(tokenId);
-        RoyaltyLogic.resetToken(tokenId);
+        _forward(address(RoyaltyLogic), RoyaltyLogic.resetToken.selector);
     }
-
-    /// @dev Hook after the default royalty changes (the contract metadata shows it).
-    function _afterDefaultRoyaltyUpdate() internal virtual;
 
     /// @notice ERC-165: adds ERC-2981.
     function supportsInterface(

@@ -5,7 +5,7 @@ import { checkNetwork } from "../../tasks/lib/network";
 import { duration, price } from "../../tasks/lib/errors";
 
 /** Contracts a deploy writes, in order; each is reused when its deployment is already saved. */
-export const DEPLOY_ORDER = ["LivingAssetRenderer", ...LIBRARIES, "LivingAsset"] as const;
+export const DEPLOY_ORDER = ["LivingAssetRenderer", ...LIBRARIES, "World", "LivingAsset"] as const;
 
 const COORDINATOR_ABI = [
   "function getSubscription(uint256 subId) view returns (uint96 balance, uint96 nativeBalance, uint64 reqCount, address owner, address[] consumers)",
@@ -234,6 +234,7 @@ export function planText(plan: LivePlan, hre: HardhatRuntimeEnvironment): string
     `  feed         ${f.pair} ${f.address} (${f.decimals} decimals), answer ${p(f.latestAnswer)}, heartbeat ${duration(f.heartbeat)}, epoch every ${duration(d.epochIntervalSeconds)}`,
     `  bounds       ${p(f.minAnswer)} .. ${p(f.maxAnswer)} (${f.bounds})`,
     `  sequencer    ${f.sequencerUptimeFeed === hre.ethers.ZeroAddress ? "none (L1)" : `${f.sequencerUptimeFeed}, grace ${duration(d.sequencerGracePeriodSeconds)}`}`,
+    `  world        the collection subscribes to the World (its hook hears every epoch)`,
     `  afterwards   add the proxy as a consumer of subscription ${plan.vrf.subscriptionId} (\`npx hardhat vrf add-consumer --network ${plan.network}\`)`,
   ].join("\n");
 }

@@ -1,9 +1,17 @@
 import hre, { deployments, ethers } from "hardhat";
-import type { LivingAsset, MockV3Aggregator, VRFCoordinatorV2_5Mock, LivingAssetRenderer } from "../../typechain-types";
+import type {
+  LivingAsset,
+  MockV3Aggregator,
+  VRFCoordinatorV2_5Mock,
+  LivingAssetRenderer,
+  World as WorldContract,
+} from "../../typechain-types";
 
 /** Everything the deploy scripts deploy, as typed contracts, plus signers. */
 export interface World {
   collection: LivingAsset;
+  /** The World contract the collection lives in (feed, epochs, Automation). */
+  world: WorldContract;
   coordinator: VRFCoordinatorV2_5Mock;
   feed: MockV3Aggregator;
   renderer: LivingAssetRenderer;
@@ -22,6 +30,10 @@ export const deployWorld = deployments.createFixture(async (): Promise<World> =>
     "LivingAsset",
     (await deployments.get("LivingAsset")).address,
   )) as unknown as LivingAsset;
+  const world = (await ethers.getContractAt(
+    "World",
+    (await deployments.get("World")).address,
+  )) as unknown as WorldContract;
   const coordinator = (await ethers.getContractAt(
     "VRFCoordinatorV2_5Mock",
     (await deployments.get("VRFCoordinatorV2_5Mock")).address,
@@ -35,7 +47,7 @@ export const deployWorld = deployments.createFixture(async (): Promise<World> =>
     (await deployments.get("LivingAssetRenderer")).address,
   )) as unknown as LivingAssetRenderer;
   const subscriptionId = BigInt((await deployments.get("VRFSubscription")).linkedData.subscriptionId);
-  return { collection, coordinator, feed, renderer, subscriptionId, deployer, alice, bob, carol };
+  return { collection, world, coordinator, feed, renderer, subscriptionId, deployer, alice, bob, carol };
 });
 
 export const PRICE = 10_000_000_000_000_000n;
@@ -84,13 +96,13 @@ export async function mintAndReveal(w: World, who: World["alice"], quantity: num
   return requestId;
 }
 
-/** Move the mock feed to `answer` and advance one epoch after the interval. */
-export async function advance(w: Pick<World, "collection" | "feed">, answer: bigint): Promise<void> {
-  const next = await w.collection.nextEpochAt();
+/** Move the mock feed to `answer` and advance the world one epoch after the interval. */
+export async function advance(w: Pick<World, "world" | "feed">, answer: bigint): Promise<void> {
+  const next = await w.world.nextEpochAt();
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   if (next > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
   await (await w.feed.updateAnswer(answer)).wait();
-  await (await w.collection.advanceEpoch()).wait();
+  await (await w.world.advanceEpoch()).wait();
 }
 
 /** A contract struct result as a plain object (ethers `Result.toObject`), typed loosely for spreads. */

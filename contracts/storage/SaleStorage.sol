@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @title SaleStorage
+/// @notice The collection core's sale layout (ERC-7201 `livingasset.storage.LivingAsset`), declared
+/// once: the collection inherits it (so the upgrades plugin validates it) and
+/// {SaleLogic} reaches it through {SaleSlot}.
+abstract contract SaleStorage {
+    /// @custom:storage-location erc7201:livingasset.storage.LivingAsset
+    struct SaleLayout {
+        // slot 0: price (96) | maxSupply (64) | maxPerWallet (32) | maxPerMint (32) | saleOpen (8)
+        uint96 price;
+        uint64 maxSupply;
+        uint32 maxPerWallet;
+        uint32 maxPerMint;
+        bool saleOpen;
+        // slot 1
+        address treasury;
+    }
+}
+
+/// @title SaleSlot
+/// @notice Where {SaleStorage-SaleLayout} lives.
+library SaleSlot {
+    // keccak256(abi.encode(uint256(keccak256("livingasset.storage.LivingAsset")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 internal constant SLOT = 0xf43765b7a01e1c881a55986657da95b1c106353b6f980ba013b98ec5104a6c00;
+
+    function layout() internal pure returns (SaleStorage.SaleLayout storage $) {
+        assembly {
+            $.slot := SLOT
+        }
+    }
+}
