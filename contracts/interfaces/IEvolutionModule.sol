@@ -15,8 +15,9 @@ interface IEvolutionModule is IWorldSubscriber {
     /// @notice `syncWorld` with nothing to catch up: the collection is at the world's epoch.
     error EvolutionInSync(uint256 epoch);
 
-    /// @notice The collection entered `epoch` of its world (from the world's hook or `syncWorld`).
-    event EpochEntered(uint256 indexed epoch);
+    /// @notice `syncWorld` caught the collection up to `epoch` of its world (a hook's epoch is in
+    /// the world's `EpochAdvanced` of the same transaction).
+    event WorldSynced(uint256 indexed epoch);
     /// @notice The collection lives in `world`, starting at `epoch` (at initialisation).
     event WorldLinked(address indexed world, uint256 epoch);
 

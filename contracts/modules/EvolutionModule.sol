@@ -32,6 +32,7 @@ abstract contract EvolutionModule is LivingAssetBase, EvolutionStorage, IEvoluti
         WorldLinkLayout storage $ = EvolutionSlot.layout();
         (uint256 epoch, uint256 mood) = $.world.state();
         if (epoch <= $.epoch) revert EvolutionInSync(epoch);
+        emit WorldSynced(epoch);
         _enterEpoch($, epoch, mood);
     }
 
@@ -49,11 +50,13 @@ abstract contract EvolutionModule is LivingAssetBase, EvolutionStorage, IEvoluti
     /// vitality (decay), temperament (its life's moves) and stage (a hatchling grows up), each per
     /// token; the mood is the world's, one value for all. Nothing loops.
     ///
-    /// Emits {EpochEntered}, ERC-4906 {BatchMetadataUpdate} for every token, ERC-7496
+    /// The epoch itself is in the world's {EpochAdvanced} of the same transaction (or in
+    /// {WorldSynced}): the hook emits nothing more, for every collection pays it on every epoch.
+    ///
+    /// Emits ERC-4906 {BatchMetadataUpdate} for every token, ERC-7496
     /// {TraitUpdatedRange} (age, vitality, temperament, stage) and {TraitUpdatedRangeUniformValue} (mood).
     function _enterEpoch(WorldLinkLayout storage $, uint256 epoch, uint256 mood) private {
         $.epoch = uint32(epoch);
-        emit EpochEntered(epoch);
         emit BatchMetadataUpdate(0, type(uint256).max);
         emit IERC7496.TraitUpdatedRange(Traits.AGE, 0, type(uint256).max);
         emit IERC7496.TraitUpdatedRange(Traits.VITALITY, 0, type(uint256).max);
