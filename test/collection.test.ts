@@ -230,7 +230,7 @@ describe("LivingAsset roles, storage and upgrades", () => {
       maxRoyaltyBps: 10_001,
       renderer: await w.renderer.getAddress(),
       vrf: plain(await w.collection.vrfConfig()),
-      feed: plain(await w.collection.feedConfig()),
+      feed: plain(await w.world.feedConfig()),
     };
     const deploy = (p: typeof params) => upgrades.deployProxy(factory, [p], { kind: "uups" });
     await expect(deploy(params)).to.be.revertedWithCustomError(w.collection, "RoyaltyInvalidCap").withArgs(10_001);

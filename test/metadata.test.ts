@@ -127,7 +127,7 @@ describe("Metadata through the collection", () => {
     const description = 'Line one\nline "two" <b>&amp;</b> \\ é';
     const factory = await collectionFactory(hre);
     const base = await w.collection.vrfConfig();
-    const feed = await w.collection.feedConfig();
+    const feed = await w.world.feedConfig();
     const proxy = await upgrades.deployProxy(
       factory,
       [
@@ -197,11 +197,11 @@ describe("Metadata through the collection", () => {
       [
         "advanceEpoch",
         async () => {
-          const next = Number(await w.collection.nextEpochAt());
+          const next = Number(await w.world.nextEpochAt());
           const now = (await ethers.provider.getBlock("latest"))!.timestamp;
           await hre.network.provider.send("evm_setNextBlockTimestamp", [Math.max(next, now) + 1]);
           await (await w.feed.updateAnswer(3100n * 10n ** 8n)).wait();
-          return w.collection.advanceEpoch();
+          return w.world.advanceEpoch();
         },
       ],
       ["setDefaultRoyalty", () => w.collection.setDefaultRoyalty(w.bob.address, 250)],

@@ -144,11 +144,11 @@ describe("ERC-7496 trait events (replay of a lived collection)", function () {
         // The world moves: up, down or calm, sometimes by a lot.
         const move = BigInt(Math.floor((rand() - 0.5) * 1600)); // -8% .. +8%
         price = (price * (10_000n + move)) / 10_000n;
-        const next = await w.collection.nextEpochAt();
+        const next = await w.world.nextEpochAt();
         const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
         if (next > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
         await (await w.feed.updateAnswer(price)).wait();
-        await check("advanceEpoch", () => w.collection.advanceEpoch());
+        await check("advanceEpoch", () => w.world.advanceEpoch());
       } else if (r < 0.72) {
         const id = 1 + Math.floor(rand() * supply);
         const owner = await w.collection.ownerOf(id);
@@ -174,10 +174,10 @@ describe("ERC-7496 trait events (replay of a lived collection)", function () {
         );
       } else {
         // The config role moves the mood threshold: every token's mood may change with it.
-        const feed = await w.collection.feedConfig();
+        const feed = await w.world.feedConfig();
         const threshold = 50 + Math.floor(rand() * 400);
         await check(`setFeedConfig (mood threshold ${threshold} bps)`, () =>
-          w.collection.setFeedConfig({
+          w.world.setFeedConfig({
             feed: feed.feed,
             sequencerUptimeFeed: feed.sequencerUptimeFeed,
             epochInterval: feed.epochInterval,

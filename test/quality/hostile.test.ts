@@ -4,9 +4,9 @@ import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { PRICE, requestIdsOf } from "../helpers/fixture";
 import { digest, qualityWorld, SALE, type QualityWorld } from "./helpers";
 import type { Interface, Result } from "ethers";
-import type { LivingAsset, ReentrantReceiver } from "../../typechain-types";
+import type { LivingAsset, ReentrantReceiver, World as WorldContract } from "../../typechain-types";
 
-// Hostile inputs: every external state-changing function of LivingAsset, called by the wrong
+// Hostile inputs: every external state-changing function of LivingAsset and of its World, called by the wrong
 // role, with zero addresses, nonexistent (0, 999, 2^256-1) and unrevealed tokens, out-of-range
 // numbers and empty inputs. Each call must revert with the named custom error and change nothing.
 
@@ -23,12 +23,13 @@ const hostileWorld = deployments.createFixture(async () => {
   await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
   await (await w.collection.connect(w.bob).mint(2, { value: PRICE * 2n })).wait();
   await (await w.feed.updateAnswer(3_100n * 10n ** 8n)).wait();
-  await (await w.collection.advanceEpoch()).wait();
+  await (await w.world.advanceEpoch()).wait();
   await (await w.collection.connect(w.alice).nurture(1)).wait();
   return w;
 });
 
 const ROLE_NAMES = ["DEFAULT_ADMIN_ROLE", "MINTER_ROLE", "CONFIG_ROLE", "PAUSER_ROLE", "UPGRADER_ROLE"] as const;
+const WORLD_ROLE_NAMES = ["DEFAULT_ADMIN_ROLE", "CONFIG_ROLE", "UPGRADER_ROLE"] as const;
 
 /** Everything a call could change: the probe's state plus configuration, roles and metadata. */
 async function stateDigest(w: QualityWorld, extraAccounts: string[] = []): Promise<string> {
@@ -45,8 +46,12 @@ async function stateDigest(w: QualityWorld, extraAccounts: string[] = []): Promi
     batches,
     sale: await c.saleConfig(),
     vrf: await c.vrfConfig(),
-    feed: await c.feedConfig(),
-    forwarder: await c.forwarder(),
+    feed: await w.world.feedConfig(),
+    forwarder: await w.world.forwarder(),
+    world: [await c.world(), await c.currentEpoch(), await w.world.epochCount(), await w.world.subscribers()],
+    worldRoles: await Promise.all(
+      WORLD_ROLE_NAMES.map(async (r) => Promise.all(accounts.map(async (a) => w.world.hasRole(await w.world[r](), a)))),
+    ),
     renderer: [await c.renderer(), await c.rendererLocked()],
     admin: [
       await c.owner(),
@@ -54,7 +59,7 @@ async function stateDigest(w: QualityWorld, extraAccounts: string[] = []): Promi
       await c.defaultAdminDelay(),
       await c.pendingDefaultAdminDelay(),
     ],
-    nextEpochAt: await c.nextEpochAt(),
+    nextEpochAt: await w.world.nextEpochAt(),
     implementation: await upgrades.erc1967.getImplementationAddress(await c.getAddress()),
     contractURI: await c.contractURI(), // description, provenance, royalty, supply
   });
@@ -65,7 +70,10 @@ interface Row {
   label: string;
   caller: Caller;
   setup?: (w: QualityWorld) => Promise<unknown>;
-  call: (c: LivingAsset, w: QualityWorld) => Promise<unknown>;
+  /** A call on the collection… */
+  call?: (c: LivingAsset, w: QualityWorld) => Promise<unknown>;
+  /** …or on its World (the error is then the World's). */
+  worldCall?: (c: WorldContract, w: QualityWorld) => Promise<unknown>;
   error: string;
   /** For the one dependency revert that is a string, not a custom error. */
   reason?: string;
@@ -75,6 +83,10 @@ interface Row {
 async function roleOf(w: QualityWorld, role: (typeof ROLE_NAMES)[number]): Promise<string> {
   return w.collection[role]();
 }
+const unauthorizedOnWorld = (role: (typeof WORLD_ROLE_NAMES)[number]) => async (w: QualityWorld) => [
+  w.alice.address,
+  await w.world[role](),
+];
 const unauthorized = (role: (typeof ROLE_NAMES)[number]) => async (w: QualityWorld) => [
   w.alice.address,
   await roleOf(w, role),
@@ -86,13 +98,146 @@ async function vrfWith(w: QualityWorld, change: Record<string, unknown>) {
   >[0];
 }
 async function feedWith(w: QualityWorld, change: Record<string, unknown>) {
-  return { ...((await w.collection.feedConfig()) as unknown as Result).toObject(), ...change } as Parameters<
-    LivingAsset["setFeedConfig"]
+  return { ...((await w.world.feedConfig()) as unknown as Result).toObject(), ...change } as Parameters<
+    WorldContract["setFeedConfig"]
   >[0];
 }
 const H = ethers.id("x");
 
 const rows: Row[] = [
+  // ---- the World: wrong callers, hostile subscribers and configuration
+  {
+    label: "World setFeedConfig by a non-config account",
+    caller: "alice",
+    worldCall: async (c, w) => c.setFeedConfig(await feedWith(w, {})),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorizedOnWorld("CONFIG_ROLE"),
+  },
+  {
+    label: "World setForwarder by a non-config account",
+    caller: "alice",
+    worldCall: (c, w) => c.setForwarder(w.alice.address),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorizedOnWorld("CONFIG_ROLE"),
+  },
+  {
+    label: "World addSubscriber by a non-admin",
+    caller: "alice",
+    worldCall: (c, w) => c.addSubscriber(w.renderer.getAddress()),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorizedOnWorld("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "World addSubscriber of an account without code",
+    caller: "deployer",
+    worldCall: (c, w) => c.addSubscriber(w.alice.address),
+    error: "WorldSubscriberNotContract",
+    args: (w) => [w.alice.address],
+  },
+  {
+    label: "World addSubscriber of a collection already subscribed",
+    caller: "deployer",
+    worldCall: (c, w) => c.addSubscriber(w.collection.getAddress()),
+    error: "WorldAlreadySubscribed",
+    args: async (w) => [await w.collection.getAddress()],
+  },
+  {
+    label: "World removeSubscriber by a non-admin",
+    caller: "alice",
+    worldCall: (c, w) => c.removeSubscriber(w.collection.getAddress()),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorizedOnWorld("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "World removeSubscriber of a stranger",
+    caller: "deployer",
+    worldCall: (c, w) => c.removeSubscriber(w.renderer.getAddress()),
+    error: "WorldNotSubscribed",
+    args: async (w) => [await w.renderer.getAddress()],
+  },
+  {
+    label: "World upgradeToAndCall by a non-upgrader",
+    caller: "alice",
+    worldCall: (c, w) => c.upgradeToAndCall(w.renderer.getAddress(), "0x"),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorizedOnWorld("UPGRADER_ROLE"),
+  },
+  {
+    label: "World initialize again",
+    caller: "alice",
+    worldCall: async (c, w) => c.initialize(await feedWith(w, {}), w.alice.address, 0),
+    error: "InvalidInitialization",
+  },
+  {
+    label: "World grantRole by a non-admin",
+    caller: "alice",
+    worldCall: async (c, w) => c.grantRole(await w.world.CONFIG_ROLE(), w.alice.address),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorizedOnWorld("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "World revokeRole by a non-admin",
+    caller: "alice",
+    worldCall: async (c, w) => c.revokeRole(await w.world.CONFIG_ROLE(), w.deployer.address),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorizedOnWorld("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "World renounceRole for someone else",
+    caller: "alice",
+    worldCall: async (c, w) => c.renounceRole(await w.world.CONFIG_ROLE(), w.deployer.address),
+    error: "AccessControlBadConfirmation",
+  },
+  {
+    label: "World beginDefaultAdminTransfer by a non-admin",
+    caller: "alice",
+    worldCall: (c, w) => c.beginDefaultAdminTransfer(w.alice.address),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorizedOnWorld("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "World cancelDefaultAdminTransfer by a non-admin",
+    caller: "alice",
+    worldCall: (c) => c.cancelDefaultAdminTransfer(),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorizedOnWorld("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "World acceptDefaultAdminTransfer with nothing pending",
+    caller: "alice",
+    worldCall: (c) => c.acceptDefaultAdminTransfer(),
+    error: "AccessControlInvalidDefaultAdmin",
+    args: (w) => [w.alice.address],
+  },
+  {
+    label: "World changeDefaultAdminDelay by a non-admin",
+    caller: "alice",
+    worldCall: (c) => c.changeDefaultAdminDelay(0),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorizedOnWorld("DEFAULT_ADMIN_ROLE"),
+  },
+  {
+    label: "World rollbackDefaultAdminDelay by a non-admin",
+    caller: "alice",
+    worldCall: (c) => c.rollbackDefaultAdminDelay(),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorizedOnWorld("DEFAULT_ADMIN_ROLE"),
+  },
+  // ---- the collection's side of the world
+  {
+    label: "onWorldEpoch by someone other than the world",
+    caller: "alice",
+    call: (c) => c.onWorldEpoch(99, 0),
+    error: "EvolutionOnlyWorld",
+    args: async (w) => [w.alice.address, await w.world.getAddress()],
+  },
+  {
+    label: "syncWorld when already in step with the world",
+    caller: "carol",
+    call: (c) => c.syncWorld(),
+    error: "EvolutionInSync",
+    args: () => [1],
+  },
   // ---- wrong caller for every role
   {
     label: "mintTo by a non-minter",
@@ -146,14 +291,14 @@ const rows: Row[] = [
   {
     label: "setFeedConfig by a non-config",
     caller: "alice",
-    call: async (c, w) => c.setFeedConfig(await feedWith(w, {})),
+    worldCall: async (c, w) => c.setFeedConfig(await feedWith(w, {})),
     error: "AccessControlUnauthorizedAccount",
     args: unauthorized("CONFIG_ROLE"),
   },
   {
     label: "setForwarder by a non-config",
     caller: "alice",
-    call: (c, w) => c.setForwarder(w.alice.address),
+    worldCall: (c, w) => c.setForwarder(w.alice.address),
     error: "AccessControlUnauthorizedAccount",
     args: unauthorized("CONFIG_ROLE"),
   },
@@ -313,9 +458,9 @@ const rows: Row[] = [
   {
     label: "performUpkeep by a non-forwarder",
     caller: "alice",
-    setup: (w) => w.collection.setForwarder(w.carol.address),
-    call: (c) => c.performUpkeep(ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [1])),
-    error: "EvolutionOnlyForwarder",
+    setup: (w) => w.world.setForwarder(w.carol.address),
+    worldCall: (c) => c.performUpkeep(ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [1])),
+    error: "WorldOnlyForwarder",
     args: (w) => [w.alice.address, w.carol.address],
   },
   // ERC721A's own initializer modifier runs first and reverts with a string, not a custom error.
@@ -407,14 +552,14 @@ const rows: Row[] = [
   {
     label: "setFeedConfig with a zero feed",
     caller: "deployer",
-    call: async (c, w) => c.setFeedConfig(await feedWith(w, { feed: ZERO })),
-    error: "EvolutionInvalidFeedConfig",
+    worldCall: async (c, w) => c.setFeedConfig(await feedWith(w, { feed: ZERO })),
+    error: "WorldInvalidFeedConfig",
   },
   {
     label: "setFeedConfig with a sequencer feed without code",
     caller: "deployer",
-    call: async (c, w) => c.setFeedConfig(await feedWith(w, { sequencerUptimeFeed: w.alice.address })),
-    error: "EvolutionInvalidFeedConfig",
+    worldCall: async (c, w) => c.setFeedConfig(await feedWith(w, { sequencerUptimeFeed: w.alice.address })),
+    error: "WorldInvalidFeedConfig",
   },
   {
     label: "transferFrom to the zero address",
@@ -467,15 +612,15 @@ const rows: Row[] = [
   {
     label: "advanceEpoch before the interval",
     caller: "carol",
-    call: (c) => c.advanceEpoch(),
-    error: "EvolutionTooEarly",
+    worldCall: (c) => c.advanceEpoch(),
+    error: "WorldTooEarly",
   },
   {
     label: "advanceEpoch on an unchanged round",
     caller: "carol",
     setup: () => time.increase(3_600),
-    call: (c) => c.advanceEpoch(),
-    error: "EvolutionRoundNotAdvanced",
+    worldCall: (c) => c.advanceEpoch(),
+    error: "WorldRoundNotAdvanced",
   },
   {
     label: "advanceEpoch on a zero answer",
@@ -484,8 +629,8 @@ const rows: Row[] = [
       await time.increase(3_600);
       await w.feed.updateAnswer(0);
     },
-    call: (c) => c.advanceEpoch(),
-    error: "EvolutionInvalidAnswer",
+    worldCall: (c) => c.advanceEpoch(),
+    error: "WorldInvalidAnswer",
     args: () => [0],
   },
   {
@@ -782,27 +927,27 @@ const rows: Row[] = [
   ).map(([what, change]): Row => ({
     label: `setFeedConfig with ${what}`,
     caller: "deployer",
-    call: async (c, w) => c.setFeedConfig(await feedWith(w, change)),
-    error: "EvolutionInvalidFeedConfig",
+    worldCall: async (c, w) => c.setFeedConfig(await feedWith(w, change)),
+    error: "WorldInvalidFeedConfig",
   })),
   {
     label: "performUpkeep with a stale epoch in performData",
     caller: "carol",
-    call: (c) => c.performUpkeep(ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [7])),
-    error: "EvolutionInvalidPerformData",
+    worldCall: (c) => c.performUpkeep(ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [7])),
+    error: "WorldInvalidPerformData",
   },
   {
     label: "performUpkeep with malformed performData",
     caller: "carol",
-    call: (c) => c.performUpkeep("0x1234"),
-    error: "EvolutionInvalidPerformData",
+    worldCall: (c) => c.performUpkeep("0x1234"),
+    error: "WorldInvalidPerformData",
   },
   // ---- empty inputs
   {
     label: "performUpkeep with empty performData",
     caller: "carol",
-    call: (c) => c.performUpkeep("0x"),
-    error: "EvolutionInvalidPerformData",
+    worldCall: (c) => c.performUpkeep("0x"),
+    error: "WorldInvalidPerformData",
     args: () => ["0x"],
   },
   {
@@ -902,7 +1047,7 @@ async function initParams(w: QualityWorld) {
     maxRoyaltyBps: 0,
     renderer: await w.renderer.getAddress(),
     vrf: await vrfWith(w, {}),
-    feed: await feedWith(w, {}),
+    world: await w.world.getAddress(),
   };
 }
 
@@ -912,10 +1057,11 @@ describe("LivingAsset hostile inputs", function () {
       const w = await hostileWorld();
       if (row.setup) await ((await row.setup(w)) as { wait?: () => Promise<unknown> })?.wait?.();
       const before = await stateDigest(w);
-      const c = w.collection.connect(w[row.caller]);
-      if (row.reason !== undefined) await expect(row.call(c, w)).to.be.revertedWith(row.reason);
+      const signer = w[row.caller];
+      const sent = row.worldCall ? row.worldCall(w.world.connect(signer), w) : row.call!(w.collection.connect(signer), w);
+      if (row.reason !== undefined) await expect(sent).to.be.revertedWith(row.reason);
       else {
-        const assertion = expect(row.call(c, w)).to.be.revertedWithCustomError(w.collection, row.error);
+        const assertion = expect(sent).to.be.revertedWithCustomError(row.worldCall ? w.world : w.collection, row.error);
         if (row.args) await assertion.withArgs(...(await row.args(w)));
         else await assertion;
       }
@@ -941,15 +1087,20 @@ describe("LivingAsset hostile inputs", function () {
     expect(await stateDigest(w)).to.equal(before);
   });
 
-  it("every external state-changing function of LivingAsset appears in the table", async function () {
-    const covered = new Set(rows.map((r) => r.call.toString().match(/c(?:\.|\[")(\w+)/)?.[1]));
-    const fns = (await hre.artifacts.readArtifact("LivingAsset")).abi
-      .filter((f) => f.type === "function" && !["view", "pure"].includes(f.stateMutability))
-      .map((f) => f.name as string);
-    // setApprovalForAll has no invalid input (any operator, either flag); withdraw's only failure is covered.
-    const missing = [...new Set(fns)].filter((f) => !covered.has(f) && f !== "setApprovalForAll");
-    expect(missing).to.deep.equal([]);
-  });
+  for (const [contract, pick] of [
+    ["LivingAsset", (r: Row) => r.call],
+    ["World", (r: Row) => r.worldCall],
+  ] as const) {
+    it(`every external state-changing function of ${contract} appears in the table`, async function () {
+      const covered = new Set(rows.map((r) => pick(r)?.toString().match(/c(?:\.|\[")(\w+)/)?.[1]));
+      const fns = (await hre.artifacts.readArtifact(contract)).abi
+        .filter((f) => f.type === "function" && !["view", "pure"].includes(f.stateMutability))
+        .map((f) => f.name as string);
+      // setApprovalForAll has no invalid input (any operator, either flag); withdraw's only failure is covered.
+      const missing = [...new Set(fns)].filter((f) => !covered.has(f) && f !== "setApprovalForAll");
+      expect(missing).to.deep.equal([]);
+    });
+  }
 
   describe("a malicious ERC-721 receiver", function () {
     async function attacker(w: QualityWorld): Promise<ReentrantReceiver> {

@@ -432,9 +432,9 @@ class Run {
         }
         await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(ts)]);
         let expected: string | undefined;
-        if (ts < due) expected = "EvolutionTooEarly";
-        else if (m.feed.answer <= 0n) expected = "EvolutionInvalidAnswer";
-        else if (m.feed.round <= m.lastRoundId) expected = "EvolutionRoundNotAdvanced";
+        if (ts < due) expected = "WorldTooEarly";
+        else if (m.feed.answer <= 0n) expected = "WorldInvalidAnswer";
+        else if (m.feed.round <= m.lastRoundId) expected = "WorldRoundNotAdvanced";
         const out = await send(iface, () => this.c(1).advanceEpoch(GAS));
         if (out.ok) {
           m.log.push(nextEntry(m.log[m.log.length - 1], m.feed.answer, ts));
