@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import hre, { ethers, upgrades } from "hardhat";
-import { deployWorld, plain, PRICE, type World } from "./helpers/fixture";
+import { advance, deployWorld, mintAndReveal, plain, PRICE, type World } from "./helpers/fixture";
 import { shouldBehaveLikeERC721 } from "./behaviors/erc721.behavior";
 import { shouldBehaveLikeERC2981 } from "./behaviors/erc2981.behavior";
 import { collectionFactory } from "../scripts/lib/collection";
-import type { LivingAssetV2 } from "../typechain-types";
+import type { LivingAsset, LivingAssetV2 } from "../typechain-types";
 
 shouldBehaveLikeERC721(deployWorld);
 shouldBehaveLikeERC2981(deployWorld);
@@ -152,7 +152,7 @@ describe("LivingAsset roles, storage and upgrades", () => {
     const namespaces = [...text.matchAll(/erc7201:([\w.]+)/g)].map((m) => m[1]);
     const constants = [
       ...text.matchAll(
-        /keccak256\(abi\.encode\(uint256\(keccak256\("([\w.]+)"\)\) - 1\)\).*\n\s*bytes32 private constant \w+ =\s*(0x[0-9a-f]{64});/g,
+        /keccak256\(abi\.encode\(uint256\(keccak256\("([\w.]+)"\)\) - 1\)\).*\n\s*bytes32 (?:private|internal) constant \w+ =\s*(0x[0-9a-f]{64});/g,
       ),
     ];
     const verified = new Set<string>();
@@ -164,6 +164,62 @@ describe("LivingAsset roles, storage and upgrades", () => {
     }
     expect(namespaces.length).to.be.gte(7);
     for (const label of namespaces) expect(verified.has(label), `slot constant for ${label}`).to.equal(true);
+  });
+
+  it("a collection must name a World: an account without code or a contract that is not one is refused", async () => {
+    const w = await deployWorld();
+    const factory = await collectionFactory(hre);
+    const params = {
+      name: "Second",
+      symbol: "TWO",
+      description: "",
+      admin: w.deployer.address,
+      adminDelay: 0,
+      treasury: w.deployer.address,
+      maxSupply: 10,
+      price: 0,
+      maxPerWallet: 10,
+      maxPerMint: 10,
+      royaltyReceiver: w.deployer.address,
+      royaltyBps: 100,
+      maxRoyaltyBps: 1_000,
+      renderer: await w.renderer.getAddress(),
+      vrf: plain(await w.collection.vrfConfig()),
+      world: w.alice.address,
+    };
+    const deploy = (p: typeof params) => upgrades.deployProxy(factory, [p], { kind: "uups" });
+    await expect(deploy(params)).to.be.revertedWithCustomError(w.collection, "EvolutionInvalidWorld").withArgs(w.alice.address);
+    const renderer = await w.renderer.getAddress();
+    await expect(deploy({ ...params, world: renderer }))
+      .to.be.revertedWithCustomError(w.collection, "EvolutionInvalidWorld")
+      .withArgs(renderer);
+    // A collection joining an old world is born in the world's present.
+    await advance(w, 3_000n * 10n ** 8n);
+    await advance(w, 3_100n * 10n ** 8n);
+    const second = await deploy({ ...params, world: await w.world.getAddress() });
+    const tx = second.deploymentTransaction()!;
+    await expect(tx).to.emit(second, "WorldLinked").withArgs(await w.world.getAddress(), 2);
+    expect(await (second as unknown as LivingAsset).currentEpoch()).to.equal(2n);
+    expect(await (second as unknown as LivingAsset).world()).to.equal(await w.world.getAddress());
+  });
+
+  // WIP: @openzeppelin/hardhat-upgrades 3.9.1 extracts both namespaced layouts (cache/validations.json
+  // shows livingasset.storage.Seed for the holder, read through contracts/storage, and the broken mock)
+  // but validateUpgrade and upgradeProxy both accept the inserted field. Find out why before enabling.
+  it.skip("the upgrades plugin reads each layout from contracts/storage and refuses an incompatible change to it", async () => {
+    const holder = await ethers.getContractFactory("SeedLayoutHolder");
+    const broken = await ethers.getContractFactory("SeedLayoutBroken");
+    await upgrades.validateImplementation(holder, { kind: "uups" });
+    const refusal = await upgrades.validateUpgrade(holder, broken, { kind: "uups" }).then(
+      () => "accepted",
+      (e: Error) => e.message,
+    );
+    expect(refusal).to.match(/livingasset\.storage\.Seed/);
+    expect(refusal).to.match(/insertedField/);
+    // The real upgrade path stays valid.
+    await upgrades.validateUpgrade(await collectionFactory(hre), await collectionFactory(hre, "LivingAssetV2"), {
+      kind: "uups",
+    });
   });
 
   it("nobody can initialise the implementation or re-initialise the proxy", async () => {
@@ -196,16 +252,7 @@ describe("LivingAsset roles, storage and upgrades", () => {
         nativePayment: false,
         rerequestTimeout: 0,
       },
-      feed: {
-        feed: await w.feed.getAddress(),
-        sequencerUptimeFeed: ethers.ZeroAddress,
-        epochInterval: 0,
-        heartbeat: 0,
-        sequencerGracePeriod: 0,
-        minAnswer: 0,
-        maxAnswer: 0,
-        moodThresholdBps: 0,
-      },
+      world: await w.world.getAddress(),
     };
     await expect(impl.initialize(dummy)).to.be.revertedWithCustomError(impl, "InvalidInitialization");
     await expect(w.collection.initialize(dummy)).to.be.reverted;
@@ -230,7 +277,7 @@ describe("LivingAsset roles, storage and upgrades", () => {
       maxRoyaltyBps: 10_001,
       renderer: await w.renderer.getAddress(),
       vrf: plain(await w.collection.vrfConfig()),
-      feed: plain(await w.world.feedConfig()),
+      world: await w.world.getAddress(),
     };
     const deploy = (p: typeof params) => upgrades.deployProxy(factory, [p], { kind: "uups" });
     await expect(deploy(params)).to.be.revertedWithCustomError(w.collection, "RoyaltyInvalidCap").withArgs(10_001);
@@ -275,5 +322,35 @@ describe("LivingAsset roles, storage and upgrades", () => {
     expect(after).to.deep.equal(before);
     expect(await v2.v2Marker()).to.equal(42n);
     await expect(v2.initializeV2(7)).to.be.revertedWithCustomError(v2, "InvalidInitialization");
+  });
+
+  it("the room left under EIP-170 takes a real feature: V2 adds holder burns", async () => {
+    const w = await deployWorld();
+    await mintAndReveal(w, w.alice, 3); // tokens 1-3
+    const proxy = await w.collection.getAddress();
+    const opensAt = BigInt((await ethers.provider.getBlock("latest"))!.timestamp) + 3_600n;
+    const V2 = await collectionFactory(hre, "LivingAssetV2");
+    const v2 = (await upgrades.upgradeProxy(proxy, V2, {
+      kind: "uups",
+      call: { fn: "initializeV2", args: [opensAt] },
+    })) as unknown as LivingAssetV2;
+    await expect(v2.connect(w.alice).burn(2)).to.be.revertedWithCustomError(v2, "LivingAssetBurnsClosed").withArgs(opensAt);
+    await ethers.provider.send("evm_setNextBlockTimestamp", [Number(opensAt)]);
+    await expect(v2.connect(w.bob).burn(2)).to.be.revertedWithCustomError(v2, "TransferCallerNotOwnerNorApproved");
+    await expect(v2.connect(w.alice).burn(2))
+      .to.emit(v2, "Transfer")
+      .withArgs(w.alice.address, ethers.ZeroAddress, 2)
+      .and.to.emit(v2, "MetadataUpdate")
+      .withArgs(2);
+    expect(await v2.totalSupply()).to.equal(2n);
+    expect(await v2.balanceOf(w.alice.address)).to.equal(2n);
+    for (const read of [() => v2.tokenURI(2), () => v2.phenotypeOf(2), () => v2.getTraitValue(2, ethers.id("stage"))]) {
+      await expect(read()).to.be.revertedWithCustomError(v2, "LivingAssetNonexistentToken").withArgs(2);
+    }
+    // Its neighbours live on, and the world still reaches the upgraded collection.
+    await advance(w, 3_000n * 10n ** 8n);
+    expect(await v2.currentEpoch()).to.equal(1n);
+    expect((await v2.phenotypeOf(3)).age).to.equal(1n);
+    expect(await v2.tokenURI(1)).to.match(/^data:application\/json/);
   });
 });
