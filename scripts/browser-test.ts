@@ -4,7 +4,9 @@
  * viewport, checks that every image decoded, that the page shows every token the demo minted with
  * its holder's name, that the price chart drew every epoch, batch and metamorphosis the demo
  * recorded (out/gallery/demo.json) with a legend of the moods, that the batches grew at least three
- * different temperaments, and that nothing scrolls sideways; saves test-output/gallery.png.
+ * different temperaments, and that nothing scrolls sideways; saves test-output/gallery.png. The
+ * demo's other collections in the same World: the main page links each one's gallery, each page
+ * shows every one of its tokens, and every collection ended at the World's epoch.
  *
  *   npx ts-node --transpile-only scripts/browser-test.ts [gallery dir]
  */
@@ -64,6 +66,9 @@ interface DemoSummary {
   batches?: { holder: string; epoch: number }[];
   history?: { epoch: number; price: number | null; mood: string }[];
   tokens?: { tokenId: number; holder: string; temperament: string; mood: string }[];
+  world?: { address: string; epoch: number };
+  collections?: { symbol: string; name: string; tokens: number; epoch: number; gallery: string }[];
+  outOfStep?: number;
 }
 
 const VIEWPORT = { width: 1366, height: 900 };
@@ -307,6 +312,48 @@ async function main(): Promise<void> {
       `screenshot ${path.relative(ROOT, SCREENSHOT)} (${shot.readUInt32BE(16)}x${shot.readUInt32BE(20)})`,
       shot.subarray(1, 4).toString() === "PNG" && shot.length > 10_000,
     );
+
+    // The other collections of the same World: linked from the page, each gallery complete, and
+    // every collection at the World's epoch when the demo ended (one advance moved them all).
+    const others = (demo?.collections ?? []).filter((c) => c.gallery !== "index.html");
+    if (demo?.collections && demo.world) {
+      const world = demo.world;
+      check(
+        `${demo.collections.length} collections in one World, each at its epoch ${world.epoch} (${demo.collections.map((c) => `${c.symbol} ${c.epoch}`).join(", ")}), never out of step`,
+        demo.collections.length >= 2 &&
+          world.epoch === demo.epochs &&
+          demo.collections.every((c) => c.epoch === world.epoch) &&
+          demo.outOfStep === 0,
+      );
+    }
+    const links = await page.$$eval("p.links a", (as) => as.map((a) => a.getAttribute("href") ?? ""));
+    for (const other of others) {
+      check(
+        `the page links ${other.symbol}'s gallery (${other.gallery})`,
+        links.includes(other.gallery),
+        links.join(", "),
+      );
+      const file = path.join(GALLERY, other.gallery);
+      const res = await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+      const shown = await page.$$eval("#tokens figure.card img", (imgs) =>
+        Promise.all(
+          imgs.map(async (img) => {
+            const el = img as unknown as Img;
+            try {
+              await el.decode();
+            } catch {
+              return 0;
+            }
+            return el.naturalWidth;
+          }),
+        ),
+      );
+      check(
+        `${other.symbol}'s gallery shows its ${other.tokens} tokens, every image decoded`,
+        (res === null || res.ok()) && shown.length === other.tokens && shown.every((w) => w > 0),
+        JSON.stringify(shown),
+      );
+    }
   } finally {
     await browser?.close();
   }

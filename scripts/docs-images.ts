@@ -1,9 +1,10 @@
 /**
  * Renders the README's sample tokens from a real collection on the in-process network:
- * deploys with the deploy scripts, mints and reveals through the VRF mock, lives 14 epochs
- * (nurturing some tokens, metamorphosing one twice) and writes PNGs under docs/tokens/.
+ * deploys with the deploy scripts, mints and reveals through the VRF mock, lives 14 epochs of its
+ * World (nurturing some tokens, metamorphosing one twice) and writes PNGs under docs/tokens/.
  *
  *   npx hardhat run scripts/docs-images.ts
+ *   DOCS_IMAGES_OUT=/tmp/tokens npx hardhat run scripts/docs-images.ts   # elsewhere
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,7 +12,8 @@ import hre from "hardhat";
 import { Resvg } from "@resvg/resvg-js";
 import { decodeTokenUri } from "../tasks/lib/render";
 
-const OUT = path.join(__dirname, "..", "docs", "tokens");
+// DOCS_IMAGES_OUT: another directory (to try the script without touching the README's images).
+const OUT = path.resolve(process.env.DOCS_IMAGES_OUT ?? path.join(__dirname, "..", "docs", "tokens"));
 const STAGES = ["egg", "hatchling", "juvenile", "adult", "ascended"];
 
 async function main(): Promise<void> {
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   await deployments.fixture(["all"]);
   const [, alice] = await ethers.getSigners();
   const collection = await ethers.getContractAt("LivingAsset", (await deployments.get("LivingAsset")).address);
+  const world = await ethers.getContractAt("World", (await deployments.get("World")).address);
   const coordinator = await ethers.getContractAt(
     "VRFCoordinatorV2_5Mock",
     (await deployments.get("VRFCoordinatorV2_5Mock")).address,
@@ -37,16 +40,16 @@ async function main(): Promise<void> {
   const fulfil = async (id: bigint) => (await coordinator.fulfillRandomWords(id, await collection.getAddress())).wait();
   const advance = async (answer: number) => {
     const now = (await ethers.provider.getBlock("latest"))!.timestamp;
-    const next = Number(await collection.nextEpochAt());
+    const next = Number(await world.nextEpochAt());
     if (next > now) await network.provider.send("evm_setNextBlockTimestamp", [next]);
     await (await feed.updateAnswer(BigInt(answer) * 10n ** 8n)).wait();
-    await (await collection.advanceEpoch()).wait();
+    await (await world.advanceEpoch()).wait();
   };
   const write = async (tokenId: number, name: string) => {
     const { svg } = decodeTokenUri(await collection.tokenURI(tokenId));
     const png = new Resvg(svg, { fitTo: { mode: "width", value: 320 } }).render().asPng();
     fs.writeFileSync(path.join(OUT, `${name}.png`), png);
-    console.log(`docs/tokens/${name}.png  #${tokenId}`);
+    console.log(`${path.relative(process.cwd(), path.join(OUT, name))}.png  #${tokenId}`);
   };
 
   fs.mkdirSync(OUT, { recursive: true });

@@ -9,6 +9,7 @@ import {
   formatPrice,
   getCollection,
   getDeployed,
+  getWorld,
   MOODS,
   phenotypeView,
   table,
@@ -23,6 +24,7 @@ import { revealAll } from "./reveal";
 import { fulfil } from "./lib/vrf-fulfil";
 import { withRealVrf } from "../config/real-vrf";
 import { writeGallery } from "./gallery";
+import { createCollection, gasText } from "./lib/collections";
 
 const DECIMALS = 10n ** 8n;
 
@@ -62,7 +64,18 @@ function market(epochs: number) {
   };
 }
 
-task("demo", "One-command demo on the in-process hardhat network: mint, reveal, live through epochs, gallery")
+/** The demo's second collection: a few tokens in the same World, created as `new-collection` creates one. */
+const SECOND = {
+  name: "Vivarium Minis",
+  symbol: "MINI",
+  description: "A small second collection in the Vivarium world: the same market, the same epochs.",
+  tokens: 4,
+};
+
+task(
+  "demo",
+  "One-command demo on the in-process hardhat network: two collections in one World; mint, reveal, live through epochs, gallery",
+)
   .addOptionalParam("epochs", "Epochs to live through", 32, types.int)
   .addOptionalParam("out", "Gallery directory", "out/gallery", types.string)
   .addFlag("json", "Print the final table as JSON")
@@ -91,9 +104,40 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
       await hre.deployments.fixture(["all"]);
     }
     const collection = await getCollection(hre);
+    const world = await getWorld(hre, collection);
     const feed = await getDeployed(hre, "MockV3Aggregator");
     const target = await collection.getAddress();
     const signers = await hre.ethers.getSigners();
+    const symbol = (await collection.symbol()) as string;
+
+    // A second collection in the same World, made by the code of `npx hardhat new-collection`.
+    const second = await createCollection(hre, {
+      name: SECOND.name,
+      symbol: SECOND.symbol,
+      description: SECOND.description,
+      maxSupply: SECOND.tokens,
+      maxPerMint: SECOND.tokens,
+      maxPerWallet: SECOND.tokens,
+    });
+    const mini = second.collection;
+    log(
+      `Created ${second.name} (${second.symbol}) at ${second.address} in the same World (${second.deployment}, implementation ${second.implementationReused ? "reused" : "new"}): ${second.totalGas.toLocaleString("en-US")} gas`,
+    );
+    for (const line of gasText(second.gas, second.totalGas).split("\n")) log(line);
+    const erin = signers[5];
+    const miniIds: number[] = [];
+    {
+      const [miniPrice] = await mini.saleConfig();
+      const receipt = await (
+        await (mini.connect(erin) as Contract).mint(SECOND.tokens, { value: BigInt(miniPrice) * BigInt(SECOND.tokens) })
+      ).wait();
+      const [b] = eventsIn(mini, receipt, "BatchMinted");
+      for (let id = Number(b.firstTokenId); id < Number(b.firstTokenId) + SECOND.tokens; id++) miniIds.push(id);
+      await revealAll(hre, mini);
+      log(
+        `erin  minted ${SECOND.tokens} ${SECOND.symbol} tokens #${miniIds[0]}..#${miniIds.at(-1)} at epoch 0 and revealed them`,
+      );
+    }
     const { prices, acts, births } = market(args.epochs);
     // Four batches born into different markets, so their temperaments differ (see `market`).
     const holders = [
@@ -102,10 +146,13 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
       { name: "carol", signer: signers[3], quantity: 5, at: births.crash },
       { name: "dave", signer: signers[4], quantity: 5, at: births.calm },
     ];
-    const nameOf = new Map<string, string>(holders.map((h) => [h.signer.address, h.name]));
+    const nameOf = new Map<string, string>([
+      ...holders.map((h) => [h.signer.address, h.name] as const),
+      [erin.address, "erin"],
+    ]);
     const signerOf = new Map(holders.map((h) => [h.signer.address, h.signer]));
     const [price] = await collection.saleConfig();
-    const { moodThresholdBps } = await collection.feedConfig();
+    const { moodThresholdBps } = await world.feedConfig();
     const ownerOf = new Map<number, string>();
     const ids: number[] = [];
     const batches: { holder: string; epoch: number; firstTokenId: number; lastTokenId: number; quantity: number }[] =
@@ -184,11 +231,24 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     };
     await snapshot(0);
 
+    // Where each collection stands after an advance: both must be at the World's epoch.
+    const inStep: { epoch: number; [symbol: string]: number }[] = [];
+    let outOfStep = 0;
     for (let e = 1; e <= args.epochs; e++) {
-      await timeTravelToNextEpoch(hre, collection);
+      await timeTravelToNextEpoch(hre, world);
       await (await feed.updateAnswer(prices[e - 1])).wait();
-      const receipt = await (await collection.advanceEpoch()).wait();
-      const [adv] = eventsIn(collection, receipt, "EpochAdvanced");
+      // One advance of the World per epoch: its hook moves every subscribed collection.
+      const receipt = await (await world.advanceEpoch()).wait();
+      const [adv] = eventsIn(world, receipt, "EpochAdvanced");
+      const failed = eventsIn(world, receipt, "SubscriberHookFailed");
+      const at = {
+        epoch: e,
+        [symbol]: Number(await collection.currentEpoch()),
+        [SECOND.symbol]: Number(await mini.currentEpoch()),
+      };
+      inStep.push(at);
+      const step = at[symbol] === e && at[SECOND.symbol] === e && failed.length === 0;
+      if (!step) outOfStep++;
       const mood = await worldMood();
       history.push({
         epoch: e,
@@ -207,6 +267,12 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
         } catch (err) {
           log(`  nurture #${id} failed: ${describeError(err, ifaces)}`);
         }
+      }
+      // erin nurtures her first token every epoch and leaves the others alone.
+      try {
+        await (await (mini.connect(erin) as Contract).nurture(miniIds[0])).wait();
+      } catch (err) {
+        log(`  nurture ${SECOND.symbol} #${miniIds[0]} failed: ${describeError(err, ifaces)}`);
       }
       const events: string[] = [];
       for (const [id, ages] of metamorphosisPlan) {
@@ -228,7 +294,7 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
         }
       }
       log(
-        `epoch ${String(adv.epoch).padStart(2)}  price ${formatPrice(BigInt(adv.answer as bigint)).padStart(8)}  move ${String(adv.moveBps).padStart(5)} bps  ${mood.padEnd(6)}  nurtured ${nurtured}/${ids.length}${events.length ? "  " + events.join("; ") : ""}`,
+        `epoch ${String(adv.epoch).padStart(2)}  price ${formatPrice(BigInt(adv.answer as bigint)).padStart(8)}  move ${String(adv.moveBps).padStart(5)} bps  ${mood.padEnd(6)}  ${symbol} ${String(at[symbol]).padStart(2)}  ${SECOND.symbol} ${String(at[SECOND.symbol]).padStart(2)}${step ? " in step" : " OUT OF STEP"}  nurtured ${nurtured}/${ids.length}${events.length ? "  " + events.join("; ") : ""}`,
       );
       if (storyEpochs.has(e)) await snapshot(e);
       else if (born.length) await snapshot(e, born); // a story starts at its token's birth
@@ -242,7 +308,8 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
       `${total} tokens lived through ${args.epochs} epochs of a market in four acts: a rise from ${priceAt(1)} to ${priceAt(acts.riseEnd)}, ` +
       `a crash to ${priceAt(acts.crashEnd)}, a rebound to ${priceAt(acts.reboundEnd)}, then calm. ` +
       `Four batches were born into different markets (${batches.map((b) => `${b.holder} at epoch ${b.epoch}`).join(", ")}); ` +
-      `every third token was neglected, the rest were nurtured every epoch.`;
+      `every third token was neglected, the rest were nurtured every epoch. ` +
+      `The same World moved a second collection, ${SECOND.name}, in step: one advance per epoch for both.`;
     const chart: ChartData = {
       epochs: history,
       batches: batches.map((b) => ({ label: `${b.holder} ×${b.quantity}`, epoch: b.epoch })),
@@ -253,13 +320,75 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
     const chartCaption =
       `Each epoch's band is the world's mood as the contract reported it (phenotypeOf): Sunny after a rise of ${threshold} or more, ` +
       `Stormy after a fall of ${threshold} or more, Calm otherwise. Dashed lines: the epochs the batches were minted; diamonds: metamorphoses.`;
+    const miniDir = SECOND.symbol.toLowerCase();
+    const miniName = `${SECOND.name} (${SECOND.symbol}), ${miniIds.length} tokens in the same World`;
     const { page } = await writeGallery(collection, outDir, {
       stories: [...stories.values()],
       intro,
       ownerNames: nameOf,
       chart,
       chartCaption,
+      links: [{ href: `${miniDir}/index.html`, label: `Also in this World: ${miniName}` }],
     });
+    const { page: miniPage } = await writeGallery(mini, path.join(outDir, miniDir), {
+      intro:
+        `${miniIds.length} tokens of a second collection, born at epoch 0 of the same World as ${await collection.name()} ` +
+        `and moved by the same ${args.epochs} advances; erin nurtured #${miniIds[0]} every epoch and left the others alone.`,
+      ownerNames: nameOf,
+      links: [{ href: "../index.html", label: `Back to ${await collection.name()} (${symbol})` }],
+    });
+    const miniRows: (string | number)[][] = [];
+    const miniTokens: {
+      tokenId: number;
+      stage: string;
+      age: number;
+      vitalityBps: number;
+      mood: string;
+      temperament: string;
+    }[] = [];
+    for (const id of miniIds) {
+      const p = phenotypeView(await mini.phenotypeOf(id));
+      miniRows.push([
+        `#${id}`,
+        "erin",
+        `${p.stage}${p.generation ? ` g${p.generation}` : ""}`,
+        p.age,
+        vitalityPercent(p.vitality),
+        p.mood,
+        p.temperament,
+        id === miniIds[0] ? "nurtured" : "neglected",
+      ]);
+      miniTokens.push({
+        tokenId: id,
+        stage: p.stage,
+        age: p.age,
+        vitalityBps: p.vitality,
+        mood: p.mood,
+        temperament: p.temperament,
+      });
+    }
+    const worldEpoch = Number(await world.epochCount());
+    const collections = [
+      {
+        symbol,
+        name: await collection.name(),
+        address: target,
+        deployment: "LivingAsset",
+        tokens: ids.length,
+        epoch: Number(await collection.currentEpoch()),
+        gallery: "index.html",
+      },
+      {
+        symbol: SECOND.symbol,
+        name: SECOND.name,
+        address: second.address,
+        deployment: second.deployment,
+        tokens: miniIds.length,
+        epoch: Number(await mini.currentEpoch()),
+        gallery: `${miniDir}/index.html`,
+        createGas: second.totalGas,
+      },
+    ];
 
     const rows: (string | number)[][] = [];
     const tokens: (PhenotypeView & { tokenId: number; owner: string; holder: string })[] = [];
@@ -315,13 +444,20 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
           mood: t.mood,
           temperament: t.temperament,
         })),
+        // Every collection of the World, each at the World's epoch after every advance.
+        world: { address: await world.getAddress(), epoch: worldEpoch },
+        collections,
+        inStep,
+        outOfStep,
+        secondTokens: miniTokens,
       }),
     );
-    if (args.json) console.log(toJson({ tokens, metamorphoses, history, page }));
-    else
-      console.log(
-        "\n" + table(["token", "owner", "stage", AGE_HEADER, "vitality", "mood", "temperament", "care"], rows),
-      );
+    const headers = ["token", "owner", "stage", AGE_HEADER, "vitality", "mood", "temperament", "care"];
+    if (args.json) console.log(toJson({ tokens, metamorphoses, history, page, collections, secondTokens: miniTokens }));
+    else {
+      console.log(`\n${symbol}\n` + table(headers, rows));
+      console.log(`\n${SECOND.symbol} (same World)\n` + table(headers, miniRows));
+    }
     const count = (key: "temperament" | "mood") =>
       [...new Set(tokens.map((t) => t[key]))]
         .map((v) => `${v} ${tokens.filter((t) => t[key] === v).length}`)
@@ -331,10 +467,17 @@ task("demo", "One-command demo on the in-process hardhat network: mint, reveal, 
       `\n${total} tokens, ${args.epochs} epochs, ${metamorphoses.length} metamorphoses. Temperaments: ${count("temperament")}. ` +
         `Mood now: ${count("mood")}; moods lived through: ${moodsLived.join(", ")}.`,
     );
+    console.log(
+      `One World, two collections: ${collections.map((c) => `${c.symbol} at epoch ${c.epoch}`).join(", ")}, the World at ${worldEpoch}; ` +
+        (outOfStep === 0
+          ? `both moved in step on each of the ${args.epochs} advances.`
+          : `OUT OF STEP after ${outOfStep} advance(s)!`),
+    );
     if (new Set(tokens.map((t) => t.temperament)).size < 3)
       console.log(`Note: fewer than 3 temperaments after ${args.epochs} epochs (the default 32 gives four).`);
     console.log(
       `${((Date.now() - started) / 1000).toFixed(1)}s in all, ${((Date.now() - compiled) / 1000).toFixed(1)}s after compile`,
     );
-    console.log(`Gallery: ${page}`);
+    console.log(`Gallery: ${page} (and ${SECOND.symbol}: ${miniPage})`);
+    if (outOfStep > 0) process.exitCode = 1;
   });

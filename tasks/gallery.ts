@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
-import { action, getCollection } from "./lib/common";
+import { action, COLLECTION_HELP, getCollection } from "./lib/common";
 import { priceChartSvg, type ChartData } from "./lib/chart";
 import { fetchToken, galleryHtml, writeArt, type GalleryCard, type LifeStory } from "./lib/render";
 import { explainTemperament } from "./lib/traits";
@@ -15,6 +15,8 @@ export interface WriteGalleryOptions {
   /** The price path, moods, batches and metamorphoses the collection lived through (the demo's). */
   chart?: ChartData;
   chartCaption?: string;
+  /** Links under the intro (the demo's other collections in the same World). */
+  links?: { href: string; label: string }[];
   size?: number;
 }
 
@@ -26,7 +28,7 @@ export function ownerLabel(address: string, names?: ReadonlyMap<string, string>)
 
 /** Render every token to `<out>/tokens/token-N.png` and write `<out>/index.html`. */
 export async function writeGallery(collection: Contract, out: string, options: WriteGalleryOptions = {}) {
-  const { stories = [], intro = "", ownerNames, chart, chartCaption, size = 256 } = options;
+  const { stories = [], intro = "", ownerNames, chart, chartCaption, links, size = 256 } = options;
   const dir = path.resolve(out);
   fs.mkdirSync(dir, { recursive: true });
   const total = Number(await collection.totalSupply());
@@ -54,6 +56,7 @@ export async function writeGallery(collection: Contract, out: string, options: W
       tokenCount: total,
       chartSvg: chart ? priceChartSvg(chart) : undefined,
       chartCaption,
+      links,
     }),
   );
   return { page, tokens: total };
@@ -61,10 +64,11 @@ export async function writeGallery(collection: Contract, out: string, options: W
 
 task("gallery", "Write an HTML gallery of every token (PNG + attributes)")
   .addOptionalParam("out", "Output directory", "out/gallery", types.string)
+  .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ out: string; json?: boolean }>(async (args, hre) => {
-      const collection = await getCollection(hre);
+    action<{ out: string; collection?: string; json?: boolean }>(async (args, hre) => {
+      const collection = await getCollection(hre, args.collection);
       const data = await writeGallery(collection, args.out);
       return { data, text: `Gallery of ${data.tokens} token(s): ${data.page}` };
     }),

@@ -1,15 +1,26 @@
 import { task, types } from "hardhat/config";
-import { action, addressParam, cliInt, eventsIn, getCollection, signerAt, userError, wholeNumber } from "./lib/common";
+import {
+  action,
+  addressParam,
+  cliInt,
+  COLLECTION_HELP,
+  eventsIn,
+  getCollection,
+  signerAt,
+  userError,
+  wholeNumber,
+} from "./lib/common";
 
 task("mint", "Mint tokens: public mint paying the price, or mintTo (minter role) with --to")
   .addParam("quantity", "Number of tokens (1 to the collection's maxPerMint)", 1, cliInt)
   .addOptionalParam("to", "Recipient: uses mintTo (free, MINTER_ROLE)", undefined, types.string)
   .addOptionalParam("from", "Signer index", 0, cliInt)
+  .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ quantity: number; to?: string; from: number; json?: boolean }>(async (args, hre) => {
+    action<{ quantity: number; to?: string; from: number; collection?: string; json?: boolean }>(async (args, hre) => {
       wholeNumber("quantity", args.quantity, 1);
-      const collection = await getCollection(hre);
+      const collection = await getCollection(hre, args.collection);
       const [price, maxSupply, , maxPerMint, open] = await collection.saleConfig();
       const quantity = wholeNumber("quantity", args.quantity, 1, Number(maxPerMint));
       const remaining = Number(maxSupply) - Number(await collection.totalSupply());

@@ -1,14 +1,15 @@
-import { task } from "hardhat/config";
+import { task, types } from "hardhat/config";
 import { vitalityPercent } from "./lib/units";
-import { action, cliInt, eventsIn, getCollection, signerAt, tokenParam } from "./lib/common";
+import { action, cliInt, COLLECTION_HELP, eventsIn, getCollection, signerAt, tokenParam } from "./lib/common";
 
 task("nurture", "Nurture a token (holder or approved, once per epoch)")
   .addParam("token", "Token id", undefined, cliInt)
   .addOptionalParam("from", "Signer index", 0, cliInt)
+  .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ token: number; from: number; json?: boolean }>(async (args, hre) => {
-      const collection = await getCollection(hre);
+    action<{ token: number; from: number; collection?: string; json?: boolean }>(async (args, hre) => {
+      const collection = await getCollection(hre, args.collection);
       const tokenId = await tokenParam(collection, args.token);
       const signer = await signerAt(hre, args.from);
       const tx = await (collection.connect(signer) as typeof collection).nurture(tokenId);

@@ -1,6 +1,15 @@
 import { task, types } from "hardhat/config";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { action, addressParam, cliInt, eventsIn, getCollection, signerAt, userError } from "./lib/common";
+import {
+  action,
+  addressParam,
+  cliInt,
+  COLLECTION_HELP,
+  eventsIn,
+  getCollection,
+  signerAt,
+  userError,
+} from "./lib/common";
 
 async function rendererVersion(hre: HardhatRuntimeEnvironment, address: string): Promise<string | null> {
   try {
@@ -35,53 +44,57 @@ task("renderer", "The collection's renderer: `get`, `set --address <a>` (or `set
   .addOptionalParam("address", "set: the new renderer contract", undefined, types.string)
   .addFlag("deploy", "Deploy a fresh LivingAssetRenderer and set it (implies `set`)")
   .addOptionalParam("from", "Signer index (CONFIG_ROLE for set, DEFAULT_ADMIN_ROLE for lock)", 0, cliInt)
+  .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ subcommand: string; address?: string; deploy?: boolean; from: number; json?: boolean }>(
-      async (args, hre) => {
-        const collection = await getCollection(hre);
-        const signer = await signerAt(hre, args.from);
-        const c = collection.connect(signer) as typeof collection;
-        const sub = args.deploy ? "set" : args.subcommand;
-        const state = async () => {
-          const address = (await collection.renderer()) as string;
-          return {
-            renderer: address,
-            locked: (await collection.rendererLocked()) as boolean,
-            version: await rendererVersion(hre, address),
-          };
+    action<{
+      subcommand: string;
+      address?: string;
+      deploy?: boolean;
+      from: number;
+      collection?: string;
+      json?: boolean;
+    }>(async (args, hre) => {
+      const collection = await getCollection(hre, args.collection);
+      const signer = await signerAt(hre, args.from);
+      const c = collection.connect(signer) as typeof collection;
+      const sub = args.deploy ? "set" : args.subcommand;
+      const state = async () => {
+        const address = (await collection.renderer()) as string;
+        return {
+          renderer: address,
+          locked: (await collection.rendererLocked()) as boolean,
+          version: await rendererVersion(hre, address),
         };
-        if (sub === "get") {
-          const data = await state();
-          return {
-            data,
-            text: `renderer ${data.renderer} (version ${data.version ?? "?"}) ${data.locked ? "locked" : "unlocked"}`,
-          };
-        }
-        if (sub === "set") {
-          if (args.deploy && args.address) throw userError("give either --address or --deploy, not both");
-          if (!args.deploy && !args.address) throw userError("set needs --address <renderer> or --deploy");
-          if (await collection.rendererLocked()) throw userError("the renderer is locked (MetadataRendererLocked)");
-          const previous = (await collection.renderer()) as string;
-          const target = args.deploy
-            ? await deployRenderer(hre, args.from)
-            : addressParam(hre, "address", args.address!);
-          const tx = await c.setRenderer(target);
-          const receipt = await tx.wait();
-          const [e] = eventsIn(collection, receipt, "RendererUpdated");
-          const data = { tx: tx.hash, previous, deployed: !!args.deploy, ...(await state()), event: e ?? null };
-          return {
-            data,
-            text: `Renderer ${previous} -> ${data.renderer}${args.deploy ? " (freshly deployed)" : ""} (tx ${tx.hash})`,
-          };
-        }
-        if (sub === "lock") {
-          const tx = await c.lockRenderer();
-          await tx.wait();
-          const data = { tx: tx.hash, ...(await state()) };
-          return { data, text: `Renderer ${data.renderer} locked for good (tx ${tx.hash})` };
-        }
-        throw userError(`unknown subcommand "${args.subcommand}" (get | set | lock)`);
-      },
-    ),
+      };
+      if (sub === "get") {
+        const data = await state();
+        return {
+          data,
+          text: `renderer ${data.renderer} (version ${data.version ?? "?"}) ${data.locked ? "locked" : "unlocked"}`,
+        };
+      }
+      if (sub === "set") {
+        if (args.deploy && args.address) throw userError("give either --address or --deploy, not both");
+        if (!args.deploy && !args.address) throw userError("set needs --address <renderer> or --deploy");
+        if (await collection.rendererLocked()) throw userError("the renderer is locked (MetadataRendererLocked)");
+        const previous = (await collection.renderer()) as string;
+        const target = args.deploy ? await deployRenderer(hre, args.from) : addressParam(hre, "address", args.address!);
+        const tx = await c.setRenderer(target);
+        const receipt = await tx.wait();
+        const [e] = eventsIn(collection, receipt, "RendererUpdated");
+        const data = { tx: tx.hash, previous, deployed: !!args.deploy, ...(await state()), event: e ?? null };
+        return {
+          data,
+          text: `Renderer ${previous} -> ${data.renderer}${args.deploy ? " (freshly deployed)" : ""} (tx ${tx.hash})`,
+        };
+      }
+      if (sub === "lock") {
+        const tx = await c.lockRenderer();
+        await tx.wait();
+        const data = { tx: tx.hash, ...(await state()) };
+        return { data, text: `Renderer ${data.renderer} locked for good (tx ${tx.hash})` };
+      }
+      throw userError(`unknown subcommand "${args.subcommand}" (get | set | lock)`);
+    }),
   );

@@ -1,7 +1,7 @@
-import { task } from "hardhat/config";
+import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { action, getCollection, requireDevChain } from "./lib/common";
+import { action, collectionNames, getCollection, requireDevChain } from "./lib/common";
 import { fulfil } from "./lib/vrf-fulfil";
 
 /**
@@ -56,25 +56,45 @@ export async function revealAll(hre: HardhatRuntimeEnvironment, collection?: Con
 
 task(
   "reveal",
-  "Development chains: fulfil pending VRF requests (batches and metamorphoses) through the mock, or with proofs through Chainlink's real coordinator",
+  "Development chains: fulfil pending VRF requests (batches and metamorphoses) of every collection through the mock, or with proofs through Chainlink's real coordinator",
 )
+  .addOptionalParam(
+    "collection",
+    "Only this collection: LivingAsset_<SYMBOL>, its symbol or its address (default: every collection)",
+    undefined,
+    types.string,
+  )
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ json?: boolean }>(async (_args, hre) => {
+    action<{ collection?: string; json?: boolean }>(async (args, hre) => {
       requireDevChain(hre, "reveal");
-      const data = await revealAll(hre);
-      const via = (x: { coordinator: string; success: boolean }) =>
-        `${x.coordinator} coordinator${x.success ? "" : "; the callback FAILED, nothing changed: re-request after the timeout"}`;
-      const lines = [
-        ...data.batches.map(
-          (b) =>
-            `${b.success ? "Revealed" : "Fulfilled"} batch ${b.batchId} (tokens #${b.firstTokenId}..#${b.firstTokenId + BigInt(b.quantity) - 1n}, request ${b.requestId}, ${via(b)})`,
-        ),
-        ...data.metamorphoses.map(
-          (m) =>
-            `${m.success ? "Completed metamorphosis" : "Fulfilled the metamorphosis request"} of token #${m.tokenId} (request ${m.requestId}, ${via(m)})`,
-        ),
-      ];
+      const names = args.collection === undefined ? await collectionNames(hre) : [args.collection];
+      if (names.length === 0) names.push("LivingAsset"); // says where the deployment is missing
+      const data: {
+        batches: (Awaited<ReturnType<typeof revealAll>>["batches"][number] & { collection: string })[];
+        metamorphoses: (Awaited<ReturnType<typeof revealAll>>["metamorphoses"][number] & { collection: string })[];
+      } = { batches: [], metamorphoses: [] };
+      const lines: string[] = [];
+      for (const name of names) {
+        const collection = await getCollection(hre, name);
+        const symbol = (await collection.symbol()) as string;
+        const one = await revealAll(hre, collection);
+        const tag = names.length > 1 ? `${symbol}: ` : "";
+        data.batches.push(...one.batches.map((b) => ({ collection: symbol, ...b })));
+        data.metamorphoses.push(...one.metamorphoses.map((m) => ({ collection: symbol, ...m })));
+        const via = (x: { coordinator: string; success: boolean }) =>
+          `${x.coordinator} coordinator${x.success ? "" : "; the callback FAILED, nothing changed: re-request after the timeout"}`;
+        lines.push(
+          ...one.batches.map(
+            (b) =>
+              `${tag}${b.success ? "Revealed" : "Fulfilled"} batch ${b.batchId} (tokens #${b.firstTokenId}..#${b.firstTokenId + BigInt(b.quantity) - 1n}, request ${b.requestId}, ${via(b)})`,
+          ),
+          ...one.metamorphoses.map(
+            (m) =>
+              `${tag}${m.success ? "Completed metamorphosis" : "Fulfilled the metamorphosis request"} of token #${m.tokenId} (request ${m.requestId}, ${via(m)})`,
+          ),
+        );
+      }
       return { data, text: lines.length ? lines.join("\n") : "Nothing pending." };
     }),
   );

@@ -1,5 +1,14 @@
 import { task, types } from "hardhat/config";
-import { action, addressParam, cliInt, eventsIn, getCollection, signerAt, userError } from "./lib/common";
+import {
+  action,
+  addressParam,
+  cliInt,
+  COLLECTION_HELP,
+  eventsIn,
+  getCollection,
+  signerAt,
+  userError,
+} from "./lib/common";
 
 const BPS = 10_000n;
 
@@ -19,6 +28,7 @@ task(
   .addOptionalParam("bps", "set: fee in basis points (<= maxRoyaltyBps)", undefined, cliInt)
   .addFlag("reset", "set: drop the token's override (needs --token)")
   .addOptionalParam("from", "Signer index (CONFIG_ROLE)", 0, cliInt)
+  .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
     action<{
@@ -28,9 +38,10 @@ task(
       bps?: number;
       reset?: boolean;
       from: number;
+      collection?: string;
       json?: boolean;
     }>(async (args, hre) => {
-      const collection = await getCollection(hre);
+      const collection = await getCollection(hre, args.collection);
       // Token 0 is never minted (ids start at 1) and cannot carry an override: it reads the default.
       const maxRoyaltyBps = Number(await collection.maxRoyaltyBps());
       if (args.subcommand === "get") {

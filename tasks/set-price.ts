@@ -1,5 +1,5 @@
 import { task, types } from "hardhat/config";
-import { action, getCollection, getDeployed, requireDevChain, userError } from "./lib/common";
+import { action, getDeployed, getWorld, requireDevChain, userError } from "./lib/common";
 import { price } from "./lib/errors";
 
 /** "3000.12" (or a raw answer with --raw) in feed units; undefined when it is not a number. */
@@ -22,10 +22,7 @@ task("set-price", "Development chains: move the MockV3Aggregator's answer (a pri
     types.string,
   )
   .addFlag("raw", "--answer is in feed units (the feed's decimals), not a price")
-  .addFlag(
-    "allowFault",
-    "Accept an answer the collection would refuse (zero, negative, out of bounds): for fault demos",
-  )
+  .addFlag("allowFault", "Accept an answer the World would refuse (zero, negative, out of bounds): for fault demos")
   .addFlag("json", "Print JSON")
   .setAction(
     action<{ answer: string; raw?: boolean; allowFault?: boolean; json?: boolean }>(async (args, hre) => {
@@ -37,12 +34,12 @@ task("set-price", "Development chains: move the MockV3Aggregator's answer (a pri
         throw userError(
           `--answer must be a price with at most ${decimals} decimals, e.g. 3000.50${args.raw ? " (with --raw: a whole number of feed units)" : ""}; got "${args.answer}"`,
         );
-      const { minAnswer, maxAnswer } = await (await getCollection(hre)).feedConfig();
+      const { minAnswer, maxAnswer } = await (await getWorld(hre)).feedConfig();
       const fault =
         answer <= 0n
-          ? `${price(answer, decimals)} is not a price: advance-epoch would revert with EvolutionInvalidAnswer`
+          ? `${price(answer, decimals)} is not a price: advance-epoch would revert with WorldInvalidAnswer`
           : answer < BigInt(minAnswer) || answer > BigInt(maxAnswer)
-            ? `${price(answer, decimals)} is outside the collection's bounds ${price(BigInt(minAnswer), decimals)}..${price(BigInt(maxAnswer), decimals)}`
+            ? `${price(answer, decimals)} is outside the World's bounds ${price(BigInt(minAnswer), decimals)}..${price(BigInt(maxAnswer), decimals)}`
             : undefined;
       if (fault && !args.allowFault)
         throw userError(`${fault}; add --allow-fault to set it anyway (to show the world refusing it)`);

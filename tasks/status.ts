@@ -1,47 +1,48 @@
-import { task } from "hardhat/config";
-import { action, getCollection } from "./lib/common";
+import { task, types } from "hardhat/config";
+import { action, COLLECTION_HELP, getCollection, getFeed, getWorld } from "./lib/common";
 import { duration, price, when } from "./lib/errors";
+import { subscriberEpochs } from "./advance-epoch";
 
-task("status", "Collection status: supply, epoch, price, renderer, sale, VRF and feed configuration")
+task(
+  "status",
+  "Collection status: supply, sale, renderer, VRF; its World: epoch, next epoch, feed, subscribers; whether the collection keeps up",
+)
+  .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ json?: boolean }>(async (_args, hre) => {
-      const collection = await getCollection(hre);
+    action<{ collection?: string; json?: boolean }>(async (args, hre) => {
+      const collection = await getCollection(hre, args.collection);
       const address = await collection.getAddress();
-      const [
-        name,
-        symbol,
-        totalSupply,
-        currentEpoch,
-        nextEpochAt,
-        renderer,
-        rendererLocked,
-        sale,
-        vrf,
-        feed,
-        batchCount,
-      ] = await Promise.all([
-        collection.name(),
-        collection.symbol(),
-        collection.totalSupply(),
-        collection.currentEpoch(),
-        collection.nextEpochAt(),
-        collection.renderer(),
-        collection.rendererLocked(),
-        collection.saleConfig(),
-        collection.vrfConfig(),
-        collection.feedConfig(),
-        collection.batchCount(),
+      const world = await getWorld(hre, collection);
+      const worldAddress = await world.getAddress();
+      const [name, symbol, totalSupply, currentEpoch, renderer, rendererLocked, sale, vrf, batchCount] =
+        await Promise.all([
+          collection.name(),
+          collection.symbol(),
+          collection.totalSupply(),
+          collection.currentEpoch(),
+          collection.renderer(),
+          collection.rendererLocked(),
+          collection.saleConfig(),
+          collection.vrfConfig(),
+          collection.batchCount(),
+        ]);
+      const [epochCount, nextEpochAt, feed, forwarder] = await Promise.all([
+        world.epochCount(),
+        world.nextEpochAt(),
+        world.feedConfig(),
+        world.forwarder(),
       ]);
       let lastPrice: bigint | null = null;
       let lastEpochAt: bigint | null = null;
-      try {
-        const entry = await collection.epochEntry(currentEpoch);
+      if (BigInt(epochCount) > 0n) {
+        const entry = await world.epochEntry(epochCount);
         lastPrice = BigInt(entry.price);
         lastEpochAt = BigInt(entry.timestamp);
-      } catch {
-        /* no entry for this epoch */
       }
+      const subscribers = await subscriberEpochs(hre, world);
+      const subscribed = subscribers.some((s) => s.address.toLowerCase() === address.toLowerCase());
+      const lag = BigInt(epochCount) - BigInt(currentEpoch);
       const data = {
         network: hre.network.name,
         address,
@@ -50,9 +51,8 @@ task("status", "Collection status: supply, epoch, price, renderer, sale, VRF and
         totalSupply,
         batchCount,
         currentEpoch,
-        nextEpochAt,
-        lastPrice,
-        lastEpochAt,
+        lag,
+        subscribed,
         renderer,
         rendererLocked,
         saleConfig: {
@@ -72,35 +72,61 @@ task("status", "Collection status: supply, epoch, price, renderer, sale, VRF and
           nativePayment: vrf.nativePayment,
           rerequestTimeout: Number(vrf.rerequestTimeout),
         },
-        feedConfig: {
-          feed: feed.feed,
-          sequencerUptimeFeed: feed.sequencerUptimeFeed,
-          epochInterval: Number(feed.epochInterval),
-          heartbeat: Number(feed.heartbeat),
-          sequencerGracePeriod: Number(feed.sequencerGracePeriod),
-          minAnswer: BigInt(feed.minAnswer),
-          maxAnswer: BigInt(feed.maxAnswer),
-          moodThresholdBps: Number(feed.moodThresholdBps),
+        world: {
+          address: worldAddress,
+          epochCount,
+          nextEpochAt,
+          lastPrice,
+          lastEpochAt,
+          forwarder,
+          subscribers,
+          maxSubscribers: Number(await world.MAX_SUBSCRIBERS()),
+          feedConfig: {
+            feed: feed.feed,
+            sequencerUptimeFeed: feed.sequencerUptimeFeed,
+            epochInterval: Number(feed.epochInterval),
+            heartbeat: Number(feed.heartbeat),
+            sequencerGracePeriod: Number(feed.sequencerGracePeriod),
+            minAnswer: BigInt(feed.minAnswer),
+            maxAnswer: BigInt(feed.maxAnswer),
+            moodThresholdBps: Number(feed.moodThresholdBps),
+          },
         },
       };
       const s = data.saleConfig;
+      const f = data.world.feedConfig;
       const now = (await hre.ethers.provider.getBlock("latest"))!.timestamp;
-      const feedContract = await hre.ethers.getContractAt("MockV3Aggregator", feed.feed);
-      const decimals = Number(await feedContract.decimals().catch(() => 8n));
+      const decimals = Number(await (await getFeed(hre, world)).decimals().catch(() => 8n));
       const p = (x: bigint) => price(x, decimals);
-      const epochLine =
-        lastPrice === null || lastPrice === 0n
+      const next = Number(nextEpochAt) <= now ? "can run now" : `at ${when(Number(nextEpochAt), now)}`;
+      const worldLine =
+        lastPrice === null
           ? `no epoch yet: the first \`advance-epoch\` can run ${Number(nextEpochAt) <= now ? "now" : `at ${when(Number(nextEpochAt), now)}`}`
-          : `${currentEpoch}, price ${p(lastPrice)} at ${when(Number(lastEpochAt), now)}; next ${Number(nextEpochAt) <= now ? "can run now" : `at ${when(Number(nextEpochAt), now)}`}`;
-      const text = [
+          : `epoch ${epochCount}, price ${p(lastPrice)} at ${when(Number(lastEpochAt), now)}; next ${next}`;
+      const others = subscribers.map(
+        (x) =>
+          `${x.symbol ?? "?"} ${x.address}${x.address.toLowerCase() === address.toLowerCase() ? " (this one)" : ""} at epoch ${x.epoch ?? "?"}`,
+      );
+      const lines = [
         `${name} (${symbol}) at ${address} on ${hre.network.name}`,
         `  supply      ${totalSupply} / ${s.maxSupply} in ${batchCount} batch(es)`,
-        `  epoch       ${epochLine}`,
+        `  epoch       ${currentEpoch} (the collection's; tokens minted now are born in it)`,
+        `  world       ${worldAddress}: ${worldLine}`,
+        `  subscribers ${subscribers.length} / ${data.world.maxSubscribers}${others.length ? `: ${others.join("; ")}` : ""}`,
         `  renderer    ${renderer}${rendererLocked ? " (locked)" : " (unlocked)"}`,
         `  sale        ${s.open ? "open" : "closed"}, price ${hre.ethers.formatEther(s.price)} ETH, maxPerWallet ${s.maxPerWallet}, maxPerMint ${s.maxPerMint}, treasury ${s.treasury}`,
         `  vrf         coordinator ${data.vrfConfig.coordinator}, sub ${data.vrfConfig.subscriptionId}, confirmations ${data.vrfConfig.requestConfirmations}, callback gas ${data.vrfConfig.callbackGasLimit}, pays in ${data.vrfConfig.nativePayment ? "native" : "LINK"}, re-request after ${duration(data.vrfConfig.rerequestTimeout)}`,
-        `  feed        ${data.feedConfig.feed} (${decimals} decimals), epoch every ${duration(data.feedConfig.epochInterval)}, heartbeat ${duration(data.feedConfig.heartbeat)}, bounds ${p(data.feedConfig.minAnswer)}..${p(data.feedConfig.maxAnswer)}, mood threshold ${data.feedConfig.moodThresholdBps / 100}%`,
-      ].join("\n");
-      return { data, text };
+        `  feed        ${f.feed} (${decimals} decimals), epoch every ${duration(f.epochInterval)}, heartbeat ${duration(f.heartbeat)}, bounds ${p(f.minAnswer)}..${p(f.maxAnswer)}, mood threshold ${f.moodThresholdBps / 100}%${forwarder === hre.ethers.ZeroAddress ? "" : `, Automation forwarder ${forwarder}`}`,
+      ];
+      const which = `${args.collection ? ` --collection ${args.collection}` : ""}${hre.network.name === "hardhat" ? "" : ` --network ${hre.network.name}`}`;
+      if (lag > 0n)
+        lines.push(
+          `Warning: the collection is ${lag} epoch(s) behind its World (${currentEpoch} < ${epochCount}): run \`npx hardhat sync-world${which}\` to catch up${subscribed ? "" : ", and `npx hardhat subscribe" + which + "` so it keeps up"}`,
+        );
+      else if (!subscribed)
+        lines.push(
+          `Warning: the collection is not subscribed to its World: it will fall behind at the next epoch (\`npx hardhat subscribe${which}\`, the World's admin)`,
+        );
+      return { data, text: lines.join("\n") };
     }),
   );

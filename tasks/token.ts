@@ -1,16 +1,17 @@
 import path from "node:path";
 import { task, types } from "hardhat/config";
-import { action, cliInt, getCollection, phenotypeView, tokenParam, wholeNumber } from "./lib/common";
+import { action, cliInt, COLLECTION_HELP, getCollection, phenotypeView, tokenParam, wholeNumber } from "./lib/common";
 import { attributesText, fetchToken, writeArt } from "./lib/render";
 
 task("token", "Decode a token's metadata, print its attributes, write its SVG and PNG")
   .addParam("token", "Token id", undefined, cliInt)
   .addOptionalParam("out", "Output directory", "out/tokens", types.string)
   .addOptionalParam("size", "PNG width in pixels", 256, cliInt)
+  .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ token: number; out: string; size: number; json?: boolean }>(async (args, hre) => {
-      const collection = await getCollection(hre);
+    action<{ token: number; out: string; size: number; collection?: string; json?: boolean }>(async (args, hre) => {
+      const collection = await getCollection(hre, args.collection);
       const tokenId = await tokenParam(collection, args.token);
       const size = wholeNumber("size", args.size, 16, 4096);
       const { metadata, svg } = await fetchToken(collection, tokenId);

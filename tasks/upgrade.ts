@@ -1,30 +1,43 @@
 import { task, types } from "hardhat/config";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { collectionFactory, deploymentRecord, implementationTxHash } from "../scripts/lib/collection";
-import { action, cliInt, signerAt, userError } from "./lib/common";
+import {
+  action,
+  addressParam,
+  cliInt,
+  COLLECTION_HELP,
+  COLLECTION_PREFIX,
+  collectionDeploymentName,
+  collectionNames,
+  getCollection,
+  signerAt,
+  userError,
+} from "./lib/common";
+import { requireLibraries } from "./lib/collections";
 
-/** Every library `contract` links, checked against hardhat-deploy's deployments (clear error if one is missing). */
-async function requireLibraries(hre: HardhatRuntimeEnvironment, contract: string): Promise<Record<string, string>> {
-  const artifact = await hre.artifacts.readArtifact(contract);
-  const names = Object.values(artifact.linkReferences).flatMap((file) => Object.keys(file));
-  const found: Record<string, string> = {};
-  const missing: string[] = [];
-  for (const name of names) {
-    const d = await hre.deployments.getOrNull(name);
-    if (d) found[name] = d.address;
-    else missing.push(name);
+/** The hardhat-deploy record of the collection `--collection` names (an address must be a saved one). */
+async function collectionDeployment(hre: HardhatRuntimeEnvironment, which?: string) {
+  if (which && /^0x/i.test(which)) {
+    const address = addressParam(hre, "collection", which).toLowerCase();
+    for (const name of await collectionNames(hre)) {
+      const d = await hre.deployments.get(name);
+      if (d.address.toLowerCase() === address) return { name, existing: d };
+    }
+    throw userError(`--collection ${which} is no collection saved on ${hre.network.name}: pass its name or symbol`);
   }
-  if (missing.length) {
-    throw userError(
-      `${contract} links ${missing.join(", ")}, not deployed on ${hre.network.name}: run \`npx hardhat deploy --tags libraries --network ${hre.network.name}\` first`,
-    );
-  }
-  return found;
+  const name =
+    which === undefined || which === "LivingAsset"
+      ? "LivingAsset"
+      : which.startsWith(COLLECTION_PREFIX)
+        ? which
+        : collectionDeploymentName(which);
+  await getCollection(hre, name); // one line naming what is missing
+  return { name, existing: await hre.deployments.get(name) };
 }
 
 task(
   "upgrade",
-  "Upgrade the LivingAsset UUPS proxy: validate, deploy the new implementation (libraries linked), upgradeToAndCall",
+  "Upgrade a collection's UUPS proxy: validate, deploy the new implementation (libraries linked), upgradeToAndCall",
 )
   .addOptionalParam("contract", "Implementation contract name", "LivingAsset", types.string)
   .addFlag("dryRun", "Validate the upgrade only (storage layout, UUPS, linked libraries); send nothing")
@@ -37,6 +50,7 @@ task(
   .addOptionalParam("call", "Function to call during the upgrade, e.g. initializeV2", undefined, types.string)
   .addOptionalParam("args", "JSON array of arguments for --call", "[]", types.string)
   .addOptionalParam("from", "Signer index (UPGRADER_ROLE)", 0, cliInt)
+  .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
     action<{
@@ -46,10 +60,11 @@ task(
       call?: string;
       args: string;
       from: number;
+      collection?: string;
       json?: boolean;
     }>(async (args, hre) => {
       const { deployments, upgrades } = hre;
-      const existing = await deployments.get("LivingAsset");
+      const { name, existing } = await collectionDeployment(hre, args.collection);
       const proxy = existing.address;
       const libraries = await requireLibraries(hre, args.contract);
       const signer = await signerAt(hre, args.from);
@@ -96,8 +111,8 @@ task(
       await upgraded.waitForDeployment();
       const implementation = await upgrades.erc1967.getImplementationAddress(proxy);
       const artifact = await deployments.getExtendedArtifact(args.contract);
-      await deployments.save("LivingAsset", { ...existing, abi: artifact.abi, implementation });
-      await deployments.save("LivingAsset_Implementation", {
+      await deployments.save(name, { ...existing, abi: artifact.abi, implementation });
+      await deployments.save(`${name}_Implementation`, {
         address: implementation,
         abi: artifact.abi,
         ...(await deploymentRecord(hre, await implementationTxHash(hre, implementation))),

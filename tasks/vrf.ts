@@ -6,6 +6,7 @@ import {
   action,
   addressParam,
   cliInt,
+  COLLECTION_HELP,
   getCollection,
   getDeployed,
   isDevChain,
@@ -74,10 +75,10 @@ function parseEvents(
 }
 
 /** --sub, else the collection's configured subscription, else the dev deploy's saved one. */
-async function subscriptionId(hre: HardhatRuntimeEnvironment, sub?: string): Promise<bigint> {
+async function subscriptionId(hre: HardhatRuntimeEnvironment, sub?: string, collection?: string): Promise<bigint> {
   if (sub) return BigInt(sub);
   try {
-    const id = BigInt((await (await getCollection(hre)).vrfConfig()).subscriptionId);
+    const id = BigInt((await (await getCollection(hre, collection)).vrfConfig()).subscriptionId);
     if (id !== 0n) return id;
   } catch {
     /* no collection deployed */
@@ -113,123 +114,130 @@ task("vrf", "Chainlink VRF v2.5 subscription: create | fund | add-consumer | con
   .addOptionalParam("amount", "fund: LINK amount (decimal, 18 decimals), e.g. 100", "100", types.string)
   .addOptionalParam(
     "consumer",
-    "add-consumer: consumer address (default: the collection proxy)",
+    "add-consumer: consumer address (default: the collection proxy, see --collection)",
     undefined,
     types.string,
   )
   .addOptionalParam("from", "Signer index (subscription owner)", 0, cliInt)
+  .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ subcommand: string; sub?: string; amount: string; consumer?: string; from: number; json?: boolean }>(
-      async (args, hre) => {
-        switch (args.subcommand) {
-          case "create": {
-            const c = await coordinatorFor(hre, args.from);
-            const tx = await c.contract.createSubscription();
-            const receipt = await tx.wait();
-            const [e] = parseEvents(hre, receipt, "SubscriptionCreated");
-            if (!e) throw userError(`no SubscriptionCreated event in ${tx.hash}`);
+    action<{
+      subcommand: string;
+      sub?: string;
+      amount: string;
+      consumer?: string;
+      from: number;
+      collection?: string;
+      json?: boolean;
+    }>(async (args, hre) => {
+      switch (args.subcommand) {
+        case "create": {
+          const c = await coordinatorFor(hre, args.from);
+          const tx = await c.contract.createSubscription();
+          const receipt = await tx.wait();
+          const [e] = parseEvents(hre, receipt, "SubscriptionCreated");
+          if (!e) throw userError(`no SubscriptionCreated event in ${tx.hash}`);
+          const data = {
+            tx: tx.hash,
+            coordinator: c.address,
+            mock: c.mock,
+            subId: BigInt(e.subId as bigint),
+            owner: e.owner,
+          };
+          return {
+            data,
+            text: `Created subscription ${data.subId} on ${c.mock ? "VRFCoordinatorV2_5Mock" : "coordinator"} ${c.address} (owner ${data.owner})`,
+          };
+        }
+        case "fund": {
+          const subId = await subscriptionId(hre, args.sub, args.collection);
+          const amount = hre.ethers.parseUnits(args.amount, 18);
+          if (!isDevChain(hre)) {
+            const chainId = Number((await hre.ethers.provider.getNetwork()).chainId);
+            const net = CHAINLINK[chainId];
+            const coordinator = net?.vrfCoordinatorV2_5 ?? "<coordinator>";
+            const link = net?.linkToken ?? "<LINK token>";
+            const encoded = hre.ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [subId]);
             const data = {
-              tx: tx.hash,
-              coordinator: c.address,
-              mock: c.mock,
-              subId: BigInt(e.subId as bigint),
-              owner: e.owner,
-            };
-            return {
-              data,
-              text: `Created subscription ${data.subId} on ${c.mock ? "VRFCoordinatorV2_5Mock" : "coordinator"} ${c.address} (owner ${data.owner})`,
-            };
-          }
-          case "fund": {
-            const subId = await subscriptionId(hre, args.sub);
-            const amount = hre.ethers.parseUnits(args.amount, 18);
-            if (!isDevChain(hre)) {
-              const chainId = Number((await hre.ethers.provider.getNetwork()).chainId);
-              const net = CHAINLINK[chainId];
-              const coordinator = net?.vrfCoordinatorV2_5 ?? "<coordinator>";
-              const link = net?.linkToken ?? "<LINK token>";
-              const encoded = hre.ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [subId]);
-              const data = {
-                funded: false,
-                subId,
-                amount,
-                coordinator,
-                linkToken: link,
-                call: { to: link, fn: "transferAndCall(address,uint256,bytes)", args: [coordinator, amount, encoded] },
-              };
-              const text = [
-                `Live chains fund a subscription with LINK through ERC-677 transferAndCall (this task sends nothing):`,
-                `  LINK ${link}.transferAndCall(${coordinator}, ${amount}, ${encoded})`,
-                `  i.e. ${args.amount} LINK to subscription ${subId}; or use https://vrf.chain.link, or coordinator.fundSubscriptionWithNative(${subId}) with value for native billing.`,
-              ].join("\n");
-              return { data, text };
-            }
-            const c = await coordinatorFor(hre, args.from);
-            const tx = await c.contract.fundSubscription(subId, amount);
-            const receipt = await tx.wait();
-            const [e] = parseEvents(hre, receipt, "SubscriptionFunded");
-            const data = {
-              tx: tx.hash,
+              funded: false,
               subId,
               amount,
-              oldBalance: e?.oldBalance ?? null,
-              newBalance: e?.newBalance ?? null,
+              coordinator,
+              linkToken: link,
+              call: { to: link, fn: "transferAndCall(address,uint256,bytes)", args: [coordinator, amount, encoded] },
             };
-            return {
-              data,
-              text: `Funded subscription ${subId} with ${args.amount} LINK (balance ${hre.ethers.formatUnits(BigInt((e?.newBalance as bigint) ?? 0n), 18)} LINK)`,
-            };
+            const text = [
+              `Live chains fund a subscription with LINK through ERC-677 transferAndCall (this task sends nothing):`,
+              `  LINK ${link}.transferAndCall(${coordinator}, ${amount}, ${encoded})`,
+              `  i.e. ${args.amount} LINK to subscription ${subId}; or use https://vrf.chain.link, or coordinator.fundSubscriptionWithNative(${subId}) with value for native billing.`,
+            ].join("\n");
+            return { data, text };
           }
-          case "add-consumer": {
-            const subId = await subscriptionId(hre, args.sub);
-            const consumer = args.consumer
-              ? addressParam(hre, "consumer", args.consumer)
-              : await (await getCollection(hre)).getAddress();
-            const c = await coordinatorFor(hre, args.from);
-            const tx = await c.contract.addConsumer(subId, consumer);
-            const receipt = await tx.wait();
-            const [e] = parseEvents(hre, receipt, "SubscriptionConsumerAdded");
-            const data = { tx: tx.hash, subId, consumer, added: !!e };
-            return { data, text: `Added consumer ${consumer} to subscription ${subId}` };
-          }
-          case "config": {
-            const collection = await getCollection(hre);
-            const v = await collection.vrfConfig();
-            const vrfConfig = {
-              coordinator: v.coordinator as string,
-              keyHash: v.keyHash as string,
-              subscriptionId: BigInt(v.subscriptionId),
-              requestConfirmations: Number(v.requestConfirmations),
-              callbackGasLimit: Number(v.callbackGasLimit),
-              nativePayment: v.nativePayment as boolean,
-              rerequestTimeout: Number(v.rerequestTimeout),
-            };
-            const c = await coordinatorFor(hre, args.from).catch(() => null);
-            const subscription = c ? await subscriptionView(c, vrfConfig.subscriptionId) : null;
-            const collectionAddress = await collection.getAddress();
-            const isConsumer = subscription
-              ? subscription.consumers.map((a) => a.toLowerCase()).includes(collectionAddress.toLowerCase())
-              : null;
-            const data = { vrfConfig, subscription, isConsumer };
-            const lines = [
-              `coordinator          ${vrfConfig.coordinator}`,
-              `keyHash              ${vrfConfig.keyHash}`,
-              `subscriptionId       ${vrfConfig.subscriptionId}`,
-              `requestConfirmations ${vrfConfig.requestConfirmations}`,
-              `callbackGasLimit     ${vrfConfig.callbackGasLimit}`,
-              `nativePayment        ${vrfConfig.nativePayment}`,
-              `rerequestTimeout     ${vrfConfig.rerequestTimeout}s`,
-            ];
-            if (subscription)
-              lines.push(
-                `subscription         owner ${subscription.owner}, ${hre.ethers.formatUnits(subscription.balance, 18)} LINK, ${hre.ethers.formatEther(subscription.nativeBalance)} native, ${subscription.reqCount} request(s), ${subscription.consumers.length} consumer(s)${isConsumer ? " incl. the collection" : " (collection NOT a consumer)"}`,
-              );
-            return { data, text: lines.join("\n") };
-          }
-          default:
-            throw userError(`unknown subcommand "${args.subcommand}" (create | fund | add-consumer | config)`);
+          const c = await coordinatorFor(hre, args.from);
+          const tx = await c.contract.fundSubscription(subId, amount);
+          const receipt = await tx.wait();
+          const [e] = parseEvents(hre, receipt, "SubscriptionFunded");
+          const data = {
+            tx: tx.hash,
+            subId,
+            amount,
+            oldBalance: e?.oldBalance ?? null,
+            newBalance: e?.newBalance ?? null,
+          };
+          return {
+            data,
+            text: `Funded subscription ${subId} with ${args.amount} LINK (balance ${hre.ethers.formatUnits(BigInt((e?.newBalance as bigint) ?? 0n), 18)} LINK)`,
+          };
         }
-      },
-    ),
+        case "add-consumer": {
+          const subId = await subscriptionId(hre, args.sub, args.collection);
+          const consumer = args.consumer
+            ? addressParam(hre, "consumer", args.consumer)
+            : await (await getCollection(hre, args.collection)).getAddress();
+          const c = await coordinatorFor(hre, args.from);
+          const tx = await c.contract.addConsumer(subId, consumer);
+          const receipt = await tx.wait();
+          const [e] = parseEvents(hre, receipt, "SubscriptionConsumerAdded");
+          const data = { tx: tx.hash, subId, consumer, added: !!e };
+          return { data, text: `Added consumer ${consumer} to subscription ${subId}` };
+        }
+        case "config": {
+          const collection = await getCollection(hre, args.collection);
+          const v = await collection.vrfConfig();
+          const vrfConfig = {
+            coordinator: v.coordinator as string,
+            keyHash: v.keyHash as string,
+            subscriptionId: BigInt(v.subscriptionId),
+            requestConfirmations: Number(v.requestConfirmations),
+            callbackGasLimit: Number(v.callbackGasLimit),
+            nativePayment: v.nativePayment as boolean,
+            rerequestTimeout: Number(v.rerequestTimeout),
+          };
+          const c = await coordinatorFor(hre, args.from).catch(() => null);
+          const subscription = c ? await subscriptionView(c, vrfConfig.subscriptionId) : null;
+          const collectionAddress = await collection.getAddress();
+          const isConsumer = subscription
+            ? subscription.consumers.map((a) => a.toLowerCase()).includes(collectionAddress.toLowerCase())
+            : null;
+          const data = { vrfConfig, subscription, isConsumer };
+          const lines = [
+            `coordinator          ${vrfConfig.coordinator}`,
+            `keyHash              ${vrfConfig.keyHash}`,
+            `subscriptionId       ${vrfConfig.subscriptionId}`,
+            `requestConfirmations ${vrfConfig.requestConfirmations}`,
+            `callbackGasLimit     ${vrfConfig.callbackGasLimit}`,
+            `nativePayment        ${vrfConfig.nativePayment}`,
+            `rerequestTimeout     ${vrfConfig.rerequestTimeout}s`,
+          ];
+          if (subscription)
+            lines.push(
+              `subscription         owner ${subscription.owner}, ${hre.ethers.formatUnits(subscription.balance, 18)} LINK, ${hre.ethers.formatEther(subscription.nativeBalance)} native, ${subscription.reqCount} request(s), ${subscription.consumers.length} consumer(s)${isConsumer ? " incl. the collection" : " (collection NOT a consumer)"}`,
+            );
+          return { data, text: lines.join("\n") };
+        }
+        default:
+          throw userError(`unknown subcommand "${args.subcommand}" (create | fund | add-consumer | config)`);
+      }
+    }),
   );

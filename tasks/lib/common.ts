@@ -83,9 +83,62 @@ function missingDeployment(hre: HardhatRuntimeEnvironment, name: string): Hardha
   );
 }
 
-/** The deployed collection (address from hardhat-deploy), typed loosely: no typechain import. */
-export async function getCollection(hre: HardhatRuntimeEnvironment): Promise<Contract> {
-  return getDeployed(hre, "LivingAsset");
+/** The `--collection` option's help, the same on every task that takes it. */
+export const COLLECTION_HELP =
+  "Collection: LivingAsset_<SYMBOL>, its symbol or its address (default: the first collection, LivingAsset)";
+
+/** The prefix of the hardhat-deploy name of every collection after the first (`LivingAsset_<SYMBOL>`). */
+export const COLLECTION_PREFIX = "LivingAsset_";
+
+/** The hardhat-deploy name a collection with `symbol` is saved under by `new-collection`. */
+export function collectionDeploymentName(symbol: string): string {
+  return `${COLLECTION_PREFIX}${symbol}`;
+}
+
+/**
+ * A collection (address from hardhat-deploy), typed loosely: no typechain import. `which` picks
+ * one: nothing for the first collection ("LivingAsset"), a deployment name (`LivingAsset_MINI`),
+ * the symbol it was created with (`MINI`), or an address.
+ */
+export async function getCollection(hre: HardhatRuntimeEnvironment, which?: string): Promise<Contract> {
+  if (which === undefined || which === "" || which === "LivingAsset") return getDeployed(hre, "LivingAsset");
+  const abi = (await hre.artifacts.readArtifact("LivingAsset")).abi;
+  if (/^0x/i.test(which)) {
+    const address = addressParam(hre, "collection", which);
+    if ((await hre.ethers.provider.getCode(address)) === "0x")
+      throw userError(`--collection ${address} has no code on ${hre.network.name}`);
+    return (await hre.ethers.getContractAt(abi, address)) as unknown as Contract;
+  }
+  const name = which.startsWith(COLLECTION_PREFIX) ? which : collectionDeploymentName(which);
+  const deployment = await hre.deployments.getOrNull(name);
+  if (!deployment) {
+    const known = await collectionNames(hre);
+    throw userError(
+      `no collection "${which}" on ${hre.network.name} (${known.length ? `known: ${known.join(", ")}` : "none deployed"}); \`npx hardhat new-collection --symbol ${which.replace(COLLECTION_PREFIX, "")}\` creates one`,
+    );
+  }
+  return (await hre.ethers.getContractAt(abi, deployment.address)) as unknown as Contract;
+}
+
+/** The hardhat-deploy names of every collection on this network: "LivingAsset", then `LivingAsset_<SYMBOL>`. */
+export async function collectionNames(hre: HardhatRuntimeEnvironment): Promise<string[]> {
+  const all = await hre.deployments.all();
+  return Object.keys(all)
+    .filter((n) => n === "LivingAsset" || (n.startsWith(COLLECTION_PREFIX) && !n.endsWith("_Implementation")))
+    .sort((a, b) => (a === "LivingAsset" ? -1 : b === "LivingAsset" ? 1 : a.localeCompare(b)));
+}
+
+/** The World a collection lives in (its `world()`), else the deployed "World". */
+export async function getWorld(hre: HardhatRuntimeEnvironment, collection?: Contract): Promise<Contract> {
+  if (!collection) return getDeployed(hre, "World");
+  const address = (await collection.world()) as string;
+  return (await hre.ethers.getContractAt("World", address)) as unknown as Contract;
+}
+
+/** The World's Data Feed (a MockV3Aggregator on development chains; any AggregatorV3 answers `decimals`). */
+export async function getFeed(hre: HardhatRuntimeEnvironment, world: Contract): Promise<Contract> {
+  const { feed } = await world.feedConfig();
+  return (await hre.ethers.getContractAt("MockV3Aggregator", feed)) as unknown as Contract;
 }
 
 export async function getDeployed(hre: HardhatRuntimeEnvironment, name: string): Promise<Contract> {
@@ -94,9 +147,19 @@ export async function getDeployed(hre: HardhatRuntimeEnvironment, name: string):
   return (await hre.ethers.getContractAt(name, deployment.address)) as unknown as Contract;
 }
 
-/** Interfaces used to decode custom errors: the collection, its libraries and the Chainlink mocks. */
+/**
+ * Interfaces used to decode custom errors: the collection (with its libraries' errors), the World
+ * it lives in, the renderer and the Chainlink coordinators.
+ */
 export async function errorInterfaces(hre: HardhatRuntimeEnvironment): Promise<Interface[]> {
-  const names = ["LivingAsset", "VRFCoordinatorV2_5Mock", "MockV3Aggregator", "LivingAssetRenderer"];
+  const names = [
+    "LivingAsset",
+    "World",
+    "VRFCoordinatorV2_5Mock",
+    "VRFCoordinatorV2_5",
+    "MockV3Aggregator",
+    "LivingAssetRenderer",
+  ];
   const out: Interface[] = [];
   for (const n of names) {
     try {
@@ -119,10 +182,10 @@ async function errorContext(hre: HardhatRuntimeEnvironment): Promise<ErrorContex
   const ctx: ErrorContext = {};
   try {
     ctx.now = (await hre.ethers.provider.getBlock("latest"))!.timestamp;
-    const deployment = await hre.deployments.getOrNull("LivingAsset");
+    const deployment = await hre.deployments.getOrNull("World");
     if (deployment) {
-      const collection = await hre.ethers.getContractAt("LivingAsset", deployment.address);
-      const feed = await hre.ethers.getContractAt("MockV3Aggregator", (await collection.feedConfig()).feed);
+      const world = await hre.ethers.getContractAt("World", deployment.address);
+      const feed = await hre.ethers.getContractAt("MockV3Aggregator", (await world.feedConfig()).feed);
       ctx.priceDecimals = Number(await feed.decimals());
     }
   } catch {
@@ -184,23 +247,25 @@ export function phenotypeView(p: Record<string, unknown> & unknown[]) {
 }
 export type PhenotypeView = ReturnType<typeof phenotypeView>;
 
-/** Move time to `nextEpochAt()` if needed (development chains). */
-export async function timeTravelToNextEpoch(hre: HardhatRuntimeEnvironment, collection: Contract): Promise<void> {
-  const next = BigInt(await collection.nextEpochAt());
+/** Move time to the World's `nextEpochAt()` if needed (development chains). */
+export async function timeTravelToNextEpoch(hre: HardhatRuntimeEnvironment, world: Contract): Promise<void> {
+  const next = BigInt(await world.nextEpochAt());
   const now = BigInt((await hre.ethers.provider.getBlock("latest"))!.timestamp);
   if (next > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
 }
 
-/** Ids from the collection's events of `name` in a receipt. */
+/** The arguments of `contract`'s own events named `name` in a receipt (logs of other addresses are skipped). */
 export function eventsIn(
-  collection: Contract,
-  receipt: { logs: readonly { topics: readonly string[]; data: string }[] } | null,
+  contract: Contract,
+  receipt: { logs: readonly { address?: string; topics: readonly string[]; data: string }[] } | null,
   name: string,
 ) {
   const out: Record<string, unknown>[] = [];
+  const self = String(contract.target).toLowerCase();
   for (const log of receipt?.logs ?? []) {
+    if (log.address !== undefined && log.address.toLowerCase() !== self) continue;
     try {
-      const parsed = collection.interface.parseLog({ topics: [...log.topics], data: log.data });
+      const parsed = contract.interface.parseLog({ topics: [...log.topics], data: log.data });
       if (parsed?.name === name) out.push(parsed.args.toObject());
     } catch {
       /* another contract's log */

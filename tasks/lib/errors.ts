@@ -30,7 +30,7 @@ export function revertDataOf(err: unknown): string | undefined {
 export interface ErrorContext {
   /** Latest block timestamp (seconds): times are shown as ISO dates with a countdown from it. */
   now?: number;
-  /** Decimals of the collection's price feed: answers are shown as prices. */
+  /** Decimals of the World's price feed: answers are shown as prices. */
   priceDecimals?: number;
 }
 
@@ -97,11 +97,30 @@ function fmtValue(name: string, type: string, v: unknown, ctx: ErrorContext): st
 
 /** What to do about the errors a user meets most, keyed by custom error name. */
 const HINTS: Record<string, string> = {
-  EvolutionTooEarly: "the next epoch cannot start before then (on a development chain add --time-travel)",
-  EvolutionStaleFeed: "the feed has not updated within the heartbeat; wait for a fresh round",
-  EvolutionRoundNotAdvanced: "the feed has no new round since the last epoch; wait for the next update",
-  EvolutionInvalidAnswer: "the feed answered zero or a negative price; the world does not move on it",
-  EvolutionAnswerOutOfBounds: "the feed's answer is outside the collection's sanity bounds",
+  WorldTooEarly: "the next epoch cannot start before then (on a development chain add --time-travel)",
+  WorldStaleFeed: "the feed has not updated within the heartbeat; wait for a fresh round",
+  WorldRoundNotAdvanced: "the feed has no new round since the last epoch; wait for the next update",
+  WorldInvalidAnswer: "the feed answered zero or a negative price; the world does not move on it",
+  WorldAnswerOutOfBounds:
+    "the feed's answer is outside the world's sanity bounds (CONFIG_ROLE sets them with setFeedConfig)",
+  WorldSequencerDown: "the L2 sequencer is down; the world waits until it is back up",
+  WorldSequencerGracePeriod: "the L2 sequencer came back up recently; the world waits out the grace period",
+  WorldOnlyForwarder: "only the Automation forwarder may call performUpkeep; anyone may call advanceEpoch",
+  WorldInvalidPerformData: "performData must be the epoch count checkUpkeep returned; the epoch moved on meanwhile",
+  WorldInvalidFeedConfig:
+    "feeds must be contracts, interval, heartbeat and minAnswer non-zero, minAnswer <= maxAnswer < 2^88, mood threshold 1..10000 bps",
+  WorldUnknownEpoch: "the world's log has no such epoch (yet)",
+  WorldSubscriberNotContract: "only a collection contract can subscribe to the world",
+  WorldAlreadySubscribed: "the collection already hears of every epoch; nothing to do",
+  WorldNotSubscribed: "the collection is not subscribed to this world (`subscribe` adds it)",
+  WorldTooManySubscribers:
+    "the world notifies at most that many collections: `unsubscribe` one first (it can still `sync-world` itself)",
+  WorldHookGasTooLow:
+    "the transaction's gas limit leaves too little for every subscribed collection's hook: send it with more gas (or let the wallet estimate it)",
+  EvolutionOnlyWorld:
+    "only the collection's world calls onWorldEpoch; run `advance-epoch` (or `sync-world` to catch up)",
+  EvolutionInSync: "the collection is already at the world's epoch; nothing to catch up",
+  EvolutionInvalidWorld: "the world address has no World contract (no code, or no state())",
   AccessControlUnauthorizedAccount: "that account lacks the role; the default admin can grant it (grantRole)",
   LivingAssetSaleClosed: "the public sale is closed (CONFIG_ROLE opens it with setSaleOpen)",
   LivingAssetQuantityTooLarge: "mint at most maxPerMint tokens per call",

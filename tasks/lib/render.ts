@@ -90,6 +90,8 @@ export interface GalleryOptions {
   chartSvg?: string;
   /** Text under the chart. */
   chartCaption?: string;
+  /** Other pages shown under the intro: the demo links the other collections of its World. */
+  links?: { href: string; label: string }[];
 }
 
 /**
@@ -127,7 +129,7 @@ export function presentAttributes(
  * scale their frames to the page width: nothing scrolls sideways.
  */
 export function galleryHtml(title: string, cards: GalleryCard[], options: GalleryOptions = {}): string {
-  const { stories = [], intro = "", tokenCount = cards.length, chartSvg, chartCaption } = options;
+  const { stories = [], intro = "", tokenCount = cards.length, chartSvg, chartCaption, links = [] } = options;
   const cardHtml = cards
     .map(
       (c) =>
@@ -174,8 +176,13 @@ ${Object.entries(MOOD_COLOURS)
   .map(([mood, colour]) => `.strip figure.mood-${mood.toLowerCase()} img{box-shadow:0 0 0 3px ${colour}}`)
   .join("\n")}
 img{border-radius:6px;background:#000}
+a{color:#9cf}
 </style></head><body>
-<h1>${esc(title)}</h1>${intro ? `<p>${esc(intro)}</p>` : ""}
+<h1>${esc(title)}</h1>${intro ? `<p>${esc(intro)}</p>` : ""}${
+    links.length
+      ? `\n<p class="links">${links.map((l) => `<a href="${esc(l.href)}">${esc(l.label)}</a>`).join(" · ")}</p>`
+      : ""
+  }
 ${chartHtml}
 ${stories.length ? `<h2>Life stories</h2>\n${storyHtml}` : ""}
 <h2>Every token</h2><div class="grid" id="tokens" data-token-count="${tokenCount}">
