@@ -3,10 +3,15 @@
  *
  * Every Vivarium figure comes from the deploy scripts (`deployments.fixture(["all"])`, through the
  * test fixture `deployWorld`, fresh wherever state matters) and is either `receipt.gasUsed` of one
- * transaction or `estimateGas` of a view. The baselines (contracts/mocks/baselines/) are measured in
- * the same run by test/baselines/measure.ts.
+ * transaction or `estimateGas` of a view. The World's figures (advanceEpoch per subscribed
+ * collection, the hook's cost, a second collection on the same stack) come from
+ * test/baselines/world.ts, which the gas budgets of test/world-gas.test.ts share. The baselines
+ * (contracts/mocks/baselines/) are measured in the same run by test/baselines/measure.ts.
  *
- * Writes bench/gas.json and bench/GAS.md and prints the table.
+ * Before writing, it reads the previous run's bench/gas.json (or the file named by BENCH_BEFORE):
+ * its Vivarium figures become the "before" column of the comparison.
+ *
+ * Writes bench/gas.json and bench/GAS.md and prints the tables.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -23,6 +28,16 @@ import {
   measurePlainErc721a,
   measurePlainOz,
 } from "../test/baselines/measure";
+import {
+  MINT_CHUNK,
+  deployExtraCollection,
+  hookFrames,
+  measureLongLife,
+  measureSubscriberSweep,
+  measureSupplies,
+  mintSupply,
+  type FrameGas,
+} from "../test/baselines/world";
 import { collectionFactory } from "./lib/collection";
 import { decodeTokenUri } from "../tasks/lib/render";
 import {
@@ -78,13 +93,18 @@ async function publicMint(w: World, quantity: number): Promise<{ gas: bigint; re
 }
 
 /**
- * One epoch: jump past `nextEpochAt`, move the feed (a new round), advance. Sends and lets automine
- * mine each transaction without extra reads, so hundreds of epochs stay fast.
+ * One epoch: jump past `nextEpochAt`, move the feed (a new round), advance the world. Sends and lets
+ * automine mine each transaction without extra reads, so hundreds of epochs stay fast.
  */
-async function nextEpoch(w: World, answer: bigint, interval: bigint): Promise<void> {
+async function nextEpoch(w: Pick<World, "world" | "feed">, answer: bigint, interval: bigint): Promise<void> {
   await hre.network.provider.send("evm_increaseTime", [Number(interval)]);
   await (await w.feed.updateAnswer(answer)).wait();
-  await (await w.collection.advanceEpoch()).wait();
+  await (await w.world.advanceEpoch()).wait();
+}
+
+/** The world's epoch interval. */
+async function intervalOf(w: Pick<World, "world">): Promise<bigint> {
+  return (await w.world.feedConfig()).epochInterval;
 }
 
 /** The price path of the long runs: a gentle wave, never out of the feed bounds. */
@@ -125,34 +145,35 @@ async function measureFulfilments(v: Figures): Promise<void> {
   }
 }
 
+/** advanceEpoch of the fixture's world (its one collection subscribed) at each supply of the collection. */
 async function measureAdvanceEpoch(v: Figures): Promise<void> {
-  for (const supply of [10, 1000]) {
+  for (const supply of [10, 1000, 10_000]) {
     const w = await deployWorld();
-    await (await w.collection.setSaleConfig(0, 10_000, 10_000, 1_000)).wait();
-    await (await w.collection.mintTo(w.alice.address, supply)).wait();
-    const interval = (await w.collection.feedConfig()).epochInterval;
+    await mintSupply(w.collection, w.alice.address, supply); // mintTo, chunks of MINT_CHUNK
+    const interval = await intervalOf(w);
     await nextEpoch(w, P(3000), interval);
     await hre.network.provider.send("evm_increaseTime", [Number(interval)]);
     await (await w.feed.updateAnswer(P(3100))).wait();
-    v[`advanceEpoch${supply}`] = await gasOf(w.collection.advanceEpoch());
+    v[`advanceEpoch${supply}`] = await gasOf(w.world.advanceEpoch());
     progress(`advanceEpoch at supply ${supply}: ${v[`advanceEpoch${supply}`]}`);
   }
 }
 
 /**
- * One token's life (#6 of a 10-batch): tokenURI at each stage, nurture first/repeat, both
- * metamorphoses and their fulfilment callbacks.
+ * One token's life (#6 of a 10-batch): tokenURI and phenotypeOf at each stage, nurture
+ * first/repeat, both metamorphoses and their fulfilment callbacks.
  */
 async function measureLife(v: Figures): Promise<void> {
   const w = await deployWorld();
   /** The token's SVG and URI sizes in bytes, next to its tokenURI gas. */
   const sizeAt = async (stage: string): Promise<void> => {
+    v[`phenotypeOf${stage}`] = await w.collection.phenotypeOf.estimateGas(id);
     const uri = await w.collection.tokenURI(id);
     v[`svgBytes${stage}`] = BigInt(Buffer.byteLength(decodeTokenUri(uri).svg));
     v[`tokenURIBytes${stage}`] = BigInt(Buffer.byteLength(uri));
   };
   const id = TRANSFER_TOKEN_ID;
-  const interval = (await w.collection.feedConfig()).epochInterval;
+  const interval = await intervalOf(w);
   const { requestId } = await publicMint(w, 10);
 
   expectStage(await stageOf(w, id), "Egg", "before reveal");
@@ -211,7 +232,7 @@ async function measureLife(v: Figures): Promise<void> {
 
 async function measurePhenotypeAge(v: Figures): Promise<void> {
   const w = await deployWorld();
-  const interval = (await w.collection.feedConfig()).epochInterval;
+  const interval = await intervalOf(w);
   const { requestId } = await publicMint(w, 3);
   await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
   await nextEpoch(w, P(3000), interval);
@@ -242,6 +263,67 @@ async function measureUpgrade(v: Figures): Promise<void> {
   const v2 = await ethers.getContractAt("LivingAssetV2", proxy);
   if ((await v2.v2Marker()) !== 42n) throw new Error("upgrade did not run initializeV2");
   progress(`upgradeToAndCall to V2: ${v.upgradeToV2}`);
+}
+
+// ---------------------------------------------------------------- the World
+
+/** What the World's measurements give, beside the per-operation figures. */
+interface WorldFigures {
+  max: number;
+  /** advanceEpoch with n subscribers, index n. */
+  bySubscribers: bigint[];
+  /** The hooks of the advance with MAX_SUBSCRIBERS subscribers, in call order. */
+  hooks: FrameGas[];
+}
+
+/**
+ * The World (test/baselines/world.ts, as the budgets of test/world-gas.test.ts): advanceEpoch with
+ * 0..MAX_SUBSCRIBERS subscribed collections, the hook's cost from the trace, syncWorld, the world's
+ * first advance; advanceEpoch with every collection at supply 10 and 10,000; at world age 1 and
+ * 1,000 epochs; a second collection on the same stack.
+ */
+async function measureWorld(v: Figures): Promise<WorldFigures> {
+  const sweep = await measureSubscriberSweep(await deployWorld());
+  sweep.gas.forEach((g, n) => (v[`advanceEpochSubscribers${n}`] = g));
+  v.advanceEpochGenesis = sweep.genesis;
+  v.syncWorld = sweep.syncWorld;
+  progress(`advanceEpoch with 0..${sweep.max} subscribers: ${sweep.gas.join(" / ")}; syncWorld ${sweep.syncWorld}`);
+  const hooks = await hookFrames(sweep.hashes[sweep.max], sweep.collections);
+  if (hooks.length !== sweep.max) throw new Error(`traced ${hooks.length} hooks, expected ${sweep.max}`);
+  const [first, last] = [hooks[0], hooks[hooks.length - 1]];
+  v.hookFirst = BigInt(first.inside);
+  v.hookNext = BigInt(last.inside);
+  v.hookWorldCall = BigInt(last.callOverhead);
+  v.hookMarginal = sweep.gas[sweep.max] - sweep.gas[sweep.max - 1];
+  v.hookWorldLoop = v.hookMarginal - v.hookWorldCall - v.hookNext;
+  progress(`hook: first ${v.hookFirst}, next ${v.hookNext}; per subscriber ${v.hookMarginal}`);
+
+  const supplies = await measureSupplies(await deployWorld(), [10, 10_000]);
+  v.advanceEpochAllSupply10 = supplies.gas[10];
+  v.advanceEpochAllSupply10000 = supplies.gas[10_000];
+  progress(
+    `advanceEpoch, ${supplies.max} collections at supply 10 / 10,000: ${supplies.gas[10]} / ${supplies.gas[10_000]}`,
+  );
+
+  progress("advancing a world 1,000 epochs...");
+  const life = await measureLongLife(await deployWorld(), { token: false });
+  v.advanceEpochAge1 = life.advanceAtAge1;
+  v.advanceEpochAge1000 = life.advanceAtAge1000;
+  progress(
+    `advanceEpoch at world age 1 / 1,000: ${life.advanceAtAge1} / ${life.advanceAtAge1000} (${life.seconds.toFixed(1)} s)`,
+  );
+
+  const w = await deployWorld();
+  await nextEpoch(w, P(3000), await intervalOf(w));
+  const second = await deployExtraCollection(w, 2);
+  v.secondCollectionProxy = second.proxyGas;
+  v.secondCollectionAddSubscriber = second.addSubscriberGas;
+  v.secondCollectionAddConsumer = second.addConsumerGas;
+  v.secondCollectionTotal = second.proxyGas + second.addSubscriberGas + second.addConsumerGas;
+  progress(
+    `second collection: proxy ${second.proxyGas} + addSubscriber ${second.addSubscriberGas} + addConsumer ${second.addConsumerGas}`,
+  );
+  return { max: sweep.max, bySubscribers: sweep.gas, hooks };
 }
 
 // ---------------------------------------------------------------- VRF: Chainlink's real coordinator and the mock
@@ -302,10 +384,11 @@ async function measureRealVrf(r: Figures): Promise<void> {
   }
   {
     const w = await fresh();
+    const world = (await ethers.getContractAt("World", await w.collection.world())) as unknown as World["world"];
     await fulfilRequest(w, await mintRequest(w, w.alice, 1));
-    const interval = (await w.collection.feedConfig()).epochInterval;
+    const interval = await intervalOf({ world });
     for (let i = 0; i < 5; i++) {
-      await nextEpoch(w as unknown as World, priceAt(i), interval);
+      await nextEpoch({ world, feed: w.feed }, priceAt(i), interval);
       await (await w.collection.connect(w.alice).nurture(1)).wait();
     }
     const [requestId] = await requestIdsOf(w.collection, w.collection.connect(w.alice).metamorphose(1));
@@ -360,7 +443,7 @@ async function measureMockVrf(m: Figures, v: Figures): Promise<void> {
     const w = await deployWorld();
     const { requestId } = await publicMint(w, 1);
     await paymentOf(w, requestId);
-    const interval = (await w.collection.feedConfig()).epochInterval;
+    const interval = await intervalOf(w);
     for (let i = 0; i < 5; i++) {
       await nextEpoch(w, priceAt(i), interval);
       await (await w.collection.connect(w.alice).nurture(1)).wait();
@@ -399,8 +482,64 @@ interface Operation {
 
 const ratio = (a: bigint, b: bigint): number => Math.round((Number(a) / Number(b)) * 100) / 100;
 const fmt = (n: bigint | string | undefined): string => (n === undefined ? "" : BigInt(n).toLocaleString("en-US"));
+const signed = (n: bigint): string => (n > 0n ? `+${fmt(n)}` : n < 0n ? `−${fmt(-n)}` : "0");
+const fmtOr = (n: bigint | undefined): string => (n === undefined ? "—" : fmt(n));
+const ratioOr = (after: bigint, before: bigint | undefined): string =>
+  before === undefined ? "—" : ratio(after, before).toFixed(2);
+
+/** Readable names of the Vivarium figures in the before/after table. */
+const LABELS: Record<string, string> = {
+  mint1: "mint 1 (mock coordinator)",
+  mint10: "mint 10 (mock coordinator)",
+  mint20: "mint 20 (mock coordinator)",
+  transferFirst: "transfer #6 of a 10-batch, first",
+  transferSecond: "transfer #6 of a 10-batch, second",
+  fulfil1: "VRF fulfilment callback, batch 1",
+  fulfil10: "VRF fulfilment callback, batch 10",
+  fulfil50: "VRF fulfilment callback, batch 50",
+  advanceEpoch10: "advanceEpoch at supply 10",
+  advanceEpoch1000: "advanceEpoch at supply 1,000",
+  nurtureFirst: "nurture, first",
+  nurtureRepeat: "nurture, repeat",
+  metamorphose: "metamorphose (incl. VRF request)",
+  metamorphosisFulfil: "metamorphosis fulfilment callback",
+  upgradeToV2: "upgradeToAndCall to LivingAssetV2",
+  phenotypeOf1: "phenotypeOf after 1 epoch",
+  phenotypeOf500: "phenotypeOf after 500 epochs",
+  ...Object.fromEntries(
+    ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"].flatMap((st) => [
+      [`tokenURI${st}`, `tokenURI, ${st}`],
+      [`svgBytes${st}`, `SVG bytes, ${st}`],
+      [`tokenURIBytes${st}`, `tokenURI bytes, ${st}`],
+    ]),
+  ),
+};
+
+/** The previous run's figures (bench/gas.json before this run overwrites it, or BENCH_BEFORE). */
+interface Previous {
+  source: string;
+  generatedAt?: string;
+  vivarium: Record<string, string>;
+}
+
+function readPrevious(): Previous | undefined {
+  const file = process.env.BENCH_BEFORE ?? path.join(hre.config.paths.root, "bench", "gas.json");
+  if (!fs.existsSync(file)) return undefined;
+  const json = JSON.parse(fs.readFileSync(file, "utf8")) as { generatedAt?: string; vivarium?: Record<string, string> };
+  if (!json.vivarium) return undefined;
+  return { source: path.relative(process.cwd(), file), generatedAt: json.generatedAt, vivarium: json.vivarium };
+}
+
+/** advanceEpoch's budget with `n` subscribed collections (test/world-gas.test.ts). */
+const advanceBudget = (n: number): bigint => 100_000n + 20_000n * BigInt(n);
 
 async function main(): Promise<void> {
+  const previous = readPrevious();
+  progress(
+    previous
+      ? `before: ${previous.source} of ${previous.generatedAt ?? "an unknown date"}`
+      : "before: no previous bench/gas.json",
+  );
   progress("Vivarium (deploy scripts fixture)");
   const v: Figures = {};
   await measureMints(v);
@@ -409,6 +548,8 @@ async function main(): Promise<void> {
   await measureLife(v);
   await measureUpgrade(v);
   await measurePhenotypeAge(v);
+  progress("the World");
+  const world = await measureWorld(v);
   progress("VRF on Chainlink's real VRFCoordinatorV2_5 (proofs made in TypeScript)");
   const real: Figures = {};
   await measureRealVrf(real);
@@ -454,19 +595,41 @@ async function main(): Promise<void> {
     op(`transfer #6 of a 10-batch, ${label}`, v[key], `plain OZ ERC721 transfer, ${label}`, plainOz[key]);
   }
   for (const n of [1, 10, 50]) op(`VRF fulfilment callback, batch ${n}`, v[`fulfil${n}`]);
-  op("advanceEpoch at supply 10", v.advanceEpoch10);
+  op("advanceEpoch at supply 10 (the World, one collection subscribed)", v.advanceEpoch10);
   op(
-    "advanceEpoch at supply 1,000",
+    "advanceEpoch at supply 1,000 (the World, one collection subscribed)",
     v.advanceEpoch1000,
     "Bull&Bear performUpkeep at supply 500",
     bullBear.gas.upkeep500,
   );
+  op(
+    "advanceEpoch at supply 10,000 (the World, one collection subscribed)",
+    v.advanceEpoch10000,
+    "Bull&Bear performUpkeep at supply 500",
+    bullBear.gas.upkeep500,
+  );
+  for (let n = 0; n <= world.max; n++) {
+    op(`advanceEpoch with ${n} subscribed collection${n === 1 ? "" : "s"}`, v[`advanceEpochSubscribers${n}`]);
+  }
+  op(`advanceEpoch, ${world.max} collections at supply 10 each`, v.advanceEpochAllSupply10);
+  op(`advanceEpoch, ${world.max} collections at supply 10,000 each`, v.advanceEpochAllSupply10000);
+  op("advanceEpoch at world age 1 epoch (one collection)", v.advanceEpochAge1);
+  op("advanceEpoch at world age 1,000 epochs (one collection)", v.advanceEpochAge1000);
+  op("advanceEpoch, the world's first epoch (one collection)", v.advanceEpochGenesis);
+  op("syncWorld (one epoch behind)", v.syncWorld);
+  op("onWorldEpoch hook, inside the collection (trace)", v.hookNext);
+  op("second collection: proxy deploy incl. initialize (implementation reused)", v.secondCollectionProxy);
+  op("second collection: world.addSubscriber", v.secondCollectionAddSubscriber);
+  op("second collection: coordinator.addConsumer", v.secondCollectionAddConsumer);
   op("nurture, first", v.nurtureFirst);
   op("nurture, repeat (next epoch, same token)", v.nurtureRepeat);
   op("metamorphose (incl. VRF request)", v.metamorphose);
   op("metamorphosis fulfilment callback", v.metamorphosisFulfil);
   for (const stage of ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"]) {
     op(`tokenURI, ${stage} (estimateGas)`, v[`tokenURI${stage}`]);
+  }
+  for (const stage of ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"]) {
+    op(`phenotypeOf, ${stage} (estimateGas)`, v[`phenotypeOf${stage}`]);
   }
   op("phenotypeOf after 1 epoch (estimateGas)", v.phenotypeOf1);
   op("phenotypeOf after 500 epochs (estimateGas)", v.phenotypeOf500);
@@ -478,6 +641,29 @@ async function main(): Promise<void> {
   const compiler = hre.config.solidity.compilers[0];
   const str = (figures: Record<string, bigint>): Record<string, string> =>
     Object.fromEntries(Object.entries(figures).map(([k, g]) => [k, g.toString()]));
+
+  const beforeLabel = previous
+    ? `the previous run (${previous.source}, generated ${previous.generatedAt ?? "at an unknown date"})`
+    : "none (no previous bench/gas.json)";
+  // Before (the previous run) and after, for every figure both runs have.
+  const beforeAfter = Object.keys(v)
+    .filter((key) => previous?.vivarium[key] !== undefined)
+    .map((key) => {
+      const before = BigInt(previous!.vivarium[key]);
+      return { key, before: before.toString(), after: v[key].toString(), ratio: ratio(v[key], before) };
+    });
+  const before = (key: string): bigint | undefined =>
+    previous?.vivarium[key] === undefined ? undefined : BigInt(previous.vivarium[key]);
+  const worldJson = {
+    maxSubscribers: world.max,
+    advanceEpochBySubscribers: world.bySubscribers.map((g, n) => ({
+      subscribers: n,
+      gas: g.toString(),
+      budget: advanceBudget(n).toString(),
+      withinBudget: g <= advanceBudget(n),
+    })),
+    hooks: world.hooks.map((f) => ({ worldCall: f.callOverhead, hook: f.inside, hookByGroup: f.byGroup })),
+  };
 
   const json = {
     generatedAt: new Date().toISOString(),
@@ -491,6 +677,9 @@ async function main(): Promise<void> {
     hardfork: hre.config.networks.hardhat.hardfork,
     operations: ops,
     vivarium: str(v),
+    world: worldJson,
+    previous: previous ? { source: previous.source, generatedAt: previous.generatedAt } : null,
+    beforeAfter,
     vrf: {
       realCoordinator: str(real),
       mockCoordinator: str(mock),
@@ -535,7 +724,8 @@ async function main(): Promise<void> {
       `**${supplyAtGasLimit.toLocaleString("en-US")}** (fit). The supply-500 figure already exceeds that limit (it runs only ` +
       `because the Hardhat block allows it); at supply 1,000 the fit gives ${fitted1000.toLocaleString("en-US")} gas, so a ` +
       `Bull&Bear upkeep at 1,000 is impossible under Automation. Vivarium's advanceEpoch at 1,000 ` +
-      `(${fmt(v.advanceEpoch1000)}; ${fmt(v.advanceEpoch10)} at supply 10) is therefore compared with Bull&Bear at 500, the largest supply measured.`,
+      `(${fmt(v.advanceEpoch1000)}; ${fmt(v.advanceEpoch10)} at supply 10, ${fmt(v.advanceEpoch10000)} at 10,000) is ` +
+      "therefore compared with Bull&Bear at 500, the largest supply measured.",
   ].join("\n");
   const eth = (wei: bigint): string => ethers.formatEther(wei);
   const vrfRows: [string, string, string][] = [
@@ -590,18 +780,87 @@ async function main(): Promise<void> {
   const tokenUriMd = [
     "## tokenURI by stage (token #6 of the life above, through the collection)",
     "",
-    "| stage | SVG bytes | tokenURI bytes | tokenURI gas | gas per SVG byte |",
-    "|---|---:|---:|---:|---:|",
+    "| stage | SVG bytes | tokenURI bytes | tokenURI gas, before | tokenURI gas | ratio | gas per SVG byte | phenotypeOf gas |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
     ...stages.map(
       (st) =>
-        `| ${st} | ${fmt(v[`svgBytes${st}`])} | ${fmt(v[`tokenURIBytes${st}`])} | ${fmt(v[`tokenURI${st}`])} | ${(
+        `| ${st} | ${fmt(v[`svgBytes${st}`])} | ${fmt(v[`tokenURIBytes${st}`])} | ${fmtOr(before(`tokenURI${st}`))} | ` +
+        `${fmt(v[`tokenURI${st}`])} | ${ratioOr(v[`tokenURI${st}`], before(`tokenURI${st}`))} | ${(
           Number(v[`tokenURI${st}`]) / Number(v[`svgBytes${st}`])
-        ).toFixed(1)} |`,
+        ).toFixed(1)} | ${fmt(v[`phenotypeOf${st}`])} |`,
     ),
     "",
     "tokenURI is `data:application/json;utf8,` JSON whose image is `data:image/svg+xml;utf8,` with the SVG " +
       "percent-encoded (no base64). Gas per SVG byte covers the whole call: drawing, escaping, JSON and the " +
-      "collection's phenotype.",
+      "collection's phenotype (which reads the world's log in one call to the World). " +
+      `Before: ${beforeLabel}. phenotypeOf has no per-stage figure before this run; after 1 and 500 epochs: ` +
+      `${fmtOr(before("phenotypeOf1"))} / ${fmtOr(before("phenotypeOf500"))} before, ${fmt(v.phenotypeOf1)} / ${fmt(v.phenotypeOf500)} now.`,
+  ].join("\n");
+  const hookFirst = world.hooks[0];
+  const hookLast = world.hooks[world.hooks.length - 1];
+  const firstLoop =
+    v.advanceEpochSubscribers1 - v.advanceEpochSubscribers0 - BigInt(hookFirst.callOverhead + hookFirst.inside);
+  const groupRows = Object.keys({ ...hookFirst.byGroup, ...hookLast.byGroup }).map(
+    (group) =>
+      `| &nbsp;&nbsp;of which ${group} | ${fmt(BigInt(hookLast.byGroup[group] ?? 0))} | ${fmt(BigInt(hookFirst.byGroup[group] ?? 0))} |`,
+  );
+  const worldMd = [
+    "## The World: advanceEpoch per subscribed collection",
+    "",
+    "One world, its subscribers added one at a time (the fixture's collection, then proxies over the same " +
+      "implementation), one advance after each; every measured epoch the same +0.5% move; every collection " +
+      "already holds a non-zero epoch (steady state). Budget: test/world-gas.test.ts.",
+    "",
+    "| subscribed collections | advanceEpoch gas | marginal | budget (100,000 + 20,000 × n) | within budget |",
+    "|---:|---:|---:|---:|---|",
+    ...world.bySubscribers.map(
+      (g, n) =>
+        `| ${n} | ${fmt(g)} | ${n === 0 ? "—" : fmt(g - world.bySubscribers[n - 1])} | ${fmt(advanceBudget(n))} | ${
+          g <= advanceBudget(n) ? "yes" : `**no** (+${fmt(g - advanceBudget(n))})`
+        } |`,
+    ),
+    "",
+    `### What one subscriber costs (trace of the advance with ${world.max} subscribers)`,
+    "",
+    "| part | each further collection | the first collection of an implementation in a transaction |",
+    "|---|---:|---:|",
+    `| the world's CALL to the collection (cold account access) | ${fmt(BigInt(hookLast.callOverhead))} | ${fmt(BigInt(hookFirst.callOverhead))} |`,
+    `| the world's loop (the list entry's cold slot, the gas check, the call's arguments) | ${fmt(v.hookWorldLoop)} | ${fmt(firstLoop)} |`,
+    `| the hook, inside the collection (proxy and implementation) | ${fmt(BigInt(hookLast.inside))} | ${fmt(BigInt(hookFirst.inside))} |`,
+    ...groupRows,
+    `| marginal advanceEpoch gas per subscriber | ${fmt(v.hookMarginal)} | ${fmt(v.advanceEpochSubscribers1 - v.advanceEpochSubscribers0)} |`,
+    "",
+    "Events: one ERC-4906 BatchMetadataUpdate (LOG1, 64 bytes), four ERC-7496 TraitUpdatedRange (LOG2, 64 bytes) " +
+      "and one TraitUpdatedRangeUniformValue (LOG2, 96 bytes). Storage reads: the proxy's implementation slot and " +
+      "the collection's world link (cold, 2,100 each). The first collection of an implementation also pays the cold " +
+      "DELEGATECALL to it (2,600 instead of 100).",
+    "",
+    "### Other World figures",
+    "",
+    "| operation | gas |",
+    "|---|---:|",
+    `| advanceEpoch, one collection at supply 10 / 1,000 / 10,000 | ${fmt(v.advanceEpoch10)} / ${fmt(v.advanceEpoch1000)} / ${fmt(v.advanceEpoch10000)} |`,
+    `| advanceEpoch, ${world.max} collections at supply 10 / 10,000 each | ${fmt(v.advanceEpochAllSupply10)} / ${fmt(v.advanceEpochAllSupply10000)} |`,
+    `| advanceEpoch at world age 1 / 1,000 epochs (one collection, 1,000 real advances) | ${fmt(v.advanceEpochAge1)} / ${fmt(v.advanceEpochAge1000)} |`,
+    `| advanceEpoch, the world's first epoch (counters and the hook's epoch slot written from zero) | ${fmt(v.advanceEpochGenesis)} |`,
+    `| syncWorld (an unsubscribed collection one epoch behind) | ${fmt(v.syncWorld)} |`,
+    `| second collection on the stack: proxy deploy incl. initialize (implementation reused) | ${fmt(v.secondCollectionProxy)} |`,
+    `| second collection: world.addSubscriber | ${fmt(v.secondCollectionAddSubscriber)} |`,
+    `| second collection: coordinator.addConsumer | ${fmt(v.secondCollectionAddConsumer)} |`,
+    `| second collection: total | ${fmt(v.secondCollectionTotal)} |`,
+  ].join("\n");
+  const beforeAfterMd = [
+    "## Before and after",
+    "",
+    `Before: ${beforeLabel}. Ratio = after / before.`,
+    "",
+    "| figure (gas.json key) | before | after | change | ratio |",
+    "|---|---:|---:|---:|---:|",
+    ...beforeAfter.map(
+      (r) =>
+        `| ${LABELS[r.key] ?? r.key} (\`${r.key}\`) | ${fmt(r.before)} | ${fmt(r.after)} | ` +
+        `${signed(BigInt(r.after) - BigInt(r.before))} | ${r.ratio.toFixed(2)} |`,
+    ),
   ].join("\n");
   const md = [
     "# Vivarium gas benchmark",
@@ -615,7 +874,11 @@ async function main(): Promise<void> {
     "",
     table,
     "",
+    worldMd,
+    "",
     tokenUriMd,
+    "",
+    beforeAfterMd,
     "",
     bullBearMd,
     "",
@@ -626,7 +889,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, "gas.json"), `${JSON.stringify(json, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, "GAS.md"), md);
 
-  console.log(`\n${vrfMd}\n\n${table}\n\n${tokenUriMd}\n\n${bullBearMd}\n`);
+  console.log(`\n${vrfMd}\n\n${table}\n\n${worldMd}\n\n${tokenUriMd}\n\n${beforeAfterMd}\n\n${bullBearMd}\n`);
   progress(`wrote ${path.relative(process.cwd(), outDir)}/gas.json and GAS.md`);
 }
 
