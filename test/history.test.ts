@@ -1,0 +1,352 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect } from "chai";
+import hre, { ethers } from "hardhat";
+import { advance, deployWorld, plain, PRICE, requestIdsOf, type World } from "./helpers/fixture";
+import { CollectionHistory } from "../tasks/lib/history";
+
+/** Mulberry32: a small seeded PRNG, so the random life is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What the collection answered for a token after a block. */
+interface Sample {
+  tokenId: number;
+  block: number;
+  epoch: number;
+  uri: string;
+  /** Taken just before the world advanced: the token's state at the end of `epoch`. */
+  endOfEpoch: boolean;
+  stage: number;
+  pending: boolean;
+  generation: number;
+  mood: number;
+}
+
+async function sampleTokens(w: World, ids: number[], endOfEpoch = false): Promise<Sample[]> {
+  const block = await ethers.provider.getBlockNumber();
+  const at = { blockTag: block };
+  const epoch = Number(await w.collection.currentEpoch(at));
+  const out: Sample[] = [];
+  for (const tokenId of ids) {
+    const ph = await w.collection.phenotypeOf(tokenId, at);
+    out.push({
+      tokenId,
+      block,
+      epoch,
+      uri: await w.collection.tokenURI(tokenId, at),
+      endOfEpoch,
+      stage: Number(ph.stage),
+      pending: ph.metamorphosisPending,
+      generation: Number(ph.generation),
+      mood: Number(ph.mood),
+    });
+  }
+  return out;
+}
+
+/** Every sample replayed from events gives the collection's own string, byte for byte. */
+async function expectReplays(h: CollectionHistory, samples: Sample[]): Promise<void> {
+  for (const s of samples) {
+    const replay = await h.tokenURIAtBlock(s.tokenId, s.block);
+    expect(replay, `token ${s.tokenId} after block ${s.block} (epoch ${s.epoch})`).to.equal(s.uri);
+    if (s.endOfEpoch) {
+      expect(await h.tokenURIAt(s.tokenId, s.epoch), `token ${s.tokenId} at the end of epoch ${s.epoch}`).to.equal(
+        s.uri,
+      );
+    }
+  }
+}
+
+/** `promise` fails with a message matching `pattern`. */
+async function rejects(promise: Promise<unknown>, pattern: RegExp): Promise<void> {
+  let message: string | undefined;
+  try {
+    await promise;
+  } catch (err) {
+    message = (err as Error).message;
+  }
+  expect(message, "rejected").to.match(pattern);
+}
+
+const P = (usd: number) => BigInt(Math.round(usd * 1e8));
+
+describe("history: a token's life replayed from events", function () {
+  it("replays sampled tokenURIs byte for byte through a random life of several holders", async () => {
+    const w = await deployWorld();
+    const rand = prng(0x5eed_2026);
+    const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+    const holders = [w.alice, w.bob, w.carol, w.deployer];
+    const address = await w.collection.getAddress();
+    const owners = new Map<number, (typeof holders)[number]>();
+    const pendingBatches: bigint[] = [];
+    const pendingMetamorphoses: bigint[] = [];
+    const samples: Sample[] = [];
+    const counts = { batches: 0, nurtures: 0, requests: 0, metamorphoses: 0, transfers: 0 };
+    const fulfil = (requestId: bigint) => w.coordinator.fulfillRandomWords(requestId, address).then((tx) => tx.wait());
+    let price = 3_000;
+
+    const EPOCHS = 20;
+    for (let epoch = 0; epoch < EPOCHS; epoch++) {
+      // Mints: one batch of 1-3 tokens now and then (always in the first two epochs).
+      if (owners.size < 16 && (epoch < 2 || rand() < 0.45)) {
+        const who = pick(holders);
+        const quantity = 1 + Math.floor(rand() * 3);
+        const first = Number(await w.collection.totalSupply()) + 1;
+        pendingBatches.push(
+          ...(await requestIdsOf(
+            w.collection,
+            w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) }),
+          )),
+        );
+        for (let i = 0; i < quantity; i++) owners.set(first + i, who);
+        counts.batches++;
+      }
+      // Reveals: each pending batch with even odds (some stay eggs for a few epochs).
+      for (const id of [...pendingBatches]) {
+        if (rand() < 0.5) {
+          await fulfil(id);
+          pendingBatches.splice(pendingBatches.indexOf(id), 1);
+        }
+      }
+      const ids = [...owners.keys()];
+      // Holders nurture and ask for metamorphoses when the collection would accept it.
+      for (const id of ids) {
+        const c = w.collection.connect(owners.get(id)!);
+        if (rand() < 0.5) {
+          try {
+            await c.nurture.staticCall(id);
+          } catch {
+            continue;
+          }
+          await (await c.nurture(id)).wait();
+          counts.nurtures++;
+        }
+        if (rand() < 0.4) {
+          try {
+            await c.metamorphose.staticCall(id);
+          } catch {
+            continue;
+          }
+          pendingMetamorphoses.push(...(await requestIdsOf(w.collection, c.metamorphose(id))));
+          counts.requests++;
+        }
+      }
+      samples.push(...(await sampleTokens(w, [pick(ids), pick(ids)])));
+      for (const id of [...pendingMetamorphoses]) {
+        if (rand() < 0.6) {
+          await fulfil(id);
+          pendingMetamorphoses.splice(pendingMetamorphoses.indexOf(id), 1);
+          counts.metamorphoses++;
+        }
+      }
+      // A transfer now and then (it does not touch the checkpoint; the timeline lists it).
+      if (rand() < 0.4) {
+        const id = pick(ids);
+        const to = pick(holders.filter((h) => h !== owners.get(id)));
+        await (
+          await w.collection.connect(owners.get(id)!).transferFrom(owners.get(id)!.address, to.address, id)
+        ).wait();
+        owners.set(id, to);
+        counts.transfers++;
+      }
+      samples.push(...(await sampleTokens(w, [pick(ids), pick(ids)])));
+      samples.push(...(await sampleTokens(w, [pick(ids), pick(ids)], true)));
+      // The market: mostly small moves, sometimes a storm or a rally.
+      const move = rand() < 0.25 ? (rand() - 0.5) * 0.3 : (rand() - 0.5) * 0.04;
+      price = Math.max(100, price * (1 + move));
+      await advance(w, P(price));
+      samples.push(...(await sampleTokens(w, [pick(ids), pick(ids)])));
+    }
+    for (const id of pendingMetamorphoses) await fulfil(id);
+    counts.metamorphoses += pendingMetamorphoses.length;
+    for (const id of pendingBatches) await fulfil(id);
+
+    // The life covered what the replay has to get right.
+    expect(counts.metamorphoses, JSON.stringify(counts)).to.be.greaterThan(1);
+    expect(counts.transfers).to.be.greaterThan(0);
+    expect(
+      samples.some((s) => s.stage === 0),
+      "an egg was sampled",
+    ).to.equal(true);
+    expect(
+      samples.some((s) => s.pending),
+      "a pending metamorphosis was sampled",
+    ).to.equal(true);
+    expect(
+      samples.some((s) => s.generation > 0),
+      "a metamorphosed token was sampled",
+    ).to.equal(true);
+    expect(new Set(samples.map((s) => s.mood)).size, "several moods were sampled").to.be.greaterThan(1);
+
+    const h = await CollectionHistory.load(hre, address);
+    expect(h.currentEpoch).to.equal(EPOCHS);
+    expect(h.epochMarks.map((m) => m.how)).to.deep.equal(["linked", ...Array(EPOCHS).fill("advance")]);
+    await expectReplays(h, samples);
+
+    // Every token's replay at the snapshot is its live tokenURI; its timeline counts what happened.
+    let nurtured = 0;
+    let metamorphosed = 0;
+    for (const id of owners.keys()) {
+      expect(await h.matchesLive(id), `token ${id} now`).to.equal(true);
+      const t = await h.token(id);
+      expect(t.events[0].kind).to.equal("minted");
+      expect(t.events[t.events.length - 1].holder).to.equal(owners.get(id)!.address);
+      nurtured += t.events.filter((e) => e.kind === "nurtured").length;
+      metamorphosed += t.events.filter((e) => e.kind === "metamorphosed").length;
+    }
+    expect(nurtured).to.equal(counts.nurtures);
+    expect(metamorphosed).to.equal(counts.metamorphoses);
+  });
+
+  it("replays a collection that missed epochs and caught up by syncWorld, a later hook or a feed re-announce", async () => {
+    const w = await deployWorld();
+    const address = await w.collection.getAddress();
+    const samples: Sample[] = [];
+    const mintRevealed = async (who: World["alice"], quantity: number) => {
+      const [id] = await requestIdsOf(
+        w.collection,
+        w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) }),
+      );
+      await (await w.coordinator.fulfillRandomWords(id, address)).wait();
+    };
+    await mintRevealed(w.alice, 2); // tokens 1, 2: born in epoch 0
+    await advance(w, P(3_000)); // epoch 1: the feed's first answer, no move yet
+    await advance(w, P(3_100)); // epoch 2: +3.33%, Sunny at the 1% threshold
+    await (await w.collection.connect(w.alice).nurture(1)).wait();
+    samples.push(...(await sampleTokens(w, [1, 2])));
+    const sunnyBlock = samples[0].block;
+
+    // Unsubscribed: the world moves on to epoch 5, the collection stays in epoch 2.
+    await (await w.world.removeSubscriber(address)).wait();
+    for (const p of [3_050, 2_900, 2_950]) await advance(w, P(p));
+    expect(await w.collection.currentEpoch()).to.equal(2n);
+    await (await w.collection.connect(w.alice).nurture(2)).wait(); // at the collection's epoch 2
+    await mintRevealed(w.bob, 1); // token 3: born in the collection's epoch 2
+    samples.push(...(await sampleTokens(w, [1, 2, 3], true)));
+
+    await expect(w.collection.syncWorld()).to.emit(w.collection, "WorldSynced").withArgs(5);
+    samples.push(...(await sampleTokens(w, [1, 2, 3])));
+    await (await w.collection.connect(w.alice).nurture(1)).wait();
+    samples.push(...(await sampleTokens(w, [1], true)));
+
+    // Epoch 6 passes unheard; subscribed again, the hook of epoch 7 jumps the collection to 7.
+    await advance(w, P(3_000));
+    await (await w.world.addSubscriber(address)).wait();
+    await advance(w, P(3_200));
+    expect(await w.collection.currentEpoch()).to.equal(7n);
+    await (await w.collection.connect(w.alice).nurture(2)).wait();
+    samples.push(...(await sampleTokens(w, [1, 2, 3], true)));
+
+    // Epoch 8 passes unheard; the world's setFeedConfig re-announces it to the subscribers.
+    await (await w.world.removeSubscriber(address)).wait();
+    await advance(w, P(3_150));
+    await (await w.world.addSubscriber(address)).wait();
+    await (await w.world.setFeedConfig(plain(await w.world.feedConfig()))).wait();
+    expect(await w.collection.currentEpoch()).to.equal(8n);
+    samples.push(...(await sampleTokens(w, [1, 2, 3], true)));
+
+    const h = await CollectionHistory.load(hre, address);
+    expect(h.epochMarks.map((m) => [m.epoch, m.how])).to.deep.equal([
+      [0, "linked"],
+      [1, "advance"],
+      [2, "advance"],
+      [5, "sync"],
+      [7, "advance"],
+      [8, "feed-config"],
+    ]);
+    expect(h.missedEpochs).to.deep.equal([]);
+    await expectReplays(h, samples);
+    for (const id of [1, 2, 3]) expect(await h.matchesLive(id), `token ${id} now`).to.equal(true);
+
+    // Token 2 was nurtured while the collection lagged: at its epoch 2, not the world's 5.
+    const t2 = await h.token(2);
+    expect(t2.events.filter((e) => e.kind === "nurtured").map((e) => e.epoch)).to.deep.equal([2, 7]);
+    expect((await h.token(3)).birthEpoch).to.equal(2);
+    // Epochs the collection never entered replay with the checkpoint it had then.
+    const ph6 = await h.phenotypeAt(2, 6);
+    expect(Number(ph6.currentEpoch)).to.equal(6);
+    expect(Number(ph6.nurtureCount)).to.equal(1);
+
+    // Out of range: before birth, after the collection's epoch; and a lagging collection says so.
+    await rejects(h.tokenURIAt(3, 1), /epoch 1 is out of range for token 3: it lived epochs 2 to 8/);
+    await rejects(h.phenotypeAt(1, 9), /epoch 9 is out of range/);
+    await rejects(h.tokenURIAtBlock(3, samples[0].block), /block \d+ is out of range for token 3/);
+    await rejects(h.token(99), /token 99 was not minted/);
+    await (await w.world.removeSubscriber(address)).wait();
+    await advance(w, P(3_100));
+    await rejects(
+      (await CollectionHistory.load(hre, address)).tokenURIAt(1, 9),
+      /the world is at epoch 9 but the collection has not caught up \(anyone may call syncWorld\(\)\)/,
+    );
+
+    // The collection text is today's by default; `metadata: "then"` gives the text of the time.
+    await (await w.collection.setDescription("A later description.")).wait();
+    const later = await CollectionHistory.load(hre, address);
+    const s = samples[0];
+    const today = await later.tokenURIAtBlock(s.tokenId, s.block);
+    expect(today).to.not.equal(s.uri);
+    expect(today).to.include("A later description.");
+    expect(await later.tokenURIAtBlock(s.tokenId, s.block, { metadata: "then" })).to.equal(s.uri);
+
+    // Contract limitation (documented in tasks/lib/history.ts): phenotypeAt uses today's mood
+    // threshold, so a threshold change rewrites past moods in the replay.
+    expect(s.block).to.equal(sunnyBlock);
+    expect(s.mood).to.equal(1); // Sunny: +3.33% at the 1% threshold
+    await (await w.world.setFeedConfig({ ...plain(await w.world.feedConfig()), moodThresholdBps: 500 })).wait();
+    const rethresholded = await CollectionHistory.load(hre, address);
+    expect(Number((await rethresholded.phenotypeAtBlock(s.tokenId, s.block)).mood)).to.equal(0); // Calm now
+  });
+
+  it("the history task prints the timeline and table, writes the art, and refuses an epoch out of range", async () => {
+    const w = await deployWorld();
+    const address = await w.collection.getAddress();
+    const [id] = await requestIdsOf(w.collection, w.collection.connect(w.alice).mint(1, { value: PRICE }));
+    await (await w.coordinator.fulfillRandomWords(id, address)).wait();
+    await advance(w, P(3_100));
+    await (await w.collection.connect(w.alice).nurture(1)).wait();
+    await advance(w, P(2_900));
+
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "history-"));
+    const logs: string[] = [];
+    const errors: string[] = [];
+    const { log, error } = console;
+    const exitCode = process.exitCode;
+    console.log = (...a: unknown[]) => void logs.push(a.join(" "));
+    console.error = (...a: unknown[]) => void errors.push(a.join(" "));
+    try {
+      await hre.run("history", { token: 1, all: true, out, svg: true });
+      await hre.run("history", { token: 1, epoch: 3, out });
+      await hre.run("history", { token: 2, out });
+    } finally {
+      console.log = log;
+      console.error = error;
+      process.exitCode = exitCode;
+    }
+    const text = logs.join("\n");
+    expect(text).to.include("Checkpoints");
+    expect(text).to.match(/nurtured: vitality 10000 bps/);
+    expect(text).to.match(/\n1 +Hatchling +0 +1 +100% +Calm/); // epoch 1 after the nurture
+    expect(text).to.include("equals the live tokenURI byte for byte");
+    expect(fs.readdirSync(out).sort()).to.deep.equal([
+      "token-1-epoch-0.svg",
+      "token-1-epoch-1.svg",
+      "token-1-epoch-2.svg",
+    ]);
+    expect(errors).to.have.length(2);
+    expect(errors[0]).to.equal(
+      "Error: epoch 3 is out of range for token 1: it lived epochs 0 to 2 (born in 0, the collection is at 2)",
+    );
+    expect(errors[1]).to.match(/^Error: token 2 was not minted by block \d+ \(tokens 1 to 1 were\)$/);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+});
