@@ -188,7 +188,9 @@ describe("LivingAsset roles, storage and upgrades", () => {
       world: w.alice.address,
     };
     const deploy = (p: typeof params) => upgrades.deployProxy(factory, [p], { kind: "uups" });
-    await expect(deploy(params)).to.be.revertedWithCustomError(w.collection, "EvolutionInvalidWorld").withArgs(w.alice.address);
+    await expect(deploy(params))
+      .to.be.revertedWithCustomError(w.collection, "EvolutionInvalidWorld")
+      .withArgs(w.alice.address);
     const renderer = await w.renderer.getAddress();
     await expect(deploy({ ...params, world: renderer }))
       .to.be.revertedWithCustomError(w.collection, "EvolutionInvalidWorld")
@@ -198,7 +200,9 @@ describe("LivingAsset roles, storage and upgrades", () => {
     await advance(w, 3_100n * 10n ** 8n);
     const second = await deploy({ ...params, world: await w.world.getAddress() });
     const tx = second.deploymentTransaction()!;
-    await expect(tx).to.emit(second, "WorldLinked").withArgs(await w.world.getAddress(), 2);
+    await expect(tx)
+      .to.emit(second, "WorldLinked")
+      .withArgs(await w.world.getAddress(), 2);
     expect(await (second as unknown as LivingAsset).currentEpoch()).to.equal(2n);
     expect(await (second as unknown as LivingAsset).world()).to.equal(await w.world.getAddress());
   });
@@ -334,7 +338,9 @@ describe("LivingAsset roles, storage and upgrades", () => {
       kind: "uups",
       call: { fn: "initializeV2", args: [opensAt] },
     })) as unknown as LivingAssetV2;
-    await expect(v2.connect(w.alice).burn(2)).to.be.revertedWithCustomError(v2, "LivingAssetBurnsClosed").withArgs(opensAt);
+    await expect(v2.connect(w.alice).burn(2))
+      .to.be.revertedWithCustomError(v2, "LivingAssetBurnsClosed")
+      .withArgs(opensAt);
     await ethers.provider.send("evm_setNextBlockTimestamp", [Number(opensAt)]);
     await expect(v2.connect(w.bob).burn(2)).to.be.revertedWithCustomError(v2, "TransferCallerNotOwnerNorApproved");
     await expect(v2.connect(w.alice).burn(2))

@@ -126,7 +126,7 @@ describe("InteractionModule", () => {
         .withArgs(1);
       await expect(w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress()))
         .to.emit(w.collection, "Metamorphosed")
-        .withArgs(1, 1, requestId);
+        .withArgs(1, 1, requestId, (mutation: bigint) => mutation > 0n);
       const after = await phenotype(w, 1);
       expect(after.stage).to.equal(3n); // Adult
       expect(after.generation).to.equal(1n);

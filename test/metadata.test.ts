@@ -147,7 +147,7 @@ describe("Metadata through the collection", () => {
           maxRoyaltyBps: 100,
           renderer: await w.renderer.getAddress(),
           vrf: plain(base),
-          feed: plain(feed),
+          world: await w.world.getAddress(),
         },
       ],
       { kind: "uups" },

@@ -248,9 +248,7 @@ describe("World", () => {
       await expect(w.world.performUpkeep(forged))
         .to.be.revertedWithCustomError(w.world, "WorldInvalidPerformData")
         .withArgs(forged);
-      await expect(w.world.performUpkeep("0x1234")).to.be.revertedWithCustomError(w.world,
-        "WorldInvalidPerformData",
-      );
+      await expect(w.world.performUpkeep("0x1234")).to.be.revertedWithCustomError(w.world, "WorldInvalidPerformData");
       await expect(w.world.setForwarder(w.carol.address))
         .to.emit(w.world, "ForwarderUpdated")
         .withArgs(w.carol.address);
@@ -295,11 +293,13 @@ describe("World", () => {
       { feed: w.alice.address },
       { moodThresholdBps: 10_001 },
     ]) {
-      await expect(w.world.setFeedConfig({ ...cfg, ...change })).to.be.revertedWithCustomError(w.world,
+      await expect(w.world.setFeedConfig({ ...cfg, ...change })).to.be.revertedWithCustomError(
+        w.world,
         "WorldInvalidFeedConfig",
       );
     }
-    await expect(w.world.connect(w.alice).setFeedConfig(cfg)).to.be.revertedWithCustomError(w.world,
+    await expect(w.world.connect(w.alice).setFeedConfig(cfg)).to.be.revertedWithCustomError(
+      w.world,
       "AccessControlUnauthorizedAccount",
     );
   });

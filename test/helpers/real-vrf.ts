@@ -8,6 +8,7 @@ import type {
   MockV3Aggregator,
   VRFCoordinatorV2_5,
   VRFCoordinatorV2_5Mock,
+  World,
 } from "../../typechain-types";
 import { REAL_VRF, withRealVrf } from "../../config/real-vrf";
 import { vrfKey, type VrfKey } from "../../scripts/lib/vrf-prover";
@@ -25,6 +26,7 @@ type Signer = Awaited<ReturnType<typeof ethers.getSigner>>;
 /** The deploy scripts with tag "real-vrf": everything of `deployWorld`, on Chainlink's real coordinator. */
 export interface RealWorld {
   collection: LivingAsset;
+  world: World;
   coordinator: VRFCoordinatorV2_5;
   /** The mock the collection was deployed with (still deployed, no longer configured). */
   mock: VRFCoordinatorV2_5Mock;
@@ -55,6 +57,7 @@ export const deployRealWorld = deployments.createFixture(async (): Promise<RealW
   const subs = (await deployments.get("RealVrfSubscriptions")).linkedData as { link: string; native: string };
   return {
     collection: await at<LivingAsset>("LivingAsset"),
+    world: await at<World>("World"),
     coordinator: await at<VRFCoordinatorV2_5>("VRFCoordinatorV2_5"),
     mock: await at<VRFCoordinatorV2_5Mock>("VRFCoordinatorV2_5Mock"),
     store: await at<BlockhashStore>("BlockhashStore"),

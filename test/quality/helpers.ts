@@ -37,9 +37,15 @@ export const qualityWorld = deployments.createFixture(async (): Promise<QualityW
   return { ...w, asV2, probe, V2, v2Implementation, accounts: [w.deployer, w.alice, w.bob, w.carol] };
 });
 
-/** Every error the collection, its libraries, ERC721A, AccessControl, Pausable and UUPS can raise. */
+/**
+ * Every error the collection, its libraries, ERC721A, AccessControl, Pausable and UUPS can raise,
+ * and the World's (whose errors reach the collection's callers through `advanceEpoch`).
+ */
 export function errorInterface(w: QualityWorld): Interface {
-  return w.asV2.interface;
+  const worldErrors = w.world.interface.fragments.filter(
+    (f) => f.type === "error" && !w.asV2.interface.getError(f.format()),
+  );
+  return new ethers.Interface([...w.asV2.interface.fragments, ...worldErrors]);
 }
 
 function findRevertData(e: unknown, depth = 0): string | undefined {

@@ -1058,7 +1058,9 @@ describe("LivingAsset hostile inputs", function () {
       if (row.setup) await ((await row.setup(w)) as { wait?: () => Promise<unknown> })?.wait?.();
       const before = await stateDigest(w);
       const signer = w[row.caller];
-      const sent = row.worldCall ? row.worldCall(w.world.connect(signer), w) : row.call!(w.collection.connect(signer), w);
+      const sent = row.worldCall
+        ? row.worldCall(w.world.connect(signer), w)
+        : row.call!(w.collection.connect(signer), w);
       if (row.reason !== undefined) await expect(sent).to.be.revertedWith(row.reason);
       else {
         const assertion = expect(sent).to.be.revertedWithCustomError(row.worldCall ? w.world : w.collection, row.error);
@@ -1092,7 +1094,14 @@ describe("LivingAsset hostile inputs", function () {
     ["World", (r: Row) => r.worldCall],
   ] as const) {
     it(`every external state-changing function of ${contract} appears in the table`, async function () {
-      const covered = new Set(rows.map((r) => pick(r)?.toString().match(/c(?:\.|\[")(\w+)/)?.[1]));
+      const covered = new Set(
+        rows.map(
+          (r) =>
+            pick(r)
+              ?.toString()
+              .match(/c(?:\.|\[")(\w+)/)?.[1],
+        ),
+      );
       const fns = (await hre.artifacts.readArtifact(contract)).abi
         .filter((f) => f.type === "function" && !["view", "pure"].includes(f.stateMutability))
         .map((f) => f.name as string);

@@ -435,7 +435,7 @@ class Run {
         if (ts < due) expected = "WorldTooEarly";
         else if (m.feed.answer <= 0n) expected = "WorldInvalidAnswer";
         else if (m.feed.round <= m.lastRoundId) expected = "WorldRoundNotAdvanced";
-        const out = await send(iface, () => this.c(1).advanceEpoch(GAS));
+        const out = await send(iface, () => this.w.world.connect(this.w.accounts[1]).advanceEpoch(GAS));
         if (out.ok) {
           m.log.push(nextEntry(m.log[m.log.length - 1], m.feed.answer, ts));
           m.lastAdvanceAt = ts;
