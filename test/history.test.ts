@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
-import hre, { ethers } from "hardhat";
+import hre, { ethers, upgrades } from "hardhat";
 import { advance, deployWorld, plain, PRICE, requestIdsOf, type World } from "./helpers/fixture";
 import { CollectionHistory } from "../tasks/lib/history";
+import { collectionFactory } from "../scripts/lib/collection";
 
 /** Mulberry32: a small seeded PRNG, so the random life is the same on every run. */
 function prng(seed: number): () => number {
@@ -305,6 +306,37 @@ describe("history: a token's life replayed from events", function () {
     await (await w.world.setFeedConfig({ ...plain(await w.world.feedConfig()), moodThresholdBps: 500 })).wait();
     const rethresholded = await CollectionHistory.load(hre, address);
     expect(Number((await rethresholded.phenotypeAtBlock(s.tokenId, s.block)).mood)).to.equal(0); // Calm now
+  });
+
+  it("replays a burned token's life up to its burn (an upgrade that adds burns) and refuses what follows", async () => {
+    const w = await deployWorld();
+    const address = await w.collection.getAddress();
+    const [id] = await requestIdsOf(w.collection, w.collection.connect(w.alice).mint(2, { value: PRICE * 2n }));
+    await (await w.coordinator.fulfillRandomWords(id, address)).wait();
+    await advance(w, P(3_000));
+    await (await w.collection.connect(w.alice).nurture(1)).wait();
+    const [before] = await sampleTokens(w, [1], true);
+    const v2 = await upgrades.upgradeProxy(address, await collectionFactory(hre, "LivingAssetV2"), {
+      kind: "uups",
+      call: { fn: "initializeV2", args: [0] },
+    });
+    const burn = await (await (v2.connect(w.alice) as typeof v2).getFunction("burn").send(1)).wait();
+    await advance(w, P(3_100));
+
+    const h = await CollectionHistory.load(hre, address);
+    const t1 = await h.token(1);
+    expect(t1.events.map((e) => e.kind)).to.deep.equal(["minted", "revealed", "nurtured", "burned"]);
+    expect(t1.burned?.blockNumber).to.equal(burn!.blockNumber);
+    expect(await h.epochRange(1)).to.deep.equal({ first: 0, last: 1 });
+    expect(await h.tokenURIAtBlock(1, before.block)).to.equal(before.uri);
+    expect(await h.tokenURIAt(1, 1)).to.equal(before.uri); // the end of its last epoch: just before the burn
+    await rejects(
+      h.tokenURIAt(1, 2),
+      /epoch 2 is out of range for token 1: it lived epochs 0 to 1 and was burned in block \d+/,
+    );
+    await rejects(h.tokenURIAtBlock(1, burn!.blockNumber), /it was burned in block/);
+    await rejects(h.matchesLive(1), /token 1 was burned: it has no live tokenURI/);
+    expect(await h.matchesLive(2)).to.equal(true);
   });
 
   it("the history task prints the timeline and table, writes the art, and refuses an epoch out of range", async () => {

@@ -19,10 +19,11 @@
  * (the world's hook), else the world's epoch count at that point (the hook re-run by the world's
  * `setFeedConfig`, which carries no epoch). Events are ordered by (block, transaction, log index).
  *
- * What does come from state, read at the snapshot block the history was loaded at: the seed
- * (`seedOf`, fixed once a batch is revealed; `BatchRevealed` says when), the batch's birth epoch
- * (`batch(id)`, only to check the replay), the collection's name (fixed at initialisation), its
- * renderer, and the world's log and mood threshold (through `phenotypeAt`).
+ * What does come from state, read at the snapshot block the history was loaded at: the batch's
+ * word (`batch(id).randomness`, fixed once revealed; `BatchRevealed` says when), from which the
+ * seed is keccak256(abi.encode(word, tokenId)) (checked against `seedOf` while the token exists);
+ * the batch's birth epoch (only to check the replay); the collection's name (fixed at
+ * initialisation) and renderer; the world's log and mood threshold (through `phenotypeAt`).
  *
  * `tokenURI` replays use TODAY's collection name, description, provenance and renderer by default
  * (the latest `DescriptionUpdated`, `ProvenanceUpdated`/`ProvenanceLocked` and the current
@@ -520,8 +521,17 @@ export class CollectionHistory {
       throw new HistoryError(
         `replay error: batch ${batch.batchId} was born in epoch ${onChainBatch.birthEpoch}, the events say ${batch.birthEpoch}`,
       );
-    const revealedAtSnapshot = batch.revealed !== undefined;
-    const seed: bigint = revealedAtSnapshot ? BigInt(await c.seedOf(tokenId, this.at)) : 0n;
+    if (Boolean(onChainBatch.revealed) !== (batch.revealed !== undefined))
+      throw new HistoryError(`replay error: batch ${batch.batchId}'s BatchRevealed and its state disagree`);
+    // A revealed batch's randomness is its word, fixed for good: seed = keccak256(abi.encode(word, id))
+    // (ISeedModule). Checked against seedOf below while the token exists.
+    const seed: bigint = batch.revealed
+      ? BigInt(
+          ethers.keccak256(
+            ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [onChainBatch.randomness, tokenId]),
+          ),
+        )
+      : 0n;
 
     type Raw = { position: Position; hash: string; log?: Log; kind: "reveal" | "log" };
     const raw: Raw[] = [...actions, ...transfers].map((log) => ({
@@ -615,6 +625,8 @@ export class CollectionHistory {
           break;
       }
     }
+    if (batch.revealed && !burned && BigInt(await c.seedOf(tokenId, this.at)) !== seed)
+      throw new HistoryError(`replay error: token ${tokenId}'s seed is not keccak256(abi.encode(word, id))`);
     return { tokenId, batch, birthEpoch: batch.birthEpoch, seed, events, burned };
   }
 
