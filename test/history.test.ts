@@ -349,36 +349,39 @@ describe("history: a token's life replayed from events", function () {
     await advance(w, P(2_900));
 
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "history-"));
-    const logs: string[] = [];
-    const errors: string[] = [];
-    const { log, error } = console;
-    const exitCode = process.exitCode;
-    console.log = (...a: unknown[]) => void logs.push(a.join(" "));
-    console.error = (...a: unknown[]) => void errors.push(a.join(" "));
     try {
-      await hre.run("history", { token: 1, all: true, out, svg: true });
-      await hre.run("history", { token: 1, epoch: 3, out });
-      await hre.run("history", { token: 2, out });
+      const logs: string[] = [];
+      const errors: string[] = [];
+      const { log, error } = console;
+      const exitCode = process.exitCode;
+      console.log = (...a: unknown[]) => void logs.push(a.join(" "));
+      console.error = (...a: unknown[]) => void errors.push(a.join(" "));
+      try {
+        await hre.run("history", { token: 1, all: true, out, svg: true });
+        await hre.run("history", { token: 1, epoch: 3, out });
+        await hre.run("history", { token: 2, out });
+      } finally {
+        console.log = log;
+        console.error = error;
+        process.exitCode = exitCode;
+      }
+      const text = logs.join("\n");
+      expect(text).to.include("Checkpoints");
+      expect(text).to.match(/nurtured: vitality 10000 bps/);
+      expect(text).to.match(/\n1 +Hatchling +0 +1 +100% +Calm/); // epoch 1 after the nurture
+      expect(text).to.include("equals the live tokenURI byte for byte");
+      expect(fs.readdirSync(out).sort()).to.deep.equal([
+        "token-1-epoch-0.svg",
+        "token-1-epoch-1.svg",
+        "token-1-epoch-2.svg",
+      ]);
+      expect(errors).to.have.length(2);
+      expect(errors[0]).to.equal(
+        "Error: epoch 3 is out of range for token 1: it lived epochs 0 to 2 (born in 0, the collection is at 2)",
+      );
+      expect(errors[1]).to.match(/^Error: token 2 was not minted by block \d+ \(tokens 1 to 1 were\)$/);
     } finally {
-      console.log = log;
-      console.error = error;
-      process.exitCode = exitCode;
+      fs.rmSync(out, { recursive: true, force: true });
     }
-    const text = logs.join("\n");
-    expect(text).to.include("Checkpoints");
-    expect(text).to.match(/nurtured: vitality 10000 bps/);
-    expect(text).to.match(/\n1 +Hatchling +0 +1 +100% +Calm/); // epoch 1 after the nurture
-    expect(text).to.include("equals the live tokenURI byte for byte");
-    expect(fs.readdirSync(out).sort()).to.deep.equal([
-      "token-1-epoch-0.svg",
-      "token-1-epoch-1.svg",
-      "token-1-epoch-2.svg",
-    ]);
-    expect(errors).to.have.length(2);
-    expect(errors[0]).to.equal(
-      "Error: epoch 3 is out of range for token 1: it lived epochs 0 to 2 (born in 0, the collection is at 2)",
-    );
-    expect(errors[1]).to.match(/^Error: token 2 was not minted by block \d+ \(tokens 1 to 1 were\)$/);
-    fs.rmSync(out, { recursive: true, force: true });
   });
 });
