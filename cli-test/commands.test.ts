@@ -157,6 +157,19 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       }
     });
 
+    it("the World's tasks on the in-process network say where a chain that lasts is", () => {
+      expectOneLineFailure(
+        hardhat(["sync-world"]),
+        /no LivingAsset on the in-process "hardhat" network/,
+        /npx hardhat node/,
+      );
+      expectOneLineFailure(
+        hardhat(["new-collection", "--symbol", "MINI"]),
+        /no LivingAsset on the in-process "hardhat" network/,
+        /--network localhost/,
+      );
+    });
+
     it("localhost without a node says to start one", () => {
       expectOneLineFailure(
         hardhat(["status", "--network", "localhost"]),
@@ -204,7 +217,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
 
     it("a contract error names the error, shows times as ISO dates with a countdown, and says what to do", () => {
       expect(local("advance-epoch", "--time-travel").status).to.equal(0);
-      const line = expectOneLineFailure(local("advance-epoch"), /EvolutionTooEarly/);
+      const line = expectOneLineFailure(local("advance-epoch"), /WorldTooEarly/);
       expect(line).to.match(/nextEpochAt \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in (\d+[dhms] ?)+\)/);
       expect(line).to.match(/--time-travel/);
     });
@@ -238,7 +251,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       expect(ok.status, ok.out).to.equal(0);
       expect(ok.stdout).to.match(/Feed answer set to -5\.00 .*deliberate fault/);
       // ... and the world refuses it, in human terms.
-      expectOneLineFailure(local("advance-epoch", "--time-travel"), /EvolutionInvalidAnswer\(answer -5\.00\)/);
+      expectOneLineFailure(local("advance-epoch", "--time-travel"), /WorldInvalidAnswer\(answer -5\.00\)/);
       expect(local("set-price", "--answer", "3100.25").stdout).to.match(/Feed answer set to 3100\.25/);
     });
 
@@ -255,6 +268,85 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         /--receiver must be an address/,
       );
       expectOneLineFailure(local("upgrade", "--call", "initializeV2", "--args", "{"), /--args must be a JSON array/);
+    });
+
+    it("new-collection refuses bad values and a signer that is not the World's admin before sending anything", () => {
+      expectOneLineFailure(
+        local("new-collection", "--symbol", "MI-NI"),
+        /--symbol must be 1 to 16 letters or digits .*; got "MI-NI"/,
+      );
+      expectOneLineFailure(
+        local("new-collection", "--symbol", "MINI", "--max-supply", "0"),
+        /--max-supply must be a whole number/,
+      );
+      expectOneLineFailure(
+        local("new-collection", "--symbol", "MINI", "--price", "0.0.1"),
+        /--price must be an amount of ETH/,
+      );
+      expectOneLineFailure(
+        local("new-collection", "--symbol", "MINI", "--from", "1"),
+        /0x70997970C51812dc3A010C7d01b50e0d17dc79C8 is not the World's default admin/,
+        /--from/,
+      );
+      expectOneLineFailure(
+        local("sync-world", "--collection", "NOPE"),
+        /no collection "NOPE" on localhost/,
+        /new-collection/,
+      );
+    });
+
+    it("new-collection deploys a second collection in the same World and prints its gas; the symbol is then taken", () => {
+      const r = local("new-collection", "--name", "Vivarium Minis", "--symbol", "MINI", "--max-supply", "5");
+      expect(r.status, r.out).to.equal(0);
+      expect(r.stdout).to.match(/Vivarium Minis \(MINI\) at 0x[0-9a-fA-F]{40}, saved as LivingAsset_MINI on localhost/);
+      expect(r.stdout).to.match(/implementation 0x[0-9a-fA-F]{40} \(reused\)/);
+      expect(r.stdout).to.match(/proxy \+ initialize\s+[\d,]+ gas/);
+      expect(r.stdout).to.match(/world\.addSubscriber\s+[\d,]+ gas/);
+      expect(r.stdout).to.match(/total\s+[\d,]+ gas/);
+      expect(fs.existsSync(path.join(ROOT, "deployments", "localhost", "LivingAsset_MINI.json"))).to.equal(true);
+      expectOneLineFailure(
+        local("new-collection", "--symbol", "MINI"),
+        /LivingAsset_MINI already exists on localhost/,
+        /--symbol/,
+      );
+      const minted = local("mint", "--quantity", "1", "--collection", "MINI");
+      expect(minted.status, minted.out).to.equal(0);
+    });
+
+    it("sync-world, subscribe and unsubscribe: decoded one-line errors, and status says when a collection lags", () => {
+      expectOneLineFailure(
+        local("sync-world", "--collection", "MINI"),
+        /EvolutionInSync\(epoch \d+\): the collection is already at the world's epoch/,
+      );
+      expectOneLineFailure(
+        local("subscribe", "--collection", "MINI"),
+        /WorldAlreadySubscribed\(collection 0x[0-9a-fA-F]{40}\)/,
+      );
+      const line = expectOneLineFailure(
+        local("unsubscribe", "--collection", "MINI", "--from", "1"),
+        /AccessControlUnauthorizedAccount/,
+      );
+      expect(line).to.match(/neededRole DEFAULT_ADMIN_ROLE/);
+      expect(local("unsubscribe", "--collection", "MINI").status).to.equal(0);
+      expectOneLineFailure(local("unsubscribe", "--collection", "MINI"), /WorldNotSubscribed/, /`subscribe` adds it/);
+      expect(local("set-price", "--answer", "3200").status).to.equal(0);
+      const advanced = local("advance-epoch", "--time-travel");
+      expect(advanced.status, advanced.out).to.equal(0);
+      expect(advanced.stdout).not.to.match(/MINI/); // no longer hears of epochs
+      const status = local("status", "--collection", "MINI");
+      expect(status.status, status.out).to.equal(0);
+      const warnings = status.stdout.split("\n").filter((l) => l.startsWith("Warning"));
+      expect(warnings, status.stdout).to.have.length(1);
+      expect(warnings[0]).to.match(
+        /1 epoch\(s\) behind its World .*npx hardhat sync-world --collection MINI --network localhost/,
+      );
+      const synced = local("sync-world", "--collection", "MINI");
+      expect(synced.status, synced.out).to.equal(0);
+      expect(synced.stdout).to.match(/MINI \(0x[0-9a-fA-F]{40}\) caught up with the World: epoch \d+ -> \d+/);
+      const subscribed = local("subscribe", "--collection", "MINI");
+      expect(subscribed.status, subscribed.out).to.equal(0);
+      expect(subscribed.stdout).to.match(/Subscribed MINI .* \(2 subscriber\(s\)\)/);
+      expect(local("status", "--collection", "MINI").stdout).not.to.match(/Warning/);
     });
   });
 
@@ -380,7 +472,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         expect(await sent()).to.equal(0);
       });
 
-      it("then deploys, with the pre-flight's bounds in the collection and every deployment's transaction saved", async () => {
+      it("then deploys, with the pre-flight's bounds in the World, the collection subscribed and every deployment's transaction saved", async () => {
         const r = hardhat(["deploy", "--network", "sepolia"], {
           ...env,
           VRF_SUBSCRIPTION_ID: subId.toString(),
@@ -393,13 +485,23 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         expect(await sent(), r.out).to.be.greaterThan(0);
         const saved = (n: string) =>
           JSON.parse(fs.readFileSync(path.join(deployments, "sepolia", `${n}.json`), "utf8"));
-        for (const n of ["LivingAsset", "LivingAsset_Implementation", "LivingAssetRenderer", "SeedLogic"]) {
+        for (const n of [
+          "LivingAsset",
+          "LivingAsset_Implementation",
+          "World",
+          "World_Implementation",
+          "LivingAssetRenderer",
+          "SeedLogic",
+        ]) {
           const d = saved(n);
           expect(d.transactionHash, n).to.match(/^0x[0-9a-f]{64}$/);
           expect(d.receipt.blockNumber, n).to.be.greaterThan(0);
         }
         const collection = new ethers.Contract(saved("LivingAsset").address, saved("LivingAsset").abi, provider);
-        const feed = await collection.feedConfig();
+        const world = new ethers.Contract(saved("World").address, saved("World").abi, provider);
+        expect(await collection.world()).to.equal(saved("World").address);
+        expect([...(await world.subscribers())]).to.deep.equal([saved("LivingAsset").address]);
+        const feed = await world.feedConfig();
         expect(feed.minAnswer).to.equal(500n * 10n ** 8n);
         expect(feed.maxAnswer).to.equal(50_000n * 10n ** 8n);
         expect(feed.heartbeat).to.equal(3600n);

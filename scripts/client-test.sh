@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Client test: a real `hardhat node` over JSON-RPC, the deploy scripts, then the tasks a holder
-# and an operator use (mint, reveal, set-price, advance-epoch with time travel, token, status,
-# royalty, renderer, vrf, upgrade --dry-run), each output asserted. Usage: scripts/client-test.sh
+# and an operator use (mint, reveal, set-price, advance-epoch of the World with time travel, token,
+# status, royalty, renderer, vrf, upgrade --dry-run), then a second collection in the same World
+# (new-collection, both moved by one advance, unsubscribe / sync-world / subscribe, the
+# second-collection deploy tag), each output asserted. Usage: scripts/client-test.sh
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -106,7 +108,7 @@ node -e 'console.log(JSON.stringify(require("fs").readdirSync("deployments/local
   .map((f) => ({ f, ...JSON.parse(require("fs").readFileSync("deployments/localhost/" + f, "utf8")) }))
   .map(({ f, transactionHash, receipt }) => ({ f, transactionHash, block: receipt && receipt.blockNumber }))))' >"$TMP/saved.json"
 check "every saved deployment (proxy, implementation, subscription included) records its tx hash and block" "$TMP/saved.json" \
-  'd.length >= 12 && ["LivingAsset.json", "LivingAsset_Implementation.json", "VRFSubscription.json"].every((n) => d.some((x) => x.f === n)) && d.every((x) => /^0x[0-9a-f]{64}$/.test(x.transactionHash) && x.block > 0)'
+  'd.length >= 12 && ["LivingAsset.json", "LivingAsset_Implementation.json", "World.json", "World_Implementation.json", "VRFSubscription.json"].every((n) => d.some((x) => x.f === n)) && d.every((x) => /^0x[0-9a-f]{64}$/.test(x.transactionHash) && x.block > 0)'
 
 echo "client: tasks over JSON-RPC"
 hh mint mint --quantity 3 --json
@@ -119,11 +121,11 @@ hh price set-price --answer 3100 --json
 check "set-price (new feed round)" "$TMP/price.json" 'BigInt(d.answer) === 310000000000n'
 
 hh epoch1 advance-epoch --time-travel --json
-check "advance-epoch --time-travel (epoch 1)" "$TMP/epoch1.json" 'Number(d.epoch) === 1 && BigInt(d.answer) === 310000000000n'
+check "advance-epoch --time-travel (epoch 1; the World moved the collection)" "$TMP/epoch1.json" 'Number(d.epoch) === 1 && BigInt(d.answer) === 310000000000n && d.collections.length === 1 && Number(d.collections[0].epoch) === 1 && !d.collections[0].hookFailed'
 
 hh price2 set-price --answer 3250.00 --json
 hh early advance-epoch --json
-check "advance-epoch too early reverts with a decoded custom error" "$TMP/early.json" '/^EvolutionTooEarly\(nextEpochAt \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in (\d+[dhms] ?)+\)\): /.test(d.error)' expect-error
+check "advance-epoch too early reverts with a decoded custom error" "$TMP/early.json" '/^WorldTooEarly\(nextEpochAt \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in (\d+[dhms] ?)+\)\): /.test(d.error)' expect-error
 
 timestamp() { rpc eth_getBlockByNumber '["latest",false]' | node -pe 'parseInt(JSON.parse(require("fs").readFileSync(0)).result.timestamp)'; }
 BEFORE=$(timestamp)
@@ -138,7 +140,7 @@ check "token --token 1 wrote a PNG" "$TMP/token.json" '(() => {
 })()'
 
 hh status status --json
-check "status: supply 3, epoch >= 1 (2 here)" "$TMP/status.json" 'Number(d.totalSupply) === 3 && Number(d.currentEpoch) >= 2 && Number(d.batchCount) === 1 && d.network === "localhost"'
+check "status: supply 3, the collection at the World's epoch 2, subscribed" "$TMP/status.json" 'Number(d.totalSupply) === 3 && Number(d.currentEpoch) === 2 && Number(d.world.epochCount) === 2 && Number(d.lag) === 0 && d.subscribed === true && d.world.subscribers.length === 1 && Number(d.batchCount) === 1 && d.network === "localhost"'
 
 hh royalty-set royalty set --token 2 --receiver 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --bps 250 --json
 hh royalty royalty get --token 2 --json
@@ -152,6 +154,48 @@ check "vrf config (collection is a consumer; the reveal was billed)" "$TMP/vrf.j
 
 hh upgrade upgrade --dry-run --json
 check "upgrade --dry-run validates" "$TMP/upgrade.json" 'd.valid === true && d.dryRun === true'
+
+echo "client: a second collection in the same World"
+hh newc new-collection --name "Vivarium Minis" --symbol MINI --max-supply 5 --price 0.02 --json
+check "new-collection (implementation reused, subscribed, consumer added, sale open, gas printed)" "$TMP/newc.json" 'd.deployment === "LivingAsset_MINI" && d.implementationReused === true && d.vrfConsumerAdded === true && d.saleOpen === true && Number(d.startEpoch) === 2 && BigInt(d.totalGas) > 0n && d.gas.some((g) => g.step === "world.addSubscriber" && BigInt(g.gasUsed) > 0n) && BigInt(d.totalGas) === d.gas.reduce((s, g) => s + BigInt(g.gasUsed), 0n) && fs.existsSync("deployments/localhost/LivingAsset_MINI.json")'
+echo "  (new-collection gas: $(node -pe 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); d.gas.map((g) => g.step + " " + g.gasUsed).join(", ") + "; total " + d.totalGas' "$TMP/newc.json" 2>/dev/null || echo '?'))"
+
+hh mint2 mint --quantity 2 --collection MINI --json
+hh reveal2 reveal --collection MINI --json
+check "mint and reveal in the second collection (tokens #1..#2 of MINI)" "$TMP/reveal2.json" 'd.batches.length === 1 && d.batches[0].collection === "MINI" && Number(d.batches[0].quantity) === 2'
+
+hh price3 set-price --answer 3300 --json
+hh epoch3 advance-epoch --time-travel --json
+check "one advance of the World moves both collections to epoch 3" "$TMP/epoch3.json" 'Number(d.epoch) === 3 && d.collections.length === 2 && d.collections.every((c) => Number(c.epoch) === 3 && !c.hookFailed)'
+
+hh unsub unsubscribe --collection MINI --json
+check "unsubscribe MINI" "$TMP/unsub.json" 'd.subscribed === false && d.subscribers.length === 1'
+hh price4 set-price --answer 3350 --json
+hh epoch4 advance-epoch --time-travel --json
+hh lag status --collection MINI --json
+check "status --collection MINI: one epoch behind, not subscribed" "$TMP/lag.json" 'Number(d.lag) === 1 && d.subscribed === false && Number(d.currentEpoch) === 3 && Number(d.world.epochCount) === 4'
+npx hardhat status --collection MINI --network localhost >"$TMP/lag.txt" 2>&1 || true
+if [[ $(grep -c '^Warning: .*behind its World.*npx hardhat sync-world --collection MINI' "$TMP/lag.txt") -eq 1 ]]; then pass "status warns in one line and names sync-world"; else fail "status lag warning" "$(cat "$TMP/lag.txt")"; fi
+hh sync sync-world --collection MINI --json
+check "sync-world catches MINI up (3 -> 4)" "$TMP/sync.json" 'Number(d.from) === 3 && Number(d.epoch) === 4'
+hh insync sync-world --collection MINI --json
+check "sync-world when in sync: decoded EvolutionInSync" "$TMP/insync.json" '/^EvolutionInSync\(epoch 4\): /.test(d.error)' expect-error
+hh resub subscribe --collection MINI --json
+check "subscribe MINI again" "$TMP/resub.json" 'd.subscribers.length === 2 && Number(d.collectionEpoch) === 4'
+
+hh vrf2 vrf config --collection MINI --json
+check "vrf config --collection MINI (a consumer of the same subscription)" "$TMP/vrf2.json" 'd.isConsumer === true && d.subscription.consumers.length === 2'
+hh upgrade2 upgrade --dry-run --collection MINI --json
+check "upgrade --dry-run --collection MINI validates" "$TMP/upgrade2.json" 'd.valid === true && d.dryRun === true'
+
+echo "client: deploy --tags second-collection"
+if SECOND_COLLECTION_NAME="Vivarium Duo" SECOND_COLLECTION_SYMBOL=DUO npx hardhat deploy --tags second-collection --network localhost >"$TMP/deploy2.log" 2>&1 && [[ -f deployments/localhost/LivingAsset_DUO.json ]]; then
+  pass "deploy --tags second-collection (deployments/localhost/LivingAsset_DUO.json written)"
+else
+  fail "deploy --tags second-collection" "$(tail -n 20 "$TMP/deploy2.log")"
+fi
+hh duo status --collection DUO --json
+check "the tagged collection lives in the same World, subscribed, in step" "$TMP/duo.json" 'd.name === "Vivarium Duo" && d.subscribed === true && Number(d.lag) === 0 && d.world.subscribers.length === 3'
 
 echo "client: $PASSED passed, $FAILED failed ($(($(date +%s) - STARTED))s)"
 [[ $FAILED -eq 0 ]]
