@@ -42,9 +42,12 @@ export const qualityWorld = deployments.createFixture(async (): Promise<QualityW
  * and the World's (whose errors reach the collection's callers through `advanceEpoch`).
  */
 export function errorInterface(w: QualityWorld): Interface {
-  const worldErrors = w.world.interface.fragments.filter(
-    (f) => f.type === "error" && !w.asV2.interface.getError(f.format()),
-  );
+  const own = new Set<string>();
+  w.asV2.interface.forEachError((e) => own.add(e.name));
+  const worldErrors: string[] = [];
+  w.world.interface.forEachError((e) => {
+    if (!own.has(e.name)) worldErrors.push(e.format("full"));
+  });
   return new ethers.Interface([...w.asV2.interface.fragments, ...worldErrors]);
 }
 

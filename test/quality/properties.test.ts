@@ -13,6 +13,7 @@ import {
   type Outcome,
   type ProbeState,
   type QualityWorld,
+  errorInterface,
 } from "./helpers";
 
 // Model-based property test: random sequences of actions by four accounts drive the real
@@ -264,7 +265,7 @@ class Run {
   /** Runs one action; returns the predicted error (undefined = success) and the outcome. */
   async step(a: Action): Promise<{ expected?: string; out: Outcome } | undefined> {
     const m = this.m;
-    const iface = this.w.asV2.interface;
+    const iface = errorInterface(this.w);
     switch (a.t) {
       case "mint":
       case "mintTo": {
