@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     const { svg } = decodeTokenUri(await collection.tokenURI(tokenId));
     const png = new Resvg(svg, { fitTo: { mode: "width", value: 320 } }).render().asPng();
     fs.writeFileSync(path.join(OUT, `${name}.png`), png);
-    console.log(`${path.relative(process.cwd(), path.join(OUT, name))}.png  #${tokenId}`);
+    const file = path.join(OUT, `${name}.png`);
+    const shown = path.relative(process.cwd(), file);
+    console.log(`${shown.startsWith("..") ? file : shown}  #${tokenId}`);
   };
 
   fs.mkdirSync(OUT, { recursive: true });

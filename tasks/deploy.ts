@@ -15,7 +15,7 @@ task("deploy")
       if (DEVELOPMENT_CHAINS.includes(hre.network.name)) {
         if (args.dryRun) {
           console.log(
-            `Dry run on ${hre.network.name}: a development chain gets Chainlink's VRF coordinator mock and MockV3Aggregator, a funded mock subscription, the renderer, the libraries and the collection proxy. Nothing sent.`,
+            `Dry run on ${hre.network.name}: a development chain gets Chainlink's VRF coordinator mock and MockV3Aggregator, a funded mock subscription, the renderer, the libraries, the World proxy and the collection proxy subscribed to it. Nothing sent.`,
           );
           return;
         }
