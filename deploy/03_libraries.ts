@@ -13,7 +13,11 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
   for (const name of ["SaleLogic", "SeedLogic", "RoyaltyLogic", "MetadataLogic"]) {
     await deployments.deploy(name, { from: deployer, log });
   }
-  await deployments.deploy("InteractionLogic", { from: deployer, log, libraries: { SeedLogic: await at("SeedLogic") } });
+  await deployments.deploy("InteractionLogic", {
+    from: deployer,
+    log,
+    libraries: { SeedLogic: await at("SeedLogic") },
+  });
   const setupLinks: Record<string, string> = {};
   for (const name of ["SeedLogic", "RoyaltyLogic", "MetadataLogic", "SaleLogic"]) setupLinks[name] = await at(name);
   await deployments.deploy("SetupLogic", { from: deployer, log, libraries: setupLinks });
