@@ -328,6 +328,106 @@ describe("World", () => {
     expect(Math.abs(Number(phen500 - phen1)) / Number(phen1)).to.be.lte(0.02);
     expect(Math.abs(Number(uri500 - uri1)) / Number(uri1)).to.be.lte(0.02);
   });
+
+  describe("subscribers", () => {
+    it("a reverting subscriber is reported and never blocks the world; the collection still hears", async () => {
+      const w = await deployWorld();
+      const stranger = await w.renderer.getAddress(); // a contract with no onWorldEpoch: its hook reverts
+      await expect(w.world.addSubscriber(stranger)).to.emit(w.world, "SubscriberAdded").withArgs(stranger);
+      expect(await w.world.subscribers()).to.deep.equal([await w.collection.getAddress(), stranger]);
+      await w.feed.updateAnswer(P(3000));
+      const tx = w.world.advanceEpoch();
+      await expect(tx).to.emit(w.world, "SubscriberHookFailed").withArgs(stranger, 1);
+      await expect(tx).to.emit(w.collection, "BatchMetadataUpdate").withArgs(0, ethers.MaxUint256);
+      expect(await w.world.epochCount()).to.equal(1n);
+      expect(await w.collection.currentEpoch()).to.equal(1n);
+    });
+
+    it("the list is bounded, and removing the first subscriber keeps the other", async () => {
+      const w = await deployWorld();
+      const max = await w.world.MAX_SUBSCRIBERS();
+      const extra = [await w.renderer.getAddress(), await w.feed.getAddress()];
+      for (let i = 1n; i < max; i++) await w.world.addSubscriber(extra[Number(i) - 1]);
+      await expect(w.world.addSubscriber(await w.coordinator.getAddress()))
+        .to.be.revertedWithCustomError(w.world, "WorldTooManySubscribers")
+        .withArgs(max);
+      const collection = await w.collection.getAddress();
+      await expect(w.world.removeSubscriber(collection)).to.emit(w.world, "SubscriberRemoved").withArgs(collection);
+      expect(await w.world.subscribers()).to.deep.equal(extra.slice(0, Number(max) - 1));
+    });
+
+    it("a caller who sends too little gas for every hook's allowance gets WorldHookGasTooLow, and nothing moves", async () => {
+      const w = await deployWorld();
+      await w.feed.updateAnswer(P(3000));
+      const needed = ((await w.world.HOOK_GAS()) * 64n) / 63n + 5_000n;
+      await expect(w.world.advanceEpoch({ gasLimit: 130_000 }))
+        .to.be.revertedWithCustomError(w.world, "WorldHookGasTooLow")
+        .withArgs((left: bigint) => left < needed, needed);
+      expect(await w.world.epochCount()).to.equal(0n);
+      expect(await w.collection.currentEpoch()).to.equal(0n);
+    });
+
+    it("a collection left out catches up with syncWorld, with the events the hook would have sent", async () => {
+      const w = await deployWorld();
+      await w.world.removeSubscriber(await w.collection.getAddress());
+      await advance(w, P(3000));
+      await advance(w, P(3300)); // +10%: Sunny
+      expect(await w.collection.currentEpoch()).to.equal(0n);
+      const [count, mood] = await w.world.state();
+      expect([count, mood]).to.deep.equal([2n, 1n]);
+      const tx = w.collection.connect(w.carol).syncWorld();
+      await expect(tx).to.emit(w.collection, "WorldSynced").withArgs(2);
+      await expect(tx).to.emit(w.collection, "BatchMetadataUpdate").withArgs(0, ethers.MaxUint256);
+      await expect(tx)
+        .to.emit(w.collection, "TraitUpdatedRangeUniformValue")
+        .withArgs(ethers.id("mood"), 0, ethers.MaxUint256, ethers.toBeHex(1, 32));
+      expect(await w.collection.currentEpoch()).to.equal(2n);
+      await expect(w.collection.syncWorld()).to.be.revertedWithCustomError(w.collection, "EvolutionInSync").withArgs(2);
+    });
+
+    it("a new feed configuration re-announces the mood to every subscriber", async () => {
+      const w = await deployWorld();
+      await advance(w, P(3000));
+      await advance(w, P(3030)); // +1%: Calm at 5%, Sunny at 1%
+      const cfg = plain(await w.world.feedConfig());
+      await expect(w.world.setFeedConfig({ ...cfg, moodThresholdBps: 100 }))
+        .to.emit(w.collection, "TraitUpdatedRangeUniformValue")
+        .withArgs(ethers.id("mood"), 0, ethers.MaxUint256, ethers.toBeHex(1, 32));
+      expect(await w.collection.currentEpoch()).to.equal(2n);
+    });
+  });
+
+  it("phenotypeAt replays any epoch of the log and refuses epochs outside it", async () => {
+    const w = await deployWorld();
+    await mintAndReveal(w, w.alice, 2);
+    for (const usd of [3000, 3300, 2900]) await advance(w, P(usd));
+    const live = plain(await w.collection.phenotypeOf(1));
+    const query = {
+      revealed: true,
+      seed: await w.collection.seedOf(1),
+      birthEpoch: 0,
+      epoch: 3,
+      checkpoint: {
+        initialized: false,
+        vitalityEpoch: 0,
+        vitality: 0,
+        lastNurturedEpoch: 0,
+        nurtureCount: 0,
+        metamorphoses: 0,
+        pending: false,
+        requestedAt: 0,
+        mutation: 0,
+      },
+    };
+    expect(plain(await w.world.phenotypeAt(query))).to.deep.equal(live);
+    expect((await w.world.phenotypeAt({ ...query, epoch: 1 })).age).to.equal(1n);
+    await expect(w.world.phenotypeAt({ ...query, epoch: 4 }))
+      .to.be.revertedWithCustomError(w.world, "WorldUnknownEpoch")
+      .withArgs(4, 3);
+    await expect(w.world.phenotypeAt({ ...query, birthEpoch: 3, epoch: 2 }))
+      .to.be.revertedWithCustomError(w.world, "WorldUnknownEpoch")
+      .withArgs(3, 2);
+  });
 });
 
 void hre;

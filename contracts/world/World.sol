@@ -37,8 +37,10 @@ contract World is
     bytes32 public constant CONFIG_ROLE = keccak256("CONFIG_ROLE");
     /// @notice May upgrade the implementation behind the proxy.
     bytes32 public constant UPGRADER_ROLE = keccak256("UPGRADER_ROLE");
-    /// @notice Most collections one world notifies.
-    uint256 public constant MAX_SUBSCRIBERS = 8;
+    /// @notice Most collections one world notifies: each hook costs about 25,000 gas (the ERC-4906
+    /// and five ERC-7496 events alone 9,703), so two keep `advanceEpoch` within 100,000 + 20,000
+    /// per collection. More collections on one feed: deploy another World.
+    uint256 public constant MAX_SUBSCRIBERS = 2;
     /// @notice Gas each subscriber's hook may use. A collection's hook uses about a third of it.
     uint256 public constant HOOK_GAS = 60_000;
 
