@@ -3,7 +3,6 @@ pragma solidity ^0.8.24;
 
 import {ISeedModule} from "./ISeedModule.sol";
 
-
 /// @title ILivingAsset
 /// @notice Errors, events and configuration of the collection core: sale, supply, treasury, pause.
 interface ILivingAsset {

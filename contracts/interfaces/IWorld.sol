@@ -100,18 +100,17 @@ interface IWorld {
     /// @notice The number of epochs so far.
     function epochCount() external view returns (uint256);
 
-    /// @notice The number of epochs and the latest epoch's mood (as `Mood`).
-    function state() external view returns (uint256 epochCount, uint256 mood);
+    /// @notice The number of epochs, the latest epoch's mood (as `Mood`) and the mood threshold:
+    /// what a collection keeps of the world.
+    function state() external view returns (uint256 epochCount, uint256 mood, uint256 moodThresholdBps);
 
     /// @notice One entry of the environment log.
     function epochEntry(uint256 epoch) external view returns (EpochEntry memory);
 
-    /// @notice What a phenotype needs from the world, in one call: the entries at birth and now and
-    /// the mood threshold.
-    function lifeOf(
-        uint256 birthEpoch,
-        uint256 nowEpoch
-    ) external view returns (EpochEntry memory atBirth, EpochEntry memory atNow, uint256 moodThresholdBps);
+    /// @notice What a phenotype needs from the world, in one call: the log entries at birth and now,
+    /// each as its raw storage word (bit layout in {EpochEntry}; unpack with
+    /// {EnvironmentLog-unpack}). Raw words keep this hot read cheap.
+    function lifeOf(uint256 birthEpoch, uint256 nowEpoch) external view returns (bytes32 atBirth, bytes32 atNow);
 
     /// @notice A phenotype at any epoch of the log from a token's seed, birth and checkpoint: the
     /// collection's own maths ({PhenotypeLib}), for replaying history.
@@ -147,6 +146,8 @@ interface IWorld {
 /// @notice What a world calls on each subscribed collection when it advances or its feed
 /// configuration changes.
 interface IWorldSubscriber {
-    /// @notice The world entered `epoch`, whose weather is `mood` (as `Mood`). Only the world.
-    function onWorldEpoch(uint256 epoch, uint256 mood) external;
+    /// @notice The world entered `epoch`, whose weather is `mood` (as `Mood`) under the mood
+    /// threshold `moodThresholdBps`; also sent, with the same epoch, when the threshold changes.
+    /// Only the world.
+    function onWorldEpoch(uint256 epoch, uint256 mood, uint256 moodThresholdBps) external;
 }

@@ -20,9 +20,7 @@ library EnvironmentLog {
 
     /// @notice The next entry, and the signed move against the previous price in basis points
     /// (0 for the first priced epoch).
-    function next(
-        AppendParams memory p
-    ) internal pure returns (IWorld.EpochEntry memory entry, int256 moveBps) {
+    function next(AppendParams memory p) internal pure returns (IWorld.EpochEntry memory entry, int256 moveBps) {
         entry = IWorld.EpochEntry({
             price: uint88(p.answer),
             timestamp: uint40(p.timestamp),
@@ -45,6 +43,19 @@ library EnvironmentLog {
             moveBps = -int256(down);
             entry.moveBps = -int16(int256(down)); // down < 10,000 fits
         }
+    }
+
+    /// @notice An entry from its raw storage word (as {IWorld-lifeOf} returns it). Bit layout, low
+    /// to high: price (88) | timestamp (40) | cumUpBps (40) | cumDownBps (40) | cumStorms (32) |
+    /// moveBps (16, two's complement).
+    function unpack(bytes32 word) internal pure returns (IWorld.EpochEntry memory e) {
+        uint256 w = uint256(word);
+        e.price = uint88(w);
+        e.timestamp = uint40(w >> 88);
+        e.cumUpBps = uint40(w >> 128);
+        e.cumDownBps = uint40(w >> 168);
+        e.cumStorms = uint32(w >> 208);
+        e.moveBps = int16(uint16(w >> 240));
     }
 
     function _min(uint256 a, uint256 b) private pure returns (uint256) {

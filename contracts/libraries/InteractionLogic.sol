@@ -12,7 +12,7 @@ import {PhenotypeLib} from "./PhenotypeLib.sol";
 import {SeedLogic} from "./SeedLogic.sol";
 import {Traits} from "./Traits.sol";
 import {EvolutionStorage, EvolutionSlot} from "../storage/EvolutionStorage.sol";
-import {IWorld} from "../interfaces/IWorld.sol";
+import {EnvironmentLog} from "./EnvironmentLog.sol";
 
 /// @title InteractionLogic
 /// @notice The interaction module's storage and logic (metamorphosis, phenotype), as an external
@@ -33,10 +33,7 @@ library InteractionLogic {
         (bool revealed, uint256 seed, uint256 birthEpoch) = SeedLogic.seedAndBirth(tokenId);
         EvolutionStorage.WorldLinkLayout storage evo = EvolutionSlot.layout();
         uint256 nowEpoch = evo.epoch;
-        (IWorld.EpochEntry memory atBirth, IWorld.EpochEntry memory atNow, uint256 threshold) = evo.world.lifeOf(
-            birthEpoch,
-            nowEpoch
-        );
+        (bytes32 atBirth, bytes32 atNow) = evo.world.lifeOf(birthEpoch, nowEpoch);
         return
             PhenotypeLib.compute(
                 PhenotypeLib.Params({
@@ -45,9 +42,9 @@ library InteractionLogic {
                     birthEpoch: uint32(birthEpoch),
                     currentEpoch: uint32(nowEpoch),
                     checkpoint: layout().checkpoints[tokenId],
-                    atBirth: atBirth,
-                    atNow: atNow,
-                    moodThresholdBps: threshold
+                    atBirth: EnvironmentLog.unpack(atBirth),
+                    atNow: EnvironmentLog.unpack(atNow),
+                    moodThresholdBps: evo.moodThresholdBps
                 })
             );
     }

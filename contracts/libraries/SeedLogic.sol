@@ -130,12 +130,7 @@ library SeedLogic {
         emit ILivingAsset.BatchMetadataUpdate(first, first + quantity - 1);
         // ERC-7496: the batch's "revealed" trait became true; its stage left Egg and its genome
         // appeared (values per token: read them with getTraitValue).
-        emit IERC7496.TraitUpdatedRangeUniformValue(
-            Traits.REVEALED,
-            first,
-            first + quantity - 1,
-            bytes32(uint256(1))
-        );
+        emit IERC7496.TraitUpdatedRangeUniformValue(Traits.REVEALED, first, first + quantity - 1, bytes32(uint256(1)));
         emit IERC7496.TraitUpdatedRange(Traits.STAGE, first, first + quantity - 1);
         emit IERC7496.TraitUpdatedRange(Traits.GENOME, first, first + quantity - 1);
     }

@@ -32,14 +32,16 @@ library SetupLogic {
     function linkWorld(address world) private {
         if (world.code.length == 0) revert IEvolutionModule.EvolutionInvalidWorld(world);
         uint256 epoch;
-        try IWorld(world).state() returns (uint256 count, uint256) {
-            epoch = count;
+        uint256 threshold;
+        try IWorld(world).state() returns (uint256 count, uint256, uint256 moodThresholdBps) {
+            (epoch, threshold) = (count, moodThresholdBps);
         } catch {
             revert IEvolutionModule.EvolutionInvalidWorld(world);
         }
         EvolutionStorage.WorldLinkLayout storage $ = EvolutionSlot.layout();
         $.world = IWorld(world);
         $.epoch = uint32(epoch);
+        $.moodThresholdBps = uint16(threshold);
         emit IEvolutionModule.WorldLinked(world, epoch);
     }
 }

@@ -21,19 +21,19 @@ abstract contract EvolutionModule is LivingAssetBase, EvolutionStorage, IEvoluti
     /// @inheritdoc IWorldSubscriber
     /// @dev Inline (no library call): it runs once per epoch for every subscribed collection, inside
     /// the world's gas allowance for each.
-    function onWorldEpoch(uint256 epoch, uint256 mood) external virtual {
+    function onWorldEpoch(uint256 epoch, uint256 mood, uint256 moodThresholdBps) external virtual {
         WorldLinkLayout storage $ = EvolutionSlot.layout();
         if (msg.sender != address($.world)) revert EvolutionOnlyWorld(msg.sender, address($.world));
-        _enterEpoch($, epoch, mood);
+        _enterEpoch($, epoch, mood, moodThresholdBps);
     }
 
     /// @inheritdoc IEvolutionModule
     function syncWorld() external virtual {
         WorldLinkLayout storage $ = EvolutionSlot.layout();
-        (uint256 epoch, uint256 mood) = $.world.state();
-        if (epoch <= $.epoch) revert EvolutionInSync(epoch);
+        (uint256 epoch, uint256 mood, uint256 threshold) = $.world.state();
+        if (epoch <= $.epoch && threshold == $.moodThresholdBps) revert EvolutionInSync(epoch);
         emit WorldSynced(epoch);
-        _enterEpoch($, epoch, mood);
+        _enterEpoch($, epoch, mood, threshold);
     }
 
     /// @inheritdoc IEvolutionModule
@@ -55,13 +55,34 @@ abstract contract EvolutionModule is LivingAssetBase, EvolutionStorage, IEvoluti
     ///
     /// Emits ERC-4906 {BatchMetadataUpdate} for every token, ERC-7496
     /// {TraitUpdatedRange} (age, vitality, temperament, stage) and {TraitUpdatedRangeUniformValue} (mood).
-    function _enterEpoch(WorldLinkLayout storage $, uint256 epoch, uint256 mood) private {
+    function _enterEpoch(WorldLinkLayout storage $, uint256 epoch, uint256 mood, uint256 threshold) private {
         $.epoch = uint32(epoch);
-        emit BatchMetadataUpdate(0, type(uint256).max);
-        emit IERC7496.TraitUpdatedRange(Traits.AGE, 0, type(uint256).max);
-        emit IERC7496.TraitUpdatedRange(Traits.VITALITY, 0, type(uint256).max);
-        emit IERC7496.TraitUpdatedRange(Traits.TEMPERAMENT, 0, type(uint256).max);
-        emit IERC7496.TraitUpdatedRange(Traits.STAGE, 0, type(uint256).max);
-        emit IERC7496.TraitUpdatedRangeUniformValue(Traits.MOOD, 0, type(uint256).max, bytes32(mood));
+        $.moodThresholdBps = uint16(threshold);
+        // The same six events as `emit` would write (ERC-4906 BatchMetadataUpdate(0, max); ERC-7496
+        // TraitUpdatedRange(key, 0, max) for age, vitality, temperament and stage;
+        // TraitUpdatedRangeUniformValue(mood, 0, max, mood)), from one shared data buffer: every
+        // subscribed collection pays this on every epoch.
+        bytes32 batchTopic = BatchMetadataUpdate.selector;
+        bytes32 rangeTopic = IERC7496.TraitUpdatedRange.selector;
+        bytes32 uniformTopic = IERC7496.TraitUpdatedRangeUniformValue.selector;
+        (bytes32 age, bytes32 vitality, bytes32 temperament, bytes32 stage, bytes32 moodKey) = (
+            Traits.AGE,
+            Traits.VITALITY,
+            Traits.TEMPERAMENT,
+            Traits.STAGE,
+            Traits.MOOD
+        );
+        assembly ("memory-safe") {
+            let p := mload(0x40)
+            mstore(p, 0)
+            mstore(add(p, 0x20), not(0))
+            mstore(add(p, 0x40), mood)
+            log1(p, 0x40, batchTopic)
+            log2(p, 0x40, rangeTopic, age)
+            log2(p, 0x40, rangeTopic, vitality)
+            log2(p, 0x40, rangeTopic, temperament)
+            log2(p, 0x40, rangeTopic, stage)
+            log2(p, 0x60, uniformTopic, moodKey)
+        }
     }
 }

@@ -9,9 +9,11 @@ import {IWorld} from "../interfaces/IWorld.sol";
 abstract contract EvolutionStorage {
     /// @custom:storage-location erc7201:livingasset.storage.WorldLink
     struct WorldLinkLayout {
-        // one slot: world (160) | epoch (32), read together by the hook and holder paths
+        // one slot: world (160) | epoch (32) | moodThresholdBps (16), read together by the hook,
+        // holder paths and phenotypes; the threshold is the world's, kept with the epoch
         IWorld world;
         uint32 epoch;
+        uint16 moodThresholdBps;
     }
 }
 

@@ -37,10 +37,11 @@ contract World is
     bytes32 public constant CONFIG_ROLE = keccak256("CONFIG_ROLE");
     /// @notice May upgrade the implementation behind the proxy.
     bytes32 public constant UPGRADER_ROLE = keccak256("UPGRADER_ROLE");
-    /// @notice Most collections one world notifies: each hook costs about 25,000 gas (the ERC-4906
-    /// and five ERC-7496 events alone 9,703), so two keep `advanceEpoch` within 100,000 + 20,000
-    /// per collection. More collections on one feed: deploy another World.
-    uint256 public constant MAX_SUBSCRIBERS = 2;
+    /// @notice Most collections one world notifies: each hook costs about 23,600 gas (26,100 for the
+    /// first of an implementation; the ERC-4906 and five ERC-7496 events alone are 9,703), so
+    /// three keep `advanceEpoch` within 100,000 + 20,000 per collection. More collections on one
+    /// feed: deploy another World.
+    uint256 public constant MAX_SUBSCRIBERS = 3;
     /// @notice Gas each subscriber's hook may use. A collection's hook uses about a third of it.
     uint256 public constant HOOK_GAS = 60_000;
 
@@ -94,7 +95,8 @@ contract World is
         _setFeedConfig(config);
         // The mood threshold may have moved every token's mood: subscribers re-announce it.
         WorldLayout storage $ = WorldSlot.layout();
-        _notify($, $.epochCount, uint256(PhenotypeLib.mood($.log[$.epochCount].moveBps, config.moodThresholdBps)));
+        uint256 threshold = config.moodThresholdBps;
+        _notify($, $.epochCount, uint256(PhenotypeLib.mood($.log[$.epochCount].moveBps, threshold)), threshold);
     }
 
     /// @inheritdoc IWorld
@@ -135,10 +137,11 @@ contract World is
     }
 
     /// @inheritdoc IWorld
-    function state() external view returns (uint256 count, uint256 mood) {
+    function state() external view returns (uint256 count, uint256 mood, uint256 moodThresholdBps) {
         WorldLayout storage $ = WorldSlot.layout();
         count = $.epochCount;
-        mood = uint256(PhenotypeLib.mood($.log[count].moveBps, $.moodThresholdBps));
+        moodThresholdBps = $.moodThresholdBps;
+        mood = uint256(PhenotypeLib.mood($.log[count].moveBps, moodThresholdBps));
     }
 
     /// @inheritdoc IWorld
@@ -147,12 +150,16 @@ contract World is
     }
 
     /// @inheritdoc IWorld
-    function lifeOf(
-        uint256 birthEpoch,
-        uint256 nowEpoch
-    ) external view returns (EpochEntry memory atBirth, EpochEntry memory atNow, uint256 moodThresholdBps) {
-        WorldLayout storage $ = WorldSlot.layout();
-        return ($.log[birthEpoch], $.log[nowEpoch], $.moodThresholdBps);
+    function lifeOf(uint256 birthEpoch, uint256 nowEpoch) external view returns (bytes32 atBirth, bytes32 atNow) {
+        mapping(uint256 => EpochEntry) storage log = WorldSlot.layout().log;
+        assembly ("memory-safe") {
+            // Each entry is one slot: keccak256(epoch . slot of the mapping).
+            mstore(0x20, log.slot)
+            mstore(0x00, birthEpoch)
+            atBirth := sload(keccak256(0x00, 0x40))
+            mstore(0x00, nowEpoch)
+            atNow := sload(keccak256(0x00, 0x40))
+        }
     }
 
     /// @inheritdoc IWorld
@@ -248,17 +255,17 @@ contract World is
         $.lastRoundId = roundId;
 
         emit EpochAdvanced(epoch, answer, roundId, moveBps);
-        _notify($, epoch, uint256(PhenotypeLib.mood(entry.moveBps, threshold)));
+        _notify($, epoch, uint256(PhenotypeLib.mood(entry.moveBps, threshold)), threshold);
     }
 
     /// @dev Calls every subscriber's hook with {HOOK_GAS} and copies no return data, so a
     /// subscriber can neither block the world nor make it pay for a return-data bomb. Reverts
     /// with {WorldHookGasTooLow} when the caller did not send enough gas for the next hook's full
     /// allowance (otherwise a caller could starve a collection's hook on purpose).
-    function _notify(WorldLayout storage $, uint256 epoch, uint256 mood) private {
+    function _notify(WorldLayout storage $, uint256 epoch, uint256 mood, uint256 threshold) private {
         address[] storage subs = $.subscribers;
         uint256 n = subs.length;
-        bytes memory data = abi.encodeCall(IWorldSubscriber.onWorldEpoch, (epoch, mood));
+        bytes memory data = abi.encodeCall(IWorldSubscriber.onWorldEpoch, (epoch, mood, threshold));
         for (uint256 i; i < n; ++i) {
             address collection = subs[i];
             // EIP-150 passes at most 63/64 of what is left; keep a margin for this loop's own work.

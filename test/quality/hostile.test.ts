@@ -227,7 +227,7 @@ const rows: Row[] = [
   {
     label: "onWorldEpoch by someone other than the world",
     caller: "alice",
-    call: (c) => c.onWorldEpoch(99, 0),
+    call: (c) => c.onWorldEpoch(99, 0, 500),
     error: "EvolutionOnlyWorld",
     args: async (w) => [w.alice.address, await w.world.getAddress()],
   },
