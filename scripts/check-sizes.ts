@@ -109,7 +109,9 @@ function main(): void {
     `\nEIP-170 limit: ${EIP170_LIMIT.toLocaleString("en-US")} bytes of runtime code; implementations (and ${GATED_MOCKS.join(", ")}) at most ${ROOM_LIMIT.toLocaleString("en-US")}; ${rows.length} contracts.`,
   );
   if (failures.length > 0) {
-    console.error(`FAIL: over ${ROOM_LIMIT.toLocaleString("en-US")} bytes: ${failures.map((f) => `${f.name} (${f.source})`).join(", ")}`);
+    console.error(
+      `FAIL: over ${ROOM_LIMIT.toLocaleString("en-US")} bytes: ${failures.map((f) => `${f.name} (${f.source})`).join(", ")}`,
+    );
     process.exit(1);
   }
   console.log(`OK: every implementation leaves at least 4 KiB of EIP-170 free.`);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IWorld, IWorldSubscriber} from "../interfaces/IWorld.sol";
+import {IWorldSubscriber} from "../interfaces/IWorld.sol";
 import {IEvolutionModule} from "../interfaces/IEvolutionModule.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {EvolutionStorage, EvolutionSlot} from "../storage/EvolutionStorage.sol";
