@@ -18,7 +18,8 @@ import {
   type PhenotypeView,
 } from "./lib/common";
 import type { ChartData, ChartEpoch } from "./lib/chart";
-import { fetchToken, writeArt, type LifeStory } from "./lib/render";
+import { writeArt, type LifeStory } from "./lib/render";
+import { CollectionHistory } from "./lib/history";
 import { AGE_HEADER, bpsPercent, epochs as unitEpochs, vitalityPercent } from "./lib/units";
 import { revealAll } from "./reveal";
 import { fulfil } from "./lib/vrf-fulfil";
@@ -204,32 +205,7 @@ task(
     const storyTokens = [1, 8, 3, 16, 20];
     const storyEpochs = new Set([0, 4, 8, 12, 16, 20, 24, 28, args.epochs]);
     const outDir = path.resolve(args.out);
-    const stories = new Map<number, LifeStory>(
-      storyTokens.map((id) => [id, { title: `Token #${id}${neglected(id) ? " (neglected)" : ""}`, frames: [] }]),
-    );
     const metamorphoses: { tokenId: number; epoch: number; generation: number; stage: string }[] = [];
-
-    // One frame per story token alive at `epoch` (or only the tokens in `only`): its art and, in the
-    // gallery's units, its stage, age, vitality and the world's mood.
-    const snapshot = async (epoch: number, only?: number[]) => {
-      for (const id of only ?? storyTokens) {
-        if (!ownerOf.has(id)) continue; // not born yet
-        const { svg } = await fetchToken(collection, id);
-        writeArt(path.join(outDir, "stories"), `token-${id}-e${epoch}`, svg, 160);
-        const p = phenotypeView(await collection.phenotypeOf(id));
-        const stage = `${p.stage}${p.generation ? ` g${p.generation}` : ""}`;
-        const lines = [
-          `epoch ${epoch} · ${p.mood}`,
-          stage,
-          `age ${unitEpochs(p.age)}`,
-          `vitality ${vitalityPercent(p.vitality)}`,
-        ];
-        const story = stories.get(id)!;
-        story.owner = nameOf.get(ownerOf.get(id)!) ?? ownerOf.get(id)!;
-        story.frames.push({ label: lines.join(", "), lines, mood: p.mood, png: `stories/token-${id}-e${epoch}.png` });
-      }
-    };
-    await snapshot(0);
 
     // Where each collection stands after an advance: both must be at the World's epoch.
     const inStep: { epoch: number; [symbol: string]: number }[] = [];
@@ -256,9 +232,7 @@ task(
         moveBps: Number(adv.moveBps),
         mood,
       });
-      const born = (await mintDue(e))
-        ? ids.filter((id) => ownerOf.has(id) && stories.has(id) && !stories.get(id)!.frames.length)
-        : [];
+      await mintDue(e);
       let nurtured = 0;
       for (const id of ids.filter((i) => !neglected(i))) {
         try {
@@ -296,9 +270,51 @@ task(
       log(
         `epoch ${String(adv.epoch).padStart(2)}  price ${formatPrice(BigInt(adv.answer as bigint)).padStart(8)}  move ${String(adv.moveBps).padStart(5)} bps  ${mood.padEnd(6)}  ${symbol} ${String(at[symbol]).padStart(2)}  ${SECOND.symbol} ${String(at[SECOND.symbol]).padStart(2)}${step ? " in step" : " OUT OF STEP"}  nurtured ${nurtured}/${ids.length}${events.length ? "  " + events.join("; ") : ""}`,
       );
-      if (storyEpochs.has(e)) await snapshot(e);
-      else if (born.length) await snapshot(e, born); // a story starts at its token's birth
     }
+
+    // The life stories, replayed from events after the run (tasks/lib/history.ts): one log load,
+    // then one frame per story token at each story epoch of its life and at its birth, from the
+    // world's phenotypeAt and the renderer at that epoch.
+    const replayStarted = Date.now();
+    const replay = await CollectionHistory.load(hre, target);
+    const stories: LifeStory[] = [];
+    let frameCount = 0;
+    for (const id of storyTokens) {
+      const title = `Token #${id}${neglected(id) ? " (neglected)" : ""}`;
+      if (!ownerOf.has(id)) {
+        stories.push({ title, frames: [] }); // never minted in this run
+        continue;
+      }
+      const token = await replay.token(id);
+      const { first, last } = await replay.epochRange(id);
+      const live = (await collection.tokenURI(id)) as string;
+      if ((await replay.tokenURIAt(id, last)) !== live)
+        throw new Error(`replay error: token ${id}'s replayed tokenURI at epoch ${last} differs from the live one`);
+      const holder = token.events[token.events.length - 1].holder;
+      const story: LifeStory = {
+        title,
+        owner: nameOf.get(holder) ?? holder,
+        frames: [],
+      };
+      const epochs = [...new Set([first, ...storyEpochs])].filter((e) => e >= first && e <= last).sort((a, b) => a - b);
+      for (const epoch of epochs) {
+        const p = phenotypeView(await replay.phenotypeAt(id, epoch));
+        writeArt(path.join(outDir, "stories"), `token-${id}-e${epoch}`, await replay.svgAt(id, epoch), 160);
+        const stage = `${p.stage}${p.generation ? ` g${p.generation}` : ""}`;
+        const lines = [
+          `epoch ${epoch} · ${p.mood}`,
+          stage,
+          `age ${unitEpochs(p.age)}`,
+          `vitality ${vitalityPercent(p.vitality)}`,
+        ];
+        story.frames.push({ label: lines.join(", "), lines, mood: p.mood, png: `stories/token-${id}-e${epoch}.png` });
+        frameCount++;
+      }
+      stories.push(story);
+    }
+    log(
+      `Life stories replayed from events: ${frameCount} frames of ${storyTokens.length} tokens in ${((Date.now() - replayStarted) / 1000).toFixed(1)}s; each token's replay at epoch ${replay.currentEpoch} equals its live tokenURI`,
+    );
 
     log("Rendering every token (resvg, 256px) and writing the gallery...");
     const total = ids.length;
@@ -323,7 +339,7 @@ task(
     const miniDir = SECOND.symbol.toLowerCase();
     const miniName = `${SECOND.name} (${SECOND.symbol}), ${miniIds.length} tokens in the same World`;
     const { page } = await writeGallery(collection, outDir, {
-      stories: [...stories.values()],
+      stories,
       intro,
       ownerNames: nameOf,
       chart,
