@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import hre, { ethers } from "hardhat";
+import hre, { ethers, upgrades } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { deployWorld, mintAndReveal, advance, type World } from "./helpers/fixture";
 import { plain } from "./helpers/fixture";
@@ -327,6 +327,32 @@ describe("World", () => {
     expect(late.age).to.equal(500n);
     expect(Math.abs(Number(phen500 - phen1)) / Number(phen1)).to.be.lte(0.02);
     expect(Math.abs(Number(uri500 - uri1)) / Number(uri1)).to.be.lte(0.02);
+  });
+
+  it("the World upgrades through its own UPGRADER_ROLE and keeps its log, feed and subscribers", async () => {
+    const w = await deployWorld();
+    await advance(w, P(3000));
+    await advance(w, P(3100));
+    const proxy = await w.world.getAddress();
+    const before = {
+      log: [plain(await w.world.epochEntry(1)), plain(await w.world.epochEntry(2))],
+      feed: plain(await w.world.feedConfig()),
+      subscribers: [...(await w.world.subscribers())],
+    };
+    const V2 = await ethers.getContractFactory("WorldV2");
+    await expect(upgrades.upgradeProxy(proxy, V2.connect(w.alice), { kind: "uups" }))
+      .to.be.revertedWithCustomError(w.world, "AccessControlUnauthorizedAccount")
+      .withArgs(w.alice.address, await w.world.UPGRADER_ROLE());
+    const v2 = await upgrades.upgradeProxy(proxy, V2, { kind: "uups" });
+    expect(await (v2 as unknown as { worldVersion(): Promise<bigint> }).worldVersion()).to.equal(2n);
+    expect({
+      log: [plain(await w.world.epochEntry(1)), plain(await w.world.epochEntry(2))],
+      feed: plain(await w.world.feedConfig()),
+      subscribers: [...(await w.world.subscribers())],
+    }).to.deep.equal(before);
+    // The collection still hears of every epoch through the upgraded World.
+    await advance(w, P(3200));
+    expect(await w.collection.currentEpoch()).to.equal(3n);
   });
 
   describe("subscribers", () => {
