@@ -1,7 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { DeployFunction } from "hardhat-deploy/types";
 import { COLLECTION_DEFAULTS, DEVELOPMENT_CHAINS } from "../config/networks";
-import { deploymentRecord, implementationTxHash } from "../scripts/lib/collection";
+import { saveProxyDeployment } from "../scripts/lib/collection";
 import { livePlan } from "../scripts/lib/live-plan";
 
 /**
@@ -44,20 +44,7 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
     initializer: "initialize",
   });
   await proxy.waitForDeployment();
-  const address = await proxy.getAddress();
-  const implementation = await upgrades.erc1967.getImplementationAddress(address);
-  const artifact = await deployments.getExtendedArtifact("World");
-  await deployments.save("World", {
-    address,
-    abi: artifact.abi,
-    implementation,
-    ...(await deploymentRecord(hre, proxy.deploymentTransaction()?.hash)),
-  });
-  await deployments.save("World_Implementation", {
-    address: implementation,
-    abi: artifact.abi,
-    ...(await deploymentRecord(hre, await implementationTxHash(hre, implementation))),
-  });
+  const { address, implementation } = await saveProxyDeployment(hre, "World", "World", proxy);
   if (network.name !== "hardhat") console.log(`World proxy ${address} (implementation ${implementation})`);
 };
 

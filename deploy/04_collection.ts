@@ -1,7 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { DeployFunction } from "hardhat-deploy/types";
 import { COLLECTION_DEFAULTS, DEVELOPMENT_CHAINS, MOCKS } from "../config/networks";
-import { collectionFactory, deploymentRecord, implementationTxHash } from "../scripts/lib/collection";
+import { collectionFactory, saveProxyDeployment } from "../scripts/lib/collection";
 import { livePlan } from "../scripts/lib/live-plan";
 
 /**
@@ -64,21 +64,8 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
     initializer: "initialize",
   });
   await proxy.waitForDeployment();
-  const address = await proxy.getAddress();
-  const implementation = await upgrades.erc1967.getImplementationAddress(address);
-  const artifact = await deployments.getExtendedArtifact("LivingAsset");
-  await deployments.save("LivingAsset", {
-    address,
-    abi: artifact.abi,
-    implementation,
-    // Indexers start from the deploy block: every saved deployment records its transaction.
-    ...(await deploymentRecord(hre, proxy.deploymentTransaction()?.hash)),
-  });
-  await deployments.save("LivingAsset_Implementation", {
-    address: implementation,
-    abi: artifact.abi,
-    ...(await deploymentRecord(hre, await implementationTxHash(hre, implementation))),
-  });
+  // Indexers start from the deploy block: every saved deployment records its transaction.
+  const { address, implementation } = await saveProxyDeployment(hre, "LivingAsset", "LivingAsset", proxy);
   if (network.name !== "hardhat") console.log(`LivingAsset proxy ${address} (implementation ${implementation})`);
 };
 

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import hre, { ethers, upgrades } from "hardhat";
-import { advance, deployWorld, mintAndReveal, plain, PRICE, type World } from "./helpers/fixture";
+import { advance, collectionParams, deployWorld, mintAndReveal, plain, PRICE, type World } from "./helpers/fixture";
 import { shouldBehaveLikeERC721 } from "./behaviors/erc721.behavior";
 import { shouldBehaveLikeERC2981 } from "./behaviors/erc2981.behavior";
 import { collectionFactory } from "../scripts/lib/collection";
@@ -169,24 +169,7 @@ describe("LivingAsset roles, storage and upgrades", () => {
   it("a collection must name a World: an account without code or a contract that is not one is refused", async () => {
     const w = await deployWorld();
     const factory = await collectionFactory(hre);
-    const params = {
-      name: "Second",
-      symbol: "TWO",
-      description: "",
-      admin: w.deployer.address,
-      adminDelay: 0,
-      treasury: w.deployer.address,
-      maxSupply: 10,
-      price: 0,
-      maxPerWallet: 10,
-      maxPerMint: 10,
-      royaltyReceiver: w.deployer.address,
-      royaltyBps: 100,
-      maxRoyaltyBps: 1_000,
-      renderer: await w.renderer.getAddress(),
-      vrf: plain(await w.collection.vrfConfig()),
-      world: w.alice.address,
-    };
+    const params = await collectionParams(w, { world: w.alice.address });
     const deploy = (p: typeof params) => upgrades.deployProxy(factory, [p], { kind: "uups" });
     await expect(deploy(params))
       .to.be.revertedWithCustomError(w.collection, "EvolutionInvalidWorld")
@@ -264,24 +247,7 @@ describe("LivingAsset roles, storage and upgrades", () => {
   it("initialisation rejects a royalty cap above 100% and a collection name over 64 bytes", async () => {
     const w = await deployWorld();
     const factory = await collectionFactory(hre);
-    const params = {
-      name: "Vivarium",
-      symbol: "VIV",
-      description: "",
-      admin: w.deployer.address,
-      adminDelay: 0,
-      treasury: w.deployer.address,
-      maxSupply: 10,
-      price: 0,
-      maxPerWallet: 10,
-      maxPerMint: 10,
-      royaltyReceiver: w.deployer.address,
-      royaltyBps: 100,
-      maxRoyaltyBps: 10_001,
-      renderer: await w.renderer.getAddress(),
-      vrf: plain(await w.collection.vrfConfig()),
-      world: await w.world.getAddress(),
-    };
+    const params = await collectionParams(w, { maxRoyaltyBps: 10_001 });
     const deploy = (p: typeof params) => upgrades.deployProxy(factory, [p], { kind: "uups" });
     await expect(deploy(params)).to.be.revertedWithCustomError(w.collection, "RoyaltyInvalidCap").withArgs(10_001);
     const name = "n".repeat(65);

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import hre, { ethers, upgrades } from "hardhat";
 import Ajv from "ajv";
 import { deployWorld, mintAndReveal, advance, requestIdsOf, PRICE, type World } from "./helpers/fixture";
-import { plain } from "./helpers/fixture";
+import { collectionParams } from "./helpers/fixture";
 import { tokenSchema, collectionSchema } from "./renderer/schemas";
 import {
   decodeJson,
@@ -126,30 +126,9 @@ describe("Metadata through the collection", () => {
     const name = 'Viv "β" <arium> & \\ ü 🌱';
     const description = 'Line one\nline "two" <b>&amp;</b> \\ é';
     const factory = await collectionFactory(hre);
-    const base = await w.collection.vrfConfig();
-    const feed = await w.world.feedConfig();
     const proxy = await upgrades.deployProxy(
       factory,
-      [
-        {
-          name,
-          symbol: "ODD",
-          description,
-          admin: w.deployer.address,
-          adminDelay: 0,
-          treasury: w.deployer.address,
-          maxSupply: 10,
-          price: 0,
-          maxPerWallet: 10,
-          maxPerMint: 10,
-          royaltyReceiver: w.deployer.address,
-          royaltyBps: 100,
-          maxRoyaltyBps: 100,
-          renderer: await w.renderer.getAddress(),
-          vrf: plain(base),
-          world: await w.world.getAddress(),
-        },
-      ],
+      [await collectionParams(w, { name, symbol: "ODD", description, maxRoyaltyBps: 100 })],
       { kind: "uups" },
     );
     const odd = await ethers.getContractAt("LivingAsset", await proxy.getAddress());

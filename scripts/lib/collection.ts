@@ -64,3 +64,31 @@ export async function implementationTxHash(
     return undefined; // not in this network's manifest
   }
 }
+
+/**
+ * Saves a UUPS proxy the upgrades plugin just deployed as hardhat-deploy deployment `name` (ABI of
+ * `contractName`, with its implementation address) and its implementation as `name_Implementation`,
+ * both with their transactions so indexers can start at the deploy block. Returns both addresses.
+ */
+export async function saveProxyDeployment(
+  hre: HardhatRuntimeEnvironment,
+  name: string,
+  contractName: string,
+  proxy: { getAddress(): Promise<string>; deploymentTransaction(): { hash: string } | null },
+): Promise<{ address: string; implementation: string }> {
+  const address = await proxy.getAddress();
+  const implementation = await hre.upgrades.erc1967.getImplementationAddress(address);
+  const { abi } = await hre.deployments.getExtendedArtifact(contractName);
+  await hre.deployments.save(name, {
+    address,
+    abi,
+    implementation,
+    ...(await deploymentRecord(hre, proxy.deploymentTransaction()?.hash)),
+  });
+  await hre.deployments.save(`${name}_Implementation`, {
+    address: implementation,
+    abi,
+    ...(await deploymentRecord(hre, await implementationTxHash(hre, implementation))),
+  });
+  return { address, implementation };
+}

@@ -110,3 +110,29 @@ export async function advance(w: Pick<World, "world" | "feed">, answer: bigint):
 export function plain(result: unknown): any {
   return (result as { toObject(): Record<string, unknown> }).toObject();
 }
+
+/**
+ * `initialize` parameters for another collection on the fixture's stack (its renderer, VRF
+ * configuration and World), small limits; `change` overrides any field.
+ */
+export async function collectionParams(w: World, change: Record<string, unknown> = {}) {
+  return {
+    name: "Second",
+    symbol: "TWO",
+    description: "",
+    admin: w.deployer.address,
+    adminDelay: 0,
+    treasury: w.deployer.address,
+    maxSupply: 10,
+    price: 0,
+    maxPerWallet: 10,
+    maxPerMint: 10,
+    royaltyReceiver: w.deployer.address,
+    royaltyBps: 100,
+    maxRoyaltyBps: 1_000,
+    renderer: await w.renderer.getAddress(),
+    vrf: plain(await w.collection.vrfConfig()),
+    world: await w.world.getAddress(),
+    ...change,
+  };
+}
