@@ -110,9 +110,8 @@ contract LivingAsset is MetadataModule, SaleStorage, UUPSUpgradeable {
             address treasury
         )
     {
-        _forwardView(address(SaleLogic), SaleLogic.saleConfig.selector);
         assembly ("memory-safe") {
-            // not reached: the library's answer was returned
+            // names the return values for the ABI; _forwardView returns the library's answer
             price := 0
             maxSupply := 0
             maxPerWallet := 0
@@ -120,6 +119,7 @@ contract LivingAsset is MetadataModule, SaleStorage, UUPSUpgradeable {
             open := 0
             treasury := 0
         }
+        _forwardView(address(SaleLogic), SaleLogic.saleConfig.selector);
     }
 
     /// @inheritdoc MetadataModule

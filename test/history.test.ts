@@ -82,7 +82,9 @@ async function rejects(promise: Promise<unknown>, pattern: RegExp): Promise<void
 const P = (usd: number) => BigInt(Math.round(usd * 1e8));
 
 describe("history: a token's life replayed from events", function () {
-  it("replays sampled tokenURIs byte for byte through a random life of several holders", async () => {
+  // @skip-coverage: a replay of TypeScript over events; every contract path it drives is covered elsewhere,
+  // and instrumented it outlives the coverage run's timeout.
+  it("replays sampled tokenURIs byte for byte through a random life of several holders @skip-coverage", async () => {
     const w = await deployWorld();
     const rand = prng(0x5eed_2026);
     const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];

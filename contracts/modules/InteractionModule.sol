@@ -74,10 +74,10 @@ abstract contract InteractionModule is SeedModule, EvolutionModule, InteractionS
     /// @dev The library's answer is returned as it is (see {_forwardView}).
     function phenotypeOf(uint256 tokenId) external view virtual returns (Phenotype memory ph) {
         _requireMinted(tokenId);
-        _forwardView(address(InteractionLogic), InteractionLogic.phenotypeOf.selector);
         assembly ("memory-safe") {
-            ph := 0 // not reached: the library's answer was returned
+            ph := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
+        _forwardView(address(InteractionLogic), InteractionLogic.phenotypeOf.selector);
     }
 
     // ------------------------------------------------------------------

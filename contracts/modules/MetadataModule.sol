@@ -21,18 +21,18 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, MetadataSt
     /// @notice On-chain JSON + SVG metadata of a token, built by the renderer from its phenotype.
     function tokenURI(uint256 tokenId) public view virtual override returns (string memory uri) {
         _requireMinted(tokenId);
-        _forwardView(address(MetadataLogic), MetadataLogic.tokenURI.selector);
         assembly ("memory-safe") {
-            uri := 0 // not reached: the library's answer was returned
+            uri := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
+        _forwardView(address(MetadataLogic), MetadataLogic.tokenURI.selector);
     }
 
     /// @inheritdoc IMetadataModule
     function contractURI() external view virtual returns (string memory uri) {
-        _forwardView(address(MetadataLogic), MetadataLogic.contractURI.selector);
         assembly ("memory-safe") {
-            uri := 0 // not reached: the library's answer was returned
+            uri := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
+        _forwardView(address(MetadataLogic), MetadataLogic.contractURI.selector);
     }
 
     /// @inheritdoc IMetadataModule
@@ -79,10 +79,10 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, MetadataSt
     /// @inheritdoc IERC7496
     function getTraitValue(uint256 tokenId, bytes32) external view virtual returns (bytes32 value) {
         _requireMinted(tokenId);
-        _forwardView(address(MetadataLogic), MetadataLogic.traitValue.selector);
         assembly ("memory-safe") {
-            value := 0 // not reached: the library's answer was returned
+            value := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
+        _forwardView(address(MetadataLogic), MetadataLogic.traitValue.selector);
     }
 
     /// @inheritdoc IERC7496
@@ -91,18 +91,18 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, MetadataSt
         bytes32[] calldata
     ) external view virtual returns (bytes32[] memory values) {
         _requireMinted(tokenId);
-        _forwardView(address(MetadataLogic), MetadataLogic.traitValues.selector);
         assembly ("memory-safe") {
-            values := 0 // not reached: the library's answer was returned
+            values := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
+        _forwardView(address(MetadataLogic), MetadataLogic.traitValues.selector);
     }
 
     /// @inheritdoc IERC7496
     function getTraitMetadataURI() external view virtual returns (string memory uri) {
-        _forwardView(address(MetadataLogic), MetadataLogic.traitMetadataURI.selector);
         assembly ("memory-safe") {
-            uri := 0 // not reached: the library's answer was returned
+            uri := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
+        _forwardView(address(MetadataLogic), MetadataLogic.traitMetadataURI.selector);
     }
 
     /// @inheritdoc IERC7496

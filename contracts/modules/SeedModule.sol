@@ -46,45 +46,45 @@ abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
 
     /// @inheritdoc ISeedModule
     function vrfConfig() external view virtual returns (VrfConfig memory config) {
-        _forwardView(address(SeedLogic), SeedLogic.vrfConfig.selector);
         assembly ("memory-safe") {
-            config := 0 // not reached: the library's answer was returned
+            config := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
+        _forwardView(address(SeedLogic), SeedLogic.vrfConfig.selector);
     }
 
     /// @inheritdoc ISeedModule
     function seedOf(uint256 tokenId) external view virtual returns (uint256 seed) {
         _requireMinted(tokenId);
-        _forwardView(address(SeedLogic), SeedLogic.seedOf.selector);
         assembly ("memory-safe") {
-            seed := 0 // not reached: the library's answer was returned
+            seed := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
+        _forwardView(address(SeedLogic), SeedLogic.seedOf.selector);
     }
 
     /// @inheritdoc ISeedModule
     function isRevealed(uint256 tokenId) external view virtual returns (bool revealed) {
         _requireMinted(tokenId);
-        _forwardView(address(SeedLogic), SeedLogic.isRevealed.selector);
         assembly ("memory-safe") {
-            revealed := 0 // not reached: the library's answer was returned
+            revealed := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
+        _forwardView(address(SeedLogic), SeedLogic.isRevealed.selector);
     }
 
     /// @inheritdoc ISeedModule
     function batchIdOf(uint256 tokenId) external view virtual returns (uint256 batchId) {
         _requireMinted(tokenId);
-        _forwardView(address(SeedLogic), SeedLogic.batchIdOfToken.selector);
         assembly ("memory-safe") {
-            batchId := 0 // not reached: the library's answer was returned
+            batchId := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
+        _forwardView(address(SeedLogic), SeedLogic.batchIdOfToken.selector);
     }
 
     /// @inheritdoc ISeedModule
     function batch(uint256) external view virtual returns (Batch memory b) {
-        _forwardView(address(SeedLogic), SeedLogic.batch.selector);
         assembly ("memory-safe") {
-            b := 0 // not reached: the library's answer was returned
+            b := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
+        _forwardView(address(SeedLogic), SeedLogic.batch.selector);
     }
 
     /// @inheritdoc ISeedModule
