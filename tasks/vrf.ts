@@ -2,6 +2,7 @@ import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { CHAINLINK } from "../config/networks";
+import { vrfConfigOf } from "./lib/collections";
 import {
   action,
   addressParam,
@@ -204,16 +205,7 @@ task("vrf", "Chainlink VRF v2.5 subscription: create | fund | add-consumer | con
         }
         case "config": {
           const collection = await getCollection(hre, args.collection);
-          const v = await collection.vrfConfig();
-          const vrfConfig = {
-            coordinator: v.coordinator as string,
-            keyHash: v.keyHash as string,
-            subscriptionId: BigInt(v.subscriptionId),
-            requestConfirmations: Number(v.requestConfirmations),
-            callbackGasLimit: Number(v.callbackGasLimit),
-            nativePayment: v.nativePayment as boolean,
-            rerequestTimeout: Number(v.rerequestTimeout),
-          };
+          const vrfConfig = await vrfConfigOf(collection);
           const c = await coordinatorFor(hre, args.from).catch(() => null);
           const subscription = c ? await subscriptionView(c, vrfConfig.subscriptionId) : null;
           const collectionAddress = await collection.getAddress();

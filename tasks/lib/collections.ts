@@ -58,6 +58,20 @@ export interface NewCollection {
   collection: Contract;
 }
 
+/** A collection's `vrfConfig()` as plain values (as `initialize` and the tasks take them). */
+export async function vrfConfigOf(collection: Contract) {
+  const v = await collection.vrfConfig();
+  return {
+    coordinator: v.coordinator as string,
+    keyHash: v.keyHash as string,
+    subscriptionId: BigInt(v.subscriptionId),
+    requestConfirmations: Number(v.requestConfirmations),
+    callbackGasLimit: Number(v.callbackGasLimit),
+    nativePayment: v.nativePayment as boolean,
+    rerequestTimeout: Number(v.rerequestTimeout),
+  };
+}
+
 /** Every library `contract` links, checked against hardhat-deploy's deployments (one-line error if one is missing). */
 export async function requireLibraries(
   hre: HardhatRuntimeEnvironment,
@@ -128,16 +142,7 @@ export async function createCollection(
 
   // The VRF setup of the first collection: its coordinator (the mock, or the real one after the
   // `real-vrf` tag), key hash and subscription.
-  const v = await first.vrfConfig();
-  const vrf = {
-    coordinator: v.coordinator as string,
-    keyHash: v.keyHash as string,
-    subscriptionId: BigInt(v.subscriptionId),
-    requestConfirmations: Number(v.requestConfirmations),
-    callbackGasLimit: Number(v.callbackGasLimit),
-    nativePayment: v.nativePayment as boolean,
-    rerequestTimeout: Number(v.rerequestTimeout),
-  };
+  const vrf = await vrfConfigOf(first);
   const params = {
     name: options.name,
     symbol: options.symbol,
