@@ -23,11 +23,19 @@ interface ILivingAsset {
         uint96 maxRoyaltyBps; // fixed forever
         address renderer;
         ISeedModule.VrfConfig vrf;
+        uint32 minRevealDelay; // seconds a cohort stays open before anyone may `reveal` it
+        bool instantReveal; // each mint requests its own word (no cohorts)
         address world; // the World this collection lives in (fixed for good)
     }
 
     /// @notice The sale is closed.
     error LivingAssetSaleClosed();
+    /// @notice The allowlist phase is closed.
+    error LivingAssetAllowlistClosed();
+    /// @notice The proof does not show (`account`, `allowance`) in the allowlist's Merkle tree.
+    error LivingAssetInvalidProof(address account, uint256 allowance);
+    /// @notice The account's allowlist allowance cannot cover `quantity` more tokens.
+    error LivingAssetAllowanceExceeded(address account, uint256 minted, uint256 quantity, uint256 allowance);
     /// @notice A mint of zero tokens.
     error LivingAssetZeroQuantity();
     /// @notice More tokens in one call than `maxPerMint`.
@@ -59,15 +67,22 @@ interface ILivingAsset {
     event TreasuryUpdated(address indexed treasury);
     /// @notice Proceeds were sent to the treasury.
     event Withdrawn(address indexed treasury, uint256 amount);
-    /// @notice A mint call created batch `batchId` of `quantity` tokens from `firstTokenId`.
-    event BatchMinted(uint256 indexed batchId, address indexed to, uint256 firstTokenId, uint256 quantity);
+    /// @notice The allowlist phase changed: its Merkle root of (address, allowance) leaves, its price,
+    /// and whether it is open.
+    event AllowlistUpdated(bytes32 root, uint256 price, bool open);
     /// @notice ERC-4906: metadata of one token changed.
     event MetadataUpdate(uint256 _tokenId);
     /// @notice ERC-4906: metadata of a range of tokens changed (inclusive).
     event BatchMetadataUpdate(uint256 _fromTokenId, uint256 _toTokenId);
 
-    /// @notice Mint `quantity` tokens to the caller at `price` each (one batch, one VRF request).
+    /// @notice Mint `quantity` tokens to the caller at `price` each, into the open reveal cohort.
     function mint(uint256 quantity) external payable;
+
+    /// @notice Allowlist phase: mint `quantity` tokens to the caller at the allowlist price, proving
+    /// with `proof` that (caller, `allowance`) is a leaf of the allowlist's Merkle tree
+    /// (OpenZeppelin StandardMerkleTree leaves of `(address, uint256)`). Allowlist mints are counted
+    /// per address across calls and never exceed `allowance`.
+    function mintAllowlist(uint256 quantity, uint256 allowance, bytes32[] calldata proof) external payable;
 
     /// @notice Mint `quantity` tokens to `to` for free (minter role; airdrops).
     function mintTo(address to, uint256 quantity) external;

@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {SaleStorage, SaleSlot} from "../storage/SaleStorage.sol";
 
 import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
+import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
 import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
@@ -19,27 +20,42 @@ library SaleLogic {
         return SaleSlot.layout();
     }
 
-    /// @notice Every check of a public mint of `quantity` by `buyer` paying `paid`.
-    function checkPublicMint(address buyer, uint256 quantity, uint256 paid) external view {
-        SaleStorage.SaleLayout storage $ = layout();
-        if (!$.saleOpen) revert ILivingAsset.LivingAssetSaleClosed();
-        checkQuantity(quantity);
-        uint256 required = uint256($.price) * quantity;
-        if (paid != required) revert ILivingAsset.LivingAssetWrongPayment(paid, required);
-        // ERC721A packs the number minted per owner in bits [64, 128) of its address data.
-        uint256 minted = (ERC721AStorage.layout()._packedAddressData[buyer] >> 64) & type(uint64).max;
-        if (minted + quantity > $.maxPerWallet) {
-            revert ILivingAsset.LivingAssetWalletLimitExceeded(buyer, minted, quantity, $.maxPerWallet);
-        }
+    /// @notice The leaf of (`account`, `allowance`) in the allowlist's tree: OpenZeppelin
+    /// StandardMerkleTree's double hash of `abi.encode(address, uint256)`.
+    function allowlistLeaf(address account, uint256 allowance) internal pure returns (bytes32) {
+        return keccak256(bytes.concat(keccak256(abi.encode(account, allowance))));
     }
 
-    /// @notice Quantity checks shared by `mint` and `mintTo`.
-    function checkQuantity(uint256 quantity) public view {
+    /// @notice Reverts with the reason the collection's public `mint(quantity)` was refused. The
+    /// collection checks inline and, only when a check failed, runs this by DELEGATECALL on the
+    /// mint's own calldata (so `msg.sender` and `msg.value` are the buyer's).
+    function explainMint(uint256 quantity) external view {
         SaleStorage.SaleLayout storage $ = layout();
-        if (quantity == 0) revert ILivingAsset.LivingAssetZeroQuantity();
-        if (quantity > $.maxPerMint) revert ILivingAsset.LivingAssetQuantityTooLarge(quantity, $.maxPerMint);
-        uint256 remaining = uint256($.maxSupply) - _totalMinted();
-        if (quantity > remaining) revert ILivingAsset.LivingAssetSupplyExceeded(quantity, remaining);
+        if (!$.saleOpen) revert ILivingAsset.LivingAssetSaleClosed();
+        _explainSale($, quantity, $.price);
+        address buyer = msg.sender;
+        uint256 minted = (ERC721AStorage.layout()._packedAddressData[buyer] >> 64) & type(uint64).max;
+        revert ILivingAsset.LivingAssetWalletLimitExceeded(buyer, minted, quantity, $.maxPerWallet);
+    }
+
+    /// @notice Reverts with the reason `mintAllowlist` was refused (see {explainMint}).
+    function explainAllowlistMint(uint256 quantity, uint256 allowance, bytes32[] calldata proof) external view {
+        SaleStorage.SaleLayout storage $ = layout();
+        if (!$.allowlistOpen) revert ILivingAsset.LivingAssetAllowlistClosed();
+        _explainSale($, quantity, $.allowlistPrice);
+        address buyer = msg.sender;
+        if (!MerkleProof.verifyCalldata(proof, $.allowlistRoot, allowlistLeaf(buyer, allowance))) {
+            revert ILivingAsset.LivingAssetInvalidProof(buyer, allowance);
+        }
+        // ERC721A's `aux`: bits [192, 256) of the address data.
+        uint256 minted = ERC721AStorage.layout()._packedAddressData[buyer] >> 192;
+        revert ILivingAsset.LivingAssetAllowanceExceeded(buyer, minted, quantity, allowance);
+    }
+
+    /// @notice Reverts with the reason `mintTo(to, quantity)` was refused (see {explainMint}).
+    function explainMintTo(address to, uint256 quantity) external view {
+        if (to == address(0)) revert ILivingAsset.LivingAssetZeroAddress();
+        _explainSale(layout(), quantity, 0);
     }
 
     /// @notice Sets price, supply cap and limits. Emits {SaleConfigUpdated} and ERC-7572
@@ -60,6 +76,21 @@ library SaleLogic {
         emit IMetadataModule.ContractURIUpdated();
     }
 
+    /// @notice Opens or closes the public sale. Emits {SaleStateUpdated}.
+    function setSaleOpen(bool open) external {
+        layout().saleOpen = open;
+        emit ILivingAsset.SaleStateUpdated(open);
+    }
+
+    /// @notice See {LivingAsset-setAllowlist}. Emits {AllowlistUpdated}.
+    function setAllowlist(bytes32 root, uint96 price, bool open) external {
+        SaleStorage.SaleLayout storage $ = layout();
+        $.allowlistRoot = root;
+        $.allowlistPrice = price;
+        $.allowlistOpen = open;
+        emit ILivingAsset.AllowlistUpdated(root, price, open);
+    }
+
     /// @notice Sets the treasury. Emits {TreasuryUpdated}.
     function setTreasury(address treasury) external {
         if (treasury == address(0)) revert ILivingAsset.LivingAssetZeroAddress();
@@ -77,11 +108,24 @@ library SaleLogic {
             uint256 maxPerWallet,
             uint256 maxPerMint,
             bool open,
-            address treasury
+            address treasury,
+            bytes32 allowlistRoot,
+            uint256 allowlistPrice,
+            bool allowlistOpen
         )
     {
         SaleStorage.SaleLayout storage $ = layout();
-        return ($.price, $.maxSupply, $.maxPerWallet, $.maxPerMint, $.saleOpen, $.treasury);
+        return (
+            $.price,
+            $.maxSupply,
+            $.maxPerWallet,
+            $.maxPerMint,
+            $.saleOpen,
+            $.treasury,
+            $.allowlistRoot,
+            $.allowlistPrice,
+            $.allowlistOpen
+        );
     }
 
     /// @notice Sends the whole balance to the treasury. Emits {Withdrawn}.
@@ -92,6 +136,17 @@ library SaleLogic {
         emit ILivingAsset.Withdrawn(treasury, amount);
         (bool ok, ) = treasury.call{value: amount}("");
         if (!ok) revert ILivingAsset.LivingAssetWithdrawFailed(treasury, amount);
+    }
+
+    /// @dev Reverts with the first failed check every mint shares; returns if they all pass.
+    function _explainSale(SaleStorage.SaleLayout storage $, uint256 quantity, uint256 unitPrice) private view {
+        uint256 paid = msg.value;
+        if (quantity == 0) revert ILivingAsset.LivingAssetZeroQuantity();
+        if (quantity > $.maxPerMint) revert ILivingAsset.LivingAssetQuantityTooLarge(quantity, $.maxPerMint);
+        uint256 remaining = uint256($.maxSupply) - _totalMinted();
+        if (quantity > remaining) revert ILivingAsset.LivingAssetSupplyExceeded(quantity, remaining);
+        uint256 required = unitPrice * quantity;
+        if (paid != required) revert ILivingAsset.LivingAssetWrongPayment(paid, required);
     }
 
     /// @dev Tokens minted so far (ids start at 1; no burns).

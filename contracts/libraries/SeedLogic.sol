@@ -11,6 +11,12 @@ import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
 import {InteractionStorage, InteractionSlot} from "../storage/InteractionStorage.sol";
+import {EvolutionSlot} from "../storage/EvolutionStorage.sol";
+import {SaleSlot} from "../storage/SaleStorage.sol";
+import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IAccessControlDefaultAdminRules} from "@openzeppelin/contracts/access/extensions/IAccessControlDefaultAdminRules.sol";
+import {IVRFMigratableConsumerV2Plus} from "@chainlink/contracts/src/v0.8/vrf/dev/interfaces/IVRFMigratableConsumerV2Plus.sol";
 import {PhenotypeLib} from "./PhenotypeLib.sol";
 import {Traits} from "./Traits.sol";
 
@@ -28,73 +34,143 @@ library SeedLogic {
     uint32 internal constant MIN_CALLBACK_GAS_LIMIT = 100_000;
     uint32 internal constant MIN_TIMEOUT = 1 hours;
     uint32 internal constant MAX_TIMEOUT = 30 days;
+    /// @dev Bounds of the minimum delay between two cohorts' requests: at most one request per
+    /// delay can be made by `reveal`, so a cheap sale cannot drain the VRF subscription.
+    uint32 internal constant MIN_REVEAL_DELAY = 1 minutes;
+    uint32 internal constant MAX_REVEAL_DELAY = 30 days;
+    /// @dev The collection's roles (see {LivingAssetBase}).
+    bytes32 internal constant DEFAULT_ADMIN_ROLE = 0x00;
+    bytes32 internal constant CONFIG_ROLE = keccak256("CONFIG_ROLE");
 
     function layout() internal pure returns (SeedStorage.SeedLayout storage $) {
         return SeedSlot.layout();
     }
 
-    /// @notice Records a batch and requests its word. A refused request does not fail the mint:
-    /// the batch keeps request id 0 and the config role can re-request it at once.
-    /// Emits {RandomnessRequested} or {RandomnessRequestFailed}.
-    function recordBatch(
-        uint256 firstTokenId,
-        uint256 quantity,
-        uint256 birthEpoch
-    ) external returns (uint256 batchId) {
+    /// @notice Initialise: the VRF configuration (coordinator included), the reveal trigger, and
+    /// the first open cohort, from token 1, opening now. Emits {VrfConfigUpdated} and
+    /// {RevealConfigUpdated}.
+    function initialize(ISeedModule.VrfConfig calldata config, uint32 minRevealDelay, bool instantReveal) external {
         SeedStorage.SeedLayout storage $ = layout();
-        batchId = $.batchCount++;
-        ISeedModule.Batch storage b = $.batches[batchId];
-        b.firstTokenId = uint64(firstTokenId);
-        b.quantity = uint32(quantity);
-        b.birthEpoch = uint32(birthEpoch);
-        b.requestedAt = uint40(block.timestamp);
-        try $.coordinator.requestRandomWords(_buildRequest($)) returns (uint256 requestId) {
-            b.randomness = requestId;
-            $.requests[requestId] = _purpose(ISeedModule.RequestKind.Batch, batchId);
-            emit ISeedModule.RandomnessRequested(requestId, ISeedModule.RequestKind.Batch, batchId);
+        if (config.coordinator.code.length == 0) revert ISeedModule.SeedCoordinatorNotContract(config.coordinator);
+        $.coordinator = IVRFCoordinatorV2Plus(config.coordinator);
+        _setVrfConfig($, config);
+        $.openFirstTokenId = 1;
+        $.openedAt = uint40(block.timestamp);
+        _setRevealConfig($, minRevealDelay, instantReveal);
+    }
+
+    /// @notice See {ISeedModule-reveal}: checks that the open cohort holds a token and that the
+    /// minimum delay has passed, then closes it.
+    function reveal() public returns (uint256 cohortId) {
+        uint256 nextTokenId = _nextTokenId();
+        (bool ready, uint256 availableAt) = revealReady(nextTokenId);
+        if (!ready) {
+            if (availableAt == 0) revert ISeedModule.SeedNothingToReveal(nextTokenId);
+            revert ISeedModule.SeedRevealTooEarly(availableAt);
+        }
+        return closeCohort(nextTokenId);
+    }
+
+    /// @notice Chainlink Automation's check: whether {reveal} would close the open cohort now.
+    function checkUpkeep(bytes calldata) external view returns (bool upkeepNeeded, bytes memory performData) {
+        (upkeepNeeded, ) = revealReady(_nextTokenId());
+        performData = "";
+    }
+
+    /// @notice Chainlink Automation's action: {reveal}, every check made again.
+    function performUpkeep(bytes calldata) external {
+        reveal();
+    }
+
+    /// @notice {closeCohort} up to the last token minted: the instant-reveal mint's request.
+    function closeOpenCohort() external {
+        closeCohort(_nextTokenId());
+    }
+
+    /// @notice Whether {reveal} would close the open cohort now; if not, when it could (0 while the
+    /// cohort is empty).
+    function revealReady(uint256 nextTokenId) public view returns (bool ready, uint256 availableAt) {
+        SeedStorage.SeedLayout storage $ = layout();
+        if (nextTokenId == $.openFirstTokenId) return (false, 0);
+        availableAt = uint256($.openedAt) + $.minRevealDelay;
+        ready = block.timestamp >= availableAt;
+    }
+
+    /// @notice Closes the open cohort (tokens `openFirstTokenId` .. `nextTokenId - 1`, at least one)
+    /// and requests its word; the next cohort opens now. Constant work whatever the cohort's size.
+    /// A refused request does not revert (an instant-reveal mint must not fail for it): the cohort
+    /// keeps request id 0 and anyone may re-request it at once.
+    /// Emits {CohortClosed}, then {RandomnessRequested} or {RandomnessRequestFailed}.
+    function closeCohort(uint256 nextTokenId) public returns (uint256 cohortId) {
+        SeedStorage.SeedLayout storage $ = layout();
+        uint256 first = $.openFirstTokenId;
+        cohortId = $.cohortCount;
+        $.cohortCount = uint64(cohortId + 1);
+        $.openFirstTokenId = uint64(nextTokenId);
+        $.openedAt = uint40(block.timestamp);
+        ISeedModule.Cohort storage c = $.cohorts[cohortId];
+        c.firstTokenId = uint64(first);
+        c.quantity = uint64(nextTokenId - first);
+        c.requestedAt = uint40(block.timestamp);
+        emit ISeedModule.CohortClosed(cohortId, first, nextTokenId - first);
+        IVRFCoordinatorV2Plus coordinator = $.coordinator;
+        try coordinator.requestRandomWords(_buildRequest($)) returns (uint256 requestId) {
+            c.randomness = requestId;
+            $.requests[address(coordinator)][requestId] = _purpose(ISeedModule.RequestKind.Cohort, cohortId);
+            emit ISeedModule.RandomnessRequested(
+                requestId,
+                ISeedModule.RequestKind.Cohort,
+                cohortId,
+                address(coordinator)
+            );
         } catch (bytes memory reason) {
-            emit ISeedModule.RandomnessRequestFailed(ISeedModule.RequestKind.Batch, batchId, reason);
+            emit ISeedModule.RandomnessRequestFailed(ISeedModule.RequestKind.Cohort, cohortId, reason);
         }
     }
 
-    /// @notice Requests one word for `kind`/`target`; reverts if the coordinator refuses.
-    /// Emits {RandomnessRequested}.
+    /// @notice Requests one word for `kind`/`target` from the current coordinator, which alone may
+    /// fulfil it; reverts if the coordinator refuses. Emits {RandomnessRequested}.
     function requestRandomWord(ISeedModule.RequestKind kind, uint256 target) public returns (uint256 requestId) {
         SeedStorage.SeedLayout storage $ = layout();
-        requestId = $.coordinator.requestRandomWords(_buildRequest($));
-        $.requests[requestId] = _purpose(kind, target);
-        emit ISeedModule.RandomnessRequested(requestId, kind, target);
+        IVRFCoordinatorV2Plus coordinator = $.coordinator;
+        requestId = coordinator.requestRandomWords(_buildRequest($));
+        $.requests[address(coordinator)][requestId] = _purpose(kind, target);
+        emit ISeedModule.RandomnessRequested(requestId, kind, target, address(coordinator));
     }
 
-    /// @notice See {ISeedModule-rerequestBatch}. Emits {BatchRerequested}.
-    function rerequestBatch(uint256 batchId) external {
+    /// @notice See {ISeedModule-rerequestCohort}: anyone may retry a cohort whose request was
+    /// refused; replacing a live request (or asking about a cohort that has none) takes the config
+    /// role. Emits {CohortRerequested}.
+    function rerequestCohort(uint256 cohortId) external {
         SeedStorage.SeedLayout storage $ = layout();
-        if (batchId >= $.batchCount) revert ISeedModule.SeedUnknownBatch(batchId);
-        ISeedModule.Batch storage b = $.batches[batchId];
-        if (b.revealed) revert ISeedModule.SeedBatchRevealed(batchId);
-        uint256 oldRequestId = b.randomness;
-        // A batch whose request was refused (id 0) had no word anyone could see: no wait needed.
+        ISeedModule.Cohort storage c = $.cohorts[cohortId];
+        uint256 oldRequestId = c.randomness;
+        if (cohortId >= $.cohortCount || c.revealed || oldRequestId != 0) _checkRole(CONFIG_ROLE);
+        if (cohortId >= $.cohortCount) revert ISeedModule.SeedUnknownCohort(cohortId);
+        if (c.revealed) revert ISeedModule.SeedCohortRevealed(cohortId);
+        // A cohort whose request was refused (id 0) had no word anyone could see: no wait needed.
         // The old request stays known, so its late word is reported as {IgnoreReason-StaleRequest}.
         if (oldRequestId != 0) {
-            uint256 availableAt = uint256(b.requestedAt) + $.rerequestTimeout;
-            if (block.timestamp < availableAt) revert ISeedModule.SeedRerequestTooEarly(batchId, availableAt);
+            uint256 availableAt = uint256(c.requestedAt) + $.rerequestTimeout;
+            if (block.timestamp < availableAt) revert ISeedModule.SeedRerequestTooEarly(cohortId, availableAt);
         }
-        uint256 newRequestId = requestRandomWord(ISeedModule.RequestKind.Batch, batchId);
-        b.randomness = newRequestId;
-        b.requestedAt = uint40(block.timestamp);
-        emit ISeedModule.BatchRerequested(batchId, oldRequestId, newRequestId);
+        uint256 newRequestId = requestRandomWord(ISeedModule.RequestKind.Cohort, cohortId);
+        c.randomness = newRequestId;
+        c.requestedAt = uint40(block.timestamp);
+        emit ISeedModule.CohortRerequested(cohortId, oldRequestId, newRequestId);
     }
 
-    /// @notice See {ISeedModule-rawFulfillRandomWords}: only the coordinator; for it, never reverts
-    /// and does constant work. Unknown (or already fulfilled) ids and empty word arrays are ignored
-    /// with {RandomnessIgnored}; extra words beyond the one asked for are ignored.
+    /// @notice See {ISeedModule-rawFulfillRandomWords}: only the coordinator a request was sent to
+    /// may fulfil it; for a coordinator it never reverts and does constant work. Unknown (or already
+    /// fulfilled) ids and empty word arrays are ignored with {RandomnessIgnored}; extra words beyond
+    /// the one asked for are ignored.
     function fulfill(uint256 requestId, uint256[] calldata randomWords) external {
         SeedStorage.SeedLayout storage $ = layout();
-        address coordinator = address($.coordinator);
-        if (msg.sender != coordinator) revert ISeedModule.SeedOnlyCoordinator(msg.sender, coordinator);
-
-        uint256 purpose = $.requests[requestId];
+        uint256 purpose = $.requests[msg.sender][requestId];
         if (purpose == 0) {
+            // Nothing was asked of the caller under this id: only the current coordinator is told so.
+            address coordinator = address($.coordinator);
+            if (msg.sender != coordinator) revert ISeedModule.SeedOnlyCoordinator(msg.sender, coordinator);
             emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.UnknownRequest);
             return;
         }
@@ -103,36 +179,39 @@ library SeedLogic {
             emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.NoWords);
             return;
         }
-        delete $.requests[requestId];
+        delete $.requests[msg.sender][requestId];
         uint256 target = purpose & type(uint248).max;
-        if (ISeedModule.RequestKind(uint8(purpose >> 248)) == ISeedModule.RequestKind.Batch) {
-            _revealBatch(target, requestId, randomWords[0]);
+        if (ISeedModule.RequestKind(uint8(purpose >> 248)) == ISeedModule.RequestKind.Cohort) {
+            _revealCohort($, target, requestId, randomWords[0]);
         } else {
             _applyMetamorphosis(target, requestId, randomWords[0]);
         }
     }
 
-    /// @dev Reveals a batch, or ignores a replaced request. Constant work; never reverts.
-    /// Emits {BatchRevealed}, ERC-4906 {BatchMetadataUpdate} and ERC-7496 events for the traits
+    /// @dev Reveals a cohort, or ignores a replaced request. Constant work whatever the cohort's
+    /// size; never reverts. The cohort hatches at the collection's current epoch (its tokens' birth).
+    /// Emits {CohortRevealed}, ERC-4906 {BatchMetadataUpdate} and ERC-7496 events for the traits
     /// that change (revealed, stage, genome), or {RandomnessIgnored}.
-    function _revealBatch(uint256 batchId, uint256 requestId, uint256 word) private {
-        ISeedModule.Batch storage b = layout().batches[batchId];
+    function _revealCohort(SeedStorage.SeedLayout storage $, uint256 cohortId, uint256 requestId, uint256 word) private {
+        ISeedModule.Cohort storage c = $.cohorts[cohortId];
         // A fulfilled request is forgotten; a replaced (re-requested) one lands here.
-        if (b.randomness != requestId) {
+        if (c.randomness != requestId || c.revealed) {
             emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.StaleRequest);
             return;
         }
-        b.revealed = true;
-        b.randomness = word;
-        uint256 first = b.firstTokenId;
-        uint256 quantity = b.quantity;
-        emit ISeedModule.BatchRevealed(batchId, first, quantity);
-        emit ILivingAsset.BatchMetadataUpdate(first, first + quantity - 1);
-        // ERC-7496: the batch's "revealed" trait became true; its stage left Egg and its genome
+        uint256 birthEpoch = EvolutionSlot.layout().epoch;
+        c.revealed = true;
+        c.birthEpoch = uint32(birthEpoch);
+        c.randomness = word;
+        uint256 first = c.firstTokenId;
+        uint256 last = first + c.quantity - 1;
+        emit ISeedModule.CohortRevealed(cohortId, first, c.quantity, birthEpoch);
+        emit ILivingAsset.BatchMetadataUpdate(first, last);
+        // ERC-7496: the cohort's "revealed" trait became true; its stage left Egg and its genome
         // appeared (values per token: read them with getTraitValue).
-        emit IERC7496.TraitUpdatedRangeUniformValue(Traits.REVEALED, first, first + quantity - 1, bytes32(uint256(1)));
-        emit IERC7496.TraitUpdatedRange(Traits.STAGE, first, first + quantity - 1);
-        emit IERC7496.TraitUpdatedRange(Traits.GENOME, first, first + quantity - 1);
+        emit IERC7496.TraitUpdatedRangeUniformValue(Traits.REVEALED, first, last, bytes32(uint256(1)));
+        emit IERC7496.TraitUpdatedRange(Traits.STAGE, first, last);
+        emit IERC7496.TraitUpdatedRange(Traits.GENOME, first, last);
     }
 
     /// @dev The metamorphosis word arrived: mutate the genome and advance the stage. Constant
@@ -163,40 +242,47 @@ library SeedLogic {
         emit ILivingAsset.MetadataUpdate(tokenId);
     }
 
-    /// @notice See {ISeedModule-setVrfConfig}. Emits {VrfConfigUpdated}.
+    /// @notice See {ISeedModule-setVrfConfig}: the request parameters; the coordinator stays.
+    /// Emits {VrfConfigUpdated}.
     function setVrfConfig(ISeedModule.VrfConfig calldata config) external {
-        if (config.coordinator.code.length == 0) revert ISeedModule.SeedCoordinatorNotContract(config.coordinator);
-        if (config.keyHash == bytes32(0)) revert ISeedModule.SeedZeroKeyHash();
-        if (config.requestConfirmations > MAX_CONFIRMATIONS) {
-            revert ISeedModule.SeedInvalidConfirmations(config.requestConfirmations, MAX_CONFIRMATIONS);
-        }
-        if (config.callbackGasLimit < MIN_CALLBACK_GAS_LIMIT || config.callbackGasLimit > MAX_CALLBACK_GAS_LIMIT) {
-            revert ISeedModule.SeedInvalidCallbackGasLimit(
-                config.callbackGasLimit,
-                MIN_CALLBACK_GAS_LIMIT,
-                MAX_CALLBACK_GAS_LIMIT
-            );
-        }
-        if (config.rerequestTimeout < MIN_TIMEOUT || config.rerequestTimeout > MAX_TIMEOUT) {
-            revert ISeedModule.SeedInvalidTimeout(config.rerequestTimeout);
-        }
         SeedStorage.SeedLayout storage $ = layout();
-        $.coordinator = IVRFCoordinatorV2Plus(config.coordinator);
-        $.keyHash = config.keyHash;
-        $.subscriptionId = config.subscriptionId;
-        $.requestConfirmations = config.requestConfirmations;
-        $.callbackGasLimit = config.callbackGasLimit;
-        $.nativePayment = config.nativePayment;
-        $.rerequestTimeout = config.rerequestTimeout;
-        emit ISeedModule.VrfConfigUpdated(
-            config.coordinator,
-            config.keyHash,
-            config.subscriptionId,
-            config.requestConfirmations,
-            config.callbackGasLimit,
-            config.nativePayment,
-            config.rerequestTimeout
-        );
+        if (config.coordinator != address($.coordinator)) {
+            revert ISeedModule.SeedCoordinatorChangeNotAllowed(address($.coordinator), config.coordinator);
+        }
+        _setVrfConfig($, config);
+    }
+
+    /// @notice See {ISeedModule-setRevealConfig}. Emits {RevealConfigUpdated}.
+    function setRevealConfig(uint32 minRevealDelay, bool instantReveal) external {
+        _setRevealConfig(layout(), minRevealDelay, instantReveal);
+    }
+
+    /// @notice See {ISeedModule-setCoordinator}. From the current coordinator (Chainlink's
+    /// subscription migration): at once. From the default admin: the first call schedules the
+    /// coordinator for after the admin delay (a new schedule replaces an old one; scheduling the
+    /// current coordinator cancels a change), the same call once that time has come applies it.
+    /// Anyone else is refused. Requests already sent stay fulfillable by the coordinator they were
+    /// sent to. Emits {CoordinatorChangeScheduled}, or Chainlink's {CoordinatorSet} when applied.
+    function setCoordinator(address coordinator) external {
+        if (coordinator.code.length == 0) revert ISeedModule.SeedCoordinatorNotContract(coordinator);
+        SeedStorage.SeedLayout storage $ = layout();
+        if (msg.sender != address($.coordinator)) {
+            _checkRole(DEFAULT_ADMIN_ROLE);
+            uint256 effectiveAt = $.coordinatorEffectiveAt;
+            if (coordinator != $.pendingCoordinator) {
+                // Rare path: the delay is the collection's own (self-call to its public getter).
+                effectiveAt = block.timestamp + IAccessControlDefaultAdminRules(address(this)).defaultAdminDelay();
+                $.pendingCoordinator = coordinator;
+                $.coordinatorEffectiveAt = uint48(effectiveAt);
+                emit ISeedModule.CoordinatorChangeScheduled(coordinator, effectiveAt);
+                return;
+            }
+            if (block.timestamp < effectiveAt) revert ISeedModule.SeedCoordinatorChangeNotReady(coordinator, effectiveAt);
+            delete $.pendingCoordinator;
+            delete $.coordinatorEffectiveAt;
+        }
+        $.coordinator = IVRFCoordinatorV2Plus(coordinator);
+        emit IVRFMigratableConsumerV2Plus.CoordinatorSet(coordinator);
     }
 
     /// @notice See {ISeedModule-vrfConfig}.
@@ -214,6 +300,21 @@ library SeedLogic {
             });
     }
 
+    /// @notice See {ISeedModule-revealState}.
+    function revealState() external view returns (ISeedModule.RevealState memory) {
+        SeedStorage.SeedLayout storage $ = layout();
+        return
+            ISeedModule.RevealState({
+                minRevealDelay: $.minRevealDelay,
+                instantReveal: SaleSlot.layout().instantReveal,
+                openFirstTokenId: $.openFirstTokenId,
+                openedAt: $.openedAt,
+                cohortCount: $.cohortCount,
+                pendingCoordinator: $.pendingCoordinator,
+                coordinatorEffectiveAt: $.coordinatorEffectiveAt
+            });
+    }
+
     /// @notice See {ISeedModule-seedOf}. `tokenId` must be minted.
     function seedOf(uint256 tokenId) external view returns (uint256) {
         (bool revealed, uint256 seed, ) = seedAndBirth(tokenId);
@@ -226,44 +327,105 @@ library SeedLogic {
         (revealed, , ) = seedAndBirth(tokenId);
     }
 
-    /// @notice See {ISeedModule-batchIdOf}. `tokenId` must be minted.
-    function batchIdOfToken(uint256 tokenId) external view returns (uint256) {
-        return batchIdOf(layout(), tokenId);
+    /// @notice See {ISeedModule-cohortIdOf}. `tokenId` must be minted.
+    function cohortIdOfToken(uint256 tokenId) external view returns (uint256) {
+        SeedStorage.SeedLayout storage $ = layout();
+        if (tokenId >= $.openFirstTokenId) revert ISeedModule.SeedTokenNotInCohort(tokenId);
+        return cohortIdOf($, tokenId);
     }
 
-    /// @notice Birth epoch of a minted token.
+    /// @notice Birth epoch of a minted token: its cohort's hatching epoch, or the current epoch while
+    /// it is an egg (not born yet: age 0).
     function birthEpochOf(uint256 tokenId) external view returns (uint256 birthEpoch) {
         (, , birthEpoch) = seedAndBirth(tokenId);
     }
 
-    /// @notice See {ISeedModule-batch}.
-    function batch(uint256 batchId) external view returns (ISeedModule.Batch memory) {
+    /// @notice See {ISeedModule-cohort}.
+    function cohort(uint256 cohortId) external view returns (ISeedModule.Cohort memory) {
         SeedStorage.SeedLayout storage $ = layout();
-        if (batchId >= $.batchCount) revert ISeedModule.SeedUnknownBatch(batchId);
-        return $.batches[batchId];
+        if (cohortId >= $.cohortCount) revert ISeedModule.SeedUnknownCohort(cohortId);
+        return $.cohorts[cohortId];
     }
 
-    /// @notice Largest batch whose first token is <= tokenId (batches are appended in token
-    /// order): O(log batches). `tokenId` must be minted.
-    function batchIdOf(SeedStorage.SeedLayout storage $, uint256 tokenId) internal view returns (uint256) {
+    /// @notice Last cohort whose first token is <= tokenId (cohorts are closed in token order):
+    /// O(log cohorts). `tokenId` must be below the open cohort's first token.
+    function cohortIdOf(SeedStorage.SeedLayout storage $, uint256 tokenId) internal view returns (uint256) {
         uint256 lo = 0;
-        uint256 hi = $.batchCount - 1;
+        uint256 hi = $.cohortCount - 1;
         while (lo < hi) {
             uint256 mid = (lo + hi + 1) >> 1;
-            if ($.batches[mid].firstTokenId <= tokenId) lo = mid;
+            if ($.cohorts[mid].firstTokenId <= tokenId) lo = mid;
             else hi = mid - 1;
         }
         return lo;
     }
 
     /// @notice Seed (if revealed) and birth epoch of a minted token: one binary search plus one
-    /// read. `tokenId` must be minted.
+    /// read. An egg (open cohort, or cohort not yet fulfilled) is not born yet: its birth epoch is
+    /// the current one.
     function seedAndBirth(uint256 tokenId) internal view returns (bool revealed, uint256 seed, uint256 birthEpoch) {
         SeedStorage.SeedLayout storage $ = layout();
-        ISeedModule.Batch storage b = $.batches[batchIdOf($, tokenId)];
-        birthEpoch = b.birthEpoch;
-        revealed = b.revealed;
-        if (revealed) seed = uint256(keccak256(abi.encode(b.randomness, tokenId)));
+        if (tokenId < $.openFirstTokenId) {
+            ISeedModule.Cohort storage c = $.cohorts[cohortIdOf($, tokenId)];
+            revealed = c.revealed;
+            if (revealed) return (true, uint256(keccak256(abi.encode(c.randomness, tokenId))), c.birthEpoch);
+        }
+        birthEpoch = EvolutionSlot.layout().epoch;
+    }
+
+    /// @dev Reverts with OpenZeppelin's {AccessControlUnauthorizedAccount} unless the caller holds
+    /// `role` in the collection (a self-call to its public `hasRole`: used on rare paths only).
+    function _checkRole(bytes32 role) private view {
+        if (!IAccessControl(address(this)).hasRole(role, msg.sender)) {
+            revert IAccessControl.AccessControlUnauthorizedAccount(msg.sender, role);
+        }
+    }
+
+    /// @dev ERC721A's next token id, read from its storage (this runs in the collection's context).
+    function _nextTokenId() private view returns (uint256) {
+        return ERC721AStorage.layout()._currentIndex;
+    }
+
+    function _setVrfConfig(SeedStorage.SeedLayout storage $, ISeedModule.VrfConfig calldata config) private {
+        if (config.keyHash == bytes32(0)) revert ISeedModule.SeedZeroKeyHash();
+        if (config.requestConfirmations > MAX_CONFIRMATIONS) {
+            revert ISeedModule.SeedInvalidConfirmations(config.requestConfirmations, MAX_CONFIRMATIONS);
+        }
+        if (config.callbackGasLimit < MIN_CALLBACK_GAS_LIMIT || config.callbackGasLimit > MAX_CALLBACK_GAS_LIMIT) {
+            revert ISeedModule.SeedInvalidCallbackGasLimit(
+                config.callbackGasLimit,
+                MIN_CALLBACK_GAS_LIMIT,
+                MAX_CALLBACK_GAS_LIMIT
+            );
+        }
+        if (config.rerequestTimeout < MIN_TIMEOUT || config.rerequestTimeout > MAX_TIMEOUT) {
+            revert ISeedModule.SeedInvalidTimeout(config.rerequestTimeout);
+        }
+        $.keyHash = config.keyHash;
+        $.subscriptionId = config.subscriptionId;
+        $.requestConfirmations = config.requestConfirmations;
+        $.callbackGasLimit = config.callbackGasLimit;
+        $.nativePayment = config.nativePayment;
+        $.rerequestTimeout = config.rerequestTimeout;
+        emit ISeedModule.VrfConfigUpdated(
+            config.coordinator,
+            config.keyHash,
+            config.subscriptionId,
+            config.requestConfirmations,
+            config.callbackGasLimit,
+            config.nativePayment,
+            config.rerequestTimeout
+        );
+    }
+
+    function _setRevealConfig(SeedStorage.SeedLayout storage $, uint32 minRevealDelay, bool instantReveal) private {
+        if (minRevealDelay < MIN_REVEAL_DELAY || minRevealDelay > MAX_REVEAL_DELAY) {
+            revert ISeedModule.SeedInvalidRevealDelay(minRevealDelay, MIN_REVEAL_DELAY, MAX_REVEAL_DELAY);
+        }
+        $.minRevealDelay = minRevealDelay;
+        // The mint reads the flag from the sale slot it reads anyway.
+        SaleSlot.layout().instantReveal = instantReveal;
+        emit ISeedModule.RevealConfigUpdated(minRevealDelay, instantReveal);
     }
 
     function _buildRequest(

@@ -9,21 +9,38 @@ import {SeedLogic} from "./SeedLogic.sol";
 import {RoyaltyLogic} from "./RoyaltyLogic.sol";
 import {MetadataLogic} from "./MetadataLogic.sol";
 import {SaleLogic} from "./SaleLogic.sol";
+import {WorldLinkEvents} from "./WorldLinkEvents.sol";
+import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
 
 /// @title SetupLogic
-/// @notice Every module's part of the collection's initialisation, as an external library run by
-/// DELEGATECALL in the collection's context from its `initializer` (which guards it). The
-/// collection itself initialises only what lives in its own bytecode: ERC721A, roles and pause.
+/// @notice The collection's cold paths, as an external library run by DELEGATECALL in the
+/// collection's context: every module's part of its initialisation (from its `initializer`, which
+/// guards it; the collection itself initialises only roles and pause), and catching up with its world ({syncWorld}).
 library SetupLogic {
-    /// @notice Initialise the seed, world link, royalty, metadata and sale modules from `p`.
+    /// @notice Initialise ERC721A's name, symbol and first token id, the seed (VRF and reveal trigger), world link, royalty, metadata and sale modules from `p`.
     /// Emits each module's configuration events and {WorldLinked}.
     function initialize(ILivingAsset.InitParams calldata p) external {
-        SeedLogic.setVrfConfig(p.vrf);
+        // ERC721A's initial state, as its `__ERC721A_init_unchained` writes it (token ids from 1).
+        ERC721AStorage.Layout storage token = ERC721AStorage.layout();
+        token._name = p.name;
+        token._symbol = p.symbol;
+        token._currentIndex = 1;
+        SeedLogic.initialize(p.vrf, p.minRevealDelay, p.instantReveal);
         linkWorld(p.world);
         RoyaltyLogic.initialize(p.royaltyReceiver, p.royaltyBps, p.maxRoyaltyBps);
         MetadataLogic.initialize(p.renderer, p.description, p.name);
         SaleLogic.setSaleConfig(p.price, p.maxSupply, p.maxPerWallet, p.maxPerMint);
         SaleLogic.setTreasury(p.treasury);
+    }
+
+    /// @notice See {IEvolutionModule-syncWorld}. Emits {WorldSynced}, then the epoch's ERC-4906 and
+    /// ERC-7496 events (see {WorldLinkEvents-enterEpoch}).
+    function syncWorld() external {
+        EvolutionStorage.WorldLinkLayout storage $ = EvolutionSlot.layout();
+        (uint256 epoch, uint256 mood, uint256 threshold) = $.world.state();
+        if (epoch <= $.epoch && threshold == $.moodThresholdBps) revert IEvolutionModule.EvolutionInSync(epoch);
+        emit IEvolutionModule.WorldSynced(epoch);
+        WorldLinkEvents.enterEpoch($, epoch, mood, threshold);
     }
 
     /// @dev Names the collection's world for good and starts at its current epoch, so a collection

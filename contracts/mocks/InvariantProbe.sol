@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {IWorld} from "../interfaces/IWorld.sol";
 import {Phenotype} from "../interfaces/IRenderer.sol";
+import {ISeedModule} from "../interfaces/ISeedModule.sol";
 
 /// @notice The views of the collection that the probe reads.
 interface IProbedCollection {
@@ -16,11 +17,14 @@ interface IProbedCollection {
             uint256 maxPerWallet,
             uint256 maxPerMint,
             bool open,
-            address treasury
+            address treasury,
+            bytes32 allowlistRoot,
+            uint256 allowlistPrice,
+            bool allowlistOpen
         );
     function paused() external view returns (bool);
     function currentEpoch() external view returns (uint256);
-    function batchCount() external view returns (uint256);
+    function revealState() external view returns (ISeedModule.RevealState memory);
     function world() external view returns (address);
     function ownerOf(uint256 tokenId) external view returns (address);
     function balanceOf(address owner) external view returns (uint256);
@@ -57,7 +61,7 @@ contract InvariantProbe {
         uint256 maxSupply;
         bool paused;
         uint256 currentEpoch;
-        uint256 batchCount;
+        uint256 cohortCount;
         uint256 ethBalance;
         uint256 maxRoyaltyBps;
         address defaultRoyaltyReceiver;
@@ -75,10 +79,10 @@ contract InvariantProbe {
         uint256 lastTokenId
     ) external view returns (State memory s) {
         s.totalSupply = collection.totalSupply();
-        (, s.maxSupply, , , , ) = collection.saleConfig();
+        (, s.maxSupply, , , , , , , ) = collection.saleConfig();
         s.paused = collection.paused();
         s.currentEpoch = collection.currentEpoch();
-        s.batchCount = collection.batchCount();
+        s.cohortCount = collection.revealState().cohortCount;
         s.ethBalance = address(collection).balance;
         s.maxRoyaltyBps = collection.maxRoyaltyBps();
         // Token 0 never exists, so it never has an override: this is the default royalty.

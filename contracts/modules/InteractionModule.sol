@@ -65,7 +65,7 @@ abstract contract InteractionModule is SeedModule, EvolutionModule, InteractionS
     }
 
     /// @inheritdoc IInteractionModule
-    function rerequestMetamorphosis(uint256 tokenId) external virtual onlyRole(CONFIG_ROLE) {
+    function rerequestMetamorphosis(uint256 tokenId) external virtual onlyConfig {
         _requireMinted(tokenId);
         _forward(address(InteractionLogic), InteractionLogic.rerequestMetamorphosis.selector);
     }

@@ -26,9 +26,22 @@ abstract contract LivingAssetBase is
     /// @notice May upgrade the implementation behind the proxy.
     bytes32 public constant UPGRADER_ROLE = keccak256("UPGRADER_ROLE");
 
+    /// @dev `onlyRole(CONFIG_ROLE)`, written once: each use is a jump instead of the role's 32-byte
+    /// constant (the collection has many config setters, and EIP-170 counts every byte).
+    modifier onlyConfig() {
+        _checkConfigRole();
+        _;
+    }
+
     /// @dev Token ids start at 1.
     function _startTokenId() internal view virtual override returns (uint256) {
         return 1;
+    }
+
+    /// @dev Reverts with OpenZeppelin's `AccessControlUnauthorizedAccount` unless the caller holds
+    /// `CONFIG_ROLE`.
+    function _checkConfigRole() internal view {
+        _checkRole(CONFIG_ROLE);
     }
 
     /// @dev Reverts with `LivingAssetNonexistentToken` unless the token was minted (no burns here;

@@ -46,7 +46,7 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, MetadataSt
     }
 
     /// @inheritdoc IMetadataModule
-    function setRenderer(address) external virtual onlyRole(CONFIG_ROLE) {
+    function setRenderer(address) external virtual onlyConfig {
         _forward(address(MetadataLogic), MetadataLogic.setRenderer.selector);
     }
 
@@ -56,7 +56,7 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, MetadataSt
     }
 
     /// @inheritdoc IMetadataModule
-    function setDescription(string calldata) external virtual onlyRole(CONFIG_ROLE) {
+    function setDescription(string calldata) external virtual onlyConfig {
         _forward(address(MetadataLogic), MetadataLogic.setDescription.selector);
     }
 

@@ -26,18 +26,18 @@ abstract contract RoyaltyModule is LivingAssetBase, RoyaltyStorage, IERC2981, IR
     }
 
     /// @inheritdoc IRoyaltyModule
-    function setDefaultRoyalty(address, uint96) external virtual onlyRole(CONFIG_ROLE) {
+    function setDefaultRoyalty(address, uint96) external virtual onlyConfig {
         _forward(address(RoyaltyLogic), RoyaltyLogic.setDefault.selector);
     }
 
     /// @inheritdoc IRoyaltyModule
-    function setTokenRoyalty(uint256 tokenId, address, uint96) external virtual onlyRole(CONFIG_ROLE) {
+    function setTokenRoyalty(uint256 tokenId, address, uint96) external virtual onlyConfig {
         _requireMinted(tokenId);
         _forward(address(RoyaltyLogic), RoyaltyLogic.setToken.selector);
     }
 
     /// @inheritdoc IRoyaltyModule
-    function resetTokenRoyalty(uint256 tokenId) external virtual onlyRole(CONFIG_ROLE) {
+    function resetTokenRoyalty(uint256 tokenId) external virtual onlyConfig {
         _requireMinted(tokenId);
         _forward(address(RoyaltyLogic), RoyaltyLogic.resetToken.selector);
     }

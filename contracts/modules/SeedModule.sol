@@ -10,18 +10,46 @@ import {LivingAssetBase} from "./LivingAssetBase.sol";
 /// @notice An upgradeable Chainlink VRF v2.5 consumer. `VRFConsumerBaseV2Plus` needs a constructor
 /// and an owner of its own, so it cannot sit behind a proxy: this module keeps the coordinator and
 /// request parameters in its ERC-7201 namespace (`livingasset.storage.Seed`, laid out in
-/// {SeedStorage}) and implements `rawFulfillRandomWords` itself.
+/// {SeedStorage}), implements `rawFulfillRandomWords` and Chainlink's `setCoordinator` itself.
 ///
-/// One mint call is one batch and one request. A token's seed is derived when read:
+/// Reveal cohorts: a mint writes nothing of its own; the tokens minted since the last request form
+/// the open cohort, and one request closes it ({reveal}, Chainlink Automation's {performUpkeep}, or
+/// the mint itself in instant-reveal mode). A token's seed is derived when read:
 /// `keccak256(abi.encode(word, tokenId))`. Fulfilment never reverts for the coordinator and does
-/// constant work, whatever the batch size.
+/// constant work, whatever the cohort's size.
 ///
-/// Who may call what: the coordinator fulfils; `CONFIG_ROLE` sets the VRF configuration and
-/// re-requests a stuck batch after the timeout; everything else is a view.
+/// Who may call what: anyone `reveal`s (after the minimum delay) and re-requests a cohort whose
+/// request was refused; the coordinator a request was sent to fulfils it; `CONFIG_ROLE` sets the
+/// request parameters and the reveal trigger and re-requests a stuck cohort after the timeout; the
+/// coordinator is changed by the current coordinator (subscription migration) or by the default
+/// admin after the admin delay; everything else is a view.
 abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
     /// @notice The lowest callback gas limit the configuration accepts: twice the heaviest
     /// fulfilment measured by the tests.
     uint32 public constant MIN_CALLBACK_GAS_LIMIT = SeedLogic.MIN_CALLBACK_GAS_LIMIT;
+
+    /// @inheritdoc ISeedModule
+    function reveal() external virtual returns (uint256 cohortId) {
+        assembly ("memory-safe") {
+            cohortId := 0 // names the return value for the ABI; _forward returns the library's answer
+        }
+        _forward(address(SeedLogic), SeedLogic.reveal.selector);
+    }
+
+    /// @notice Chainlink Automation: whether {performUpkeep} would close the open cohort now.
+    function checkUpkeep(bytes calldata) external view virtual returns (bool upkeepNeeded, bytes memory performData) {
+        assembly ("memory-safe") {
+            // names the return values for the ABI; _forwardView returns the library's answer
+            upkeepNeeded := 0
+            performData := 0
+        }
+        _forwardView(address(SeedLogic), SeedLogic.checkUpkeep.selector);
+    }
+
+    /// @notice Chainlink Automation: {reveal}, with every check made again (anyone may call it).
+    function performUpkeep(bytes calldata) external virtual {
+        _forward(address(SeedLogic), SeedLogic.performUpkeep.selector);
+    }
 
     /// @inheritdoc ISeedModule
     function rawFulfillRandomWords(uint256, uint256[] calldata) external virtual {
@@ -29,19 +57,27 @@ abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
     }
 
     /// @inheritdoc ISeedModule
-    /// @dev A batch whose request the coordinator refused (request id 0) never had a word anyone
-    /// could see, so anyone may retry it; replacing a live request needs the config role.
-    function rerequestBatch(uint256 batchId) external virtual {
-        SeedLayout storage $ = SeedLogic.layout();
-        if (batchId >= $.batchCount || $.batches[batchId].revealed || $.batches[batchId].randomness != 0) {
-            _checkRole(CONFIG_ROLE);
-        }
-        _forward(address(SeedLogic), SeedLogic.rerequestBatch.selector);
+    /// @dev A cohort whose request the coordinator refused (request id 0) never had a word anyone
+    /// could see, so anyone may retry it; replacing a live request needs the config role (checked
+    /// by {SeedLogic-rerequestCohort}).
+    function rerequestCohort(uint256) external virtual {
+        _forward(address(SeedLogic), SeedLogic.rerequestCohort.selector);
     }
 
     /// @inheritdoc ISeedModule
-    function setVrfConfig(VrfConfig calldata) external virtual onlyRole(CONFIG_ROLE) {
+    function setVrfConfig(VrfConfig calldata) external virtual onlyConfig {
         _forward(address(SeedLogic), SeedLogic.setVrfConfig.selector);
+    }
+
+    /// @inheritdoc ISeedModule
+    function setRevealConfig(uint32, bool) external virtual onlyConfig {
+        _forward(address(SeedLogic), SeedLogic.setRevealConfig.selector);
+    }
+
+    /// @inheritdoc ISeedModule
+    /// @dev Who may call, and what each caller's call does, is checked by {SeedLogic-setCoordinator}.
+    function setCoordinator(address) external virtual {
+        _forward(address(SeedLogic), SeedLogic.setCoordinator.selector);
     }
 
     /// @inheritdoc ISeedModule
@@ -50,6 +86,14 @@ abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
             config := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
         _forwardView(address(SeedLogic), SeedLogic.vrfConfig.selector);
+    }
+
+    /// @inheritdoc ISeedModule
+    function revealState() external view virtual returns (RevealState memory state) {
+        assembly ("memory-safe") {
+            state := 0 // names the return value for the ABI; _forwardView returns the library's answer
+        }
+        _forwardView(address(SeedLogic), SeedLogic.revealState.selector);
     }
 
     /// @inheritdoc ISeedModule
@@ -71,24 +115,19 @@ abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
     }
 
     /// @inheritdoc ISeedModule
-    function batchIdOf(uint256 tokenId) external view virtual returns (uint256 batchId) {
+    function cohortIdOf(uint256 tokenId) external view virtual returns (uint256 cohortId) {
         _requireMinted(tokenId);
         assembly ("memory-safe") {
-            batchId := 0 // names the return value for the ABI; _forwardView returns the library's answer
+            cohortId := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
-        _forwardView(address(SeedLogic), SeedLogic.batchIdOfToken.selector);
+        _forwardView(address(SeedLogic), SeedLogic.cohortIdOfToken.selector);
     }
 
     /// @inheritdoc ISeedModule
-    function batch(uint256) external view virtual returns (Batch memory b) {
+    function cohort(uint256) external view virtual returns (Cohort memory c) {
         assembly ("memory-safe") {
-            b := 0 // names the return value for the ABI; _forwardView returns the library's answer
+            c := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
-        _forwardView(address(SeedLogic), SeedLogic.batch.selector);
-    }
-
-    /// @inheritdoc ISeedModule
-    function batchCount() external view virtual returns (uint256) {
-        return SeedLogic.layout().batchCount;
+        _forwardView(address(SeedLogic), SeedLogic.cohort.selector);
     }
 }

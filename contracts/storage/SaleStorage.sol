@@ -8,14 +8,21 @@ pragma solidity ^0.8.24;
 abstract contract SaleStorage {
     /// @custom:storage-location erc7201:livingasset.storage.LivingAsset
     struct SaleLayout {
-        // slot 0: price (96) | maxSupply (64) | maxPerWallet (32) | maxPerMint (32) | saleOpen (8)
+        // slot 0, the one slot a public mint reads:
+        // price (96) | maxSupply (64) | maxPerWallet (32) | maxPerMint (32) | saleOpen (8) |
+        // instantReveal (8) | allowlistOpen (8)
         uint96 price;
         uint64 maxSupply;
         uint32 maxPerWallet;
         uint32 maxPerMint;
         bool saleOpen;
-        // slot 1
+        bool instantReveal; // each mint requests its own word (seed module's reveal trigger)
+        bool allowlistOpen;
+        // slot 1: treasury (160) | allowlistPrice (96)
         address treasury;
+        uint96 allowlistPrice;
+        // slot 2: Merkle root of the allowlist's (address, allowance) leaves
+        bytes32 allowlistRoot;
     }
 }
 

@@ -20,10 +20,19 @@ abstract contract SeedStorage {
         uint32 rerequestTimeout;
         bytes32 keyHash;
         uint256 subscriptionId;
-        uint256 batchCount;
-        mapping(uint256 batchId => ISeedModule.Batch) batches;
-        // kind (8, high bits) | target (248): what a request id was made for.
-        mapping(uint256 requestId => uint256 purpose) requests;
+        // slot 3: the open cohort and the reveal trigger, read and written together by `reveal`:
+        // openFirstTokenId (64) | openedAt (40) | cohortCount (64) | minRevealDelay (32)
+        uint64 openFirstTokenId;
+        uint40 openedAt;
+        uint64 cohortCount;
+        uint32 minRevealDelay;
+        mapping(uint256 cohortId => ISeedModule.Cohort) cohorts;
+        // coordinator => request id => kind (8, high bits) | target (248): what a request was made for,
+        // kept under the coordinator it was sent to, which alone may fulfil it.
+        mapping(address coordinator => mapping(uint256 requestId => uint256 purpose)) requests;
+        // A coordinator change scheduled by the default admin: pendingCoordinator (160) | effectiveAt (48)
+        address pendingCoordinator;
+        uint48 coordinatorEffectiveAt;
     }
 }
 

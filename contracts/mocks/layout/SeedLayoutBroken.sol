@@ -9,7 +9,7 @@ import {ISeedModule} from "../../interfaces/ISeedModule.sol";
 
 /// @title SeedLayoutBroken (test mock)
 /// @notice The same ERC-7201 namespace as {SeedStorage} with a field inserted before `keyHash`, which
-/// shifts every later field (the VRF key, the subscription, the batches) by one slot: an
+/// shifts every later field (the VRF key, the subscription, the cohorts) by one slot: an
 /// incompatible layout change that the upgrades plugin must refuse.
 contract SeedLayoutBroken is Initializable, UUPSUpgradeable {
     /// @custom:storage-location erc7201:livingasset.storage.Seed
@@ -22,9 +22,14 @@ contract SeedLayoutBroken is Initializable, UUPSUpgradeable {
         uint256 insertedField;
         bytes32 keyHash;
         uint256 subscriptionId;
-        uint256 batchCount;
-        mapping(uint256 batchId => ISeedModule.Batch) batches;
-        mapping(uint256 requestId => uint256 purpose) requests;
+        uint64 openFirstTokenId;
+        uint40 openedAt;
+        uint64 cohortCount;
+        uint32 minRevealDelay;
+        mapping(uint256 cohortId => ISeedModule.Cohort) cohorts;
+        mapping(address coordinator => mapping(uint256 requestId => uint256 purpose)) requests;
+        address pendingCoordinator;
+        uint48 coordinatorEffectiveAt;
     }
 
     /// @custom:oz-upgrades-unsafe-allow constructor
