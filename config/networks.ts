@@ -57,6 +57,10 @@ export const COLLECTION_DEFAULTS = {
   adminDelaySeconds: 2 * 24 * 3600,
   callbackGasLimit: 200_000,
   rerequestTimeoutSeconds: 24 * 3600,
+  // Reveal cohorts: anyone (or the collection's Automation upkeep) may close the open cohort this
+  // long after it opened; INSTANT_REVEAL=true makes every mint request its own word instead.
+  minRevealDelaySeconds: Number(process.env.MIN_REVEAL_DELAY ?? 900),
+  instantReveal: process.env.INSTANT_REVEAL === "true",
   epochIntervalSeconds: Number(process.env.EPOCH_INTERVAL ?? 3600),
   heartbeatSeconds: 3600,
   sequencerGracePeriodSeconds: 3600,

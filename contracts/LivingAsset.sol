@@ -45,7 +45,6 @@ contract LivingAsset is MetadataModule, SaleStorage, UUPSUpgradeable {
     /// modifiers (about 350 bytes the collection needs under EIP-170).
     function initialize(InitParams calldata p) external initializer {
         __AccessControlDefaultAdminRules_init(p.adminDelay, p.admin);
-        __Pausable_init();
         // ERC721A and the modules' part (VRF, world, royalty, metadata, sale) run in {SetupLogic}
         // on this call's own arguments, inside this initializer.
         _delegate(address(SetupLogic), SetupLogic.initialize.selector);
@@ -129,12 +128,12 @@ contract LivingAsset is MetadataModule, SaleStorage, UUPSUpgradeable {
 
     /// @notice Pause minting and holder interactions (transfers are never paused).
     function pause() external virtual onlyRole(PAUSER_ROLE) {
-        _pause();
+        _forward(address(SaleLogic), SaleLogic.pause.selector);
     }
 
     /// @notice Resume minting and holder interactions.
     function unpause() external virtual onlyRole(PAUSER_ROLE) {
-        _unpause();
+        _forward(address(SaleLogic), SaleLogic.unpause.selector);
     }
 
     /// @notice The sale configuration: the public sale and the allowlist phase.

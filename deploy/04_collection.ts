@@ -55,6 +55,10 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
       nativePayment: false,
       rerequestTimeout: d.rerequestTimeoutSeconds,
     },
+    // Reveal cohorts by default: mints make no request; `reveal()` (anyone, after the delay) or
+    // the collection's Automation upkeep closes the open cohort with one request.
+    minRevealDelay: d.minRevealDelaySeconds,
+    instantReveal: d.instantReveal,
     world: (await deployments.get("World")).address,
   };
 

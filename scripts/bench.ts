@@ -18,12 +18,13 @@ import path from "node:path";
 import hre, { ethers, upgrades } from "hardhat";
 import type { ContractTransactionResponse } from "ethers";
 
-import { deployWorld, plain, PRICE, requestIdsOf, type World } from "../test/helpers/fixture";
+import { closeCohort, deployWorld, fulfil, plain, PRICE, requestIdsOf, type World } from "../test/helpers/fixture";
 import {
   AUTOMATION_PERFORM_GAS_LIMIT,
   BULLBEAR_SUPPLIES,
   TRANSFER_TOKEN_ID,
   measureBullBear,
+  measurePausableErc721a,
   measurePerTokenVrf,
   measurePlainErc721a,
   measurePlainOz,
@@ -38,6 +39,14 @@ import {
   mintSupply,
   type FrameGas,
 } from "../test/baselines/world";
+import {
+  COHORT_SIZES,
+  fulfilAsCoordinator,
+  measureAllowlist,
+  measureCohortMints,
+  measureCohortReveals,
+  publicMintGas,
+} from "../test/baselines/cohorts";
 import { collectionFactory } from "./lib/collection";
 import { decodeTokenUri } from "../tasks/lib/render";
 import {
@@ -67,29 +76,10 @@ async function gasOf(sent: Promise<ContractTransactionResponse>): Promise<bigint
   return receipt.gasUsed;
 }
 
-/** `rawFulfillRandomWords` sent by the (impersonated) coordinator; returns the receipt's gas. */
-async function fulfilAsCoordinator(w: World, requestId: bigint, words: bigint[]): Promise<bigint> {
-  const coordinator = await w.coordinator.getAddress();
-  await hre.network.provider.send("hardhat_impersonateAccount", [coordinator]);
-  await hre.network.provider.send("hardhat_setBalance", [coordinator, "0x1000000000000000000"]);
-  try {
-    const signer = await ethers.getSigner(coordinator);
-    return await gasOf(w.collection.connect(signer).rawFulfillRandomWords(requestId, words));
-  } finally {
-    await hre.network.provider.send("hardhat_stopImpersonatingAccount", [coordinator]);
-  }
-}
-
-/** Public mint of `quantity` by alice (maxPerMint raised if needed); returns gas and the VRF request id. */
-async function publicMint(w: World, quantity: number): Promise<{ gas: bigint; requestId: bigint }> {
-  const sale = await w.collection.saleConfig();
-  if (BigInt(quantity) > BigInt(sale.maxPerMint) || BigInt(quantity) > BigInt(sale.maxPerWallet)) {
-    await (await w.collection.setSaleConfig(PRICE, 10_000, 1_000, 100)).wait();
-  }
-  const tx = await w.collection.connect(w.alice).mint(quantity, { value: PRICE * BigInt(quantity) });
-  const receipt = (await tx.wait())!;
-  const [requestId] = await requestIdsOf(w.collection, Promise.resolve(tx));
-  return { gas: receipt.gasUsed, requestId };
+/** Public mint of `quantity` by alice into the open cohort, then `reveal()`: the cohort's request id. */
+async function mintAndClose(w: World, quantity: number): Promise<bigint> {
+  await publicMintGas(w, quantity);
+  return closeCohort(w);
 }
 
 /**
@@ -122,26 +112,32 @@ function expectStage(actual: string, expected: string, what: string): void {
 
 type Figures = Record<string, bigint>;
 
+/** Cohort-mode mints of 1/10/20, instant-reveal mints of 1/10 (mock), transfers, the allowlist mint. */
 async function measureMints(v: Figures): Promise<void> {
-  for (const quantity of [1, 10, 20]) {
-    const w = await deployWorld();
-    v[`mint${quantity}`] = (await publicMint(w, quantity)).gas;
-    progress(`mint ${quantity}: ${v[`mint${quantity}`]}`);
-    if (quantity === 10) {
-      const [a, b, c] = [w.alice.address, w.bob.address, w.carol.address];
-      v.transferFirst = await gasOf(w.collection.connect(w.alice).transferFrom(a, b, TRANSFER_TOKEN_ID));
-      v.transferSecond = await gasOf(w.collection.connect(w.bob).transferFrom(b, c, TRANSFER_TOKEN_ID));
-      progress(`transfers of #${TRANSFER_TOKEN_ID}: ${v.transferFirst} / ${v.transferSecond}`);
-    }
-  }
+  const mints = await measureCohortMints();
+  for (const q of [1, 10, 20]) v[`mint${q}`] = mints.mint[q];
+  v.instantMint1 = mints.instantMint[1];
+  v.instantMint10 = mints.instantMint[10];
+  v.transferFirst = mints.transferFirst;
+  v.transferSecond = mints.transferSecond;
+  progress(`mint 1/10/20 (cohort mode): ${v.mint1} / ${v.mint10} / ${v.mint20}`);
+  progress(`mint 1/10 (instant reveal, mock): ${v.instantMint1} / ${v.instantMint10}`);
+  progress(`transfers of #${TRANSFER_TOKEN_ID}: ${v.transferFirst} / ${v.transferSecond}`);
+  const al = await measureAllowlist();
+  v.allowlistMint1EmptyProof = al.mint1EmptyProof;
+  v.allowlistMint1 = al.mint1;
+  v.allowlistRootRead = al.rootRead;
+  v.allowlistProofDepth = BigInt(al.depth);
+  progress(`allowlist mint 1: empty proof ${al.mint1EmptyProof}, ${al.depth}-hash proof ${al.mint1}`);
 }
 
+/** `reveal()` (mock) and the fulfilment callback for cohorts of 1, 100 and 10,000 tokens. */
 async function measureFulfilments(v: Figures): Promise<void> {
-  for (const quantity of [1, 10, 50]) {
-    const w = await deployWorld();
-    const { requestId } = await publicMint(w, quantity);
-    v[`fulfil${quantity}`] = await fulfilAsCoordinator(w, requestId, [BigInt(quantity) * 7919n]);
-    progress(`VRF fulfilment, batch ${quantity}: ${v[`fulfil${quantity}`]}`);
+  const r = await measureCohortReveals();
+  for (const size of COHORT_SIZES) {
+    v[`reveal${size}`] = r.reveal[size];
+    v[`fulfil${size}`] = r.fulfil[size];
+    progress(`cohort of ${size}: reveal() ${r.reveal[size]}, fulfilment ${r.fulfil[size]}`);
   }
 }
 
@@ -160,7 +156,7 @@ async function measureAdvanceEpoch(v: Figures): Promise<void> {
 }
 
 /**
- * One token's life (#6 of a 10-batch): tokenURI and phenotypeOf at each stage, nurture
+ * One token's life (#6 of a 10-token mint): tokenURI and phenotypeOf at each stage, nurture
  * first/repeat, both metamorphoses and their fulfilment callbacks.
  */
 async function measureLife(v: Figures): Promise<void> {
@@ -174,14 +170,14 @@ async function measureLife(v: Figures): Promise<void> {
   };
   const id = TRANSFER_TOKEN_ID;
   const interval = await intervalOf(w);
-  const { requestId } = await publicMint(w, 10);
+  await publicMintGas(w, 10);
 
   expectStage(await stageOf(w, id), "Egg", "before reveal");
   v.tokenURIEgg = await w.collection.tokenURI.estimateGas(id);
   await sizeAt("Egg");
   progress(`tokenURI Egg: ${v.tokenURIEgg} (SVG ${v.svgBytesEgg} bytes)`);
 
-  await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
+  await fulfil(w, await closeCohort(w));
   expectStage(await stageOf(w, id), "Hatchling", "after reveal");
   v.tokenURIHatchling = await w.collection.tokenURI.estimateGas(id);
   await sizeAt("Hatchling");
@@ -233,8 +229,7 @@ async function measureLife(v: Figures): Promise<void> {
 async function measurePhenotypeAge(v: Figures): Promise<void> {
   const w = await deployWorld();
   const interval = await intervalOf(w);
-  const { requestId } = await publicMint(w, 3);
-  await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
+  await fulfil(w, await mintAndClose(w, 3));
   await nextEpoch(w, P(3000), interval);
   const age = async (): Promise<bigint> => (await w.collection.phenotypeOf(2)).age;
   if ((await age()) !== 1n) throw new Error(`expected age 1, got ${await age()}`);
@@ -252,7 +247,7 @@ async function measurePhenotypeAge(v: Figures): Promise<void> {
 /** upgradeToAndCall(V2, initializeV2(42)) on a populated proxy; the implementation via prepareUpgrade. */
 async function measureUpgrade(v: Figures): Promise<void> {
   const w = await deployWorld();
-  await publicMint(w, 10);
+  await publicMintGas(w, 10);
   const proxy = await w.collection.getAddress();
   const V2 = await collectionFactory(hre, "LivingAssetV2");
   const implementation = (await upgrades.prepareUpgrade(proxy, V2, {
@@ -331,8 +326,9 @@ async function measureWorld(v: Figures): Promise<WorldFigures> {
 /**
  * The VRF path on Chainlink's real VRFCoordinatorV2_5 (deploy tag "real-vrf": proofs made in
  * TypeScript, the exact-gas callback, mainnet billing) and on the mock, same operations:
- * mint 1 / 10 (incl. the request), one request alone (`rerequestBatch` after the timeout), the
- * fulfilment transaction of a batch of 10 and of a metamorphosis (what the oracle sends), the
+ * mint 1 / 10 (cohort mode: no request), `reveal()` (closing a cohort: its one request), mint 1 / 10 in
+ * instant-reveal mode (incl. the request), one request alone (`rerequestCohort` after the timeout), the
+ * fulfilment transaction of a cohort of 10 and of a metamorphosis (what the oracle sends), the
  * callback gas inside it, and what the subscription is charged per reveal in LINK and in native.
  * Real-coordinator charges are at a 10 gwei fulfilment gas price; the mock bills its own fixed
  * 1 gwei and a 0.1 LINK base fee whatever the transaction pays.
@@ -345,12 +341,23 @@ async function measureRealVrf(r: Figures): Promise<void> {
     const w = await fresh();
     const tx = await w.collection.connect(w.alice).mint(quantity, { value: PRICE * BigInt(quantity) });
     r[`mint${quantity}`] = (await tx.wait())!.gasUsed;
+    // reveal(): closing the cohort is the one request to Chainlink's coordinator.
+    const state = await w.collection.revealState();
+    await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(state.openedAt + BigInt(state.minRevealDelay))]);
+    r[`reveal${quantity}`] = (await (await w.collection.connect(w.carol).reveal()).wait())!.gasUsed;
+  }
+  for (const quantity of [1, 10]) {
+    const w = await fresh();
+    const state = await w.collection.revealState();
+    await (await w.collection.setRevealConfig(state.minRevealDelay, true)).wait();
+    const tx = await w.collection.connect(w.alice).mint(quantity, { value: PRICE * BigInt(quantity) });
+    r[`instantMint${quantity}`] = (await tx.wait())!.gasUsed;
   }
   {
     const w = await fresh();
     await mintRequest(w, w.alice, 10);
     await hre.network.provider.send("evm_increaseTime", [24 * 3600]);
-    const tx = await w.collection.rerequestBatch(0);
+    const tx = await w.collection.rerequestCohort(0);
     r.request = (await tx.wait())!.gasUsed;
   }
   for (const native of [false, true]) {
@@ -362,12 +369,12 @@ async function measureRealVrf(r: Figures): Promise<void> {
     // Steady state: a coordinator's first fulfilment also turns its zero counters non-zero.
     await fulfilRequest(w, await mintRequest(w, w.bob, 1));
     // A proof's cost depends on its seed (hash-to-curve is try-and-increment), and the seed on the
-    // request block's hash: average REAL_ROUNDS fulfilments of a batch of 10.
+    // request block's hash: average REAL_ROUNDS fulfilments of a cohort of 10.
     const gas: bigint[] = [];
     const charged: bigint[] = [];
     for (let round = 0; round < REAL_ROUNDS; round++) {
       const f = await fulfilRequest(w, await mintRequest(w, w.alice, 10));
-      if (!f.success) throw new Error("real coordinator: batch fulfilment callback failed");
+      if (!f.success) throw new Error("real coordinator: cohort fulfilment callback failed");
       gas.push(f.receipt.gasUsed);
       charged.push(f.payment);
       if (round === 0 && !native) {
@@ -409,6 +416,10 @@ async function measureRealVrf(r: Figures): Promise<void> {
 async function measureMockVrf(m: Figures, v: Figures): Promise<void> {
   m.mint1 = v.mint1;
   m.mint10 = v.mint10;
+  m.reveal1 = v.reveal1;
+  m.reveal10 = v.reveal100; // the mock's request does not depend on the cohort's size either
+  m.instantMint1 = v.instantMint1;
+  m.instantMint10 = v.instantMint10;
   const paymentOf = async (w: World, requestId: bigint) => {
     const receipt = (await (
       await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())
@@ -422,9 +433,9 @@ async function measureMockVrf(m: Figures, v: Figures): Promise<void> {
   };
   {
     const w = await deployWorld();
-    await publicMint(w, 10);
+    await mintAndClose(w, 10);
     await hre.network.provider.send("evm_increaseTime", [24 * 3600]);
-    m.request = await gasOf(w.collection.rerequestBatch(0));
+    m.request = await gasOf(w.collection.rerequestCohort(0));
   }
   for (const native of [false, true]) {
     const w = await deployWorld();
@@ -432,17 +443,16 @@ async function measureMockVrf(m: Figures, v: Figures): Promise<void> {
       const cfg = plain(await w.collection.vrfConfig());
       await (await w.collection.setVrfConfig({ ...cfg, nativePayment: true })).wait();
     }
-    await paymentOf(w, (await publicMint(w, 1)).requestId); // steady state, as above
-    const { gas, payment } = await paymentOf(w, (await publicMint(w, 10)).requestId);
+    await paymentOf(w, await mintAndClose(w, 1)); // steady state, as above
+    const { gas, payment } = await paymentOf(w, await mintAndClose(w, 10));
     m[native ? "chargeNative" : "chargeLink"] = payment;
     if (!native) m.fulfil10 = gas;
   }
-  m.callback10 = v.fulfil10; // the mock has no exact-gas call: the callback as its own transaction
+  m.callback10 = v.fulfil100; // the mock has no exact-gas call: the callback as its own transaction (any size)
   m.metamorphosisCallback = v.metamorphosisFulfil;
   {
     const w = await deployWorld();
-    const { requestId } = await publicMint(w, 1);
-    await paymentOf(w, requestId);
+    await paymentOf(w, await mintAndClose(w, 1));
     const interval = await intervalOf(w);
     for (let i = 0; i < 5; i++) {
       await nextEpoch(w, priceAt(i), interval);
@@ -489,14 +499,21 @@ const ratioOr = (after: bigint, before: bigint | undefined): string =>
 
 /** Readable names of the Vivarium figures in the before/after table. */
 const LABELS: Record<string, string> = {
-  mint1: "mint 1 (mock coordinator)",
-  mint10: "mint 10 (mock coordinator)",
-  mint20: "mint 20 (mock coordinator)",
-  transferFirst: "transfer #6 of a 10-batch, first",
-  transferSecond: "transfer #6 of a 10-batch, second",
-  fulfil1: "VRF fulfilment callback, batch 1",
-  fulfil10: "VRF fulfilment callback, batch 10",
-  fulfil50: "VRF fulfilment callback, batch 50",
+  mint1: "mint 1 (public; before: incl. its VRF request, now: cohort mode, no request)",
+  mint10: "mint 10 (public; same change)",
+  mint20: "mint 20 (public; same change)",
+  instantMint1: "mint 1, instant reveal (incl. the VRF request, mock)",
+  instantMint10: "mint 10, instant reveal (incl. the VRF request, mock)",
+  transferFirst: "transfer #6 of a 10-token mint, first",
+  transferSecond: "transfer #6 of a 10-token mint, second",
+  fulfil1: "VRF fulfilment callback, batch / cohort of 1",
+  fulfil100: "VRF fulfilment callback, cohort of 100",
+  fulfil10000: "VRF fulfilment callback, cohort of 10,000",
+  reveal1: "reveal(), cohort of 1 (mock)",
+  reveal100: "reveal(), cohort of 100 (mock)",
+  reveal10000: "reveal(), cohort of 10,000 (mock)",
+  allowlistMint1: "allowlist mint 1 (10-hash proof)",
+  allowlistMint1EmptyProof: "allowlist mint 1 (one-entry list, empty proof)",
   advanceEpoch10: "advanceEpoch at supply 10",
   advanceEpoch1000: "advanceEpoch at supply 1,000",
   nurtureFirst: "nurture, first",
@@ -562,6 +579,8 @@ async function main(): Promise<void> {
   const plainOz = await measurePlainOz(hre);
   progress("baselines: plain ERC721A-upgradeable");
   const plainErc721a = await measurePlainErc721a(hre);
+  progress("baselines: plain ERC721A-upgradeable with OpenZeppelin Pausable");
+  const pausableErc721a = await measurePausableErc721a(hre);
   progress("baselines: per-token VRF");
   const perTokenVrf = await measurePerTokenVrf(hre);
   progress(`baselines: Bull&Bear performUpkeep at ${BULLBEAR_SUPPLIES.join("/")}`);
@@ -575,26 +594,48 @@ async function main(): Promise<void> {
         : { name, gas: gas.toString(), baseline, baselineGas: baselineGas.toString(), ratio: ratio(gas, baselineGas) },
     );
   };
-  for (const n of [1, 10] as const) {
-    const key = `mint${n}` as const;
-    const name = `mint ${n} (public, incl. VRF request to Chainlink's VRFCoordinatorV2_5)`;
-    op(name, real[key], `plain ERC721A mint ${n}`, plainErc721a[key]);
-    op(name, real[key], `plain OZ ERC721 mint ${n}`, plainOz[key]);
-  }
   for (const n of [1, 10, 20] as const) {
     const key = `mint${n}` as const;
-    const name = `mint ${n} (public, incl. VRF request) — mock coordinator`;
+    const name = `mint ${n} (public, cohort mode: no VRF request)`;
     op(name, v[key], `plain ERC721A mint ${n}`, plainErc721a[key]);
+    if (n !== 20) op(name, v[key], `plain OZ ERC721 mint ${n}`, plainOz[key]);
+  }
+  op(
+    `allowlist mint 1 (${v.allowlistProofDepth}-hash proof)`,
+    v.allowlistMint1,
+    "plain ERC721A mint 1",
+    plainErc721a.mint1,
+  );
+  op("allowlist mint 1 (one-entry list, empty proof)", v.allowlistMint1EmptyProof, "plain ERC721A mint 1", plainErc721a.mint1);
+  for (const n of [1, 10] as const) {
+    const key = `mint${n}` as const;
+    op(
+      `plain ERC721A + OpenZeppelin whenNotPaused, mint ${n} (its own pause slot)`,
+      pausableErc721a[key],
+      `plain ERC721A mint ${n}`,
+      plainErc721a[key],
+    );
+  }
+  for (const n of [1, 10] as const) {
+    const key = `instantMint${n}` as const;
+    const name = `mint ${n}, instant reveal (incl. VRF request to Chainlink's VRFCoordinatorV2_5)`;
+    op(name, real[key], `plain ERC721A mint ${n}`, plainErc721a[`mint${n}`]);
+  }
+  for (const n of [1, 10] as const) {
+    const key = `instantMint${n}` as const;
+    const name = `mint ${n}, instant reveal (incl. VRF request) — mock coordinator`;
+    op(name, v[key], `plain ERC721A mint ${n}`, plainErc721a[`mint${n}`]);
     if (n === 10) op(name, v[key], "per-token VRF mint 10 (mock coordinator)", perTokenVrf.mint10);
   }
   for (const [key, label] of [
     ["transferFirst", "first"],
     ["transferSecond", "second"],
   ] as const) {
-    op(`transfer #6 of a 10-batch, ${label}`, v[key], `plain ERC721A transfer, ${label}`, plainErc721a[key]);
-    op(`transfer #6 of a 10-batch, ${label}`, v[key], `plain OZ ERC721 transfer, ${label}`, plainOz[key]);
+    op(`transfer #6 of a 10-token mint, ${label}`, v[key], `plain ERC721A transfer, ${label}`, plainErc721a[key]);
+    op(`transfer #6 of a 10-token mint, ${label}`, v[key], `plain OZ ERC721 transfer, ${label}`, plainOz[key]);
   }
-  for (const n of [1, 10, 50]) op(`VRF fulfilment callback, batch ${n}`, v[`fulfil${n}`]);
+  for (const n of COHORT_SIZES) op(`reveal() of a cohort of ${n.toLocaleString("en-US")} (its VRF request, mock)`, v[`reveal${n}`]);
+  for (const n of COHORT_SIZES) op(`VRF fulfilment callback, cohort of ${n.toLocaleString("en-US")}`, v[`fulfil${n}`]);
   op("advanceEpoch at supply 10 (the World, one collection subscribed)", v.advanceEpoch10);
   op(
     "advanceEpoch at supply 1,000 (the World, one collection subscribed)",
@@ -689,6 +730,7 @@ async function main(): Promise<void> {
     baselines: {
       plainOz: str(plainOz),
       plainErc721a: str(plainErc721a),
+      pausableErc721a: str(pausableErc721a),
       perTokenVrf: str(perTokenVrf),
       bullBear: {
         performUpkeep: str(bullBear.gas),
@@ -729,16 +771,19 @@ async function main(): Promise<void> {
   ].join("\n");
   const eth = (wei: bigint): string => ethers.formatEther(wei);
   const vrfRows: [string, string, string][] = [
-    ["mint 1, incl. the VRF request", fmt(real.mint1), fmt(mock.mint1)],
-    ["mint 10, incl. the VRF request", fmt(real.mint10), fmt(mock.mint10)],
-    ["VRF request alone (`rerequestBatch` of a stuck batch)", fmt(real.request), fmt(mock.request)],
+    ["mint 1, cohort mode (no request)", fmt(real.mint1), fmt(mock.mint1)],
+    ["mint 10, cohort mode (no request)", fmt(real.mint10), fmt(mock.mint10)],
+    ["`reveal()`: closes the cohort, its one VRF request (cohort of 1 / 10)", `${fmt(real.reveal1)} / ${fmt(real.reveal10)}`, `${fmt(mock.reveal1)} / ${fmt(mock.reveal10)}`],
+    ["mint 1, instant reveal (incl. the VRF request)", fmt(real.instantMint1), fmt(mock.instantMint1)],
+    ["mint 10, instant reveal (incl. the VRF request)", fmt(real.instantMint10), fmt(mock.instantMint10)],
+    ["VRF request alone (`rerequestCohort` of a stuck cohort)", fmt(real.request), fmt(mock.request)],
     [
-      `fulfilment transaction, batch of 10 (what the oracle sends; real: mean of ${REAL_ROUNDS}, range ${fmt(real.fulfil10Min)}–${fmt(real.fulfil10Max)})`,
+      `fulfilment transaction, cohort of 10 (what the oracle sends; real: mean of ${REAL_ROUNDS}, range ${fmt(real.fulfil10Min)}–${fmt(real.fulfil10Max)})`,
       fmt(real.fulfil10),
       fmt(mock.fulfil10),
     ],
     [
-      "callback gas of a batch reveal (real: inside the exact-gas call; mock: as its own transaction)",
+      "callback gas of a cohort reveal (real: inside the exact-gas call; mock: as its own transaction)",
       fmt(real.callback10),
       fmt(mock.callback10),
     ],

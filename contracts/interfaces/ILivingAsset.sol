@@ -28,6 +28,10 @@ interface ILivingAsset {
         address world; // the World this collection lives in (fixed for good)
     }
 
+    /// @notice Minting or a holder interaction while paused (OpenZeppelin Pausable's error).
+    error EnforcedPause();
+    /// @notice `unpause` while not paused (OpenZeppelin Pausable's error).
+    error ExpectedPause();
     /// @notice The sale is closed.
     error LivingAssetSaleClosed();
     /// @notice The allowlist phase is closed.
@@ -59,6 +63,10 @@ interface ILivingAsset {
     /// @notice The treasury refused the proceeds.
     error LivingAssetWithdrawFailed(address treasury, uint256 amount);
 
+    /// @notice Minting and holder interactions were paused by `account` (OpenZeppelin Pausable's event).
+    event Paused(address account);
+    /// @notice Minting and holder interactions were resumed by `account` (OpenZeppelin Pausable's event).
+    event Unpaused(address account);
     /// @notice The sale was opened or closed.
     event SaleStateUpdated(bool open);
     /// @notice Price, supply cap or limits changed.

@@ -76,6 +76,22 @@ library SaleLogic {
         emit IMetadataModule.ContractURIUpdated();
     }
 
+    /// @notice Pauses minting and holder interactions. Emits {Paused}.
+    function pause() external {
+        SaleStorage.SaleLayout storage $ = layout();
+        if ($.paused) revert ILivingAsset.EnforcedPause();
+        $.paused = true;
+        emit ILivingAsset.Paused(msg.sender);
+    }
+
+    /// @notice Resumes minting and holder interactions. Emits {Unpaused}.
+    function unpause() external {
+        SaleStorage.SaleLayout storage $ = layout();
+        if (!$.paused) revert ILivingAsset.ExpectedPause();
+        $.paused = false;
+        emit ILivingAsset.Unpaused(msg.sender);
+    }
+
     /// @notice Opens or closes the public sale. Emits {SaleStateUpdated}.
     function setSaleOpen(bool open) external {
         layout().saleOpen = open;

@@ -15,7 +15,7 @@ import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
 /// @title SetupLogic
 /// @notice The collection's cold paths, as an external library run by DELEGATECALL in the
 /// collection's context: every module's part of its initialisation (from its `initializer`, which
-/// guards it; the collection itself initialises only roles and pause), and catching up with its world ({syncWorld}).
+/// guards it; the collection itself initialises only its roles), and catching up with its world ({syncWorld}).
 library SetupLogic {
     /// @notice Initialise ERC721A's name, symbol and first token id, the seed (VRF and reveal trigger), world link, royalty, metadata and sale modules from `p`.
     /// Emits each module's configuration events and {WorldLinked}.

@@ -3,9 +3,9 @@ pragma solidity ^0.8.24;
 
 import {ERC721AUpgradeable} from "erc721a-upgradeable/contracts/ERC721AUpgradeable.sol";
 import {AccessControlDefaultAdminRulesUpgradeable} from "@openzeppelin/contracts-upgradeable/access/extensions/AccessControlDefaultAdminRulesUpgradeable.sol";
-import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
+import {SaleSlot} from "../storage/SaleStorage.sol";
 
 /// @title LivingAssetBase
 /// @notice What every module shares: the ERC721A core, roles, pause, and token checks.
@@ -14,7 +14,6 @@ import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
 abstract contract LivingAssetBase is
     ERC721AUpgradeable,
     AccessControlDefaultAdminRulesUpgradeable,
-    PausableUpgradeable,
     ILivingAsset
 {
     /// @notice May `mintTo` for free (airdrops).
@@ -31,6 +30,20 @@ abstract contract LivingAssetBase is
     modifier onlyConfig() {
         _checkConfigRole();
         _;
+    }
+
+    /// @dev Minting and holder interactions only while not paused (transfers are never paused).
+    /// The flag lives in the sale slot every mint reads anyway (see {SaleStorage}); OpenZeppelin's
+    /// `Pausable` keeps it in a slot of its own, a cold read (2,100 gas) on every mint: the benchmark's
+    /// `PausableERC721AUpgradeable` baseline measures that difference.
+    modifier whenNotPaused() {
+        if (SaleSlot.layout().paused) revert EnforcedPause();
+        _;
+    }
+
+    /// @notice Whether minting and holder interactions are paused.
+    function paused() public view virtual returns (bool) {
+        return SaleSlot.layout().paused;
     }
 
     /// @dev Token ids start at 1.

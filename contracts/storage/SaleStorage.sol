@@ -8,9 +8,10 @@ pragma solidity ^0.8.24;
 abstract contract SaleStorage {
     /// @custom:storage-location erc7201:livingasset.storage.LivingAsset
     struct SaleLayout {
-        // slot 0, the one slot a public mint reads:
+        // slot 0, the one slot a public mint reads (the pause flag with it, so the pause check
+        // costs a mint no slot of its own):
         // price (96) | maxSupply (64) | maxPerWallet (32) | maxPerMint (32) | saleOpen (8) |
-        // instantReveal (8) | allowlistOpen (8)
+        // instantReveal (8) | allowlistOpen (8) | paused (8)
         uint96 price;
         uint64 maxSupply;
         uint32 maxPerWallet;
@@ -18,6 +19,7 @@ abstract contract SaleStorage {
         bool saleOpen;
         bool instantReveal; // each mint requests its own word (seed module's reveal trigger)
         bool allowlistOpen;
+        bool paused; // minting and holder interactions stopped (transfers never are)
         // slot 1: treasury (160) | allowlistPrice (96)
         address treasury;
         uint96 allowlistPrice;

@@ -152,6 +152,17 @@ export async function deployPlainErc721a(env: HardhatRuntimeEnvironment = hre): 
   return proxy as unknown as PlainERC721AUpgradeable;
 }
 
+/** A fresh `PausableERC721AUpgradeable` (the plain baseline with OpenZeppelin's `whenNotPaused` on mint). */
+export async function deployPausableErc721a(env: HardhatRuntimeEnvironment = hre): Promise<PlainERC721AUpgradeable> {
+  const { deployer } = await signers(env);
+  const factory = await env.ethers.getContractFactory("PausableERC721AUpgradeable", deployer);
+  const proxy = await env.upgrades.deployProxy(factory, ["Pausable 721A", "Z721A", await deployer.getAddress()], {
+    kind: "uups",
+  });
+  await proxy.waitForDeployment();
+  return proxy as unknown as PlainERC721AUpgradeable;
+}
+
 /** A VRF v2.5 coordinator mock with one subscription, funded with `VRF_SUB_FUNDING`. */
 export async function deployVrfCoordinator(env: HardhatRuntimeEnvironment = hre): Promise<VrfSetup> {
   const { deployer } = await signers(env);
@@ -253,6 +264,11 @@ export async function measurePlainOz(env: HardhatRuntimeEnvironment = hre): Prom
 /** ERC721A-upgradeable, one batch `_mint`: mints of 1/10/20 and two transfers. */
 export async function measurePlainErc721a(env: HardhatRuntimeEnvironment = hre): Promise<PlainCollectionFigures> {
   return measurePlain(env, deployPlainErc721a);
+}
+
+/** The plain ERC721A baseline with OpenZeppelin's `whenNotPaused` on mint: mints of 1/10/20 and two transfers. */
+export async function measurePausableErc721a(env: HardhatRuntimeEnvironment = hre): Promise<PlainCollectionFigures> {
+  return measurePlain(env, deployPausableErc721a);
 }
 
 /** One VRF request per token: mints of 1 and 10 (each on a fresh proxy). */

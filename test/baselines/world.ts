@@ -14,7 +14,7 @@ import type { LivingAsset } from "../../typechain-types";
 import { COLLECTION_DEFAULTS, MOCKS } from "../../config/networks";
 import { collectionFactory } from "../../scripts/lib/collection";
 import { takeSnapshot } from "@nomicfoundation/hardhat-network-helpers";
-import { PRICE, requestIdsOf, type World } from "../helpers/fixture";
+import { PRICE, closeCohort, fulfil, type World } from "../helpers/fixture";
 
 /** ERC721A tokens one `mintTo` may mint at most (`SaleLogic.MAX_PER_MINT_CAP`). */
 export const MINT_CHUNK = 1_000;
@@ -110,6 +110,8 @@ export async function deployExtraCollection(
       nativePayment: false,
       rerequestTimeout: d.rerequestTimeoutSeconds,
     },
+    minRevealDelay: d.minRevealDelaySeconds,
+    instantReveal: d.instantReveal,
     world: await w.world.getAddress(),
   };
   const implementationBefore = await upgrades.erc1967.getImplementationAddress(await w.collection.getAddress());
@@ -263,8 +265,8 @@ export async function measureLongLife(w: World, { token = true }: { token?: bool
   const interval = await epochInterval(w);
   const life: Partial<LongLife> = {};
   if (token) {
-    const [requestId] = await requestIdsOf(w.collection, w.collection.connect(w.alice).mint(3, { value: 3n * PRICE }));
-    await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
+    await (await w.collection.connect(w.alice).mint(3, { value: 3n * PRICE })).wait();
+    await fulfil(w, await closeCohort(w));
   }
   await advanceWorld(w, calmPrice(0), interval);
   const measureToken = async (): Promise<{ phenotypeOf: bigint; tokenURI: bigint; phenotype: LongLife["early"] }> => ({

@@ -86,13 +86,33 @@ export async function requestIdsOf(
   return ids;
 }
 
-/** Mint `quantity` to `who` and fulfil the batch's request through the real mock coordinator. */
-export async function mintAndReveal(w: World, who: World["alice"], quantity: number): Promise<bigint> {
-  const [requestId] = await requestIdsOf(
-    w.collection,
-    w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) }),
-  );
+/**
+ * Close the open reveal cohort with `reveal()` (anyone may), first moving the next block's time
+ * to when the minimum delay allows it. Returns the cohort's request id (0 if refused).
+ */
+export async function closeCohort(w: Pick<World, "collection">, from?: World["alice"]): Promise<bigint> {
+  const state = await w.collection.revealState();
+  const availableAt = state.openedAt + BigInt(state.minRevealDelay);
+  const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+  if (availableAt > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(availableAt)]);
+  const c = from ? w.collection.connect(from) : w.collection;
+  const [requestId] = await requestIdsOf(w.collection, c.reveal());
+  return requestId ?? 0n;
+}
+
+/** Fulfil `requestId` through the mock coordinator with its own word. */
+export async function fulfil(w: Pick<World, "collection" | "coordinator">, requestId: bigint): Promise<void> {
   await (await w.coordinator.fulfillRandomWords(requestId, await w.collection.getAddress())).wait();
+}
+
+/**
+ * Mint `quantity` to `who` into the open cohort, close the cohort with `reveal()` and fulfil its
+ * request through the real mock coordinator. Returns the cohort's request id.
+ */
+export async function mintAndReveal(w: World, who: World["alice"], quantity: number): Promise<bigint> {
+  await (await w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) })).wait();
+  const requestId = await closeCohort(w);
+  await fulfil(w, requestId);
   return requestId;
 }
 
@@ -132,6 +152,8 @@ export async function collectionParams(w: World, change: Record<string, unknown>
     maxRoyaltyBps: 1_000,
     renderer: await w.renderer.getAddress(),
     vrf: plain(await w.collection.vrfConfig()),
+    minRevealDelay: 600,
+    instantReveal: false,
     world: await w.world.getAddress(),
     ...change,
   };

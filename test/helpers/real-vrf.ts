@@ -19,7 +19,7 @@ import {
   type Fulfilment,
   type PendingRequest,
 } from "../../tasks/lib/vrf-fulfil";
-import { PRICE, requestIdsOf } from "./fixture";
+import { PRICE, closeCohort } from "./fixture";
 
 type Signer = Awaited<ReturnType<typeof ethers.getSigner>>;
 
@@ -96,15 +96,15 @@ export async function fulfilRequest(w: RealWorld, requestId: bigint, options: Fu
   });
 }
 
-/** Mint `quantity` as `who`; returns the batch's request id. */
+/**
+ * Mint `quantity` as `who` into the open cohort, then close the cohort with `reveal()` (moving time
+ * past the minimum delay): returns the cohort's request id, sent to Chainlink's coordinator.
+ */
 export async function mintRequest(w: RealWorld, who: Signer, quantity: number): Promise<bigint> {
   const sale = await w.collection.saleConfig();
   if (BigInt(quantity) > sale.maxPerMint) await (await w.collection.setSaleConfig(PRICE, 10_000, 1_000, 100)).wait();
-  const [requestId] = await requestIdsOf(
-    w.collection,
-    w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) }),
-  );
-  return requestId;
+  await (await w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) })).wait();
+  return closeCohort(w);
 }
 
 /** A subscription's LINK (juels) and native (wei) balances. */
