@@ -79,7 +79,16 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
   await send(coordinator.fundSubscriptionWithNative(nativeSub, { value: c.nativeSubscriptionFund }));
   for (const sub of [linkSub, nativeSub]) await send(coordinator.addConsumer(sub, consumer));
 
-  // Switch the collection (nothing is pending right after the deploy): the LINK subscription.
+  // Move the collection to the real coordinator the way Chainlink's subscription migration does:
+  // the current coordinator calls `setCoordinator` (IVRFMigratableConsumerV2Plus). The mock has no
+  // `migrate`, so on this development chain its address sends the call (impersonated); on a live
+  // chain the coordinator changes through `migrate` or the default admin after the admin delay.
+  const mockAddress = (await collection.vrfConfig()).coordinator;
+  await hre.network.provider.send("hardhat_impersonateAccount", [mockAddress]);
+  await hre.network.provider.send("hardhat_setBalance", [mockAddress, "0x1000000000000000000"]);
+  await send(collection.connect(await ethers.getSigner(mockAddress)).setCoordinator(deployed.address));
+  await hre.network.provider.send("hardhat_stopImpersonatingAccount", [mockAddress]);
+  // Then its request parameters (nothing is pending right after the deploy): the LINK subscription.
   const current = await collection.vrfConfig();
   await send(
     collection.setVrfConfig({

@@ -1,6 +1,16 @@
 import { expect } from "chai";
 import hre, { ethers, upgrades } from "hardhat";
-import { advance, collectionParams, deployWorld, mintAndReveal, plain, PRICE, type World } from "./helpers/fixture";
+import {
+  advance,
+  closeCohort,
+  collectionParams,
+  deployWorld,
+  fulfil,
+  mintAndReveal,
+  plain,
+  PRICE,
+  type World,
+} from "./helpers/fixture";
 import { shouldBehaveLikeERC721 } from "./behaviors/erc721.behavior";
 import { shouldBehaveLikeERC2981 } from "./behaviors/erc2981.behavior";
 import { collectionFactory } from "../scripts/lib/collection";
@@ -13,20 +23,31 @@ async function snapshot(w: World) {
   return {
     supply: await w.collection.totalSupply(),
     alice: await w.collection.balanceOf(w.alice.address),
-    batches: await w.collection.batchCount(),
+    reveal: plain(await w.collection.revealState()),
     balance: await ethers.provider.getBalance(await w.collection.getAddress()),
   };
 }
 
 describe("LivingAsset sale", () => {
-  it("mint takes exact payment, records one batch and one VRF request", async () => {
+  it("mint takes exact payment and joins the open cohort without a VRF request; one reveal requests for the cohort", async () => {
     const w = await deployWorld();
-    await expect(w.collection.connect(w.alice).mint(10, { value: PRICE * 10n }))
-      .to.emit(w.collection, "BatchMinted")
-      .withArgs(0, w.alice.address, 1, 10)
-      .and.to.emit(w.coordinator, "RandomWordsRequested");
-    expect(await w.collection.batchCount()).to.equal(1n);
-    expect(await ethers.provider.getBalance(await w.collection.getAddress())).to.equal(PRICE * 10n);
+    const opened = await w.collection.revealState();
+    const mint = w.collection.connect(w.alice).mint(10, { value: PRICE * 10n });
+    await expect(mint).to.emit(w.collection, "Transfer").withArgs(ethers.ZeroAddress, w.alice.address, 10);
+    await expect(mint).to.not.emit(w.coordinator, "RandomWordsRequested");
+    await expect(mint).to.not.emit(w.collection, "CohortClosed");
+    await (await w.collection.connect(w.bob).mint(2, { value: PRICE * 2n })).wait();
+    // Tokens 1-12 wait in the open cohort; nothing about it changed but the next token id.
+    expect(plain(await w.collection.revealState())).to.deep.equal(plain(opened));
+    expect(opened.openFirstTokenId).to.equal(1n);
+    expect(opened.cohortCount).to.equal(0n);
+    expect(await w.collection.isRevealed(12)).to.equal(false);
+    expect(await ethers.provider.getBalance(await w.collection.getAddress())).to.equal(PRICE * 12n);
+    // One request closes both mints' tokens.
+    const requestId = await closeCohort(w, w.carol);
+    expect(requestId).to.not.equal(0n);
+    expect((await w.collection.revealState()).cohortCount).to.equal(1n);
+    expect(plain(await w.collection.cohort(0))).to.include({ firstTokenId: 1n, quantity: 12n, randomness: requestId });
   });
 
   const bad: [string, (w: World) => Promise<unknown>, string, (w: World) => unknown[]][] = [
@@ -238,10 +259,12 @@ describe("LivingAsset roles, storage and upgrades", () => {
         nativePayment: false,
         rerequestTimeout: 0,
       },
+      minRevealDelay: 0,
+      instantReveal: false,
       world: await w.world.getAddress(),
     };
     await expect(impl.initialize(dummy)).to.be.revertedWithCustomError(impl, "InvalidInitialization");
-    await expect(w.collection.initialize(dummy)).to.be.reverted;
+    await expect(w.collection.initialize(dummy)).to.be.revertedWithCustomError(w.collection, "InvalidInitialization");
   });
 
   it("initialisation rejects a royalty cap above 100% and a collection name over 64 bytes", async () => {
@@ -258,9 +281,11 @@ describe("LivingAsset roles, storage and upgrades", () => {
     expect(await ok.getFunction("name")()).to.equal("n".repeat(64));
   });
 
-  it("upgrades a populated proxy to V2, keeping balances, owners, royalties and roles; only the upgrader may", async () => {
+  it("upgrades a populated proxy to V2, keeping balances, owners, royalties, roles, seeds and reveal cohorts; only the upgrader may", async () => {
     const w = await deployWorld();
-    await w.collection.connect(w.alice).mint(10, { value: PRICE * 10n });
+    await mintAndReveal(w, w.alice, 7); // cohort 0: tokens 1-7, revealed
+    await w.collection.connect(w.alice).mint(3, { value: PRICE * 3n });
+    const pending = await closeCohort(w); // cohort 1: tokens 8-10, waiting for its word
     await w.collection.connect(w.alice).transferFrom(w.alice.address, w.bob.address, 6);
     await w.collection.setTokenRoyalty(3, w.carol.address, 123);
     const proxy = await w.collection.getAddress();
@@ -269,7 +294,9 @@ describe("LivingAsset roles, storage and upgrades", () => {
       balances: [await w.collection.balanceOf(w.alice.address), await w.collection.balanceOf(w.bob.address)],
       royalty: await w.collection.royaltyInfo(3, 10_000n),
       minter: await w.collection.hasRole(await w.collection.MINTER_ROLE(), w.deployer.address),
-      batches: await w.collection.batchCount(),
+      seed: await w.collection.seedOf(6),
+      reveal: plain(await w.collection.revealState()),
+      cohorts: [plain(await w.collection.cohort(0)), plain(await w.collection.cohort(1))],
     };
     const V2 = await collectionFactory(hre, "LivingAssetV2");
     await expect(
@@ -286,10 +313,15 @@ describe("LivingAsset roles, storage and upgrades", () => {
       balances: [await v2.balanceOf(w.alice.address), await v2.balanceOf(w.bob.address)],
       royalty: await v2.royaltyInfo(3, 10_000n),
       minter: await v2.hasRole(await w.collection.MINTER_ROLE(), w.deployer.address),
-      batches: await v2.batchCount(),
+      seed: await v2.seedOf(6),
+      reveal: plain(await v2.revealState()),
+      cohorts: [plain(await v2.cohort(0)), plain(await v2.cohort(1))],
     };
     expect(after).to.deep.equal(before);
     expect(await v2.v2Marker()).to.equal(42n);
+    // The cohort closed before the upgrade gets its word after it.
+    await fulfil(w, pending);
+    expect(await v2.isRevealed(10)).to.equal(true);
     await expect(v2.initializeV2(7)).to.be.revertedWithCustomError(v2, "InvalidInitialization");
   });
 

@@ -3,7 +3,16 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import hre, { ethers, upgrades } from "hardhat";
-import { advance, deployWorld, plain, PRICE, requestIdsOf, type World } from "./helpers/fixture";
+import {
+  advance,
+  closeCohort,
+  deployWorld,
+  mintAndReveal,
+  plain,
+  PRICE,
+  requestIdsOf,
+  type World,
+} from "./helpers/fixture";
 import { CollectionHistory } from "../tasks/lib/history";
 import { collectionFactory } from "../scripts/lib/collection";
 
@@ -91,34 +100,34 @@ describe("history: a token's life replayed from events", function () {
     const holders = [w.alice, w.bob, w.carol, w.deployer];
     const address = await w.collection.getAddress();
     const owners = new Map<number, (typeof holders)[number]>();
-    const pendingBatches: bigint[] = [];
+    const pendingCohorts: bigint[] = [];
     const pendingMetamorphoses: bigint[] = [];
     const samples: Sample[] = [];
-    const counts = { batches: 0, nurtures: 0, requests: 0, metamorphoses: 0, transfers: 0 };
+    const counts = { mints: 0, cohorts: 0, nurtures: 0, requests: 0, metamorphoses: 0, transfers: 0 };
     const fulfil = (requestId: bigint) => w.coordinator.fulfillRandomWords(requestId, address).then((tx) => tx.wait());
     let price = 3_000;
 
     const EPOCHS = 20;
     for (let epoch = 0; epoch < EPOCHS; epoch++) {
-      // Mints: one batch of 1-3 tokens now and then (always in the first two epochs).
+      // Mints: 1-3 tokens now and then (always in the first two epochs), into the open cohort.
       if (owners.size < 16 && (epoch < 2 || rand() < 0.45)) {
         const who = pick(holders);
         const quantity = 1 + Math.floor(rand() * 3);
         const first = Number(await w.collection.totalSupply()) + 1;
-        pendingBatches.push(
-          ...(await requestIdsOf(
-            w.collection,
-            w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) }),
-          )),
-        );
+        await (await w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) })).wait();
         for (let i = 0; i < quantity; i++) owners.set(first + i, who);
-        counts.batches++;
+        counts.mints++;
       }
-      // Reveals: each pending batch with even odds (some stay eggs for a few epochs).
-      for (const id of [...pendingBatches]) {
+      // Reveals: someone closes the open cohort with even odds; each pending cohort's word arrives
+      // with even odds (so some tokens stay eggs for a few epochs, and hatch later than they were minted).
+      if ((await w.collection.revealState()).openFirstTokenId <= (await w.collection.totalSupply()) && rand() < 0.5) {
+        pendingCohorts.push(await closeCohort(w, pick(holders)));
+        counts.cohorts++;
+      }
+      for (const id of [...pendingCohorts]) {
         if (rand() < 0.5) {
           await fulfil(id);
-          pendingBatches.splice(pendingBatches.indexOf(id), 1);
+          pendingCohorts.splice(pendingCohorts.indexOf(id), 1);
         }
       }
       const ids = [...owners.keys()];
@@ -172,7 +181,7 @@ describe("history: a token's life replayed from events", function () {
     }
     for (const id of pendingMetamorphoses) await fulfil(id);
     counts.metamorphoses += pendingMetamorphoses.length;
-    for (const id of pendingBatches) await fulfil(id);
+    for (const id of pendingCohorts) await fulfil(id);
 
     // The life covered what the replay has to get right.
     expect(counts.metamorphoses, JSON.stringify(counts)).to.be.greaterThan(1);
@@ -199,6 +208,7 @@ describe("history: a token's life replayed from events", function () {
     // Every token's replay at the snapshot is its live tokenURI; its timeline counts what happened.
     let nurtured = 0;
     let metamorphosed = 0;
+    let hatchedLater = 0;
     for (const id of owners.keys()) {
       expect(await h.matchesLive(id), `token ${id} now`).to.equal(true);
       const t = await h.token(id);
@@ -206,22 +216,24 @@ describe("history: a token's life replayed from events", function () {
       expect(t.events[t.events.length - 1].holder).to.equal(owners.get(id)!.address);
       nurtured += t.events.filter((e) => e.kind === "nurtured").length;
       metamorphosed += t.events.filter((e) => e.kind === "metamorphosed").length;
+      // A token is born when its cohort's word arrives, not when it was minted.
+      if (await w.collection.isRevealed(id)) {
+        const onChain = (await w.collection.cohort(await w.collection.cohortIdOf(id))).birthEpoch;
+        expect(t.birthEpoch, `token ${id}'s birth epoch`).to.equal(Number(onChain));
+        expect(t.events.find((e) => e.kind === "revealed")?.epoch, `token ${id} hatched`).to.equal(t.birthEpoch);
+        if (t.birthEpoch! > t.events[0].epoch) hatchedLater++;
+      }
     }
     expect(nurtured).to.equal(counts.nurtures);
     expect(metamorphosed).to.equal(counts.metamorphoses);
+    expect(hatchedLater, "tokens that hatched epochs after their mint").to.be.greaterThan(0);
   });
 
   it("replays a collection that missed epochs and caught up by syncWorld, a later hook or a feed re-announce", async () => {
     const w = await deployWorld();
     const address = await w.collection.getAddress();
     const samples: Sample[] = [];
-    const mintRevealed = async (who: World["alice"], quantity: number) => {
-      const [id] = await requestIdsOf(
-        w.collection,
-        w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) }),
-      );
-      await (await w.coordinator.fulfillRandomWords(id, address)).wait();
-    };
+    const mintRevealed = (who: World["alice"], quantity: number) => mintAndReveal(w, who, quantity);
     await mintRevealed(w.alice, 2); // tokens 1, 2: born in epoch 0
     await advance(w, P(3_000)); // epoch 1: the feed's first answer, no move yet
     await advance(w, P(3_100)); // epoch 2: +3.33%, Sunny at the 1% threshold
@@ -313,8 +325,7 @@ describe("history: a token's life replayed from events", function () {
   it("replays a burned token's life up to its burn (an upgrade that adds burns) and refuses what follows", async () => {
     const w = await deployWorld();
     const address = await w.collection.getAddress();
-    const [id] = await requestIdsOf(w.collection, w.collection.connect(w.alice).mint(2, { value: PRICE * 2n }));
-    await (await w.coordinator.fulfillRandomWords(id, address)).wait();
+    await mintAndReveal(w, w.alice, 2);
     await advance(w, P(3_000));
     await (await w.collection.connect(w.alice).nurture(1)).wait();
     const [before] = await sampleTokens(w, [1], true);
@@ -344,8 +355,7 @@ describe("history: a token's life replayed from events", function () {
   it("the history task prints the timeline and table, writes the art, and refuses an epoch out of range", async () => {
     const w = await deployWorld();
     const address = await w.collection.getAddress();
-    const [id] = await requestIdsOf(w.collection, w.collection.connect(w.alice).mint(1, { value: PRICE }));
-    await (await w.coordinator.fulfillRandomWords(id, address)).wait();
+    await mintAndReveal(w, w.alice, 1);
     await advance(w, P(3_100));
     await (await w.collection.connect(w.alice).nurture(1)).wait();
     await advance(w, P(2_900));

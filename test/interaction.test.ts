@@ -1,7 +1,16 @@
 import { expect } from "chai";
 import { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
-import { deployWorld, mintAndReveal, advance, requestIdsOf, IgnoreReason, PRICE, type World } from "./helpers/fixture";
+import {
+  deployWorld,
+  mintAndReveal,
+  advance,
+  closeCohort,
+  requestIdsOf,
+  IgnoreReason,
+  PRICE,
+  type World,
+} from "./helpers/fixture";
 import { plain, TRAIT_NAMES } from "./helpers/fixture";
 import { decodeTokenUri } from "../tasks/lib/render";
 
@@ -220,6 +229,11 @@ describe("InteractionModule", () => {
     it("refuses an unrevealed token", async () => {
       const w = await deployWorld();
       await w.collection.connect(w.alice).mint(1, { value: PRICE });
+      // In the open cohort, then in a closed cohort whose word has not come.
+      await expect(w.collection.connect(w.alice).metamorphose(1))
+        .to.be.revertedWithCustomError(w.collection, "InteractionNotRevealed")
+        .withArgs(1);
+      await closeCohort(w);
       await expect(w.collection.connect(w.alice).metamorphose(1))
         .to.be.revertedWithCustomError(w.collection, "InteractionNotRevealed")
         .withArgs(1);

@@ -1,7 +1,16 @@
 import { expect } from "chai";
 import hre, { ethers, upgrades } from "hardhat";
 import Ajv from "ajv";
-import { deployWorld, mintAndReveal, advance, requestIdsOf, PRICE, type World } from "./helpers/fixture";
+import {
+  deployWorld,
+  mintAndReveal,
+  advance,
+  closeCohort,
+  fulfil,
+  requestIdsOf,
+  PRICE,
+  type World,
+} from "./helpers/fixture";
 import { collectionParams } from "./helpers/fixture";
 import { tokenSchema, collectionSchema } from "./renderer/schemas";
 import {
@@ -38,8 +47,9 @@ describe("Metadata through the collection", () => {
       .withArgs("description", 161, 160);
     const contractGas = await w.collection.contractURI.estimateGas();
     expect(contractGas).to.be.lte(400_000n);
-    await w.collection.connect(w.alice).mint(1, { value: PRICE }); // #1 stays an egg
-    await mintAndReveal(w, w.alice, 3); // #2..#4
+    await w.collection.connect(w.alice).mint(1, { value: PRICE });
+    await closeCohort(w); // #1 stays an egg: its cohort's word never comes
+    await mintAndReveal(w, w.alice, 3); // #2..#4, the next cohort
     const gas: Record<string, bigint> = {};
     gas.Egg = await w.collection.tokenURI.estimateGas(1);
     const egg = await checkToken(w, 1);
@@ -134,8 +144,8 @@ describe("Metadata through the collection", () => {
     const odd = await ethers.getContractAt("LivingAsset", await proxy.getAddress());
     await w.coordinator.addConsumer(w.subscriptionId, await odd.getAddress());
     await odd.grantRole(await odd.MINTER_ROLE(), w.deployer.address);
-    const [id] = await requestIdsOf(odd, odd.mintTo(w.alice.address, 2));
-    await w.coordinator.fulfillRandomWords(id, await odd.getAddress());
+    await (await odd.mintTo(w.alice.address, 2)).wait();
+    await fulfil({ collection: odd, coordinator: w.coordinator }, await closeCohort({ collection: odd }));
     const json = decodeJson(await odd.tokenURI(1));
     expect(json.name).to.equal(`${name} #1`);
     expect(json.description).to.equal(description);
@@ -174,6 +184,14 @@ describe("Metadata through the collection", () => {
     const actions: [string, () => Promise<{ wait(): Promise<unknown> }>][] = [
       ["mint", () => w.collection.connect(w.alice).mint(2, { value: PRICE * 2n })],
       [
+        "reveal",
+        async () => {
+          const s = await w.collection.revealState();
+          await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(s.openedAt) + Number(s.minRevealDelay)]);
+          return w.collection.reveal();
+        },
+      ],
+      [
         "advanceEpoch",
         async () => {
           const next = Number(await w.world.nextEpochAt());
@@ -209,7 +227,7 @@ describe("Metadata through the collection", () => {
       "setDescription",
       "setProvenance",
     ]);
-    for (const quiet of ["mint", "advanceEpoch", "nurture"]) expect(changedWithEvent).to.not.include(quiet);
+    for (const quiet of ["mint", "reveal", "advanceEpoch", "nurture"]) expect(changedWithEvent).to.not.include(quiet);
   });
 
   it("tokenURI of a missing token reverts with its id", async () => {

@@ -86,7 +86,7 @@ describe("ERC-7496 trait events (replay of a lived collection)", function () {
     const holders = signers.slice(1, 6);
     await w.collection.setSaleConfig(PRICE, 10_000, 1_000, 20);
     let price = 3000n * 10n ** 8n;
-    const pendingBatches: bigint[] = [];
+    const pendingCohorts: bigint[] = [];
     const pendingMetamorphoses: bigint[] = [];
 
     let transactions = 0;
@@ -132,14 +132,33 @@ describe("ERC-7496 trait events (replay of a lived collection)", function () {
     for (let step = 0; step < 90; step++) {
       const supply = Number(await w.collection.totalSupply());
       const r = rand();
+      // Tokens wait in the open cohort until someone calls reveal() (or, in the steps run in
+      // instant-reveal mode, until the mint itself closes it).
+      const open = (await w.collection.revealState()).openFirstTokenId <= BigInt(supply);
+      if (step === 40 || step === 65) {
+        const instant = step === 40;
+        const delay = (await w.collection.revealState()).minRevealDelay;
+        await check(`setRevealConfig (instant ${instant})`, () => w.collection.setRevealConfig(delay, instant));
+      }
       if (supply === 0 || r < 0.14) {
         const who = pick(holders);
         const q = 1 + Math.floor(rand() * 3);
         const receipt = await check(`mint ${q}`, () => w.collection.connect(who).mint(q, { value: PRICE * BigInt(q) }));
-        pendingBatches.push(...requestIds(receipt, "RandomnessRequested"));
-      } else if (r < 0.28 && pendingBatches.length > 0) {
-        const id = pendingBatches.shift()!;
-        await check("reveal", () => w.coordinator.fulfillRandomWords(id, collection));
+        pendingCohorts.push(...requestIds(receipt, "RandomnessRequested"));
+      } else if (r < 0.28 && (pendingCohorts.length > 0 || open)) {
+        if (pendingCohorts.length > 0 && (!open || rand() < 0.5)) {
+          // A cohort's word arrives: all its eggs hatch at once.
+          const id = pendingCohorts.shift()!;
+          await check("cohort reveal", () => w.coordinator.fulfillRandomWords(id, collection));
+        } else {
+          // Anyone closes the open cohort once the minimum delay has passed: one request, no trait moves yet.
+          const s = await w.collection.revealState();
+          const at = s.openedAt + BigInt(s.minRevealDelay);
+          const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+          if (at > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(at)]);
+          const receipt = await check("reveal()", () => w.collection.connect(pick(holders)).reveal());
+          pendingCohorts.push(...requestIds(receipt, "RandomnessRequested"));
+        }
       } else if (r < 0.5) {
         // The world moves: up, down or calm, sometimes by a lot.
         const move = BigInt(Math.floor((rand() - 0.5) * 1600)); // -8% .. +8%
@@ -156,11 +175,27 @@ describe("ERC-7496 trait events (replay of a lived collection)", function () {
           w.collection.connect(signers.find((s) => s.address === owner)!).nurture(id),
         );
       } else if (r < 0.84) {
-        const id = 1 + Math.floor(rand() * supply);
-        const owner = await w.collection.ownerOf(id);
-        const receipt = await check(`metamorphose #${id}`, () =>
-          w.collection.connect(signers.find((s) => s.address === owner)!).metamorphose(id),
-        );
+        // A holder asks for a metamorphosis: from a random token on, the first the collection would
+        // accept (eggs hatch late, so a random pick alone is mostly refused).
+        const start = Math.floor(rand() * supply);
+        const holderOf = async (id: number) => {
+          const owner = await w.collection.ownerOf(id);
+          return w.collection.connect(signers.find((s) => s.address === owner)!);
+        };
+        let id = 1 + start;
+        for (let k = 0; k < supply; k++) {
+          const candidate = 1 + ((start + k) % supply);
+          const accepted = await (await holderOf(candidate)).metamorphose.staticCall(candidate).then(
+            () => true,
+            () => false,
+          );
+          if (accepted) {
+            id = candidate;
+            break;
+          }
+        }
+        const c = await holderOf(id);
+        const receipt = await check(`metamorphose #${id}`, () => c.metamorphose(id));
         pendingMetamorphoses.push(...requestIds(receipt, "RandomnessRequested"));
       } else if (r < 0.92 && pendingMetamorphoses.length > 0) {
         const id = pendingMetamorphoses.shift()!;

@@ -30,7 +30,7 @@ enum Mood {
 /// @notice A token's live state, a pure function of its seed, birth epoch, checkpoint and the
 /// environment log. Computed on read; never stored.
 struct Phenotype {
-    bool revealed; // seed known (batch fulfilled by VRF)
+    bool revealed; // seed known (its reveal cohort fulfilled by VRF)
     Stage stage;
     uint8 generation; // metamorphoses completed
     bool metamorphosisPending; // a VRF request for a metamorphosis is in flight
@@ -44,7 +44,7 @@ struct Phenotype {
     uint64 lifeUpBps; // cumulative up-moves of the feed over the token's life, basis points
     uint64 lifeDownBps; // cumulative down-moves over the token's life, basis points
     int256 lastPrice; // feed answer of the latest epoch (0 before the first epoch)
-    uint256 seed; // keccak256(abi.encode(batchWord, tokenId)); 0 while unrevealed
+    uint256 seed; // keccak256(abi.encode(cohortWord, tokenId)); 0 while unrevealed
     uint256 genome; // seed mixed with every metamorphosis mutation; 0 while unrevealed
 }
 

@@ -264,10 +264,11 @@ library SeedLogic {
     /// Anyone else is refused. Requests already sent stay fulfillable by the coordinator they were
     /// sent to. Emits {CoordinatorChangeScheduled}, or Chainlink's {CoordinatorSet} when applied.
     function setCoordinator(address coordinator) external {
-        if (coordinator.code.length == 0) revert ISeedModule.SeedCoordinatorNotContract(coordinator);
         SeedStorage.SeedLayout storage $ = layout();
-        if (msg.sender != address($.coordinator)) {
-            _checkRole(DEFAULT_ADMIN_ROLE);
+        bool byAdmin = msg.sender != address($.coordinator);
+        if (byAdmin) _checkRole(DEFAULT_ADMIN_ROLE);
+        if (coordinator.code.length == 0) revert ISeedModule.SeedCoordinatorNotContract(coordinator);
+        if (byAdmin) {
             uint256 effectiveAt = $.coordinatorEffectiveAt;
             if (coordinator != $.pendingCoordinator) {
                 // Rare path: the delay is the collection's own (self-call to its public getter).

@@ -10,7 +10,7 @@ export const MOODS = ["Calm", "Sunny", "Stormy"] as const;
 
 const ZERO = "0x" + "00".repeat(32);
 
-/** The seed the collection derives for a token: keccak256(abi.encode(batchWord, tokenId)). */
+/** The seed the collection derives for a token: keccak256(abi.encode(cohortWord, tokenId)). */
 export function seedOf(word: bigint, tokenId: bigint): bigint {
   return BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [word, tokenId])));
 }
