@@ -180,11 +180,12 @@ library SeedLogic {
             return;
         }
         delete $.requests[msg.sender][requestId];
-        uint256 target = purpose & type(uint248).max;
+        uint256 target = purpose & type(uint208).max;
+        uint40 requestedAt = uint40(purpose >> 208);
         if (ISeedModule.RequestKind(uint8(purpose >> 248)) == ISeedModule.RequestKind.Cohort) {
-            _revealCohort($, target, requestId, randomWords[0]);
+            _revealCohort($, target, requestId, requestedAt, randomWords[0]);
         } else {
-            _applyMetamorphosis(target, requestId, randomWords[0]);
+            _applyMetamorphosis(target, requestId, requestedAt, randomWords[0]);
         }
     }
 
@@ -192,10 +193,18 @@ library SeedLogic {
     /// size; never reverts. The cohort hatches at the collection's current epoch (its tokens' birth).
     /// Emits {CohortRevealed}, ERC-4906 {BatchMetadataUpdate} and ERC-7496 events for the traits
     /// that change (revealed, stage, genome), or {RandomnessIgnored}.
-    function _revealCohort(SeedStorage.SeedLayout storage $, uint256 cohortId, uint256 requestId, uint256 word) private {
+    function _revealCohort(
+        SeedStorage.SeedLayout storage $,
+        uint256 cohortId,
+        uint256 requestId,
+        uint40 requestedAt,
+        uint256 word
+    ) private {
         ISeedModule.Cohort storage c = $.cohorts[cohortId];
-        // A fulfilled request is forgotten; a replaced (re-requested) one lands here.
-        if (c.randomness != requestId || c.revealed) {
+        // A fulfilled request is forgotten; a replaced (re-requested) one lands here. The request's
+        // time tells it from its replacement even if another coordinator reused its id (a
+        // replacement comes at least the re-request timeout later).
+        if (c.randomness != requestId || c.requestedAt != requestedAt || c.revealed) {
             emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.StaleRequest);
             return;
         }
@@ -220,10 +229,10 @@ library SeedLogic {
     /// Emits {Metamorphosed}, ERC-7496 {TraitUpdated} (generation, stage, metamorphosis pending) and
     /// {TraitUpdatedRange} (genome: its value needs the seed, read it with getTraitValue), and
     /// {MetadataUpdate}, or {RandomnessIgnored} for a stale request.
-    function _applyMetamorphosis(uint256 tokenId, uint256 requestId, uint256 word) private {
+    function _applyMetamorphosis(uint256 tokenId, uint256 requestId, uint40 requestedAt, uint256 word) private {
         InteractionStorage.InteractionLayout storage $ = InteractionSlot.layout();
         IInteractionModule.Checkpoint storage cp = $.checkpoints[tokenId];
-        if (!cp.pending || $.metamorphosisRequests[tokenId] != requestId) {
+        if (!cp.pending || $.metamorphosisRequests[tokenId] != requestId || cp.requestedAt != requestedAt) {
             emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.StaleRequest);
             return;
         }
@@ -443,7 +452,9 @@ library SeedLogic {
             });
     }
 
-    function _purpose(ISeedModule.RequestKind kind, uint256 target) private pure returns (uint256) {
-        return (uint256(kind) << 248) | target;
+    /// @dev What a request is for: kind (8 bits) | the request's time (40) | target (208: a cohort
+    /// id or a token id). The time tells a replaced request from its replacement.
+    function _purpose(ISeedModule.RequestKind kind, uint256 target) private view returns (uint256) {
+        return (uint256(kind) << 248) | (block.timestamp << 208) | target;
     }
 }

@@ -27,8 +27,8 @@ abstract contract SeedStorage {
         uint64 cohortCount;
         uint32 minRevealDelay;
         mapping(uint256 cohortId => ISeedModule.Cohort) cohorts;
-        // coordinator => request id => kind (8, high bits) | target (248): what a request was made for,
-        // kept under the coordinator it was sent to, which alone may fulfil it.
+        // coordinator => request id => kind (8, high bits) | request time (40) | target (208): what a
+        // request was made for, kept under the coordinator it was sent to, which alone may fulfil it.
         mapping(address coordinator => mapping(uint256 requestId => uint256 purpose)) requests;
         // A coordinator change scheduled by the default admin: pendingCoordinator (160) | effectiveAt (48)
         address pendingCoordinator;
