@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import { ethers } from "ethers";
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import chainlink from "../config/chainlink-networks.json";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -183,6 +184,63 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       expectOneLineFailure(hardhat(["status", "--network", "baseSepolia"]), /BASE_SEPOLIA_RPC_URL is not set/);
     });
 
+    it("allowlist build prints the Merkle root and every address's proof, and writes the proofs file", () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vivarium-allowlist-"));
+      try {
+        const rows: [string, number][] = [
+          ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", 3],
+          ["0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", 1],
+          ["0x90F79bf6EB2c4f870365E785982E1f101E93b906", 2],
+        ];
+        const csv = path.join(dir, "list.csv");
+        // A header, a comment, a blank line and a lower-case address are all accepted.
+        fs.writeFileSync(
+          csv,
+          `address,allowance\n# the first holders\n${rows[0][0]},${rows[0][1]}\n\n${rows[1][0]},${rows[1][1]}\n${rows[2][0].toLowerCase()},${rows[2][1]}\n`,
+        );
+        const out = path.join(dir, "proofs.json");
+        const r = hardhat(["allowlist", "build", "--csv", csv, "--out", out]);
+        expect(r.status, r.out).to.equal(0);
+        const tree = StandardMerkleTree.of(
+          rows.map(([a, n]) => [a, BigInt(n)]),
+          ["address", "uint256"],
+        );
+        expect(r.stdout).to.include(`root ${tree.root}`);
+        rows.forEach(([address, allowance], i) =>
+          expect(r.stdout).to.include(`${address}  allowance ${allowance}  proof [${tree.getProof(i).join(", ")}]`),
+        );
+        const written = JSON.parse(fs.readFileSync(out, "utf8"));
+        expect(written.root).to.equal(tree.root);
+        expect(written.entries.map((e: { address: string }) => e.address)).to.deep.equal(rows.map(([a]) => a));
+        for (const e of written.entries)
+          expect(
+            StandardMerkleTree.verify(tree.root, ["address", "uint256"], [e.address, e.allowance], e.proof),
+          ).to.equal(true);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("allowlist build refuses a bad CSV line in one line that names it", () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vivarium-allowlist-"));
+      try {
+        const csv = path.join(dir, "bad.csv");
+        const alice = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+        fs.writeFileSync(csv, `address,allowance\n${alice},2\n0x1234,1\n`);
+        expectOneLineFailure(
+          hardhat(["allowlist", "build", "--csv", csv]),
+          /bad\.csv line 3: "0x1234" is not an address \(0x \+ 40 hex digits\)/,
+        );
+        fs.writeFileSync(csv, `${alice},2\n0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC,1\n${alice.toLowerCase()},1\n`);
+        expectOneLineFailure(
+          hardhat(["allowlist", "build", "--csv", csv]),
+          new RegExp(`bad\\.csv line 3: ${alice} is already on line 1: give each address one line`),
+        );
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it("a live network without a key, or with a malformed one, names DEPLOYER_PRIVATE_KEY", () => {
       const url = { SEPOLIA_RPC_URL: `http://127.0.0.1:${LIVE_PORT}` };
       expectOneLineFailure(hardhat(["deploy", "--network", "sepolia"], url), /DEPLOYER_PRIVATE_KEY is not set/);
@@ -213,6 +271,46 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       expect(r.status, r.out).to.equal(0);
       expect(r.stdout).not.to.match(/1970-01-01|price 0\.00/);
       expect(r.stdout).to.match(/no epoch yet: the first `advance-epoch` can run now/);
+    });
+
+    it("cohort close says when the open cohort can close, then closes it, then says there is nothing to reveal", () => {
+      // The node was deployed and 2 tokens minted a moment ago: the open cohort is 15 minutes from closing.
+      const early = expectOneLineFailure(
+        local("cohort", "close"),
+        /too early: the open cohort \(2 token\(s\), #1\.\.#2\) can be closed from \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in (\d+[dhms] ?)+\)/,
+      );
+      expect(early).to.match(/15m after it opened; wait, or add --time-travel/);
+      const closed = local("cohort", "close", "--time-travel");
+      expect(closed.status, closed.out).to.equal(0);
+      expect(closed.stdout).to.match(
+        /Closed cohort 0 \(2 token\(s\) #1\.\.#2\): VRF request \d+ sent to 0x[0-9a-fA-F]{40}/,
+      );
+      const empty = expectOneLineFailure(local("cohort", "close"), /nothing to reveal/);
+      expect(empty).to.match(/no token was minted since cohort 0 closed .*; mint first$/);
+    });
+
+    it("mint --allowlist refuses a signer that is not on the list, and vrf config a coordinator change", () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vivarium-allowlist-"));
+      try {
+        const csv = path.join(dir, "list.csv");
+        fs.writeFileSync(
+          csv,
+          "0x70997970C51812dc3A010C7d01b50e0d17dc79C8,2\n0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC,1\n",
+        );
+        expectOneLineFailure(
+          local("mint", "--allowlist", csv, "--from", "3"),
+          /0x90F79bf6EB2c4f870365E785982E1f101E93b906 \(--from 3\) is not on the allowlist .*list\.csv \(2 address\(es\)\)/,
+          /in the public sale/,
+        );
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      const line = expectOneLineFailure(
+        local("vrf", "config", "--coordinator", "0x000000000000000000000000000000000000dEaD", "--confirmations", "5"),
+        /vrf config cannot change the coordinator/,
+        /npx hardhat vrf coordinator --address 0x000000000000000000000000000000000000dEaD/,
+      );
+      expect(line).to.match(/after the admin delay/);
     });
 
     it("a contract error names the error, shows times as ISO dates with a countdown, and says what to do", () => {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Client test: a real `hardhat node` over JSON-RPC, the deploy scripts, then the tasks a holder
-# and an operator use (mint, reveal, set-price, advance-epoch of the World with time travel, token,
-# status, royalty, renderer, vrf, upgrade --dry-run), then a second collection in the same World
-# (new-collection, both moved by one advance, unsubscribe / sync-world / subscribe, the
-# second-collection deploy tag), each output asserted. Usage: scripts/client-test.sh
+# and an operator use (mint into the open cohort, cohort close / status, reveal, set-price,
+# advance-epoch of the World with time travel, token, status, allowlist set and mint --allowlist,
+# royalty, renderer, vrf, upgrade --dry-run), then a second collection in the same World
+# (new-collection, both moved by one advance, unsubscribe / sync-world / subscribe, a scheduled
+# coordinator change, the second-collection deploy tag), each output asserted. Usage: scripts/client-test.sh
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -112,10 +113,18 @@ check "every saved deployment (proxy, implementation, subscription included) rec
 
 echo "client: tasks over JSON-RPC"
 hh mint mint --quantity 3 --json
-check "mint --quantity 3" "$TMP/mint.json" 'Number(d.quantity) === 3 && Number(d.firstTokenId) === 1 && d.requestId !== null'
+check "mint --quantity 3 (no VRF request: the tokens wait in the open cohort)" "$TMP/mint.json" 'Number(d.quantity) === 3 && Number(d.firstTokenId) === 1 && d.requestId === null && d.cohort === null && d.openCohort.size === 3 && Number(d.openCohort.firstTokenId) === 1'
+
+hh early-close cohort close --json
+check "cohort close before the minimum delay: one line with the time it can close" "$TMP/early-close.json" '/^too early: the open cohort \(3 token\(s\), #1\.\.#3\) can be closed from \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in (\d+[dhms] ?)+\), 15m after it opened; wait, or add --time-travel/.test(d.error)' expect-error
 
 hh reveal reveal --json
-check "reveal (VRF mock fulfils the batch)" "$TMP/reveal.json" 'd.batches.length === 1 && Number(d.batches[0].quantity) === 3'
+check "reveal (closes the cohort with reveal() after moving the clock, the VRF mock fulfils it)" "$TMP/reveal.json" 'd.closed.length === 1 && d.closed[0].timeTravelled > 0 && d.cohorts.length === 1 && Number(d.cohorts[0].quantity) === 3 && d.cohorts[0].success === true && d.cohorts[0].coordinator === "mock" && d.cohorts[0].birthEpoch === 0'
+
+hh cohort-status cohort status --json
+check "cohort status: one cohort, revealed; the open cohort empty" "$TMP/cohort-status.json" 'd.cohortCount === 1 && d.revealed === 1 && d.pending === 0 && d.cohorts[0].state === "revealed" && d.openCohort.size === 0 && Number(d.openCohort.firstTokenId) === 4'
+hh empty-close cohort close --json
+check "cohort close with nothing minted since: one line" "$TMP/empty-close.json" '/^nothing to reveal: no token was minted since cohort 0 closed .*mint first$/.test(d.error)' expect-error
 
 hh price set-price --answer 3100 --json
 check "set-price (new feed round)" "$TMP/price.json" 'BigInt(d.answer) === 310000000000n'
@@ -140,7 +149,17 @@ check "token --token 1 wrote a PNG" "$TMP/token.json" '(() => {
 })()'
 
 hh status status --json
-check "status: supply 3, the collection at the World's epoch 2, subscribed" "$TMP/status.json" 'Number(d.totalSupply) === 3 && Number(d.currentEpoch) === 2 && Number(d.world.epochCount) === 2 && Number(d.lag) === 0 && d.subscribed === true && d.world.subscribers.length === 1 && Number(d.batchCount) === 1 && d.network === "localhost"'
+check "status: supply 3, the collection at the World's epoch 2, subscribed" "$TMP/status.json" 'Number(d.totalSupply) === 3 && Number(d.currentEpoch) === 2 && Number(d.world.epochCount) === 2 && Number(d.lag) === 0 && d.subscribed === true && d.world.subscribers.length === 1 && d.reveal.cohortCount === 1 && d.reveal.pending.length === 0 && d.allowlist.open === false && d.network === "localhost"'
+
+echo "client: the allowlist sale"
+ALICE=0x70997970C51812dc3A010C7d01b50e0d17dc79C8
+printf 'address,allowance\n%s,2\n0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC,1\n' "$ALICE" >"$TMP/allowlist.csv"
+hh al-set allowlist set --csv "$TMP/allowlist.csv" --price 0.001 --open --json
+check "allowlist set (root, price, open)" "$TMP/al-set.json" 'd.open === true && BigInt(d.price) === 10n ** 15n && /^0x[0-9a-f]{64}$/.test(d.root) && d.addresses === 2'
+hh al-mint mint --allowlist "$TMP/allowlist.csv" --quantity 2 --from 1 --json
+check "mint --allowlist (signer 1's proof, allowlist price, into the open cohort)" "$TMP/al-mint.json" 'd.sale === "allowlist" && Number(d.quantity) === 2 && Number(d.firstTokenId) === 4 && BigInt(d.paid) === 2n * 10n ** 15n && d.openCohort.size === 2'
+hh al-again mint --allowlist "$TMP/allowlist.csv" --quantity 1 --from 1 --json
+check "mint --allowlist past the allowance: one line" "$TMP/al-again.json" '/may mint 2 in the allowlist phase and has minted 2/.test(d.error)' expect-error
 
 hh royalty-set royalty set --token 2 --receiver 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --bps 250 --json
 hh royalty royalty get --token 2 --json
@@ -162,7 +181,7 @@ echo "  (new-collection gas: $(node -pe 'const d = JSON.parse(require("fs").read
 
 hh mint2 mint --quantity 2 --collection MINI --json
 hh reveal2 reveal --collection MINI --json
-check "mint and reveal in the second collection (tokens #1..#2 of MINI)" "$TMP/reveal2.json" 'd.batches.length === 1 && d.batches[0].collection === "MINI" && Number(d.batches[0].quantity) === 2'
+check "mint and reveal in the second collection (tokens #1..#2 of MINI)" "$TMP/reveal2.json" 'd.cohorts.length === 1 && d.cohorts[0].collection === "MINI" && Number(d.cohorts[0].quantity) === 2 && d.closed.length === 1'
 
 hh price3 set-price --answer 3300 --json
 hh epoch3 advance-epoch --time-travel --json
@@ -185,6 +204,12 @@ check "subscribe MINI again" "$TMP/resub.json" 'd.subscribers.length === 2 && Nu
 
 hh vrf2 vrf config --collection MINI --json
 check "vrf config --collection MINI (a consumer of the same subscription)" "$TMP/vrf2.json" 'd.isConsumer === true && d.subscription.consumers.length === 2'
+FEED=$(node -pe 'require("./deployments/localhost/MockV3Aggregator.json").address')
+hh coord vrf coordinator --address "$FEED" --collection MINI --json
+check "vrf coordinator: the default admin schedules a change for after the admin delay" "$TMP/coord.json" "d.action === 'scheduled' && d.coordinator === '$FEED' && d.effectiveAt > Date.now() / 1000 + 86400"
+hh coord2 vrf coordinator --address "$FEED" --collection MINI --json
+check "vrf coordinator again before the delay: one line with the time" "$TMP/coord2.json" '/is scheduled and can be applied from \d{4}-\d\d-\d\dT.*--time-travel/.test(d.error)' expect-error
+
 hh upgrade2 upgrade --dry-run --collection MINI --json
 check "upgrade --dry-run --collection MINI validates" "$TMP/upgrade2.json" 'd.valid === true && d.dryRun === true'
 

@@ -1,6 +1,7 @@
 /**
  * Renders the README's sample tokens from a real collection on the in-process network:
- * deploys with the deploy scripts, mints and reveals through the VRF mock, lives 14 epochs of its
+ * deploys with the deploy scripts, mints into reveal cohorts, closes them with `reveal()` (moving the
+ * clock to when it is allowed) and fulfils one through the VRF mock, lives 14 epochs of its
  * World (nurturing some tokens, metamorphosing one twice) and writes PNGs under docs/tokens/.
  *
  *   npx hardhat run scripts/docs-images.ts
@@ -10,7 +11,9 @@ import fs from "node:fs";
 import path from "node:path";
 import hre from "hardhat";
 import { Resvg } from "@resvg/resvg-js";
+import type { Contract } from "ethers";
 import { decodeTokenUri } from "../tasks/lib/render";
+import { closeOpenCohort } from "../tasks/lib/cohorts";
 
 // DOCS_IMAGES_OUT: another directory (to try the script without touching the README's images).
 const OUT = path.resolve(process.env.DOCS_IMAGES_OUT ?? path.join(__dirname, "..", "docs", "tokens"));
@@ -38,6 +41,12 @@ async function main(): Promise<void> {
     throw new Error("no VRF request");
   };
   const fulfil = async (id: bigint) => (await coordinator.fulfillRandomWords(id, await collection.getAddress())).wait();
+  /** reveal(): close the open cohort (its minimum delay passed first), and return its request id. */
+  const close = async (): Promise<bigint> => {
+    const closed = await closeOpenCohort(hre, collection as unknown as Contract, { timeTravel: true });
+    if (closed.requestId === null) throw new Error(`cohort ${closed.cohortId}: the coordinator refused the request`);
+    return closed.requestId;
+  };
   const advance = async (answer: number) => {
     const now = (await ethers.provider.getBlock("latest"))!.timestamp;
     const next = Number(await world.nextEpochAt());
@@ -55,8 +64,10 @@ async function main(): Promise<void> {
   };
 
   fs.mkdirSync(OUT, { recursive: true });
-  await (await collection.connect(alice).mint(1, { value: price })).wait(); // #1 stays an egg
-  await fulfil(await requestOf(collection.connect(alice).mint(8, { value: price * 8n }))); // #2..#9
+  await (await collection.connect(alice).mint(1, { value: price })).wait();
+  await close(); // cohort 0 (#1): its word never comes, #1 stays an egg
+  await (await collection.connect(alice).mint(8, { value: price * 8n })).wait();
+  await fulfil(await close()); // cohort 1 (#2..#9) hatches
   await write(1, STAGES[0]);
   await write(2, STAGES[1]);
   const path_ = [3000, 3150, 3300, 3500, 3450, 3700, 3900, 3600, 3300, 3000, 2700, 2500, 2600, 2300];

@@ -33,8 +33,8 @@ const DECIMALS = 10n ** 8n;
  * The demo's market, in four acts scaled to `epochs`: a rise (sunny epochs), a crash with relief
  * rallies (stormy), a rebound (sunny) and a calm stretch (every move under the 1% mood threshold of
  * config/networks.ts). A token's temperament is the balance of the rises and falls it lived through
- * (PhenotypeLib.temperament), so the four batches, born at genesis, mid-rise, early in the crash and
- * in the calm, grow up Bold, Restless, Wary and Serene. Moves are basis points per epoch; the first
+ * (PhenotypeLib.temperament), so the four reveal cohorts, hatched at genesis, mid-rise, early in the
+ * crash and in the calm, grow up Bold, Restless, Wary and Serene. Moves are basis points per epoch; the first
  * priced epoch has no move (nothing to compare with).
  */
 function market(epochs: number) {
@@ -132,21 +132,62 @@ task(
       const receipt = await (
         await (mini.connect(erin) as Contract).mint(SECOND.tokens, { value: BigInt(miniPrice) * BigInt(SECOND.tokens) })
       ).wait();
-      const [b] = eventsIn(mini, receipt, "BatchMinted");
-      for (let id = Number(b.firstTokenId); id < Number(b.firstTokenId) + SECOND.tokens; id++) miniIds.push(id);
-      await revealAll(hre, mini);
+      for (const t of eventsIn(mini, receipt, "Transfer")) miniIds.push(Number(t.tokenId));
+      const { closed, cohorts } = await revealAll(hre, mini);
+      if (!closed || !cohorts[0]?.success) throw new Error(`${SECOND.symbol}: the cohort was not revealed`);
       log(
-        `erin  minted ${SECOND.tokens} ${SECOND.symbol} tokens #${miniIds[0]}..#${miniIds.at(-1)} at epoch 0 and revealed them`,
+        `erin  minted ${SECOND.tokens} ${SECOND.symbol} tokens #${miniIds[0]}..#${miniIds.at(-1)} at epoch 0; reveal() closed them as ${SECOND.symbol} cohort ${closed.cohortId} (the clock moved ${closed.timeTravelled}s to its reveal time) and its word hatched them, through ${vrf}`,
       );
     }
     const { prices, acts, births } = market(args.epochs);
-    // Four batches born into different markets, so their temperaments differ (see `market`).
+    // Four reveal cohorts hatched into different markets, so their temperaments differ (see
+    // `market`). Each gathers the mints of two holders: the first mints an epoch before (its tokens
+    // wait as eggs in the open cohort), the second at the cohort's epoch; then anyone's reveal()
+    // closes the cohort with one VRF request, and its word hatches every token of it.
     const holders = [
-      { name: "alice", signer: signers[1], quantity: 6, at: births.genesis },
-      { name: "bob", signer: signers[2], quantity: 8, at: births.midRise },
-      { name: "carol", signer: signers[3], quantity: 5, at: births.crash },
-      { name: "dave", signer: signers[4], quantity: 5, at: births.calm },
+      { name: "alice", signer: signers[1] },
+      { name: "bob", signer: signers[2] },
+      { name: "carol", signer: signers[3] },
+      { name: "dave", signer: signers[4] },
     ];
+    const plan = [
+      {
+        at: births.genesis,
+        mints: [
+          ["alice", 4],
+          ["bob", 2],
+        ] as const,
+      },
+      {
+        at: births.midRise,
+        mints: [
+          ["bob", 5],
+          ["carol", 3],
+        ] as const,
+      },
+      {
+        at: births.crash,
+        mints: [
+          ["carol", 3],
+          ["dave", 2],
+        ] as const,
+      },
+      {
+        at: births.calm,
+        mints: [
+          ["dave", 3],
+          ["alice", 2],
+        ] as const,
+      },
+    ].map((c, k, all) => {
+      // The first mint an epoch early, unless that would fall into the previous cohort.
+      const early = Math.max(c.at - 1, k > 0 ? all[k - 1].at : 0);
+      return {
+        at: c.at,
+        mints: c.mints.map(([holder, quantity], i) => ({ holder, quantity, epoch: i === 0 ? early : c.at })),
+      };
+    });
+    const byName = new Map(holders.map((h) => [h.name, h]));
     const nameOf = new Map<string, string>([
       ...holders.map((h) => [h.signer.address, h.name] as const),
       [erin.address, "erin"],
@@ -156,38 +197,66 @@ task(
     const { moodThresholdBps } = await world.feedConfig();
     const ownerOf = new Map<number, string>();
     const ids: number[] = [];
-    const batches: { holder: string; epoch: number; firstTokenId: number; lastTokenId: number; quantity: number }[] =
-      [];
+    const mints: { holder: string; epoch: number; firstTokenId: number; lastTokenId: number; quantity: number }[] = [];
+    const cohorts: {
+      cohortId: number;
+      epoch: number;
+      firstTokenId: number;
+      lastTokenId: number;
+      quantity: number;
+      mints: typeof mints;
+      requestId: bigint | null;
+      timeTravelled: number;
+    }[] = [];
+    const mint = async (holder: string, quantity: number, epoch: number) => {
+      const h = byName.get(holder)!;
+      const receipt = await (
+        await (collection.connect(h.signer) as Contract).mint(quantity, { value: BigInt(price) * BigInt(quantity) })
+      ).wait();
+      const minted = eventsIn(collection, receipt, "Transfer").map((t) => Number(t.tokenId));
+      for (const id of minted) {
+        ids.push(id);
+        ownerOf.set(id, h.signer.address);
+      }
+      const first = Math.min(...minted);
+      const last = Math.max(...minted);
+      mints.push({ holder, epoch, firstTokenId: first, lastTokenId: last, quantity });
+      log(
+        `${holder.padEnd(5)} minted ${quantity} tokens #${first}..#${last} at epoch ${epoch}: eggs in the open cohort`,
+      );
+    };
     const mintDue = async (epoch: number) => {
-      const due = holders.filter((h) => h.at === epoch);
-      for (const h of due) {
-        const receipt = await (
-          await (collection.connect(h.signer) as Contract).mint(h.quantity, {
-            value: BigInt(price) * BigInt(h.quantity),
-          })
-        ).wait();
-        const [b] = eventsIn(collection, receipt, "BatchMinted");
-        const first = Number(b.firstTokenId);
-        for (let id = first; id < first + h.quantity; id++) {
-          ids.push(id);
-          ownerOf.set(id, h.signer.address);
-        }
-        batches.push({
-          holder: h.name,
-          epoch,
+      for (const c of plan.filter((x) => x.at === epoch)) {
+        for (const m of c.mints.filter((x) => x.epoch === epoch)) await mint(m.holder, m.quantity, epoch);
+        // Anyone may close the open cohort once it is minRevealDelay old: reveal() (the clock moves
+        // to that time first if needed), then the coordinator's word hatches the whole cohort.
+        const { closed, cohorts: revealed } = await revealAll(hre, collection);
+        if (!closed) throw new Error(`cohort of epoch ${epoch}: nothing to close`);
+        const first = Number(closed.firstTokenId);
+        const last = first + closed.quantity - 1;
+        const inCohort = mints.filter((m) => m.firstTokenId >= first && m.lastTokenId <= last);
+        cohorts.push({
+          cohortId: closed.cohortId,
+          epoch: Number(await collection.currentEpoch()),
           firstTokenId: first,
-          lastTokenId: first + h.quantity - 1,
-          quantity: h.quantity,
+          lastTokenId: last,
+          quantity: closed.quantity,
+          mints: inCohort,
+          requestId: closed.requestId,
+          timeTravelled: closed.timeTravelled,
         });
         log(
-          `${h.name.padEnd(5)} minted ${h.quantity} tokens #${first}..#${first + h.quantity - 1} (batch ${b.batchId}) at epoch ${epoch}`,
+          `reveal() closed cohort ${closed.cohortId}: tokens #${first}..#${last} (${inCohort.map((m) => `${m.holder} ×${m.quantity} at epoch ${m.epoch}`).join(", ")})${closed.timeTravelled ? `, the clock moved ${closed.timeTravelled}s to its reveal time` : ""}; one VRF request ${closed.requestId}`,
+        );
+        const hatched = revealed.find((x) => x.cohortId === closed.cohortId);
+        if (!hatched?.success) throw new Error(`cohort ${closed.cohortId} was not revealed`);
+        log(
+          `  its word arrived through ${vrf}: ${closed.quantity} tokens hatched, born in epoch ${hatched.birthEpoch}`,
         );
       }
-      if (due.length) {
-        const revealed = await revealAll(hre, collection);
-        log(`Revealed ${revealed.batches.length} batch(es) through ${vrf}`);
-      }
-      return due.length > 0;
+      // First mints of later cohorts: they wait in the open cohort.
+      for (const c of plan.filter((x) => x.at > epoch))
+        for (const m of c.mints.filter((x) => x.epoch === epoch)) await mint(m.holder, m.quantity, epoch);
     };
     await mintDue(0);
     // Mood is the world's, one value at a time: any token's phenotype reports it, as the contract computes it.
@@ -323,19 +392,23 @@ task(
     const intro =
       `${total} tokens lived through ${args.epochs} epochs of a market in four acts: a rise from ${priceAt(1)} to ${priceAt(acts.riseEnd)}, ` +
       `a crash to ${priceAt(acts.crashEnd)}, a rebound to ${priceAt(acts.reboundEnd)}, then calm. ` +
-      `Four batches were born into different markets (${batches.map((b) => `${b.holder} at epoch ${b.epoch}`).join(", ")}); ` +
+      `Four reveal cohorts hatched into different markets (${cohorts.map((c) => `at epoch ${c.epoch}: ${c.mints.map((m) => `${m.holder} ×${m.quantity}`).join(" + ")}`).join("; ")}); ` +
+      `each gathered two holders' mints, the first waiting as eggs, and was closed by one reveal() and revealed by one VRF word; ` +
       `every third token was neglected, the rest were nurtured every epoch. ` +
       `The same World moved a second collection, ${SECOND.name}, in step: one advance per epoch for both.`;
     const chart: ChartData = {
       epochs: history,
-      batches: batches.map((b) => ({ label: `${b.holder} ×${b.quantity}`, epoch: b.epoch })),
+      cohorts: cohorts.map((c) => ({
+        label: `cohort ${c.cohortId}: ${c.mints.map((m) => `${m.holder} ×${m.quantity}`).join(", ")}`,
+        epoch: c.epoch,
+      })),
       metamorphoses: metamorphoses.map((m) => ({ tokenId: m.tokenId, epoch: m.epoch, stage: m.stage })),
       moods: MOODS,
     };
     const threshold = bpsPercent(Number(moodThresholdBps));
     const chartCaption =
       `Each epoch's band is the world's mood as the contract reported it (phenotypeOf): Sunny after a rise of ${threshold} or more, ` +
-      `Stormy after a fall of ${threshold} or more, Calm otherwise. Dashed lines: the epochs the batches were minted; diamonds: metamorphoses.`;
+      `Stormy after a fall of ${threshold} or more, Calm otherwise. Dashed lines: the epochs the reveal cohorts hatched (their tokens' birth); diamonds: metamorphoses.`;
     const miniDir = SECOND.symbol.toLowerCase();
     const miniName = `${SECOND.name} (${SECOND.symbol}), ${miniIds.length} tokens in the same World`;
     const { page } = await writeGallery(collection, outDir, {
@@ -441,13 +514,18 @@ task(
         tokenIds: ids,
         storyTokens,
         metamorphoses,
-        holders: holders.map((h) => ({
-          name: h.name,
-          address: h.signer.address,
-          quantity: h.quantity,
-          mintedAtEpoch: h.at,
-        })),
-        batches,
+        holders: holders.map((h) => {
+          const own = mints.filter((m) => m.holder === h.name);
+          return {
+            name: h.name,
+            address: h.signer.address,
+            quantity: own.reduce((n, m) => n + m.quantity, 0),
+            mintedAtEpoch: own[0]?.epoch ?? null,
+          };
+        }),
+        mints,
+        // The reveal cohorts: the mints each gathered, and the epoch it hatched in (the chart's markers).
+        cohorts,
         moodThresholdBps: Number(moodThresholdBps),
         history,
         tokens: tokens.map((t) => ({
@@ -469,8 +547,22 @@ task(
       }),
     );
     const headers = ["token", "owner", "stage", AGE_HEADER, "vitality", "mood", "temperament", "care"];
-    if (args.json) console.log(toJson({ tokens, metamorphoses, history, page, collections, secondTokens: miniTokens }));
+    if (args.json)
+      console.log(toJson({ tokens, metamorphoses, history, page, collections, cohorts, secondTokens: miniTokens }));
     else {
+      console.log(
+        `\n${symbol} reveal cohorts (mints wait as eggs in the open cohort; one reveal() and one VRF word hatch it)\n` +
+          table(
+            ["cohort", "tokens", "mints (holder ×tokens at epoch)", "hatched at epoch", "VRF request"],
+            cohorts.map((c) => [
+              c.cohortId,
+              `#${c.firstTokenId}..#${c.lastTokenId}`,
+              c.mints.map((m) => `${m.holder} ×${m.quantity} at ${m.epoch}`).join(", "),
+              c.epoch,
+              String(c.requestId),
+            ]),
+          ),
+      );
       console.log(`\n${symbol}\n` + table(headers, rows));
       console.log(`\n${SECOND.symbol} (same World)\n` + table(headers, miniRows));
     }

@@ -12,7 +12,7 @@ export interface WriteGalleryOptions {
   intro?: string;
   /** Holder names by address (the demo's alice, bob, ...); other owners show as short addresses. */
   ownerNames?: ReadonlyMap<string, string>;
-  /** The price path, moods, batches and metamorphoses the collection lived through (the demo's). */
+  /** The price path, moods, reveal cohorts and metamorphoses the collection lived through (the demo's). */
   chart?: ChartData;
   chartCaption?: string;
   /** Links under the intro (the demo's other collections in the same World). */

@@ -102,8 +102,14 @@ task("history", "Replay a token's life from events: its checkpoints, its phenoty
         const lag =
           history.worldEpoch > last ? ` (the world is at epoch ${history.worldEpoch}: run syncWorld to catch up)` : "";
         const skipped = every.length - rows.length;
+        const birthText =
+          token.birthEpoch === undefined
+            ? `minted in epoch ${first}, still an egg (${token.cohort ? `cohort ${token.cohort.cohortId} waits for its VRF word` : "in the open cohort: `cohort close` closes it"})`
+            : token.birthEpoch === first
+              ? `born in epoch ${first} (cohort ${token.cohort!.cohortId})`
+              : `minted in epoch ${first}, hatched in epoch ${token.birthEpoch} (cohort ${token.cohort!.cohortId})`;
         const text = [
-          `${history.name} #${tokenId}: born in epoch ${first}, the collection is at epoch ${last}${lag}; events up to block ${history.snapshotBlock}`,
+          `${history.name} #${tokenId}: ${birthText}, the collection is at epoch ${last}${lag}; events up to block ${history.snapshotBlock}`,
           "",
           "Checkpoints",
           table(
@@ -147,6 +153,9 @@ task("history", "Replay a token's life from events: its checkpoints, its phenoty
             tokenId,
             snapshotBlock: history.snapshotBlock,
             firstEpoch: first,
+            mintEpoch: token.mintEpoch,
+            birthEpoch: token.birthEpoch ?? null,
+            cohortId: token.cohort?.cohortId ?? null,
             lastEpoch: last,
             worldEpoch: history.worldEpoch,
             seed: token.seed,

@@ -2,6 +2,8 @@
 import "./deploy";
 import "./mint";
 import "./reveal";
+import "./cohort";
+import "./allowlist";
 import "./advance-epoch";
 import "./world";
 import "./new-collection";

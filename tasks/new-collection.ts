@@ -1,8 +1,9 @@
 import { task, types } from "hardhat/config";
 import { formatEther } from "ethers";
 import { COLLECTION_DEFAULTS } from "../config/networks";
-import { action, cliInt, isDevChain, signerAt, userError, wholeNumber } from "./lib/common";
+import { action, cliInt, etherParam, isDevChain, signerAt, wholeNumber } from "./lib/common";
 import { createCollection, gasText } from "./lib/collections";
+import { duration } from "./lib/errors";
 
 const d = COLLECTION_DEFAULTS;
 
@@ -37,13 +38,7 @@ task(
       const maxPerWallet = wholeNumber("max-per-wallet", args.maxPerWallet, 1, 2 ** 32 - 1);
       const maxPerMint = wholeNumber("max-per-mint", args.maxPerMint, 1, 1000);
       const royaltyBps = wholeNumber("royalty-bps", args.royaltyBps, 0, d.maxRoyaltyBps);
-      let priceWei: bigint;
-      try {
-        if (!/^\d+(\.\d+)?$/.test(args.price.trim())) throw new Error();
-        priceWei = hre.ethers.parseEther(args.price.trim());
-      } catch {
-        throw userError(`--price must be an amount of ETH such as 0.01 (at most 18 decimals); got "${args.price}"`);
-      }
+      const priceWei = etherParam("price", args.price);
       const signer = await signerAt(hre, args.from);
       const c = await createCollection(hre, {
         name: args.name,
@@ -63,6 +58,7 @@ task(
         `  code        implementation ${c.implementation}${c.implementationReused ? " (reused)" : " (new)"}, renderer ${c.renderer}`,
         `  vrf         coordinator ${c.coordinator}, subscription ${c.subscriptionId}${c.vrfConsumerAdded ? " (consumer added)" : ""}`,
         `  sale        ${c.saleOpen ? "open" : "closed"}, price ${hre.ethers.formatEther(priceWei)} ETH, max supply ${maxSupply}`,
+        `  reveal      ${c.instantReveal ? "instant (every mint requests its own word)" : `cohorts: anyone may close the open cohort ${duration(c.minRevealDelay)} after it opens (\`cohort close\`)`}`,
         `Gas:`,
         gasText(c.gas, c.totalGas),
       ];

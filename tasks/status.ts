@@ -2,10 +2,14 @@ import { task, types } from "hardhat/config";
 import { action, COLLECTION_HELP, getCollection, getFeed, getWorld } from "./lib/common";
 import { duration, price, when } from "./lib/errors";
 import { subscriberEpochs } from "./advance-epoch";
+import { cohortViews, revealView, tokenRange } from "./lib/cohorts";
+
+/** Closed cohorts `status` reads (the latest ones) to count those still waiting for their word. */
+const COHORTS_READ = 100;
 
 task(
   "status",
-  "Collection status: supply, sale, renderer, VRF; its World: epoch, next epoch, feed, subscribers; whether the collection keeps up",
+  "Collection status: supply, sale and allowlist, reveal cohorts, renderer, VRF; its World: epoch, next epoch, feed, subscribers; whether the collection keeps up",
 )
   .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
@@ -15,18 +19,20 @@ task(
       const address = await collection.getAddress();
       const world = await getWorld(hre, collection);
       const worldAddress = await world.getAddress();
-      const [name, symbol, totalSupply, currentEpoch, renderer, rendererLocked, sale, vrf, batchCount] =
-        await Promise.all([
-          collection.name(),
-          collection.symbol(),
-          collection.totalSupply(),
-          collection.currentEpoch(),
-          collection.renderer(),
-          collection.rendererLocked(),
-          collection.saleConfig(),
-          collection.vrfConfig(),
-          collection.batchCount(),
-        ]);
+      const [name, symbol, totalSupply, currentEpoch, renderer, rendererLocked, sale, vrf, reveal] = await Promise.all([
+        collection.name(),
+        collection.symbol(),
+        collection.totalSupply(),
+        collection.currentEpoch(),
+        collection.renderer(),
+        collection.rendererLocked(),
+        collection.saleConfig(),
+        collection.vrfConfig(),
+        revealView(hre, collection),
+      ]);
+      const from = Math.max(0, reveal.cohortCount - COHORTS_READ);
+      const recent = await cohortViews(collection, from, reveal.cohortCount);
+      const waiting = recent.filter((c) => c.state !== "revealed");
       const [epochCount, nextEpochAt, feed, forwarder] = await Promise.all([
         world.epochCount(),
         world.nextEpochAt(),
@@ -49,7 +55,7 @@ task(
         name,
         symbol,
         totalSupply,
-        batchCount,
+        cohortCount: reveal.cohortCount,
         currentEpoch,
         lag,
         subscribed,
@@ -62,6 +68,18 @@ task(
           maxPerMint: sale[3],
           open: sale[4],
           treasury: sale[5],
+        },
+        allowlist: { root: sale[6] as string, price: BigInt(sale[7]), open: sale[8] as boolean },
+        reveal: {
+          minRevealDelay: reveal.minRevealDelay,
+          instantReveal: reveal.instantReveal,
+          openCohort: reveal.openCohort,
+          cohortCount: reveal.cohortCount,
+          // Of the latest COHORTS_READ cohorts: those whose word has not arrived, or whose request was refused.
+          pending: waiting.filter((c) => c.state === "pending").map((c) => c.cohortId),
+          refused: waiting.filter((c) => c.state === "refused").map((c) => c.cohortId),
+          pendingCoordinator: reveal.pendingCoordinator,
+          coordinatorEffectiveAt: reveal.coordinatorEffectiveAt,
         },
         vrfConfig: {
           coordinator: vrf.coordinator,
@@ -107,14 +125,35 @@ task(
         (x) =>
           `${x.symbol ?? "?"} ${x.address}${x.address.toLowerCase() === address.toLowerCase() ? " (this one)" : ""} at epoch ${x.epoch ?? "?"}`,
       );
+      const r = data.reveal;
+      const o = r.openCohort;
+      const openText =
+        o.size === 0
+          ? "open cohort empty"
+          : `open cohort ${o.size} token(s) ${tokenRange(o.firstTokenId, o.size)}, ${o.availableAt! <= now ? "can be closed now (`cohort close`, anyone)" : `can be closed from ${when(o.availableAt!, now)}`}`;
+      const waitingText = [
+        r.pending.length ? `${r.pending.length} waiting for their word (cohort ${r.pending.join(", ")})` : "",
+        r.refused.length
+          ? `${r.refused.length} REFUSED by the coordinator (\`cohort rerequest --id ${r.refused[0]}\`)`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+      const revealLine = `${openText}; ${r.cohortCount} closed${waitingText ? `: ${waitingText}` : ", all revealed"}; ${r.instantReveal ? "instant reveal (each mint closes its own cohort)" : `min delay ${duration(r.minRevealDelay)}`}${r.pendingCoordinator ? `; coordinator change to ${r.pendingCoordinator} from ${when(r.coordinatorEffectiveAt!, now)}` : ""}`;
+      const a = data.allowlist;
+      const allowlistLine = /^0x0{64}$/.test(a.root)
+        ? "none set"
+        : `${a.open ? "open" : "closed"}, price ${hre.ethers.formatEther(a.price)} ETH, root ${a.root}`;
       const lines = [
         `${name} (${symbol}) at ${address} on ${hre.network.name}`,
-        `  supply      ${totalSupply} / ${s.maxSupply} in ${batchCount} batch(es)`,
-        `  epoch       ${currentEpoch} (the collection's; tokens minted now are born in it)`,
+        `  supply      ${totalSupply} / ${s.maxSupply}`,
+        `  reveal      ${revealLine}`,
+        `  epoch       ${currentEpoch} (the collection's; a cohort revealed now is born in it)`,
         `  world       ${worldAddress}: ${worldLine}`,
         `  subscribers ${subscribers.length} / ${data.world.maxSubscribers}${others.length ? `: ${others.join("; ")}` : ""}`,
         `  renderer    ${renderer}${rendererLocked ? " (locked)" : " (unlocked)"}`,
         `  sale        ${s.open ? "open" : "closed"}, price ${hre.ethers.formatEther(s.price)} ETH, maxPerWallet ${s.maxPerWallet}, maxPerMint ${s.maxPerMint}, treasury ${s.treasury}`,
+        `  allowlist   ${allowlistLine}`,
         `  vrf         coordinator ${data.vrfConfig.coordinator}, sub ${data.vrfConfig.subscriptionId}, confirmations ${data.vrfConfig.requestConfirmations}, callback gas ${data.vrfConfig.callbackGasLimit}, pays in ${data.vrfConfig.nativePayment ? "native" : "LINK"}, re-request after ${duration(data.vrfConfig.rerequestTimeout)}`,
         `  feed        ${f.feed} (${decimals} decimals), epoch every ${duration(f.epochInterval)}, heartbeat ${duration(f.heartbeat)}, bounds ${p(f.minAnswer)}..${p(f.maxAnswer)}, mood threshold ${f.moodThresholdBps / 100}%${forwarder === hre.ethers.ZeroAddress ? "" : `, Automation forwarder ${forwarder}`}`,
       ];

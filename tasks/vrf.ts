@@ -3,16 +3,20 @@ import type { Contract } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { CHAINLINK } from "../config/networks";
 import { vrfConfigOf } from "./lib/collections";
+import { revealView } from "./lib/cohorts";
+import { when } from "./lib/errors";
 import {
   action,
   addressParam,
   cliInt,
   COLLECTION_HELP,
+  eventsIn,
   getCollection,
   getDeployed,
   isDevChain,
   signerAt,
   userError,
+  wholeNumber,
 } from "./lib/common";
 
 /** Subscription events shared by the real coordinator (SubscriptionAPI) and the v2.5 mock. */
@@ -55,6 +59,57 @@ async function coordinatorFor(hre: HardhatRuntimeEnvironment, from: number): Pro
   }
   const contract = (await hre.ethers.getContractAt(abi as never[], address, signer)) as unknown as Contract;
   return { contract, address, mock: false };
+}
+
+type VrfConfigView = Awaited<ReturnType<typeof vrfConfigOf>>;
+
+/**
+ * The fields `vrf config` was asked to change (undefined: none, only show). The coordinator is not
+ * one of them: `setVrfConfig` keeps it, and asking for another one is a one-line error that names
+ * `vrf coordinator`.
+ */
+function configChange(
+  hre: HardhatRuntimeEnvironment,
+  args: {
+    keyHash?: string;
+    subId?: string;
+    confirmations?: number;
+    callbackGasLimit?: number;
+    nativePayment?: string;
+    rerequestTimeout?: number;
+    coordinator?: string;
+  },
+  current: VrfConfigView,
+): Partial<VrfConfigView> | undefined {
+  if (args.coordinator !== undefined) {
+    const requested = addressParam(hre, "coordinator", args.coordinator);
+    if (requested.toLowerCase() !== current.coordinator.toLowerCase())
+      throw userError(
+        `vrf config cannot change the coordinator (${current.coordinator}; setVrfConfig would revert with SeedCoordinatorChangeNotAllowed): coordinator changes go through \`npx hardhat vrf coordinator --address ${requested}\` (the default admin schedules it, then applies it after the admin delay) or the subscription's migration`,
+      );
+  }
+  const change: Partial<VrfConfigView> = {};
+  if (args.keyHash !== undefined) {
+    if (!/^0x[0-9a-fA-F]{64}$/.test(args.keyHash))
+      throw userError(`--key-hash must be 0x + 64 hex digits; got "${args.keyHash}"`);
+    change.keyHash = args.keyHash;
+  }
+  if (args.subId !== undefined) {
+    if (!/^\d+$/.test(args.subId.trim())) throw userError(`--sub-id must be a whole number; got "${args.subId}"`);
+    change.subscriptionId = BigInt(args.subId.trim());
+  }
+  if (args.confirmations !== undefined)
+    change.requestConfirmations = wholeNumber("confirmations", args.confirmations, 0, 65535);
+  if (args.callbackGasLimit !== undefined)
+    change.callbackGasLimit = wholeNumber("callback-gas-limit", args.callbackGasLimit, 0, 2 ** 32 - 1);
+  if (args.rerequestTimeout !== undefined)
+    change.rerequestTimeout = wholeNumber("rerequest-timeout", args.rerequestTimeout, 0, 2 ** 32 - 1);
+  if (args.nativePayment !== undefined) {
+    if (!/^(true|false)$/i.test(args.nativePayment.trim()))
+      throw userError(`--native-payment must be true or false; got "${args.nativePayment}"`);
+    change.nativePayment = args.nativePayment.trim().toLowerCase() === "true";
+  }
+  return Object.keys(change).length ? change : undefined;
 }
 
 function parseEvents(
@@ -104,8 +159,13 @@ async function subscriptionView(c: Coordinator, subId: bigint) {
   }
 }
 
-task("vrf", "Chainlink VRF v2.5 subscription: create | fund | add-consumer | config")
-  .addPositionalParam("subcommand", "create | fund | add-consumer | config", undefined, types.string)
+const SUBCOMMANDS = "create | fund | add-consumer | config | coordinator";
+
+task(
+  "vrf",
+  "Chainlink VRF v2.5: create | fund | add-consumer (subscription) | config (show, or change the request parameters: CONFIG_ROLE) | coordinator --address A (default admin, after the admin delay)",
+)
+  .addPositionalParam("subcommand", SUBCOMMANDS, undefined, types.string)
   .addOptionalParam(
     "sub",
     "Subscription id (default: the collection's, else the dev deploy's)",
@@ -119,7 +179,31 @@ task("vrf", "Chainlink VRF v2.5 subscription: create | fund | add-consumer | con
     undefined,
     types.string,
   )
-  .addOptionalParam("from", "Signer index (subscription owner)", 0, cliInt)
+  .addOptionalParam("keyHash", "config: set the key hash (gas lane)", undefined, types.string)
+  .addOptionalParam(
+    "subId",
+    "config: set the subscription id the collection's requests are billed to",
+    undefined,
+    types.string,
+  )
+  .addOptionalParam("confirmations", "config: set the request confirmations (at most 200)", undefined, cliInt)
+  .addOptionalParam("callbackGasLimit", "config: set the callback gas limit", undefined, cliInt)
+  .addOptionalParam("nativePayment", "config: true = pay in native currency, false = in LINK", undefined, types.string)
+  .addOptionalParam("rerequestTimeout", "config: set the re-request timeout, seconds", undefined, cliInt)
+  .addOptionalParam(
+    "coordinator",
+    "config: refused unless it is the current coordinator (changes go through `vrf coordinator --address`)",
+    undefined,
+    types.string,
+  )
+  .addOptionalParam("address", "coordinator: the new VRF coordinator", undefined, types.string)
+  .addFlag("timeTravel", "coordinator: development chains: move the clock to when the scheduled change may be applied")
+  .addOptionalParam(
+    "from",
+    "Signer index (subscription owner; CONFIG_ROLE for config, the default admin for coordinator)",
+    0,
+    cliInt,
+  )
   .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
@@ -128,6 +212,15 @@ task("vrf", "Chainlink VRF v2.5 subscription: create | fund | add-consumer | con
       sub?: string;
       amount: string;
       consumer?: string;
+      keyHash?: string;
+      subId?: string;
+      confirmations?: number;
+      callbackGasLimit?: number;
+      nativePayment?: string;
+      rerequestTimeout?: number;
+      coordinator?: string;
+      address?: string;
+      timeTravel?: boolean;
       from: number;
       collection?: string;
       json?: boolean;
@@ -205,16 +298,36 @@ task("vrf", "Chainlink VRF v2.5 subscription: create | fund | add-consumer | con
         }
         case "config": {
           const collection = await getCollection(hre, args.collection);
-          const vrfConfig = await vrfConfigOf(collection);
+          let vrfConfig = await vrfConfigOf(collection);
+          const change = configChange(hre, args, vrfConfig);
+          let tx: string | null = null;
+          if (change) {
+            const signer = await signerAt(hre, args.from);
+            const sent = await (collection.connect(signer) as Contract).setVrfConfig({ ...vrfConfig, ...change });
+            await sent.wait();
+            tx = sent.hash;
+            vrfConfig = await vrfConfigOf(collection);
+          }
           const c = await coordinatorFor(hre, args.from).catch(() => null);
           const subscription = c ? await subscriptionView(c, vrfConfig.subscriptionId) : null;
           const collectionAddress = await collection.getAddress();
           const isConsumer = subscription
             ? subscription.consumers.map((a) => a.toLowerCase()).includes(collectionAddress.toLowerCase())
             : null;
-          const data = { vrfConfig, subscription, isConsumer };
+          const reveal = await revealView(hre, collection);
+          const data = {
+            vrfConfig,
+            subscription,
+            isConsumer,
+            tx,
+            changed: change ? Object.keys(change) : [],
+            pendingCoordinator: reveal.pendingCoordinator,
+            coordinatorEffectiveAt: reveal.coordinatorEffectiveAt,
+          };
+          const now = (await hre.ethers.provider.getBlock("latest"))!.timestamp;
           const lines = [
-            `coordinator          ${vrfConfig.coordinator}`,
+            ...(tx ? [`Updated ${Object.keys(change!).join(", ")} (setVrfConfig, tx ${tx})`] : []),
+            `coordinator          ${vrfConfig.coordinator}${reveal.pendingCoordinator ? ` (change to ${reveal.pendingCoordinator} scheduled, from ${when(reveal.coordinatorEffectiveAt!, now)})` : ""}`,
             `keyHash              ${vrfConfig.keyHash}`,
             `subscriptionId       ${vrfConfig.subscriptionId}`,
             `requestConfirmations ${vrfConfig.requestConfirmations}`,
@@ -228,8 +341,61 @@ task("vrf", "Chainlink VRF v2.5 subscription: create | fund | add-consumer | con
             );
           return { data, text: lines.join("\n") };
         }
+        case "coordinator": {
+          if (!args.address) throw userError("vrf coordinator needs --address <the new coordinator>");
+          const address = addressParam(hre, "address", args.address);
+          if ((await hre.ethers.provider.getCode(address)) === "0x")
+            throw userError(`--address ${address} has no contract on ${hre.network.name}: give a VRF v2.5 coordinator`);
+          if (args.timeTravel && !isDevChain(hre)) throw userError("--time-travel only works on development chains");
+          const collection = await getCollection(hre, args.collection);
+          const current = (await vrfConfigOf(collection)).coordinator;
+          const before = await revealView(hre, collection);
+          if (current.toLowerCase() === address.toLowerCase() && !before.pendingCoordinator)
+            throw userError(`${address} is already the collection's coordinator: nothing to change`);
+          const signer = await signerAt(hre, args.from);
+          const admin = await signer.getAddress();
+          if (!(await collection.hasRole(hre.ethers.ZeroHash, admin)))
+            throw userError(
+              `${admin} is not the collection's default admin (${await collection.defaultAdmin()}): only it schedules and applies a coordinator change; pass --from with its signer index`,
+            );
+          const which = `${args.collection ? ` --collection ${args.collection}` : ""}${hre.network.name === "hardhat" ? "" : ` --network ${hre.network.name}`}`;
+          let now = (await hre.ethers.provider.getBlock("latest"))!.timestamp;
+          const scheduled = before.pendingCoordinator?.toLowerCase() === address.toLowerCase();
+          if (scheduled && before.coordinatorEffectiveAt! > now) {
+            if (args.timeTravel) {
+              await hre.network.provider.send("evm_setNextBlockTimestamp", [before.coordinatorEffectiveAt!]);
+            } else
+              throw userError(
+                `the change to ${address} is scheduled and can be applied from ${when(before.coordinatorEffectiveAt!, now)}: run \`npx hardhat vrf coordinator --address ${address}${which}\` again then${isDevChain(hre) ? " (or add --time-travel on this development chain)" : ""}`,
+              );
+          }
+          const tx = await (collection.connect(signer) as Contract).setCoordinator(address);
+          const receipt = await tx.wait();
+          now = (await hre.ethers.provider.getBlock(receipt.blockNumber))!.timestamp;
+          const [planned] = eventsIn(collection, receipt, "CoordinatorChangeScheduled");
+          const [set] = eventsIn(collection, receipt, "CoordinatorSet");
+          if (planned) {
+            const effectiveAt = Number(planned.effectiveAt);
+            const replaced =
+              before.pendingCoordinator && !scheduled
+                ? ` (it replaces the change to ${before.pendingCoordinator} scheduled before)`
+                : "";
+            return {
+              data: { tx: tx.hash, action: "scheduled", coordinator: address, current, effectiveAt },
+              text: `Scheduled the coordinator change ${current} -> ${address}${replaced}: it can be applied from ${when(effectiveAt, now)} (the admin delay) by running \`npx hardhat vrf coordinator --address ${address}${which}\` again. Requests already sent stay with the coordinator they were sent to.`,
+            };
+          }
+          if (!set)
+            throw userError(
+              `setCoordinator(${address}) in ${tx.hash} emitted neither CoordinatorChangeScheduled nor CoordinatorSet`,
+            );
+          return {
+            data: { tx: tx.hash, action: "applied", coordinator: address, previous: current, effectiveAt: now },
+            text: `Coordinator set: ${current} -> ${address}. New requests go to it; requests already sent to ${current} are still fulfilled by it. Next: make the collection a consumer of a funded subscription on ${address} and set its id (\`npx hardhat vrf config --sub-id <id>${which}\`, CONFIG_ROLE).`,
+          };
+        }
         default:
-          throw userError(`unknown subcommand "${args.subcommand}" (create | fund | add-consumer | config)`);
+          throw userError(`unknown subcommand "${args.subcommand}" (${SUBCOMMANDS})`);
       }
     }),
   );

@@ -1,7 +1,8 @@
 /**
  * The price path a collection lived through, as one inline SVG (no script, no library): epochs on
  * the x axis, the feed price as a line with a point per priced epoch, each epoch's mood (as the
- * contract reports it) as a coloured band behind it, the mint batches as dashed verticals and the
+ * contract reports it) as a coloured band behind it, the reveal cohorts (the epochs their tokens
+ * hatched in) as dashed verticals and the
  * metamorphoses as diamonds on the line. Every mark carries a class and a `data-epoch` so a browser
  * test can count them.
  */
@@ -18,8 +19,8 @@ export interface ChartEpoch {
 
 export interface ChartData {
   epochs: ChartEpoch[];
-  /** One marker per mint batch: who minted how many, at which epoch. */
-  batches: { label: string; epoch: number }[];
+  /** One marker per reveal cohort: who minted how many into it, and the epoch it hatched in (its tokens' birth). */
+  cohorts: { label: string; epoch: number }[];
   metamorphoses: { tokenId: number; epoch: number; stage: string }[];
   /** Moods in legend order (all the art has, even those the path never met). */
   moods: readonly string[];
@@ -48,7 +49,7 @@ function niceStep(span: number, max: number): number {
   return 10 * pow;
 }
 
-export function priceChartSvg(data: ChartData, title = "Price path, moods, batches and metamorphoses"): string {
+export function priceChartSvg(data: ChartData, title = "Price path, moods, cohorts and metamorphoses"): string {
   const last = Math.max(0, ...data.epochs.map((e) => e.epoch));
   const priced = data.epochs.filter((e): e is ChartEpoch & { price: number } => e.price !== null);
   const prices = priced.map((e) => e.price);
@@ -87,13 +88,13 @@ export function priceChartSvg(data: ChartData, title = "Price path, moods, batch
     `<text x="${M.left + plotW / 2}" y="${H - 6}" text-anchor="middle" class="axis">epoch</text>`,
     `<text transform="translate(14 ${M.top + plotH / 2}) rotate(-90)" text-anchor="middle" class="axis">feed price</text>`,
   );
-  // Batches: dashed verticals, labels stacked when several batches share an epoch.
+  // Cohorts: dashed verticals, labels stacked when several cohorts share an epoch.
   const perEpoch = new Map<number, number>();
-  for (const b of data.batches) {
+  for (const b of data.cohorts) {
     const k = perEpoch.get(b.epoch) ?? 0;
     perEpoch.set(b.epoch, k + 1);
     out.push(
-      `<g class="batch-marker" data-epoch="${b.epoch}"><line x1="${n(x(b.epoch))}" x2="${n(x(b.epoch))}" y1="${M.top}" y2="${M.top + plotH}" stroke="#9fe6c8" stroke-width="1.5" stroke-dasharray="5 4"/><text x="${n(x(b.epoch) + 4)}" y="${M.top + plotH - 8 - 15 * k}" class="batch">${esc(b.label)}</text><title>${esc(b.label)}: minted at epoch ${b.epoch}</title></g>`,
+      `<g class="cohort-marker" data-epoch="${b.epoch}"><line x1="${n(x(b.epoch))}" x2="${n(x(b.epoch))}" y1="${M.top}" y2="${M.top + plotH}" stroke="#9fe6c8" stroke-width="1.5" stroke-dasharray="5 4"/><text x="${n(x(b.epoch) + 4)}" y="${M.top + plotH - 8 - 15 * k}" class="cohort">${esc(b.label)}</text><title>${esc(b.label)}: hatched at epoch ${b.epoch}</title></g>`,
     );
   }
   // The price line and its points.
@@ -140,12 +141,12 @@ export function priceChartSvg(data: ChartData, title = "Price path, moods, batch
   );
   item(
     `<line x1="8" x2="8" y1="-8" y2="8" stroke="#9fe6c8" stroke-width="1.5" stroke-dasharray="5 4"/>`,
-    "batch minted",
+    "cohort hatched",
     "legend-item",
   );
   item(`<path d="M8 -8l7 8l-7 8l-7 -8z" fill="#ff7ad9"/>`, "metamorphosis", "legend-item");
   return `<svg id="price-chart" class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="price-chart-title"><title id="price-chart-title">${esc(title)}</title>
-<style>.tick{font:12px system-ui,sans-serif;fill:#bbb}.axis{font:13px system-ui,sans-serif;fill:#ddd}.batch{font:12px system-ui,sans-serif;fill:#9fe6c8;paint-order:stroke;stroke:#181818;stroke-width:3px}.meta{font:11px system-ui,sans-serif;fill:#ffc2ee;paint-order:stroke;stroke:#181818;stroke-width:3px}.legend-text{font:13px system-ui,sans-serif;fill:#eee}</style>
+<style>.tick{font:12px system-ui,sans-serif;fill:#bbb}.axis{font:13px system-ui,sans-serif;fill:#ddd}.cohort{font:12px system-ui,sans-serif;fill:#9fe6c8;paint-order:stroke;stroke:#181818;stroke-width:3px}.meta{font:11px system-ui,sans-serif;fill:#ffc2ee;paint-order:stroke;stroke:#181818;stroke-width:3px}.legend-text{font:13px system-ui,sans-serif;fill:#eee}</style>
 <g class="legend">${legend.join("")}</g>
 ${out.join("\n")}
 </svg>`;

@@ -30,6 +30,10 @@ export interface NewCollectionOptions {
   signer?: Signer;
   /** Open the public sale (default: on development chains only, as deploy/05 does). */
   openSale?: boolean;
+  /** Seconds a reveal cohort stays open before anyone may close it (default: COLLECTION_DEFAULTS). */
+  minRevealDelay?: number;
+  /** Every mint closes its own cohort (default: COLLECTION_DEFAULTS, env INSTANT_REVEAL). */
+  instantReveal?: boolean;
 }
 
 /** One transaction the creation sent (or reused), with the gas it used. */
@@ -52,6 +56,8 @@ export interface NewCollection {
   coordinator: string;
   vrfConsumerAdded: boolean;
   saleOpen: boolean;
+  minRevealDelay: number;
+  instantReveal: boolean;
   startEpoch: bigint;
   gas: GasLine[];
   totalGas: bigint;
@@ -159,6 +165,8 @@ export async function createCollection(
     maxRoyaltyBps: options.maxRoyaltyBps ?? d.maxRoyaltyBps,
     renderer,
     vrf,
+    minRevealDelay: options.minRevealDelay ?? d.minRevealDelaySeconds,
+    instantReveal: options.instantReveal ?? d.instantReveal,
     world: worldAddress,
   };
 
@@ -239,6 +247,8 @@ export async function createCollection(
     coordinator: vrf.coordinator,
     vrfConsumerAdded,
     saleOpen: openSale,
+    minRevealDelay: params.minRevealDelay,
+    instantReveal: params.instantReveal,
     startEpoch: BigInt(await collection.currentEpoch()),
     gas,
     totalGas: gas.reduce((sum, g) => sum + g.gasUsed, 0n),

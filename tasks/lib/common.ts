@@ -1,6 +1,6 @@
 import { HardhatPluginError } from "hardhat/plugins";
 import type { CLIArgumentType, HardhatRuntimeEnvironment } from "hardhat/types";
-import type { Contract, Interface } from "ethers";
+import { parseEther, type Contract, type Interface } from "ethers";
 import { DEVELOPMENT_CHAINS } from "../../config/networks";
 import { describeError, type ErrorContext } from "./errors";
 import { checkNetwork } from "./network";
@@ -59,6 +59,20 @@ export function addressParam(hre: HardhatRuntimeEnvironment, option: string, val
   if (!hre.ethers.isAddress(value))
     throw userError(`--${option} must be an address (0x + 40 hex digits); got "${value}"`);
   return hre.ethers.getAddress(value);
+}
+
+/** `--<option>` as an amount of ETH such as 0.01, in wei (at most `max`), or a one-line error. */
+export function etherParam(option: string, text: string, max?: bigint): bigint {
+  let wei: bigint | undefined;
+  try {
+    if (/^\d+(\.\d+)?$/.test(text.trim())) wei = parseEther(text.trim());
+  } catch {
+    /* more than 18 decimals */
+  }
+  if (wei === undefined)
+    throw userError(`--${option} must be an amount of ETH such as 0.01 (at most 18 decimals); got "${text}"`);
+  if (max !== undefined && wei > max) throw userError(`--${option} must be at most ${max} wei; got ${wei}`);
+  return wei;
 }
 
 /** `--token` as an id that exists, or a one-line error naming the minted range. */

@@ -82,13 +82,17 @@ const DURATION_PARAMS = /^(heartbeat|gracePeriod|timeout)$/;
 const PRICE_PARAMS = /^(answer|minAnswer|maxAnswer)$/;
 const VITALITY_PARAMS = /^(vitality|requiredVitality)$/;
 const WEI_PARAMS = /^(sent|required|amount)$/;
+/** Arguments that are durations in seconds only in these errors (elsewhere `min`/`max` are gas or counts). */
+const DURATION_ARGS: Record<string, RegExp> = {
+  SeedInvalidRevealDelay: /^(delay|min|max)$/,
+};
 
-function fmtValue(name: string, type: string, v: unknown, ctx: ErrorContext): string {
+function fmtValue(name: string, type: string, v: unknown, ctx: ErrorContext, error = ""): string {
   if (Array.isArray(v)) return `[${v.map((x) => fmtValue("", "", x, ctx)).join(", ")}]`;
   if (type === "bytes32" && /role/i.test(name) && typeof v === "string") return roleName(v);
   if (typeof v !== "bigint") return String(v);
   if (TIME_PARAMS.test(name)) return v === 0n ? "never" : when(Number(v), ctx.now);
-  if (DURATION_PARAMS.test(name)) return duration(Number(v));
+  if (DURATION_PARAMS.test(name) || DURATION_ARGS[error]?.test(name)) return duration(Number(v));
   if (PRICE_PARAMS.test(name) && ctx.priceDecimals !== undefined) return price(v, ctx.priceDecimals);
   if (VITALITY_PARAMS.test(name)) return bpsPercent(v);
   if (WEI_PARAMS.test(name)) return `${formatEther(v)} ETH`;
@@ -123,13 +127,44 @@ const HINTS: Record<string, string> = {
   EvolutionInvalidWorld: "the world address has no World contract (no code, or no state())",
   AccessControlUnauthorizedAccount: "that account lacks the role; the default admin can grant it (grantRole)",
   LivingAssetSaleClosed: "the public sale is closed (CONFIG_ROLE opens it with setSaleOpen)",
+  LivingAssetZeroQuantity: "mint at least one token",
   LivingAssetQuantityTooLarge: "mint at most maxPerMint tokens per call",
-  LivingAssetWalletLimitExceeded: "this wallet would pass maxPerWallet",
+  LivingAssetWalletLimitExceeded: "this wallet would pass maxPerWallet (every mint of the wallet counts)",
   LivingAssetSupplyExceeded: "not enough tokens left",
+  LivingAssetWrongPayment:
+    "send the price times the quantity (the allowlist price for an allowlist mint; `status` shows both)",
   LivingAssetNonexistentToken: "no such token has been minted",
+  LivingAssetAllowlistClosed: "the allowlist phase is closed (CONFIG_ROLE opens it: `allowlist set --csv FILE --open`)",
+  LivingAssetInvalidProof:
+    "the proof does not show this address with this allowance in the collection's allowlist: mint with the list the collection was set with (`mint --allowlist FILE`)",
+  LivingAssetAllowanceExceeded:
+    "the address's allowlist allowance cannot cover that many more tokens; mint fewer, or in the public sale",
+  SeedNothingToReveal:
+    "no token was minted since the last cohort closed: nothing to reveal (mint first; `cohort status` shows the open cohort)",
+  SeedRevealTooEarly:
+    "the open cohort can be closed from then (the minimum reveal delay since it opened; on a development chain `cohort close --time-travel`)",
+  SeedTokenNotInCohort:
+    "the token is in the open cohort: no VRF request has been made for it yet (`cohort close` closes the cohort once its delay has passed)",
+  SeedUnknownCohort: "no such cohort (`cohort status` lists them)",
+  SeedCohortRevealed: "the cohort is already revealed: nothing to re-request",
+  SeedRerequestTooEarly:
+    "a pending cohort request can be replaced (CONFIG_ROLE) from then; a refused one at once by anyone",
+  SeedNotRevealed: "the token is still an egg: its cohort's VRF word has not arrived",
+  SeedOnlyCoordinator: "only the coordinator a request was sent to may fulfil it",
+  SeedCoordinatorNotContract: "the coordinator address has no contract",
+  SeedCoordinatorChangeNotAllowed:
+    "setVrfConfig keeps the coordinator: coordinator changes go through `vrf coordinator --address <new>` (the default admin, after the admin delay) or the subscription's migration",
+  SeedCoordinatorChangeNotReady:
+    "the scheduled coordinator change can be applied from then: run `vrf coordinator --address <it>` again",
+  SeedInvalidRevealDelay: "the minimum reveal delay must be from 1 minute to 30 days",
+  SeedInvalidTimeout: "the re-request timeout must be from 1 hour to 30 days",
+  SeedInvalidCallbackGasLimit: "the callback gas limit must be within the bounds shown",
+  SeedInvalidConfirmations: "VRF v2.5 waits at most 200 confirmations",
+  SeedZeroKeyHash: "the key hash (gas lane) must not be zero",
   InteractionAlreadyNurtured: "a token can be nurtured once per epoch; try again after the next epoch",
   InteractionNotHolder: "only the holder or an approved operator can do that (pass --from)",
-  InteractionNotRevealed: "the token is still an egg: its VRF request has not been fulfilled (run `reveal`)",
+  InteractionNotRevealed:
+    "the token is still an egg: its cohort is open or its VRF word has not arrived (`cohort status`; `cohort close` closes the open cohort, `reveal` fulfils on a development chain)",
   InteractionTooYoung: "the token is too young to metamorphose",
   InteractionTooWeak: "nurture the token first: its vitality is too low to metamorphose",
   InteractionMetamorphosisPending: "a metamorphosis is already pending (run `reveal` on a development chain)",
@@ -142,7 +177,7 @@ function humanError(
   ctx: ErrorContext,
 ): string {
   const args = parsed.fragment.inputs.map((input, i) => {
-    const value = fmtValue(input.name, input.type, parsed.args[i], ctx);
+    const value = fmtValue(input.name, input.type, parsed.args[i], ctx, parsed.name);
     return input.name ? `${input.name} ${value}` : value;
   });
   const hint = HINTS[parsed.name];

@@ -19,10 +19,17 @@
  * (the world's hook), else the world's epoch count at that point (the hook re-run by the world's
  * `setFeedConfig`, which carries no epoch). Events are ordered by (block, transaction, log index).
  *
- * What does come from state, read at the snapshot block the history was loaded at: the batch's
- * word (`batch(id).randomness`, fixed once revealed; `BatchRevealed` says when), from which the
- * seed is keccak256(abi.encode(word, tokenId)) (checked against `seedOf` while the token exists);
- * the batch's birth epoch (only to check the replay); the collection's name (fixed at
+ * Births come from events too. A token is minted (its ERC-721 `Transfer` from zero) into the open
+ * reveal cohort; `CohortClosed(id, first, quantity)` closes the cohort, and
+ * `CohortRevealed(id, first, quantity, birthEpoch)` brings its word: the token hatches, born in
+ * `birthEpoch` (the collection's epoch then, checked against the epoch marks). Until then it is
+ * an egg, and an egg is asked of `phenotypeAt` as the collection asks it: born in the epoch of the
+ * question (age 0). Its first epoch is the one it was minted in.
+ *
+ * What does come from state, read at the snapshot block the history was loaded at: the cohort's
+ * word (`cohort(id).randomness`, fixed once revealed), from which the seed is
+ * keccak256(abi.encode(word, tokenId)) (checked against `seedOf` while the token exists); the
+ * cohort's birth epoch and state (only to check the replay); the collection's name (fixed at
  * initialisation) and renderer; the world's log and mood threshold (through `phenotypeAt`).
  *
  * `tokenURI` replays use TODAY's collection name, description, provenance and renderer by default
@@ -117,24 +124,37 @@ export interface TokenEvent {
   holder: string;
 }
 
-export interface BatchRecord {
-  batchId: number;
+/** A closed reveal cohort (`CohortClosed`), and its hatching (`CohortRevealed`) if its word arrived by the snapshot. */
+export interface CohortRecord {
+  cohortId: number;
   firstTokenId: number;
   quantity: number;
-  to: string;
-  minted: Position;
-  mintedTx: string;
-  /** The collection's epoch at the mint (checked against `batch(id).birthEpoch`). */
-  birthEpoch: number;
+  closed: Position;
+  closedTx: string;
+  /** `CohortRevealed.birthEpoch`: the collection's epoch when the word arrived (checked against `cohort(id).birthEpoch`). */
+  birthEpoch?: number;
   revealed?: Position;
   revealedTx?: string;
 }
 
+/** A token's mint: its ERC-721 `Transfer` from the zero address. */
+export interface MintRecord {
+  position: Position;
+  transactionHash: string;
+  to: string;
+}
+
 export interface TokenHistory {
   tokenId: number;
-  batch: BatchRecord;
-  birthEpoch: number;
-  /** The seed, when the batch was revealed by the snapshot (0n otherwise). */
+  /** The cohort it was closed into; undefined while it is in the open cohort at the snapshot. */
+  cohort?: CohortRecord;
+  minted: Position;
+  mintedTx: string;
+  /** The collection's epoch at the mint: the token's first epoch (an egg until its cohort hatches). */
+  mintEpoch: number;
+  /** The epoch its cohort hatched in (`CohortRevealed.birthEpoch`); undefined while it is an egg at the snapshot. */
+  birthEpoch?: number;
+  /** The seed, when the cohort was revealed by the snapshot (0n otherwise). */
   seed: bigint;
   /** Every event of the token's life, in chain order (the mint first). */
   events: TokenEvent[];
@@ -232,7 +252,7 @@ export async function deployBlockOf(hre: HardhatRuntimeEnvironment, address: str
   return best;
 }
 
-/** The collection's history: its epochs, batches and metadata, and each token's life on demand. */
+/** The collection's history: its epochs, cohorts, mints and metadata, and each token's life on demand. */
 export class CollectionHistory {
   private readonly tokens = new Map<number, Promise<TokenHistory>>();
 
@@ -249,7 +269,9 @@ export class CollectionHistory {
     readonly epochMarks: EpochMark[],
     /** The world's epochs the collection's hook failed for (it caught up later, or still has to). */
     readonly missedEpochs: { epoch: number; position: Position }[],
-    readonly batches: BatchRecord[],
+    readonly cohorts: CohortRecord[],
+    /** Every token minted by the snapshot, by id. */
+    readonly mints: ReadonlyMap<number, MintRecord>,
     private readonly descriptions: Valued<string>[],
     private readonly provenances: Valued<ProvenanceRecord>[],
     private readonly renderers: Valued<string>[],
@@ -282,7 +304,8 @@ export class CollectionHistory {
     const ageKey = ethers.id("age");
     const addressTopic = ethers.zeroPadValue(address, 32);
 
-    const [collectionLogs, ageLogs, worldLogs, hookFailures] = await Promise.all([
+    const zeroTopic = ethers.zeroPadValue(ethers.ZeroAddress, 32);
+    const [collectionLogs, ageLogs, worldLogs, hookFailures, mintLogs] = await Promise.all([
       getLogs(
         hre,
         {
@@ -291,8 +314,8 @@ export class CollectionHistory {
             [
               "WorldLinked",
               "WorldSynced",
-              "BatchMinted",
-              "BatchRevealed",
+              "CohortClosed",
+              "CohortRevealed",
               "DescriptionUpdated",
               "ProvenanceUpdated",
               "ProvenanceLocked",
@@ -311,6 +334,7 @@ export class CollectionHistory {
         fromBlock,
         snapshotBlock,
       ),
+      getLogs(hre, { address, topics: [topic(collection, "Transfer"), zeroTopic] }, fromBlock, snapshotBlock),
     ]);
     const byPosition = (a: Log, b: Log) => comparePositions(positionOf(a), positionOf(b));
     collectionLogs.sort(byPosition);
@@ -326,7 +350,7 @@ export class CollectionHistory {
 
     let linkEpoch: number | undefined;
     const epochMarks: EpochMark[] = [];
-    const batches = new Map<number, BatchRecord>();
+    const cohorts = new Map<number, CohortRecord>();
     const descriptions: Valued<string>[] = [];
     const provenances: Valued<ProvenanceRecord>[] = [];
     const renderers: Valued<string>[] = [];
@@ -343,22 +367,21 @@ export class CollectionHistory {
         case "WorldSynced":
           syncs.push({ position, hash: log.transactionHash, epoch: Number(ev.args.epoch) });
           break;
-        case "BatchMinted":
-          batches.set(Number(ev.args.batchId), {
-            batchId: Number(ev.args.batchId),
+        case "CohortClosed":
+          cohorts.set(Number(ev.args.cohortId), {
+            cohortId: Number(ev.args.cohortId),
             firstTokenId: Number(ev.args.firstTokenId),
             quantity: Number(ev.args.quantity),
-            to: ev.args.to as string,
-            minted: position,
-            mintedTx: log.transactionHash,
-            birthEpoch: -1, // set below, once the epochs are known
+            closed: position,
+            closedTx: log.transactionHash,
           });
           break;
-        case "BatchRevealed": {
-          const b = batches.get(Number(ev.args.batchId));
-          if (b) {
-            b.revealed = position;
-            b.revealedTx = log.transactionHash;
+        case "CohortRevealed": {
+          const c = cohorts.get(Number(ev.args.cohortId));
+          if (c) {
+            c.revealed = position;
+            c.revealedTx = log.transactionHash;
+            c.birthEpoch = Number(ev.args.birthEpoch);
           }
           break;
         }
@@ -422,6 +445,16 @@ export class CollectionHistory {
       epochMarks.push({ position, transactionHash: log.transactionHash, epoch, how });
     }
 
+    const mints = new Map<number, MintRecord>();
+    for (const l of mintLogs) {
+      const ev = ci.parseLog(l)!;
+      mints.set(Number(ev.args.tokenId), {
+        position: positionOf(l),
+        transactionHash: l.transactionHash,
+        to: ethers.getAddress(ev.args.to as string),
+      });
+    }
+
     const missedEpochs = hookFailures.map((l) => ({
       epoch: Number(wi.parseLog(l)!.args.epoch),
       position: positionOf(l),
@@ -441,7 +474,8 @@ export class CollectionHistory {
       snapshotBlock,
       epochMarks,
       missedEpochs,
-      [...batches.values()].sort((a, b) => a.batchId - b.batchId),
+      [...cohorts.values()].sort((a, b) => a.cohortId - b.cohortId),
+      mints,
       descriptions,
       provenances,
       renderers,
@@ -449,7 +483,12 @@ export class CollectionHistory {
       ethers.getAddress(renderer),
       Number(worldEpoch),
     );
-    for (const b of history.batches) b.birthEpoch = history.epochAt(b.minted);
+    // A cohort hatches in the collection's epoch when its word arrives: the event and the epoch marks must agree.
+    for (const c of history.cohorts)
+      if (c.revealed && c.birthEpoch !== history.epochAt(c.revealed))
+        throw new HistoryError(
+          `replay error: cohort ${c.cohortId} hatched in epoch ${c.birthEpoch} (CohortRevealed) while the events put the collection at epoch ${history.epochAt(c.revealed)}`,
+        );
     return history;
   }
 
@@ -484,19 +523,27 @@ export class CollectionHistory {
     return p;
   }
 
+  /** The highest token id minted by the snapshot (0 if none). */
+  get lastTokenId(): number {
+    let last = 0;
+    for (const id of this.mints.keys()) if (id > last) last = id;
+    return last;
+  }
+
   private async loadToken(tokenId: number): Promise<TokenHistory> {
     if (!Number.isSafeInteger(tokenId) || tokenId < 1) throw new HistoryError(`token ${tokenId} is not a token id`);
-    const batch = this.batches.find((b) => tokenId >= b.firstTokenId && tokenId < b.firstTokenId + b.quantity);
-    if (!batch) {
-      const last = this.batches[this.batches.length - 1];
-      const minted = last ? `tokens 1 to ${last.firstTokenId + last.quantity - 1} were` : "no token was";
+    const mint = this.mints.get(tokenId);
+    if (!mint) {
+      const last = this.lastTokenId;
+      const minted = last ? `tokens 1 to ${last} were` : "no token was";
       throw new HistoryError(`token ${tokenId} was not minted by block ${this.snapshotBlock} (${minted})`);
     }
+    const cohort = this.cohorts.find((c) => tokenId >= c.firstTokenId && tokenId < c.firstTokenId + c.quantity);
     const { ethers } = this.hre;
     const c = this.collection;
     const topic = (name: string) => c.interface.getEvent(name)!.topicHash;
     const idTopic = ethers.toBeHex(tokenId, 32);
-    const [actions, transfers, onChainBatch] = await Promise.all([
+    const [actions, transfers, onChain] = await Promise.all([
       getLogs(
         this.hre,
         {
@@ -515,23 +562,33 @@ export class CollectionHistory {
         this.fromBlock,
         this.snapshotBlock,
       ),
-      c.batch(batch.batchId, this.at),
+      cohort
+        ? c.cohort(cohort.cohortId, this.at)
+        : c.revealState(this.at).then((s: { openFirstTokenId: bigint }) => ({ openFirstTokenId: s.openFirstTokenId })),
     ]);
-    if (Number(onChainBatch.birthEpoch) !== batch.birthEpoch)
-      throw new HistoryError(
-        `replay error: batch ${batch.batchId} was born in epoch ${onChainBatch.birthEpoch}, the events say ${batch.birthEpoch}`,
-      );
-    if (Boolean(onChainBatch.revealed) !== (batch.revealed !== undefined))
-      throw new HistoryError(`replay error: batch ${batch.batchId}'s BatchRevealed and its state disagree`);
-    // A revealed batch's randomness is its word, fixed for good: seed = keccak256(abi.encode(word, id))
+    if (!cohort) {
+      if (tokenId < Number(onChain.openFirstTokenId))
+        throw new HistoryError(
+          `replay error: token ${tokenId} is in a closed cohort, but no CohortClosed event says so`,
+        );
+    } else {
+      if (Boolean(onChain.revealed) !== (cohort.revealed !== undefined))
+        throw new HistoryError(`replay error: cohort ${cohort.cohortId}'s CohortRevealed and its state disagree`);
+      if (cohort.revealed && Number(onChain.birthEpoch) !== cohort.birthEpoch)
+        throw new HistoryError(
+          `replay error: cohort ${cohort.cohortId} was born in epoch ${onChain.birthEpoch}, the events say ${cohort.birthEpoch}`,
+        );
+    }
+    // A revealed cohort's randomness is its word, fixed for good: seed = keccak256(abi.encode(word, id))
     // (ISeedModule). Checked against seedOf below while the token exists.
-    const seed: bigint = batch.revealed
+    const seed: bigint = cohort?.revealed
       ? BigInt(
           ethers.keccak256(
-            ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [onChainBatch.randomness, tokenId]),
+            ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [onChain.randomness, tokenId]),
           ),
         )
       : 0n;
+    const birthEpoch = cohort?.revealed ? cohort.birthEpoch : undefined;
 
     type Raw = { position: Position; hash: string; log?: Log; kind: "reveal" | "log" };
     const raw: Raw[] = [...actions, ...transfers].map((log) => ({
@@ -540,12 +597,12 @@ export class CollectionHistory {
       log,
       kind: "log" as const,
     }));
-    if (batch.revealed) raw.push({ position: batch.revealed, hash: batch.revealedTx!, kind: "reveal" });
+    if (cohort?.revealed) raw.push({ position: cohort.revealed, hash: cohort.revealedTx!, kind: "reveal" });
     raw.sort((a, b) => comparePositions(a.position, b.position));
 
     let checkpoint: Checkpoint = { ...EMPTY_CHECKPOINT };
     let revealed = false;
-    let holder = batch.to;
+    let holder = mint.to;
     let burned: Position | undefined;
     const events: TokenEvent[] = [];
     const push = (r: Raw, kind: TokenEventKind, what: string) =>
@@ -564,7 +621,7 @@ export class CollectionHistory {
     for (const r of raw) {
       if (r.kind === "reveal") {
         revealed = true;
-        push(r, "revealed", `revealed (batch ${batch.batchId})`);
+        push(r, "revealed", `revealed: cohort ${cohort!.cohortId} hatched, born in epoch ${birthEpoch}`);
         continue;
       }
       const ev = c.interface.parseLog(r.log!)!;
@@ -573,7 +630,12 @@ export class CollectionHistory {
         case "Transfer": {
           const from = ev.args.from as string;
           holder = ev.args.to as string;
-          if (from === ethers.ZeroAddress) push(r, "minted", `minted to ${holder} in batch ${batch.batchId}`);
+          if (from === ethers.ZeroAddress)
+            push(
+              r,
+              "minted",
+              `minted to ${holder}${cohort ? ` (cohort ${cohort.cohortId})` : " (in the open cohort)"}`,
+            );
           else if (holder === ethers.ZeroAddress) {
             burned = r.position;
             push(r, "burned", `burned by its holder ${from}`);
@@ -595,10 +657,7 @@ export class CollectionHistory {
         }
         case "MetamorphosisRequested": {
           // The request pins the vitality it had then: asked of the world, not computed here.
-          const ph = await this.world.phenotypeAt(
-            this.query(revealed, seed, batch.birthEpoch, epoch, checkpoint),
-            this.at,
-          );
+          const ph = await this.world.phenotypeAt(this.query(revealed, seed, birthEpoch, epoch, checkpoint), this.at);
           checkpoint = {
             ...checkpoint,
             initialized: true,
@@ -625,13 +684,33 @@ export class CollectionHistory {
           break;
       }
     }
-    if (batch.revealed && !burned && BigInt(await c.seedOf(tokenId, this.at)) !== seed)
+    if (cohort?.revealed && !burned && BigInt(await c.seedOf(tokenId, this.at)) !== seed)
       throw new HistoryError(`replay error: token ${tokenId}'s seed is not keccak256(abi.encode(word, id))`);
-    return { tokenId, batch, birthEpoch: batch.birthEpoch, seed, events, burned };
+    return {
+      tokenId,
+      cohort,
+      minted: mint.position,
+      mintedTx: mint.transactionHash,
+      mintEpoch: this.epochAt(mint.position),
+      birthEpoch,
+      seed,
+      events,
+      burned,
+    };
   }
 
-  private query(revealed: boolean, seed: bigint, birthEpoch: number, epoch: number, cp: Checkpoint) {
-    return { revealed, seed: revealed ? seed : 0n, birthEpoch, epoch, checkpoint: { ...cp } };
+  /**
+   * The question `phenotypeAt` answers, as the collection asks it (SeedLogic.seedAndBirth): a
+   * hatched token with its seed and birth epoch; an egg with no seed, born in the epoch asked about.
+   */
+  private query(revealed: boolean, seed: bigint, birthEpoch: number | undefined, epoch: number, cp: Checkpoint) {
+    return {
+      revealed,
+      seed: revealed ? seed : 0n,
+      birthEpoch: revealed ? birthEpoch! : epoch,
+      epoch,
+      checkpoint: { ...cp },
+    };
   }
 
   /**
@@ -640,7 +719,7 @@ export class CollectionHistory {
    */
   async epochRange(tokenId: number | bigint): Promise<{ first: number; last: number }> {
     const t = await this.token(tokenId);
-    return { first: t.birthEpoch, last: t.burned ? this.epochAt(t.burned) : this.currentEpoch };
+    return { first: t.mintEpoch, last: t.burned ? this.epochAt(t.burned) : this.currentEpoch };
   }
 
   /** Where "the end of epoch E" is: before the first mark of a later epoch (or the snapshot's end). */
@@ -675,8 +754,12 @@ export class CollectionHistory {
         this.worldEpoch > last
           ? `; the world is at epoch ${this.worldEpoch} but the collection has not caught up (anyone may call syncWorld())`
           : "";
+      const birth =
+        t.birthEpoch === first
+          ? `born in ${first}`
+          : `minted in ${first}, ${t.birthEpoch === undefined ? "still an egg" : `hatched in ${t.birthEpoch}`}`;
       throw new HistoryError(
-        `epoch ${epoch} is out of range for token ${tokenId}: it lived epochs ${first} to ${last} (born in ${first}, the collection is at ${last})${lag}`,
+        `epoch ${epoch} is out of range for token ${tokenId}: it lived epochs ${first} to ${last} (${birth}, the collection is at ${last})${lag}`,
       );
     }
   }
@@ -694,9 +777,9 @@ export class CollectionHistory {
       throw new HistoryError(
         `block ${block} is out of range for token ${tokenId}: it was burned in block ${t.burned.blockNumber}`,
       );
-    if (!Number.isInteger(block) || block < t.batch.minted.blockNumber || block > this.snapshotBlock)
+    if (!Number.isInteger(block) || block < t.minted.blockNumber || block > this.snapshotBlock)
       throw new HistoryError(
-        `block ${block} is out of range for token ${tokenId}: it was minted in block ${t.batch.minted.blockNumber} and the history stops at block ${this.snapshotBlock}`,
+        `block ${block} is out of range for token ${tokenId}: it was minted in block ${t.minted.blockNumber} and the history stops at block ${this.snapshotBlock}`,
       );
     const cut: Position = { blockNumber: block + 1, transactionIndex: 0, logIndex: 0 };
     return this.stateBefore(tokenId, cut, this.epochAt(cut));

@@ -55,6 +55,11 @@ export interface FulfilOptions {
   gasPrice?: bigint;
   /** Real coordinator: a proof to send instead of the honest one (tests of bad proofs). */
   tamper?: (proof: VrfProof) => VrfProof;
+  /**
+   * The coordinator the request was sent to (`RandomnessRequested`'s `coordinator`): only it may
+   * fulfil it. Default: the deployed real coordinator if it knows the request, else the mock.
+   */
+  coordinator?: string;
 }
 
 const REAL = "VRFCoordinatorV2_5";
@@ -183,9 +188,48 @@ function outcome(
   throw new HardhatPluginError("vivarium", `fulfilment of ${requestId} emitted no RandomWordsFulfilled`);
 }
 
+const same = (a: unknown, b: unknown) => String(a).toLowerCase() === String(b).toLowerCase();
+
 /**
- * Fulfil `requestId` of `consumer` through the coordinator it was sent to: the real one if it has
- * the request, else the mock.
+ * Whether the coordinator at `address` is Chainlink's real one or the mock: the deployments say,
+ * else the contract (the real coordinator has a blockhash store, the mock has none).
+ */
+async function kindAt(hre: HardhatRuntimeEnvironment, address: string): Promise<Fulfilment["coordinator"]> {
+  const real = await hre.deployments.getOrNull(REAL);
+  if (real && same(real.address, address)) return "real";
+  const mock = await hre.deployments.getOrNull(MOCK);
+  if (mock && same(mock.address, address)) return "mock";
+  if ((await hre.ethers.provider.getCode(address)) === "0x")
+    throw new HardhatPluginError("vivarium", `the coordinator ${address} has no code on this chain`);
+  const probe = new hre.ethers.Contract(
+    address,
+    ["function BLOCKHASH_STORE() view returns (address)"],
+    hre.ethers.provider,
+  );
+  try {
+    await probe.BLOCKHASH_STORE();
+    return "real";
+  } catch {
+    return "mock";
+  }
+}
+
+async function fulfilMock(
+  hre: HardhatRuntimeEnvironment,
+  mock: Contract,
+  requestId: bigint,
+  consumer: string,
+  options: FulfilOptions,
+): Promise<Fulfilment> {
+  const from = options.from ?? (await hre.ethers.getSigners())[0];
+  const tx = await (mock.connect(from) as Contract).fulfillRandomWords(requestId, consumer);
+  return outcome("mock", requestId, mock, (await tx.wait())!);
+}
+
+/**
+ * Fulfil `requestId` of `consumer` through the coordinator it was sent to: `options.coordinator`
+ * when given (the mock or a real coordinator, wherever it is deployed); otherwise the deployed real
+ * one if it has the request, else the deployed mock.
  */
 export async function fulfil(
   hre: HardhatRuntimeEnvironment,
@@ -193,12 +237,26 @@ export async function fulfil(
   consumer: string,
   options: FulfilOptions = {},
 ): Promise<Fulfilment> {
+  if (options.coordinator) {
+    const address = hre.ethers.getAddress(options.coordinator);
+    if ((await kindAt(hre, address)) === "mock")
+      return fulfilMock(
+        hre,
+        (await hre.ethers.getContractAt(MOCK, address)) as unknown as Contract,
+        requestId,
+        consumer,
+        options,
+      );
+    const coordinator = (await hre.ethers.getContractAt(REAL, address)) as unknown as Contract;
+    const request = await findRealRequest(coordinator, requestId, consumer);
+    if (!request)
+      throw new HardhatPluginError("vivarium", `the coordinator ${address} has no request ${requestId} of ${consumer}`);
+    return fulfilReal(hre, coordinator, request, options);
+  }
   const real = await deployed(hre, REAL);
   const request = real ? await findRealRequest(real, requestId, consumer) : undefined;
   if (real && request) return fulfilReal(hre, real, request, options);
   const mock = await deployed(hre, MOCK);
   if (!mock) throw new HardhatPluginError("vivarium", `no coordinator deployed here knows request ${requestId}`);
-  const from = options.from ?? (await hre.ethers.getSigners())[0];
-  const tx = await (mock.connect(from) as Contract).fulfillRandomWords(requestId, consumer);
-  return outcome("mock", requestId, mock, (await tx.wait())!);
+  return fulfilMock(hre, mock, requestId, consumer, options);
 }
