@@ -342,13 +342,13 @@ async function measureRealVrf(r: Figures): Promise<void> {
     const tx = await w.collection.connect(w.alice).mint(quantity, { value: PRICE * BigInt(quantity) });
     r[`mint${quantity}`] = (await tx.wait())!.gasUsed;
     // reveal(): closing the cohort is the one request to Chainlink's coordinator.
-    const state = await w.collection.revealState();
+    const state = await w.collection.cohortState();
     await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(state.openedAt + BigInt(state.minRevealDelay))]);
     r[`reveal${quantity}`] = (await (await w.collection.connect(w.carol).reveal()).wait())!.gasUsed;
   }
   for (const quantity of [1, 10]) {
     const w = await fresh();
-    const state = await w.collection.revealState();
+    const state = await w.collection.cohortState();
     await (await w.collection.setRevealConfig(state.minRevealDelay, true)).wait();
     const tx = await w.collection.connect(w.alice).mint(quantity, { value: PRICE * BigInt(quantity) });
     r[`instantMint${quantity}`] = (await tx.wait())!.gasUsed;

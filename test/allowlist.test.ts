@@ -52,7 +52,7 @@ async function snapshot(w: Allowlisted) {
     balances: await Promise.all(people.map((p) => w.collection.balanceOf(p.address))),
     allowlistMinted: await Promise.all(people.map((p) => w.collection.allowlistMinted(p.address))),
     eth: await ethers.provider.getBalance(await w.collection.getAddress()),
-    reveal: plain(await w.collection.revealState()),
+    reveal: plain(await w.collection.cohortState()),
   };
 }
 
@@ -262,7 +262,7 @@ describe("Allowlist sale", () => {
       const attrs = decodeTokenUri(await w.collection.tokenURI(id)).metadata.attributes ?? [];
       expect(attrs.find((a) => a.trait_type === "Stage")?.value).to.equal("Egg");
     }
-    expect((await w.collection.revealState()).cohortCount).to.equal(0n);
+    expect((await w.collection.cohortState()).cohortCount).to.equal(0n);
     const requestId = await closeCohort(w, w.dave);
     const c = await w.collection.cohort(0);
     expect([c.firstTokenId, c.quantity]).to.deep.equal([1n, 5n]);

@@ -30,13 +30,13 @@ async function stageOf(w: World, tokenId: number): Promise<unknown> {
 
 /** When `reveal()` is next allowed: the open cohort's opening plus the minimum delay. */
 async function revealAvailableAt(w: World): Promise<bigint> {
-  const s = await w.collection.revealState();
+  const s = await w.collection.cohortState();
   return s.openedAt + s.minRevealDelay;
 }
 
 /** The reveal state and every closed cohort, for "nothing changed" checks. */
 async function cohortState(w: World) {
-  const reveal = plain(await w.collection.revealState());
+  const reveal = plain(await w.collection.cohortState());
   const cohorts = [];
   for (let i = 0n; i < reveal.cohortCount; i++) cohorts.push(plain(await w.collection.cohort(i)));
   return { reveal, cohorts, supply: await w.collection.totalSupply() };
@@ -70,7 +70,7 @@ describe("Reveal cohorts", () => {
     await expect(w.collection.mintTo(w.carol.address, 4)).to.not.emit(w.collection, "RandomnessRequested");
     // 15 tokens, no request yet: one open cohort from token 1, nothing closed.
     expect(await w.collection.totalSupply()).to.equal(15n);
-    let state = await w.collection.revealState();
+    let state = await w.collection.cohortState();
     expect([state.openFirstTokenId, state.cohortCount]).to.deep.equal([1n, 0n]);
     await expectEggs(w, 1, 15);
     await expect(w.collection.cohortIdOf(15))
@@ -91,7 +91,7 @@ describe("Reveal cohorts", () => {
     await expect(w.collection.connect(stranger).reveal())
       .to.be.revertedWithCustomError(w.collection, "SeedNothingToReveal")
       .withArgs(16);
-    state = await w.collection.revealState();
+    state = await w.collection.cohortState();
     expect([state.openFirstTokenId, state.cohortCount, state.openedAt]).to.deep.equal([16n, 1n, at]);
     let c = await w.collection.cohort(0);
     expect([c.firstTokenId, c.quantity, c.requestedAt, c.revealed, c.randomness, c.birthEpoch]).to.deep.equal([
@@ -147,7 +147,7 @@ describe("Reveal cohorts", () => {
     const [requestId] = await requestIdsOf(w.collection, Promise.resolve(sent[1]));
     await expect(sent[1]).to.emit(w.collection, "CohortClosed").withArgs(0, 1, 3);
 
-    const state = await w.collection.revealState();
+    const state = await w.collection.cohortState();
     expect([state.openFirstTokenId, state.cohortCount]).to.deep.equal([4n, 1n]);
     for (const id of [4, 5, 6]) {
       await expect(w.collection.cohortIdOf(id))
@@ -285,7 +285,7 @@ describe("Reveal cohorts", () => {
     const holders = [w.alice, w.bob, w.carol];
     for (let i = 0; i < 10; i++) await (await w.collection.mintTo(holders[i % 3].address, 1_000)).wait();
     expect(await w.collection.totalSupply()).to.equal(10_000n);
-    expect((await w.collection.revealState()).cohortCount).to.equal(0n);
+    expect((await w.collection.cohortState()).cohortCount).to.equal(0n);
     await expectEggs(w, 9_999, 10_000, [10_000]);
 
     const requestId = await closeCohort(w);
@@ -365,7 +365,7 @@ describe("Reveal cohorts", () => {
     await expect(w.collection.setRevealConfig(900, true))
       .to.emit(w.collection, "RevealConfigUpdated")
       .withArgs(900, true);
-    expect((await w.collection.revealState()).instantReveal).to.equal(true);
+    expect((await w.collection.cohortState()).instantReveal).to.equal(true);
     const coordinator = await w.coordinator.getAddress();
     const ids: bigint[] = [];
     const mints: [() => Promise<ContractTransactionResponse>, number, number][] = [
@@ -380,7 +380,7 @@ describe("Reveal cohorts", () => {
       await expect(tx).to.emit(w.collection, "RandomnessRequested").withArgs(id, REQUEST_KIND_COHORT, i, coordinator);
       ids.push(id);
     }
-    const state = await w.collection.revealState();
+    const state = await w.collection.cohortState();
     expect([state.openFirstTokenId, state.cohortCount]).to.deep.equal([7n, 3n]);
     await expect(w.collection.reveal()).to.be.revertedWithCustomError(w.collection, "SeedNothingToReveal").withArgs(7);
 
@@ -411,7 +411,7 @@ describe("Reveal cohorts", () => {
       .to.emit(w.collection, "RevealConfigUpdated")
       .withArgs(900, false);
     await expect(w.collection.connect(w.bob).mint(1, { value: PRICE })).to.not.emit(w.collection, "CohortClosed");
-    expect((await w.collection.revealState()).openFirstTokenId).to.equal(8n);
+    expect((await w.collection.cohortState()).openFirstTokenId).to.equal(8n);
   });
 
   it("setRevealConfig: the delay must lie in [1 minute, 30 days] (SeedInvalidRevealDelay), config role only; the delay applies to the open cohort", async () => {
@@ -433,7 +433,7 @@ describe("Reveal cohorts", () => {
     await expect(w.collection.setRevealConfig(MIN_DELAY, false))
       .to.emit(w.collection, "RevealConfigUpdated")
       .withArgs(MIN_DELAY, false);
-    const state = await w.collection.revealState();
+    const state = await w.collection.cohortState();
     expect([state.minRevealDelay, state.instantReveal, state.openedAt]).to.deep.equal([
       BigInt(MIN_DELAY),
       false,

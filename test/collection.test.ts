@@ -23,7 +23,7 @@ async function snapshot(w: World) {
   return {
     supply: await w.collection.totalSupply(),
     alice: await w.collection.balanceOf(w.alice.address),
-    reveal: plain(await w.collection.revealState()),
+    reveal: plain(await w.collection.cohortState()),
     balance: await ethers.provider.getBalance(await w.collection.getAddress()),
   };
 }
@@ -31,14 +31,14 @@ async function snapshot(w: World) {
 describe("LivingAsset sale", () => {
   it("mint takes exact payment and joins the open cohort without a VRF request; one reveal requests for the cohort", async () => {
     const w = await deployWorld();
-    const opened = await w.collection.revealState();
+    const opened = await w.collection.cohortState();
     const mint = w.collection.connect(w.alice).mint(10, { value: PRICE * 10n });
     await expect(mint).to.emit(w.collection, "Transfer").withArgs(ethers.ZeroAddress, w.alice.address, 10);
     await expect(mint).to.not.emit(w.coordinator, "RandomWordsRequested");
     await expect(mint).to.not.emit(w.collection, "CohortClosed");
     await (await w.collection.connect(w.bob).mint(2, { value: PRICE * 2n })).wait();
     // Tokens 1-12 wait in the open cohort; nothing about it changed but the next token id.
-    expect(plain(await w.collection.revealState())).to.deep.equal(plain(opened));
+    expect(plain(await w.collection.cohortState())).to.deep.equal(plain(opened));
     expect(opened.openFirstTokenId).to.equal(1n);
     expect(opened.cohortCount).to.equal(0n);
     expect(await w.collection.isRevealed(12)).to.equal(false);
@@ -46,7 +46,7 @@ describe("LivingAsset sale", () => {
     // One request closes both mints' tokens.
     const requestId = await closeCohort(w, w.carol);
     expect(requestId).to.not.equal(0n);
-    expect((await w.collection.revealState()).cohortCount).to.equal(1n);
+    expect((await w.collection.cohortState()).cohortCount).to.equal(1n);
     expect(plain(await w.collection.cohort(0))).to.include({ firstTokenId: 1n, quantity: 12n, randomness: requestId });
   });
 
@@ -295,7 +295,7 @@ describe("LivingAsset roles, storage and upgrades", () => {
       royalty: await w.collection.royaltyInfo(3, 10_000n),
       minter: await w.collection.hasRole(await w.collection.MINTER_ROLE(), w.deployer.address),
       seed: await w.collection.seedOf(6),
-      reveal: plain(await w.collection.revealState()),
+      reveal: plain(await w.collection.cohortState()),
       cohorts: [plain(await w.collection.cohort(0)), plain(await w.collection.cohort(1))],
     };
     const V2 = await collectionFactory(hre, "LivingAssetV2");
@@ -314,7 +314,7 @@ describe("LivingAsset roles, storage and upgrades", () => {
       royalty: await v2.royaltyInfo(3, 10_000n),
       minter: await v2.hasRole(await w.collection.MINTER_ROLE(), w.deployer.address),
       seed: await v2.seedOf(6),
-      reveal: plain(await v2.revealState()),
+      reveal: plain(await v2.cohortState()),
       cohorts: [plain(await v2.cohort(0)), plain(await v2.cohort(1))],
     };
     expect(after).to.deep.equal(before);

@@ -55,13 +55,13 @@ async function impersonate(address: string): Promise<Signer> {
 /** The default admin's way: schedule, wait the admin delay, apply. */
 async function adminChangeCoordinator(w: World, to: string): Promise<void> {
   await (await w.collection.connect(w.deployer).setCoordinator(to)).wait();
-  await time.increaseTo((await w.collection.revealState()).coordinatorEffectiveAt);
+  await time.increaseTo((await w.collection.cohortState()).coordinatorEffectiveAt);
   await (await w.collection.connect(w.deployer).setCoordinator(to)).wait();
 }
 
 /** `reveal()`, as soon as the minimum delay allows (anyone may call it). */
 async function revealNow(w: Pick<World, "collection">) {
-  const s = await w.collection.revealState();
+  const s = await w.collection.cohortState();
   const at = s.openedAt + s.minRevealDelay;
   if (at > BigInt(await time.latest())) await time.setNextBlockTimestamp(at);
   return w.collection.reveal();
@@ -69,7 +69,7 @@ async function revealNow(w: Pick<World, "collection">) {
 
 /** What the seed module shows: VRF config, reveal state, every cohort, every token's reveal. */
 async function seedState(w: World) {
-  const reveal = plain(await w.collection.revealState());
+  const reveal = plain(await w.collection.cohortState());
   const cohorts = [];
   for (let i = 0n; i < reveal.cohortCount; i++) cohorts.push(plain(await w.collection.cohort(i)));
   const supply = Number(await w.collection.totalSupply());
@@ -192,7 +192,7 @@ describe("VRF coordinator trust", () => {
       .to.emit(w.collection, "CoordinatorChangeScheduled")
       .withArgs(next, t1 + delay);
     await expect(scheduled).to.not.emit(w.collection, "CoordinatorSet");
-    let state = await w.collection.revealState();
+    let state = await w.collection.cohortState();
     expect([state.pendingCoordinator, state.coordinatorEffectiveAt]).to.deep.equal([next, t1 + delay]);
     expect((await w.collection.vrfConfig()).coordinator).to.equal(await w.coordinator.getAddress());
 
@@ -222,7 +222,7 @@ describe("VRF coordinator trust", () => {
     await time.setNextBlockTimestamp(t2 + 2n * delay);
     await expect(w.collection.setCoordinator(next)).to.emit(w.collection, "CoordinatorSet").withArgs(next);
     expect((await w.collection.vrfConfig()).coordinator).to.equal(next);
-    state = await w.collection.revealState();
+    state = await w.collection.cohortState();
     expect([state.pendingCoordinator, state.coordinatorEffectiveAt]).to.deep.equal([ethers.ZeroAddress, 0n]);
     // The request parameters stay; the config role may now set them for the new coordinator only.
     expect({ ...plain(await w.collection.vrfConfig()), coordinator: before.vrf.coordinator }).to.deep.equal(before.vrf);
@@ -313,7 +313,7 @@ describe("VRF coordinator trust", () => {
     await expect(tx).to.emit(w.collection, "CoordinatorSet").withArgs(next);
     await expect(tx).to.not.emit(w.collection, "CoordinatorChangeScheduled");
     expect((await w.collection.vrfConfig()).coordinator).to.equal(next);
-    const state = await w.collection.revealState();
+    const state = await w.collection.cohortState();
     expect([state.pendingCoordinator, state.coordinatorEffectiveAt]).to.deep.equal([ethers.ZeroAddress, 0n]);
     await expect(asOld.setCoordinator(old))
       .to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount")
@@ -334,7 +334,7 @@ describe("VRF coordinator trust", () => {
     await next.fundSubscription(subId, MOCKS.subscriptionFund);
     await next.addConsumer(subId, collection);
     await w.collection.setCoordinator(await next.getAddress());
-    await time.increaseTo((await w.collection.revealState()).coordinatorEffectiveAt);
+    await time.increaseTo((await w.collection.cohortState()).coordinatorEffectiveAt);
     await w.collection.setCoordinator(await next.getAddress());
     await w.collection.setVrfConfig({ ...plain(await w.collection.vrfConfig()), subscriptionId: subId });
     // Cohort 0 is stuck: the config role replaces its request after the timeout, at the new coordinator.

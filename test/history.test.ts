@@ -120,7 +120,7 @@ describe("history: a token's life replayed from events", function () {
       }
       // Reveals: someone closes the open cohort with even odds; each pending cohort's word arrives
       // with even odds (so some tokens stay eggs for a few epochs, and hatch later than they were minted).
-      if ((await w.collection.revealState()).openFirstTokenId <= (await w.collection.totalSupply()) && rand() < 0.5) {
+      if ((await w.collection.cohortState()).openFirstTokenId <= (await w.collection.totalSupply()) && rand() < 0.5) {
         pendingCohorts.push(await closeCohort(w, pick(holders)));
         counts.cohorts++;
       }

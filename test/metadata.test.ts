@@ -186,7 +186,7 @@ describe("Metadata through the collection", () => {
       [
         "reveal",
         async () => {
-          const s = await w.collection.revealState();
+          const s = await w.collection.cohortState();
           await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(s.openedAt) + Number(s.minRevealDelay)]);
           return w.collection.reveal();
         },

@@ -141,7 +141,7 @@ describe("Chainlink's real VRF v2.5 coordinator (proofs made in TypeScript) @ski
     await w.collection.setVrfConfig({ ...cfg, requestConfirmations: 1 });
     const reason = w.coordinator.interface.encodeErrorResult("InvalidRequestConfirmations", [1, 3, 200]);
     await (await w.collection.connect(w.alice).mint(2, { value: PRICE * 2n })).wait();
-    const state = await w.collection.revealState();
+    const state = await w.collection.cohortState();
     await time.setNextBlockTimestamp(state.openedAt + BigInt(state.minRevealDelay));
     await expect(w.collection.connect(w.carol).reveal())
       .to.emit(w.collection, "CohortClosed")

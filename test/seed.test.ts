@@ -38,7 +38,7 @@ async function impersonate(address: string) {
 
 /** Everything the seed module shows about its cohorts, and every token's reveal state. */
 async function seedState(w: World) {
-  const reveal = plain(await w.collection.revealState());
+  const reveal = plain(await w.collection.cohortState());
   const cohorts = [];
   for (let i = 0n; i < reveal.cohortCount; i++) cohorts.push(plain(await w.collection.cohort(i)));
   const supply = Number(await w.collection.totalSupply());
@@ -162,7 +162,7 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
         .withArgs(newId, REQUEST_KIND_COHORT, 0, await w.coordinator.getAddress());
       const c = await w.collection.cohort(0);
       expect([c.randomness, c.requestedAt, c.revealed]).to.deep.equal([newId, availableAt, false]);
-      expect((await w.collection.revealState()).cohortCount).to.equal(1n); // the same cohort, not a new one
+      expect((await w.collection.cohortState()).cohortCount).to.equal(1n); // the same cohort, not a new one
 
       // The replaced request's word still comes, and is ignored.
       await expect(w.coordinator.fulfillRandomWords(oldId, await w.collection.getAddress()))
@@ -199,7 +199,7 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
       await mint(w, w.alice, 2);
       const reason = w.coordinator.interface.encodeErrorResult("InvalidConsumer", [w.subscriptionId, collection]);
 
-      const state = await w.collection.revealState();
+      const state = await w.collection.cohortState();
       await time.setNextBlockTimestamp(state.openedAt + state.minRevealDelay);
       const tx = w.collection.connect(w.carol).reveal();
       await expect(tx).to.emit(w.collection, "CohortClosed").withArgs(0, 1, 2);
@@ -207,7 +207,7 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
       await expect(tx).to.not.emit(w.collection, "RandomnessRequested");
       const c = await w.collection.cohort(0);
       expect([c.firstTokenId, c.quantity, c.randomness, c.revealed]).to.deep.equal([1n, 2n, 0n, false]);
-      expect((await w.collection.revealState()).openFirstTokenId).to.equal(3n);
+      expect((await w.collection.cohortState()).openFirstTokenId).to.equal(3n);
       expect(await w.collection.cohortIdOf(2)).to.equal(0n);
 
       // While the coordinator still refuses, the retry reverts with its reason and changes nothing.
@@ -289,7 +289,7 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
 
     // The next request carries them: native payment, 200 confirmations, the callback gas limit.
     await mint(w, w.alice, 1);
-    const state = await w.collection.revealState();
+    const state = await w.collection.cohortState();
     await time.setNextBlockTimestamp(state.openedAt + state.minRevealDelay);
     await expect(w.collection.reveal())
       .to.emit(w.coordinator, "RandomWordsRequested")

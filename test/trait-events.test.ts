@@ -134,10 +134,10 @@ describe("ERC-7496 trait events (replay of a lived collection)", function () {
       const r = rand();
       // Tokens wait in the open cohort until someone calls reveal() (or, in the steps run in
       // instant-reveal mode, until the mint itself closes it).
-      const open = (await w.collection.revealState()).openFirstTokenId <= BigInt(supply);
+      const open = (await w.collection.cohortState()).openFirstTokenId <= BigInt(supply);
       if (step === 40 || step === 65) {
         const instant = step === 40;
-        const delay = (await w.collection.revealState()).minRevealDelay;
+        const delay = (await w.collection.cohortState()).minRevealDelay;
         await check(`setRevealConfig (instant ${instant})`, () => w.collection.setRevealConfig(delay, instant));
       }
       if (supply === 0 || r < 0.14) {
@@ -152,7 +152,7 @@ describe("ERC-7496 trait events (replay of a lived collection)", function () {
           await check("cohort reveal", () => w.coordinator.fulfillRandomWords(id, collection));
         } else {
           // Anyone closes the open cohort once the minimum delay has passed: one request, no trait moves yet.
-          const s = await w.collection.revealState();
+          const s = await w.collection.cohortState();
           const at = s.openedAt + BigInt(s.minRevealDelay);
           const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
           if (at > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(at)]);

@@ -38,11 +38,13 @@ interface ISeedModule is IVRFMigratableConsumerV2Plus {
         uint32 rerequestTimeout; // seconds before a stuck request may be replaced
     }
 
-    /// @notice The reveal trigger, the open cohort and any scheduled coordinator change.
-    struct RevealState {
+    /// @notice The reveal trigger, the open cohort, the closed cohorts' count and any scheduled
+    /// coordinator change.
+    struct CohortState {
         uint32 minRevealDelay; // seconds a cohort stays open before anyone may `reveal` it
         bool instantReveal; // each mint requests its own word
         uint64 openFirstTokenId; // the open cohort's first token id (it holds the tokens from here on)
+        uint64 nextTokenId; // the next token to be minted: the open cohort holds nextTokenId - openFirstTokenId
         uint40 openedAt; // when the open cohort opened (the previous cohort closed)
         uint64 cohortCount; // closed cohorts
         address pendingCoordinator; // a coordinator change the default admin scheduled (zero if none)
@@ -145,7 +147,7 @@ interface ISeedModule is IVRFMigratableConsumerV2Plus {
 
     /// @notice The reveal trigger, the open cohort, the number of closed cohorts and any scheduled
     /// coordinator change.
-    function revealState() external view returns (RevealState memory);
+    function cohortState() external view returns (CohortState memory);
 
     /// @notice Called by a VRF coordinator. Never reverts for the coordinator a request was sent to.
     function rawFulfillRandomWords(uint256 requestId, uint256[] calldata randomWords) external;

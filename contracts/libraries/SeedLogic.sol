@@ -310,14 +310,15 @@ library SeedLogic {
             });
     }
 
-    /// @notice See {ISeedModule-revealState}.
-    function revealState() external view returns (ISeedModule.RevealState memory) {
+    /// @notice See {ISeedModule-cohortState}.
+    function cohortState() external view returns (ISeedModule.CohortState memory) {
         SeedStorage.SeedLayout storage $ = layout();
         return
-            ISeedModule.RevealState({
+            ISeedModule.CohortState({
                 minRevealDelay: $.minRevealDelay,
                 instantReveal: SaleSlot.layout().instantReveal,
                 openFirstTokenId: $.openFirstTokenId,
+                nextTokenId: uint64(_nextTokenId()),
                 openedAt: $.openedAt,
                 cohortCount: $.cohortCount,
                 pendingCoordinator: $.pendingCoordinator,

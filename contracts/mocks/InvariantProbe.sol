@@ -24,7 +24,7 @@ interface IProbedCollection {
         );
     function paused() external view returns (bool);
     function currentEpoch() external view returns (uint256);
-    function revealState() external view returns (ISeedModule.RevealState memory);
+    function cohortState() external view returns (ISeedModule.CohortState memory);
     function world() external view returns (address);
     function ownerOf(uint256 tokenId) external view returns (address);
     function balanceOf(address owner) external view returns (uint256);
@@ -82,7 +82,7 @@ contract InvariantProbe {
         (, s.maxSupply, , , , , , , ) = collection.saleConfig();
         s.paused = collection.paused();
         s.currentEpoch = collection.currentEpoch();
-        s.cohortCount = collection.revealState().cohortCount;
+        s.cohortCount = collection.cohortState().cohortCount;
         s.ethBalance = address(collection).balance;
         s.maxRoyaltyBps = collection.maxRoyaltyBps();
         // Token 0 never exists, so it never has an override: this is the default royalty.

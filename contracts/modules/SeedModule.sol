@@ -89,11 +89,11 @@ abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
     }
 
     /// @inheritdoc ISeedModule
-    function revealState() external view virtual returns (RevealState memory state) {
+    function cohortState() external view virtual returns (CohortState memory state) {
         assembly ("memory-safe") {
             state := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
-        _forwardView(address(SeedLogic), SeedLogic.revealState.selector);
+        _forwardView(address(SeedLogic), SeedLogic.cohortState.selector);
     }
 
     /// @inheritdoc ISeedModule

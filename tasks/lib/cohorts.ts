@@ -9,26 +9,18 @@
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { Contract, Signer } from "ethers";
-import { keccak256, toUtf8Bytes } from "ethers";
 import { errorInterfaces, eventsIn, userError } from "./common";
 import { decodeCustomError, duration, when } from "./errors";
 
 /** What a VRF request was made for (ISeedModule.RequestKind). */
 export const REQUEST_KIND = { Cohort: 1, Metamorphosis: 2 } as const;
 
-/**
- * ERC721A's namespaced storage (erc721a-upgradeable `ERC721AStorage.STORAGE_SLOT`): its first word
- * is `_currentIndex`, the next token id. The collection has no view for it, and the open cohort is
- * the tokens from `revealState().openFirstTokenId` up to it.
- */
-const ERC721A_SLOT = keccak256(toUtf8Bytes("ERC721A.contracts.storage.ERC721A"));
-
-/** The next token id to be minted (ERC721A's `_currentIndex`, read from the proxy's storage). */
-export async function nextTokenIdOf(hre: HardhatRuntimeEnvironment, collection: Contract): Promise<bigint> {
-  return BigInt(await hre.ethers.provider.getStorage(await collection.getAddress(), ERC721A_SLOT));
+/** The next token id to be minted (`cohortState().nextTokenId`). */
+export async function nextTokenIdOf(_hre: HardhatRuntimeEnvironment, collection: Contract): Promise<bigint> {
+  return BigInt((await collection.cohortState()).nextTokenId);
 }
 
-/** `revealState()` as plain values, with the open cohort's size and when it can be closed. */
+/** `cohortState()` as plain values, with the open cohort's size and when it can be closed. */
 export interface RevealView {
   minRevealDelay: number;
   instantReveal: boolean;
@@ -49,7 +41,8 @@ export interface RevealView {
 }
 
 export async function revealView(hre: HardhatRuntimeEnvironment, collection: Contract): Promise<RevealView> {
-  const [s, next] = await Promise.all([collection.revealState(), nextTokenIdOf(hre, collection)]);
+  const s = await collection.cohortState();
+  const next = BigInt(s.nextTokenId);
   const first = BigInt(s.openFirstTokenId);
   const size = Number(next - first);
   const openedAt = Number(s.openedAt);

@@ -564,7 +564,7 @@ export class CollectionHistory {
       ),
       cohort
         ? c.cohort(cohort.cohortId, this.at)
-        : c.revealState(this.at).then((s: { openFirstTokenId: bigint }) => ({ openFirstTokenId: s.openFirstTokenId })),
+        : c.cohortState(this.at).then((s: { openFirstTokenId: bigint }) => ({ openFirstTokenId: s.openFirstTokenId })),
     ]);
     if (!cohort) {
       if (tokenId < Number(onChain.openFirstTokenId))

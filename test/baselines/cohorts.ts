@@ -69,7 +69,7 @@ export async function measureCohortMints(): Promise<CohortMintFigures> {
   }
   for (const quantity of [1, 10]) {
     const w = await deployWorld();
-    const state = await w.collection.revealState();
+    const state = await w.collection.cohortState();
     await (await w.collection.setRevealConfig(state.minRevealDelay, true)).wait();
     figures.instantMint[quantity] = await publicMintGas(w, quantity);
   }
@@ -139,7 +139,7 @@ export async function measureCohortReveals(sizes: readonly number[] = COHORT_SIZ
   for (const size of sizes) {
     const w = await deployWorld();
     await mintSupply(w.collection, w.bob.address, size);
-    const state = await w.collection.revealState();
+    const state = await w.collection.cohortState();
     const availableAt = state.openedAt + BigInt(state.minRevealDelay);
     await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(availableAt) + 1]);
     const tx = await w.collection.connect(w.carol).reveal();

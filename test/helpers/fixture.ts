@@ -91,7 +91,7 @@ export async function requestIdsOf(
  * to when the minimum delay allows it. Returns the cohort's request id (0 if refused).
  */
 export async function closeCohort(w: Pick<World, "collection">, from?: World["alice"]): Promise<bigint> {
-  const state = await w.collection.revealState();
+  const state = await w.collection.cohortState();
   const availableAt = state.openedAt + BigInt(state.minRevealDelay);
   const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   if (availableAt > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(availableAt)]);

@@ -64,7 +64,7 @@ async function stateDigest(w: HostileWorld, extraAccounts: string[] = []): Promi
   const roles = await Promise.all(
     ROLE_NAMES.map(async (r) => Promise.all(accounts.map(async (a) => c.hasRole(await c[r](), a)))),
   );
-  const reveal = await c.revealState();
+  const reveal = await c.cohortState();
   const cohorts = await Promise.all(Array.from({ length: Number(reveal.cohortCount) }, (_, i) => c.cohort(i)));
   return digest({
     probe,
@@ -132,7 +132,7 @@ async function feedWith(w: HostileWorld, change: Record<string, unknown>) {
 const H = ethers.id("x");
 /** When `reveal` may close the open cohort: the `SeedRevealTooEarly` argument. */
 const revealAvailableAt = async (w: HostileWorld) => {
-  const state = await w.collection.revealState();
+  const state = await w.collection.cohortState();
   return [state.openedAt + BigInt(state.minRevealDelay)];
 };
 
@@ -768,19 +768,19 @@ const rows: Row[] = [
     setup: (w) => w.collection.setCoordinator(w.nextCoordinator),
     call: (c, w) => c.setCoordinator(w.nextCoordinator),
     error: "SeedCoordinatorChangeNotReady",
-    args: async (w) => [w.nextCoordinator, (await w.collection.revealState()).coordinatorEffectiveAt],
+    args: async (w) => [w.nextCoordinator, (await w.collection.cohortState()).coordinatorEffectiveAt],
   },
   {
     label: "setCoordinator applied one second before the admin delay ends",
     caller: "deployer",
     setup: async (w) => {
       await (await w.collection.setCoordinator(w.nextCoordinator)).wait();
-      const at = (await w.collection.revealState()).coordinatorEffectiveAt;
+      const at = (await w.collection.cohortState()).coordinatorEffectiveAt;
       await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(at) - 1]);
     },
     call: (c, w) => c.setCoordinator(w.nextCoordinator),
     error: "SeedCoordinatorChangeNotReady",
-    args: async (w) => [w.nextCoordinator, (await w.collection.revealState()).coordinatorEffectiveAt],
+    args: async (w) => [w.nextCoordinator, (await w.collection.cohortState()).coordinatorEffectiveAt],
   },
   // ---- the allowlist sale
   {
@@ -1446,7 +1446,7 @@ describe("LivingAsset hostile inputs", function () {
         expect(cohort.quantity > 0n, `cohort ${i} is not empty`).to.equal(true);
         next += cohort.quantity;
       }
-      const open = (await w.collection.revealState()).openFirstTokenId;
+      const open = (await w.collection.cohortState()).openFirstTokenId;
       expect(open, "the open cohort starts after the last closed one").to.equal(next);
       expect(open <= s.totalSupply + 1n, "the open cohort holds minted tokens only").to.equal(true);
       return s;

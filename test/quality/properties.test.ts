@@ -646,7 +646,7 @@ describe("LivingAsset model-based properties", function () {
         const w = await qualityWorld();
         const addr = await Promise.all(w.accounts.map((a) => a.getAddress()));
         const run = new Run(w, addr);
-        const reveal = await w.collection.revealState();
+        const reveal = await w.collection.cohortState();
         [run.m.openedAt, run.m.revealDelay] = [reveal.openedAt, reveal.minRevealDelay];
         let state = await readState(w, 0);
         run.check(state, undefined);
@@ -769,7 +769,7 @@ class CohortRun {
   async init(): Promise<void> {
     const w = this.w;
     await (await w.collection.setSaleConfig(SALE.price, COHORT_SALE.maxSupply, COHORT_SALE.maxSupply, 8)).wait();
-    const s = await w.collection.revealState();
+    const s = await w.collection.cohortState();
     [this.openedAt, this.delay] = [s.openedAt, s.minRevealDelay];
     this.timeout = (await w.collection.vrfConfig()).rerequestTimeout;
     this.stranger = (await ethers.getSigners())[8];
@@ -954,7 +954,7 @@ class CohortRun {
   /** The cohort invariants, against the model and the chain. */
   async check(full: boolean): Promise<void> {
     const w = this.w;
-    const s = await w.collection.revealState();
+    const s = await w.collection.cohortState();
     expect([s.openFirstTokenId, s.cohortCount, s.instantReveal, s.openedAt]).to.deep.equal([
       BigInt(this.openFirst),
       BigInt(this.cohorts.length),
