@@ -61,7 +61,9 @@ contract LivingAsset is MetadataModule, SaleStorage, UUPSUpgradeable {
     /// calldata.
     function mint(uint256 quantity) external payable virtual whenNotPaused {
         SaleLayout storage $ = SaleSlot.layout();
-        if (!$.saleOpen || !_saleAllows($, quantity, $.price) || _numberMinted(msg.sender) + quantity > $.maxPerWallet) {
+        if (
+            !$.saleOpen || !_saleAllows($, quantity, $.price) || _numberMinted(msg.sender) + quantity > $.maxPerWallet
+        ) {
             _forward(address(SaleLogic), SaleLogic.explainMint.selector);
         }
         _mintInto($, msg.sender, quantity);
@@ -92,7 +94,8 @@ contract LivingAsset is MetadataModule, SaleStorage, UUPSUpgradeable {
     /// @inheritdoc ILivingAsset
     function mintTo(address to, uint256 quantity) external virtual whenNotPaused onlyRole(MINTER_ROLE) {
         SaleLayout storage $ = SaleSlot.layout();
-        if (to == address(0) || !_saleAllows($, quantity, 0)) _forward(address(SaleLogic), SaleLogic.explainMintTo.selector);
+        if (to == address(0) || !_saleAllows($, quantity, 0))
+            _forward(address(SaleLogic), SaleLogic.explainMintTo.selector);
         _mintInto($, to, quantity);
     }
 

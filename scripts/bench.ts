@@ -343,7 +343,9 @@ async function measureRealVrf(r: Figures): Promise<void> {
     r[`mint${quantity}`] = (await tx.wait())!.gasUsed;
     // reveal(): closing the cohort is the one request to Chainlink's coordinator.
     const state = await w.collection.cohortState();
-    await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(state.openedAt + BigInt(state.minRevealDelay))]);
+    await hre.network.provider.send("evm_setNextBlockTimestamp", [
+      Number(state.openedAt + BigInt(state.minRevealDelay)),
+    ]);
     r[`reveal${quantity}`] = (await (await w.collection.connect(w.carol).reveal()).wait())!.gasUsed;
   }
   for (const quantity of [1, 10]) {
@@ -606,7 +608,12 @@ async function main(): Promise<void> {
     "plain ERC721A mint 1",
     plainErc721a.mint1,
   );
-  op("allowlist mint 1 (one-entry list, empty proof)", v.allowlistMint1EmptyProof, "plain ERC721A mint 1", plainErc721a.mint1);
+  op(
+    "allowlist mint 1 (one-entry list, empty proof)",
+    v.allowlistMint1EmptyProof,
+    "plain ERC721A mint 1",
+    plainErc721a.mint1,
+  );
   for (const n of [1, 10] as const) {
     const key = `mint${n}` as const;
     op(
@@ -634,7 +641,8 @@ async function main(): Promise<void> {
     op(`transfer #6 of a 10-token mint, ${label}`, v[key], `plain ERC721A transfer, ${label}`, plainErc721a[key]);
     op(`transfer #6 of a 10-token mint, ${label}`, v[key], `plain OZ ERC721 transfer, ${label}`, plainOz[key]);
   }
-  for (const n of COHORT_SIZES) op(`reveal() of a cohort of ${n.toLocaleString("en-US")} (its VRF request, mock)`, v[`reveal${n}`]);
+  for (const n of COHORT_SIZES)
+    op(`reveal() of a cohort of ${n.toLocaleString("en-US")} (its VRF request, mock)`, v[`reveal${n}`]);
   for (const n of COHORT_SIZES) op(`VRF fulfilment callback, cohort of ${n.toLocaleString("en-US")}`, v[`fulfil${n}`]);
   op("advanceEpoch at supply 10 (the World, one collection subscribed)", v.advanceEpoch10);
   op(
@@ -773,7 +781,11 @@ async function main(): Promise<void> {
   const vrfRows: [string, string, string][] = [
     ["mint 1, cohort mode (no request)", fmt(real.mint1), fmt(mock.mint1)],
     ["mint 10, cohort mode (no request)", fmt(real.mint10), fmt(mock.mint10)],
-    ["`reveal()`: closes the cohort, its one VRF request (cohort of 1 / 10)", `${fmt(real.reveal1)} / ${fmt(real.reveal10)}`, `${fmt(mock.reveal1)} / ${fmt(mock.reveal10)}`],
+    [
+      "`reveal()`: closes the cohort, its one VRF request (cohort of 1 / 10)",
+      `${fmt(real.reveal1)} / ${fmt(real.reveal10)}`,
+      `${fmt(mock.reveal1)} / ${fmt(mock.reveal10)}`,
+    ],
     ["mint 1, instant reveal (incl. the VRF request)", fmt(real.instantMint1), fmt(mock.instantMint1)],
     ["mint 10, instant reveal (incl. the VRF request)", fmt(real.instantMint10), fmt(mock.instantMint10)],
     ["VRF request alone (`rerequestCohort` of a stuck cohort)", fmt(real.request), fmt(mock.request)],

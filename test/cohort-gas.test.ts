@@ -80,7 +80,12 @@ describe("Reveal cohorts: gas budgets", function () {
     });
 
     it("reveal() gas for cohorts of 1, 100 and 10,000 tokens cost the same (within 1%)", function () {
-      expect(within(COHORT_SIZES.map((s) => r.reveal[s]), 0.01)).to.equal(true);
+      expect(
+        within(
+          COHORT_SIZES.map((s) => r.reveal[s]),
+          0.01,
+        ),
+      ).to.equal(true);
     });
 
     it("fulfilment gas is at most 60,000 (ERC-7496 reveal events included) and cost the same within 1% for cohorts of 1, 100 and 10,000", async function () {

@@ -287,7 +287,8 @@ library SeedLogic {
                 emit ISeedModule.CoordinatorChangeScheduled(coordinator, effectiveAt);
                 return;
             }
-            if (block.timestamp < effectiveAt) revert ISeedModule.SeedCoordinatorChangeNotReady(coordinator, effectiveAt);
+            if (block.timestamp < effectiveAt)
+                revert ISeedModule.SeedCoordinatorChangeNotReady(coordinator, effectiveAt);
             delete $.pendingCoordinator;
             delete $.coordinatorEffectiveAt;
         }

@@ -11,11 +11,7 @@ import {SaleSlot} from "../storage/SaleStorage.sol";
 /// @notice What every module shares: the ERC721A core, roles, pause, and token checks.
 /// Roles: `DEFAULT_ADMIN_ROLE` (two-step transfer with delay; `owner()`), `MINTER_ROLE`,
 /// `CONFIG_ROLE`, `PAUSER_ROLE`, `UPGRADER_ROLE`.
-abstract contract LivingAssetBase is
-    ERC721AUpgradeable,
-    AccessControlDefaultAdminRulesUpgradeable,
-    ILivingAsset
-{
+abstract contract LivingAssetBase is ERC721AUpgradeable, AccessControlDefaultAdminRulesUpgradeable, ILivingAsset {
     /// @notice May `mintTo` for free (airdrops).
     bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
     /// @notice May change sale, VRF, feed, royalty and metadata configuration.
