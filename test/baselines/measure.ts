@@ -152,15 +152,37 @@ export async function deployPlainErc721a(env: HardhatRuntimeEnvironment = hre): 
   return proxy as unknown as PlainERC721AUpgradeable;
 }
 
-/** A fresh `PausableERC721AUpgradeable` (the plain baseline with OpenZeppelin's `whenNotPaused` on mint). */
+/**
+ * A fresh `PausableERC721AUpgradeable` (the plain baseline with OpenZeppelin's `whenNotPaused` on
+ * mint) behind the same ERC1967 proxy the upgrades plugin deploys (its own artifact). Deployed
+ * without the plugin: its bytecode lookup trips over the linked collection's library offsets for
+ * this contract ("Bytecode is not a valid hex string"); the proxy and the initialisation are the same.
+ */
 export async function deployPausableErc721a(env: HardhatRuntimeEnvironment = hre): Promise<PlainERC721AUpgradeable> {
   const { deployer } = await signers(env);
-  const factory = await env.ethers.getContractFactory("PausableERC721AUpgradeable", deployer);
-  const proxy = await env.upgrades.deployProxy(factory, ["Pausable 721A", "Z721A", await deployer.getAddress()], {
-    kind: "uups",
-  });
+  const implementation = await (await env.ethers.getContractFactory("PausableERC721AUpgradeable", deployer)).deploy();
+  await implementation.waitForDeployment();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const artifact =
+    require("@openzeppelin/upgrades-core/artifacts/@openzeppelin/contracts-v5/proxy/ERC1967/ERC1967Proxy.sol/ERC1967Proxy.json") as {
+      abi: unknown[];
+      bytecode: string;
+    };
+  const init = implementation.interface.encodeFunctionData("initialize", [
+    "Pausable 721A",
+    "Z721A",
+    await deployer.getAddress(),
+  ]);
+  const proxy = await new env.ethers.ContractFactory(artifact.abi as never[], artifact.bytecode, deployer).deploy(
+    await implementation.getAddress(),
+    init,
+  );
   await proxy.waitForDeployment();
-  return proxy as unknown as PlainERC721AUpgradeable;
+  return (await env.ethers.getContractAt(
+    "PausableERC721AUpgradeable",
+    await proxy.getAddress(),
+    deployer,
+  )) as unknown as PlainERC721AUpgradeable;
 }
 
 /** A VRF v2.5 coordinator mock with one subscription, funded with `VRF_SUB_FUNDING`. */
