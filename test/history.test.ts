@@ -15,18 +15,7 @@ import {
 } from "./helpers/fixture";
 import { CollectionHistory } from "../tasks/lib/history";
 import { collectionFactory } from "../scripts/lib/collection";
-
-/** Mulberry32: a small seeded PRNG, so the random life is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./helpers/random";
 
 /** What the collection answered for a token after a block. */
 interface Sample {
@@ -95,7 +84,7 @@ describe("history: a token's life replayed from events", function () {
   // and instrumented it outlives the coverage run's timeout.
   it("replays sampled tokenURIs byte for byte through a random life of several holders @skip-coverage", async () => {
     const w = await deployWorld();
-    const rand = prng(0x5eed_2026);
+    const rand = mulberry32(0x5eed_2026);
     const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
     const holders = [w.alice, w.bob, w.carol, w.deployer];
     const address = await w.collection.getAddress();

@@ -7,22 +7,11 @@ import hre, { ethers } from "hardhat";
 import { expect } from "chai";
 import type { ContractTransactionResponse, Log } from "ethers";
 import { deployWorld, PRICE, TRAIT_NAMES, type World } from "./helpers/fixture";
+import { mulberry32 } from "./helpers/random";
 
 const TRAITS = TRAIT_NAMES;
 const KEYS = TRAITS.map((t) => ethers.id(t));
 const NAME_OF = new Map(KEYS.map((k, i) => [k, TRAITS[i]]));
-
-/** A small deterministic PRNG (mulberry32), so a failure replays (PROPERTY_SEED to change). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Snapshot = Map<number, string[]>; // tokenId -> trait values, in KEYS order
 
@@ -78,7 +67,7 @@ describe("ERC-7496 trait events (replay of a lived collection)", function () {
 
   it("every trait change of an existing token is announced in the transaction that makes it @skip-coverage", async () => {
     const seed = Number(process.env.PROPERTY_SEED ?? 7496);
-    const rand = prng(seed);
+    const rand = mulberry32(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
     const w = await deployWorld();
     const collection = await w.collection.getAddress();

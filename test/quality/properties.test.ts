@@ -17,6 +17,7 @@ import {
   type QualityWorld,
   errorInterface,
 } from "./helpers";
+import { mulberry32 } from "../helpers/random";
 
 // Model-based property test: random sequences of actions by four accounts drive the real
 // collection deployed by the deploy scripts, and a TypeScript model predicts every outcome
@@ -712,18 +713,6 @@ const COHORT_SEED = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random()
 const COHORT_SALE = { maxSupply: 120, maxPerMint: 8 };
 /** Every how many steps every token is read (between those, the tokens a step touched and a sample). */
 const FULL_CHECK_EVERY = 10;
-
-/** A small deterministic PRNG (mulberry32): a failure replays from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface CohortModel {
   first: number;
