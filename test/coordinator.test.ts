@@ -321,6 +321,42 @@ describe("VRF coordinator trust", () => {
     expect((await w.collection.vrfConfig()).coordinator).to.equal(next);
   });
 
+  it("the default admin cancels a scheduled change by naming the current coordinator, and a subscription migration drops it", async () => {
+    const w = await deployWorld();
+    const current = await w.coordinator.getAddress();
+    const { address: next } = await newMock(w.deployer);
+    const { address: migrated } = await newMock(w.deployer);
+    const delay = await w.collection.defaultAdminDelay();
+
+    // Nothing scheduled: naming the current coordinator changes nothing and says nothing.
+    await expect(w.collection.setCoordinator(current)).to.not.emit(w.collection, "CoordinatorChangeScheduled");
+
+    // Scheduled, then cancelled: the schedule is gone at once, announced with effective time 0.
+    await w.collection.setCoordinator(next);
+    await expect(w.collection.setCoordinator(current))
+      .to.emit(w.collection, "CoordinatorChangeScheduled")
+      .withArgs(current, 0n);
+    let state = await w.collection.cohortState();
+    expect([state.pendingCoordinator, state.coordinatorEffectiveAt]).to.deep.equal([ethers.ZeroAddress, 0n]);
+    // The cancelled address must start over: after the delay, naming it schedules it again.
+    await time.increase(delay);
+    const again = w.collection.setCoordinator(next);
+    await expect(again).to.emit(w.collection, "CoordinatorChangeScheduled");
+    await expect(again).to.not.emit(w.collection, "CoordinatorSet");
+    expect((await w.collection.vrfConfig()).coordinator).to.equal(current);
+
+    // A subscription migration (the current coordinator's call) supersedes the admin's schedule.
+    const migration = w.collection.connect(await impersonate(current)).setCoordinator(migrated);
+    await expect(migration).to.emit(w.collection, "CoordinatorChangeScheduled").withArgs(current, 0n);
+    await expect(migration).to.emit(w.collection, "CoordinatorSet").withArgs(migrated);
+    state = await w.collection.cohortState();
+    expect([state.pendingCoordinator, state.coordinatorEffectiveAt]).to.deep.equal([ethers.ZeroAddress, 0n]);
+    // The dropped schedule cannot be applied later: naming it schedules it anew.
+    await time.increase(delay);
+    await expect(w.collection.setCoordinator(next)).to.not.emit(w.collection, "CoordinatorSet");
+    expect((await w.collection.vrfConfig()).coordinator).to.equal(migrated);
+  });
+
   it("the old coordinator's late word of a replaced request is ignored even when the new coordinator reused its id", async () => {
     const w = await deployWorld();
     const collection = await w.collection.getAddress();

@@ -122,7 +122,8 @@ interface ISeedModule is IVRFMigratableConsumerV2Plus {
     /// @notice The reveal trigger changed: the minimum delay between cohorts, and whether each mint
     /// reveals itself (instant reveal: one request per mint call).
     event RevealConfigUpdated(uint32 minRevealDelay, bool instantReveal);
-    /// @notice The default admin scheduled a coordinator change, effective from `effectiveAt`.
+    /// @notice The default admin scheduled a coordinator change, effective from `effectiveAt`; with
+    /// effective time 0 (and the current coordinator), a scheduled change was cancelled or dropped.
     event CoordinatorChangeScheduled(address indexed coordinator, uint256 effectiveAt);
 
     /// @notice Close the open cohort and request its word (anyone), once it holds a token and
@@ -138,8 +139,9 @@ interface ISeedModule is IVRFMigratableConsumerV2Plus {
     function setRevealConfig(uint32 minRevealDelay, bool instantReveal) external;
 
     /// @notice Chainlink's `IVRFMigratableConsumerV2Plus`: called by the current coordinator when
-    /// the subscription migrates, it takes effect at once; called by the default admin, it schedules
-    /// the change for after the admin delay, and the same call once that time has come applies it.
+    /// the subscription migrates, it takes effect at once (and drops any scheduled change); called by
+    /// the default admin, it schedules the change for after the admin delay, the same call once that
+    /// time has come applies it, and naming the current coordinator cancels the schedule.
     function setCoordinator(address vrfCoordinator) external;
 
     /// @notice The VRF configuration.

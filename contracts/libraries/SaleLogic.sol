@@ -55,7 +55,11 @@ library SaleLogic {
     /// @notice Reverts with the reason `mintTo(to, quantity)` was refused (see {explainMint}).
     function explainMintTo(address to, uint256 quantity) external view {
         if (to == address(0)) revert ILivingAsset.LivingAssetZeroAddress();
-        _explainSale(layout(), quantity, 0);
+        SaleStorage.SaleLayout storage $ = layout();
+        if (quantity == 0) revert ILivingAsset.LivingAssetZeroQuantity();
+        if (quantity > $.maxPerMint) revert ILivingAsset.LivingAssetQuantityTooLarge(quantity, $.maxPerMint);
+        // The only check left (a `mintTo` pays nothing): like every explainer, this never returns.
+        revert ILivingAsset.LivingAssetSupplyExceeded(quantity, uint256($.maxSupply) - _totalMinted());
     }
 
     /// @notice Sets price, supply cap and limits. Emits {SaleConfigUpdated} and ERC-7572

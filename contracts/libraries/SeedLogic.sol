@@ -15,6 +15,7 @@ import {EvolutionSlot} from "../storage/EvolutionStorage.sol";
 import {SaleSlot} from "../storage/SaleStorage.sol";
 import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IAccessControlDefaultAdminRules} from "@openzeppelin/contracts/access/extensions/IAccessControlDefaultAdminRules.sol";
 import {IVRFMigratableConsumerV2Plus} from "@chainlink/contracts/src/v0.8/vrf/dev/interfaces/IVRFMigratableConsumerV2Plus.sol";
 import {PhenotypeLib} from "./PhenotypeLib.sol";
@@ -267,33 +268,56 @@ library SeedLogic {
     }
 
     /// @notice See {ISeedModule-setCoordinator}. From the current coordinator (Chainlink's
-    /// subscription migration): at once. From the default admin: the first call schedules the
-    /// coordinator for after the admin delay (a new schedule replaces an old one; scheduling the
-    /// current coordinator cancels a change), the same call once that time has come applies it.
-    /// Anyone else is refused. Requests already sent stay fulfillable by the coordinator they were
-    /// sent to. Emits {CoordinatorChangeScheduled}, or Chainlink's {CoordinatorSet} when applied.
+    /// subscription migration): at once, and any change the admin had scheduled is dropped. From
+    /// the default admin: the first call schedules the coordinator for after the admin delay (a new
+    /// schedule replaces an old one), the same call once that time has come applies it, and a call
+    /// naming the current coordinator cancels the schedule. Anyone else is refused. Requests already
+    /// sent stay fulfillable by the coordinator they were sent to. Emits
+    /// {CoordinatorChangeScheduled} (effective time 0: cancelled), or Chainlink's {CoordinatorSet}
+    /// when applied.
     function setCoordinator(address coordinator) external {
         SeedStorage.SeedLayout storage $ = layout();
-        bool byAdmin = msg.sender != address($.coordinator);
+        address current = address($.coordinator);
+        bool byAdmin = msg.sender != current;
         if (byAdmin) _checkRole(DEFAULT_ADMIN_ROLE);
         if (coordinator.code.length == 0) revert ISeedModule.SeedCoordinatorNotContract(coordinator);
-        if (byAdmin) {
-            uint256 effectiveAt = $.coordinatorEffectiveAt;
-            if (coordinator != $.pendingCoordinator) {
-                // Rare path: the delay is the collection's own (self-call to its public getter).
-                effectiveAt = block.timestamp + IAccessControlDefaultAdminRules(address(this)).defaultAdminDelay();
-                $.pendingCoordinator = coordinator;
-                $.coordinatorEffectiveAt = uint48(effectiveAt);
-                emit ISeedModule.CoordinatorChangeScheduled(coordinator, effectiveAt);
+        address pending = $.pendingCoordinator;
+        if (byAdmin && coordinator != pending) {
+            if (coordinator == current) {
+                _dropSchedule($);
                 return;
             }
+            // Rare path: the delay is the collection's own (self-call to its public getter).
+            uint48 effectiveAt = SafeCast.toUint48(
+                block.timestamp + IAccessControlDefaultAdminRules(address(this)).defaultAdminDelay()
+            );
+            $.pendingCoordinator = coordinator;
+            $.coordinatorEffectiveAt = effectiveAt;
+            emit ISeedModule.CoordinatorChangeScheduled(coordinator, effectiveAt);
+            return;
+        }
+        if (byAdmin) {
+            // The scheduled change, applied once its time has come.
+            uint256 effectiveAt = $.coordinatorEffectiveAt;
             if (block.timestamp < effectiveAt)
                 revert ISeedModule.SeedCoordinatorChangeNotReady(coordinator, effectiveAt);
             delete $.pendingCoordinator;
             delete $.coordinatorEffectiveAt;
+        } else {
+            // A subscription migration supersedes whatever the admin had scheduled.
+            _dropSchedule($);
         }
         $.coordinator = IVRFCoordinatorV2Plus(coordinator);
         emit IVRFMigratableConsumerV2Plus.CoordinatorSet(coordinator);
+    }
+
+    /// @dev Forgets a scheduled coordinator change. Emits {CoordinatorChangeScheduled} with the
+    /// current coordinator and effective time 0 when one was pending.
+    function _dropSchedule(SeedStorage.SeedLayout storage $) private {
+        if ($.pendingCoordinator == address(0)) return;
+        delete $.pendingCoordinator;
+        delete $.coordinatorEffectiveAt;
+        emit ISeedModule.CoordinatorChangeScheduled(address($.coordinator), 0);
     }
 
     /// @notice See {ISeedModule-vrfConfig}.

@@ -1117,6 +1117,21 @@ const rows: Row[] = [
     error: "LivingAssetZeroQuantity",
   },
   {
+    label: "mintTo above maxPerMint",
+    caller: "deployer",
+    call: (c, w) => c.mintTo(w.alice.address, SALE.maxPerMint + 1),
+    error: "LivingAssetQuantityTooLarge",
+    args: () => [SALE.maxPerMint + 1, SALE.maxPerMint],
+  },
+  {
+    label: "mintTo past the supply cap",
+    caller: "deployer",
+    setup: (w) => w.collection.setSaleConfig(PRICE, 7, 12, 6),
+    call: (c, w) => c.mintTo(w.alice.address, 3),
+    error: "LivingAssetSupplyExceeded",
+    args: () => [3, 2],
+  },
+  {
     label: "setSaleConfig with a zero cap",
     caller: "deployer",
     call: (c) => c.setSaleConfig(PRICE, 0, 1, 1),
