@@ -18,7 +18,16 @@ import path from "node:path";
 import hre, { ethers, upgrades } from "hardhat";
 import type { ContractTransactionResponse } from "ethers";
 
-import { closeCohort, deployWorld, fulfil, plain, PRICE, requestIdsOf, type World } from "../test/helpers/fixture";
+import {
+  closeCohort,
+  deployWorld,
+  fulfil,
+  plain,
+  PRICE,
+  requestIdsOf,
+  timeAtLeast,
+  type World,
+} from "../test/helpers/fixture";
 import {
   AUTOMATION_PERFORM_GAS_LIMIT,
   BULLBEAR_SUPPLIES,
@@ -343,9 +352,7 @@ async function measureRealVrf(r: Figures): Promise<void> {
     r[`mint${quantity}`] = (await tx.wait())!.gasUsed;
     // reveal(): closing the cohort is the one request to Chainlink's coordinator.
     const state = await w.collection.cohortState();
-    await hre.network.provider.send("evm_setNextBlockTimestamp", [
-      Number(state.openedAt + BigInt(state.minRevealDelay)),
-    ]);
+    await timeAtLeast(state.openedAt + BigInt(state.minRevealDelay));
     r[`reveal${quantity}`] = (await (await w.collection.connect(w.carol).reveal()).wait())!.gasUsed;
   }
   for (const quantity of [1, 10]) {

@@ -11,7 +11,7 @@ import {
   PRICE,
   type World,
 } from "./helpers/fixture";
-import { collectionParams } from "./helpers/fixture";
+import { collectionParams, timeAtLeast } from "./helpers/fixture";
 import { tokenSchema, collectionSchema } from "./renderer/schemas";
 import {
   decodeJson,
@@ -187,7 +187,7 @@ describe("Metadata through the collection", () => {
         "reveal",
         async () => {
           const s = await w.collection.cohortState();
-          await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(s.openedAt) + Number(s.minRevealDelay)]);
+          await timeAtLeast(s.openedAt + BigInt(s.minRevealDelay));
           return w.collection.reveal();
         },
       ],

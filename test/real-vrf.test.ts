@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import hre, { ethers } from "hardhat";
 import { mine, time } from "@nomicfoundation/hardhat-network-helpers";
-import { advance, closeCohort, IgnoreReason, plain, PRICE, requestIdsOf } from "./helpers/fixture";
+import { advance, closeCohort, IgnoreReason, plain, PRICE, requestIdsOf, timeAtLeast } from "./helpers/fixture";
 import {
   balances,
   callbackGasUsed,
@@ -142,7 +142,7 @@ describe("Chainlink's real VRF v2.5 coordinator (proofs made in TypeScript) @ski
     const reason = w.coordinator.interface.encodeErrorResult("InvalidRequestConfirmations", [1, 3, 200]);
     await (await w.collection.connect(w.alice).mint(2, { value: PRICE * 2n })).wait();
     const state = await w.collection.cohortState();
-    await time.setNextBlockTimestamp(state.openedAt + BigInt(state.minRevealDelay));
+    await timeAtLeast(state.openedAt + BigInt(state.minRevealDelay));
     await expect(w.collection.connect(w.carol).reveal())
       .to.emit(w.collection, "CohortClosed")
       .withArgs(0, 1, 2)

@@ -9,6 +9,7 @@ import {
   plain,
   PRICE,
   requestIdsOf,
+  timeAtLeast,
   type World,
 } from "./helpers/fixture";
 
@@ -200,7 +201,7 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
       const reason = w.coordinator.interface.encodeErrorResult("InvalidConsumer", [w.subscriptionId, collection]);
 
       const state = await w.collection.cohortState();
-      await time.setNextBlockTimestamp(state.openedAt + state.minRevealDelay);
+      await timeAtLeast(state.openedAt + state.minRevealDelay);
       const tx = w.collection.connect(w.carol).reveal();
       await expect(tx).to.emit(w.collection, "CohortClosed").withArgs(0, 1, 2);
       await expect(tx).to.emit(w.collection, "RandomnessRequestFailed").withArgs(REQUEST_KIND_COHORT, 0, reason);
@@ -290,7 +291,7 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
     // The next request carries them: native payment, 200 confirmations, the callback gas limit.
     await mint(w, w.alice, 1);
     const state = await w.collection.cohortState();
-    await time.setNextBlockTimestamp(state.openedAt + state.minRevealDelay);
+    await timeAtLeast(state.openedAt + state.minRevealDelay);
     await expect(w.collection.reveal())
       .to.emit(w.coordinator, "RandomWordsRequested")
       .withArgs(

@@ -7,7 +7,7 @@
 import hre, { ethers } from "hardhat";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 
-import { deployWorld, PRICE, type World } from "../helpers/fixture";
+import { deployWorld, PRICE, timeAtLeast, type World } from "../helpers/fixture";
 import { gasOf, mintSupply } from "./world";
 import { TRANSFER_TOKEN_ID } from "./measure";
 
@@ -141,7 +141,7 @@ export async function measureCohortReveals(sizes: readonly number[] = COHORT_SIZ
     await mintSupply(w.collection, w.bob.address, size);
     const state = await w.collection.cohortState();
     const availableAt = state.openedAt + BigInt(state.minRevealDelay);
-    await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(availableAt) + 1]);
+    await timeAtLeast(availableAt + 1n);
     const tx = await w.collection.connect(w.carol).reveal();
     const receipt = (await tx.wait())!;
     figures.reveal[size] = receipt.gasUsed;

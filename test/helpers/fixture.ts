@@ -87,6 +87,17 @@ export async function requestIdsOf(
 }
 
 /**
+ * Make the next block's time `at`, unless the chain's clock is already past it. The in-process
+ * chain's clock follows the wall clock, also after a fixture's snapshot is restored, so a time read
+ * from the fixture's state (its cohort's `openedAt`) may lie in the past by the time a late test
+ * runs: "at least `at`" is what such a test means.
+ */
+export async function timeAtLeast(at: bigint): Promise<void> {
+  const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+  if (at > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(at)]);
+}
+
+/**
  * Close the open reveal cohort with `reveal()` (anyone may), first moving the next block's time
  * to when the minimum delay allows it. Returns the cohort's request id (0 if refused).
  */
