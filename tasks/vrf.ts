@@ -63,6 +63,17 @@ async function coordinatorFor(hre: HardhatRuntimeEnvironment, from: number): Pro
 
 type VrfConfigView = Awaited<ReturnType<typeof vrfConfigOf>>;
 
+/** The `vrf config` options: request parameters (and a coordinator, which only `vrf coordinator` changes). */
+interface VrfConfigOptions {
+  keyHash?: string;
+  subId?: string;
+  confirmations?: number;
+  callbackGasLimit?: number;
+  nativePayment?: string;
+  rerequestTimeout?: number;
+  coordinator?: string;
+}
+
 /**
  * The fields `vrf config` was asked to change (undefined: none, only show). The coordinator is not
  * one of them: `setVrfConfig` keeps it, and asking for another one is a one-line error that names
@@ -70,15 +81,7 @@ type VrfConfigView = Awaited<ReturnType<typeof vrfConfigOf>>;
  */
 function configChange(
   hre: HardhatRuntimeEnvironment,
-  args: {
-    keyHash?: string;
-    subId?: string;
-    confirmations?: number;
-    callbackGasLimit?: number;
-    nativePayment?: string;
-    rerequestTimeout?: number;
-    coordinator?: string;
-  },
+  args: VrfConfigOptions,
   current: VrfConfigView,
 ): Partial<VrfConfigView> | undefined {
   if (args.coordinator !== undefined) {
@@ -207,24 +210,19 @@ task(
   .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{
-      subcommand: string;
-      sub?: string;
-      amount: string;
-      consumer?: string;
-      keyHash?: string;
-      subId?: string;
-      confirmations?: number;
-      callbackGasLimit?: number;
-      nativePayment?: string;
-      rerequestTimeout?: number;
-      coordinator?: string;
-      address?: string;
-      timeTravel?: boolean;
-      from: number;
-      collection?: string;
-      json?: boolean;
-    }>(async (args, hre) => {
+    action<
+      VrfConfigOptions & {
+        subcommand: string;
+        sub?: string;
+        amount: string;
+        consumer?: string;
+        address?: string;
+        timeTravel?: boolean;
+        from: number;
+        collection?: string;
+        json?: boolean;
+      }
+    >(async (args, hre) => {
       switch (args.subcommand) {
         case "create": {
           const c = await coordinatorFor(hre, args.from);

@@ -7,9 +7,11 @@ import {
   closeCohort,
   deployWorld,
   fulfil,
+  mintAs as mint,
   plain,
   PRICE,
   requestIdsOf,
+  seedState,
   timeAtLeast,
   type World,
 } from "./helpers/fixture";
@@ -27,10 +29,6 @@ const REQUEST_KIND_COHORT = 1;
 const P = (usd: number): bigint => BigInt(Math.round(usd * 1e8));
 const MIN_DELAY = 60;
 const MAX_DELAY = 30 * 24 * 3600;
-
-async function mint(w: World, who: World["alice"], quantity: number): Promise<void> {
-  await (await w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) })).wait();
-}
 
 /** The Stage a holder (and a marketplace) sees in tokenURI. */
 async function stageOf(w: World, tokenId: number): Promise<unknown> {
@@ -50,14 +48,6 @@ async function revealAvailableAt(w: World): Promise<bigint> {
   const delay = now + 900n - s.openedAt;
   await (await w.collection.setRevealConfig(delay, s.instantReveal)).wait();
   return s.openedAt + delay;
-}
-
-/** The reveal state and every closed cohort, for "nothing changed" checks. */
-async function cohortState(w: World) {
-  const reveal = plain(await w.collection.cohortState());
-  const cohorts = [];
-  for (let i = 0n; i < reveal.cohortCount; i++) cohorts.push(plain(await w.collection.cohort(i)));
-  return { reveal, cohorts, supply: await w.collection.totalSupply() };
 }
 
 /** Asserts tokens `first..last` are eggs: not revealed, no seed, Stage Egg in tokenURI and phenotype. */
@@ -189,34 +179,34 @@ describe("Reveal cohorts", () => {
 
   it("reveal() refuses an empty cohort (SeedNothingToReveal) and a call before the delay (SeedRevealTooEarly), changing nothing", async () => {
     const w = await deployWorld();
-    let before = await cohortState(w);
+    let before = await seedState(w);
     await expect(w.collection.connect(w.bob).reveal())
       .to.be.revertedWithCustomError(w.collection, "SeedNothingToReveal")
       .withArgs(1);
-    expect(await cohortState(w)).to.deep.equal(before);
+    expect(await seedState(w)).to.deep.equal(before);
 
     await mint(w, w.alice, 2);
     const at = await revealAvailableAt(w);
-    before = await cohortState(w);
+    before = await seedState(w);
     await time.setNextBlockTimestamp(at - 1n);
     await expect(w.collection.connect(w.bob).reveal())
       .to.be.revertedWithCustomError(w.collection, "SeedRevealTooEarly")
       .withArgs(at);
-    expect(await cohortState(w)).to.deep.equal(before);
+    expect(await seedState(w)).to.deep.equal(before);
     await time.setNextBlockTimestamp(at);
     await expect(w.collection.connect(w.bob).reveal()).to.emit(w.collection, "CohortClosed").withArgs(0, 1, 2);
 
     // Right after: the new open cohort is empty; once it holds a token, the delay counts from the close.
-    before = await cohortState(w);
+    before = await seedState(w);
     await expect(w.collection.connect(w.bob).reveal())
       .to.be.revertedWithCustomError(w.collection, "SeedNothingToReveal")
       .withArgs(3);
     await mint(w, w.bob, 1);
-    before = await cohortState(w);
+    before = await seedState(w);
     await expect(w.collection.connect(w.bob).reveal())
       .to.be.revertedWithCustomError(w.collection, "SeedRevealTooEarly")
       .withArgs(at + (await w.collection.cohortState()).minRevealDelay);
-    expect(await cohortState(w)).to.deep.equal(before);
+    expect(await seedState(w)).to.deep.equal(before);
   });
 
   it("Chainlink Automation: checkUpkeep says when a cohort can close; performUpkeep closes it and re-checks (reverts when not needed)", async () => {
@@ -231,12 +221,12 @@ describe("Reveal cohorts", () => {
     const at = await revealAvailableAt(w);
     await time.increaseTo(at - 2n);
     expect(await check()).to.deep.equal([false, "0x"]); // too early
-    const before = await cohortState(w);
+    const before = await seedState(w);
     await time.setNextBlockTimestamp(at - 1n);
     await expect(w.collection.connect(w.carol).performUpkeep("0x"))
       .to.be.revertedWithCustomError(w.collection, "SeedRevealTooEarly")
       .withArgs(at);
-    expect(await cohortState(w)).to.deep.equal(before);
+    expect(await seedState(w)).to.deep.equal(before);
 
     await time.increaseTo(at);
     expect(await check()).to.deep.equal([true, "0x"]);
@@ -433,7 +423,7 @@ describe("Reveal cohorts", () => {
 
   it("setRevealConfig: the delay must lie in [1 minute, 30 days] (SeedInvalidRevealDelay), config role only; the delay applies to the open cohort", async () => {
     const w = await deployWorld();
-    const before = await cohortState(w);
+    const before = await seedState(w);
     for (const delay of [0, MIN_DELAY - 1, MAX_DELAY + 1]) {
       await expect(w.collection.setRevealConfig(delay, false))
         .to.be.revertedWithCustomError(w.collection, "SeedInvalidRevealDelay")
@@ -442,7 +432,7 @@ describe("Reveal cohorts", () => {
     await expect(w.collection.connect(w.alice).setRevealConfig(MIN_DELAY, true))
       .to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount")
       .withArgs(w.alice.address, await w.collection.CONFIG_ROLE());
-    expect(await cohortState(w)).to.deep.equal(before);
+    expect(await seedState(w)).to.deep.equal(before);
 
     await expect(w.collection.setRevealConfig(MAX_DELAY, false))
       .to.emit(w.collection, "RevealConfigUpdated")

@@ -7,10 +7,13 @@ import {
   deployWorld,
   fulfil,
   IgnoreReason,
+  impersonate,
   mintAndReveal,
   plain,
   PRICE,
   requestIdsOf,
+  seedState,
+  timeAtLeast,
   type World,
 } from "./helpers/fixture";
 import { deployRealWorld, fulfilRequest, mintRequest } from "./helpers/real-vrf";
@@ -45,13 +48,6 @@ async function newMock(owner: Signer): Promise<{ mock: VRFCoordinatorV2_5Mock; a
   return { mock, address: await mock.getAddress(), subId };
 }
 
-/** A signer for `address` (a contract), with gas money. */
-async function impersonate(address: string): Promise<Signer> {
-  await hre.network.provider.send("hardhat_impersonateAccount", [address]);
-  await hre.network.provider.send("hardhat_setBalance", [address, "0x1000000000000000000"]);
-  return ethers.getSigner(address);
-}
-
 /** The default admin's way: schedule, wait the admin delay, apply. */
 async function adminChangeCoordinator(w: World, to: string): Promise<void> {
   await (await w.collection.connect(w.deployer).setCoordinator(to)).wait();
@@ -62,20 +58,8 @@ async function adminChangeCoordinator(w: World, to: string): Promise<void> {
 /** `reveal()`, as soon as the minimum delay allows (anyone may call it). */
 async function revealNow(w: Pick<World, "collection">) {
   const s = await w.collection.cohortState();
-  const at = s.openedAt + s.minRevealDelay;
-  if (at > BigInt(await time.latest())) await time.setNextBlockTimestamp(at);
+  await timeAtLeast(s.openedAt + s.minRevealDelay);
   return w.collection.reveal();
-}
-
-/** What the seed module shows: VRF config, reveal state, every cohort, every token's reveal. */
-async function seedState(w: World) {
-  const reveal = plain(await w.collection.cohortState());
-  const cohorts = [];
-  for (let i = 0n; i < reveal.cohortCount; i++) cohorts.push(plain(await w.collection.cohort(i)));
-  const supply = Number(await w.collection.totalSupply());
-  const revealed = [];
-  for (let id = 1; id <= supply; id++) revealed.push(await w.collection.isRevealed(id));
-  return { vrf: plain(await w.collection.vrfConfig()), reveal, cohorts, revealed };
 }
 
 describe("VRF coordinator trust", () => {
@@ -363,15 +347,9 @@ describe("VRF coordinator trust", () => {
     await w.collection.connect(w.alice).mint(2, { value: PRICE * 2n });
     const oldId = await closeCohort(w); // cohort 0, sent to the fixture's mock: id 1
     // The default admin moves to another coordinator (a second mock), the documented way.
-    const next = await (
-      await ethers.getContractFactory("VRFCoordinatorV2_5Mock")
-    ).deploy(MOCKS.vrfBaseFee, MOCKS.vrfGasPrice, MOCKS.vrfWeiPerUnitLink);
-    const subId = next.interface.parseLog((await (await next.createSubscription()).wait())!.logs[0])!.args.subId;
-    await next.fundSubscription(subId, MOCKS.subscriptionFund);
+    const { mock: next, address: nextAddress, subId } = await newMock(w.deployer);
     await next.addConsumer(subId, collection);
-    await w.collection.setCoordinator(await next.getAddress());
-    await time.increaseTo((await w.collection.cohortState()).coordinatorEffectiveAt);
-    await w.collection.setCoordinator(await next.getAddress());
+    await adminChangeCoordinator(w, nextAddress);
     await w.collection.setVrfConfig({ ...plain(await w.collection.vrfConfig()), subscriptionId: subId });
     // Cohort 0 is stuck: the config role replaces its request after the timeout, at the new coordinator.
     await time.increase(24 * 3600);
@@ -386,8 +364,7 @@ describe("VRF coordinator trust", () => {
       w.collection,
       "CohortRevealed",
     );
-    const seed = BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [222n, 1n])));
-    expect(await w.collection.seedOf(1)).to.equal(seed);
+    expect(await w.collection.seedOf(1)).to.equal(seedFor(222n, 1));
   });
 
   it("Chainlink's subscription migration: the real VRFCoordinatorV2_5 migrates to Chainlink's next-version example, which the collection then requests from @skip-coverage", async () => {

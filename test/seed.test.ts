@@ -6,9 +6,12 @@ import {
   deployWorld,
   fulfil,
   IgnoreReason,
+  impersonate,
+  mintAs as mint,
   plain,
   PRICE,
   requestIdsOf,
+  seedState,
   timeAtLeast,
   type World,
 } from "./helpers/fixture";
@@ -25,28 +28,6 @@ const seedFor = (word: bigint, tokenId: bigint | number): bigint =>
 const mockWord = (requestId: bigint): bigint => seedFor(requestId, 0);
 const REQUEST_KIND_COHORT = 1;
 const key = (trait: string) => ethers.id(trait);
-
-async function mint(w: World, who: World["alice"], quantity: number): Promise<void> {
-  await (await w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) })).wait();
-}
-
-/** A signer for `address` (a contract), with gas money. */
-async function impersonate(address: string) {
-  await hre.network.provider.send("hardhat_impersonateAccount", [address]);
-  await hre.network.provider.send("hardhat_setBalance", [address, "0x1000000000000000000"]);
-  return ethers.getSigner(address);
-}
-
-/** Everything the seed module shows about its cohorts, and every token's reveal state. */
-async function seedState(w: World) {
-  const reveal = plain(await w.collection.cohortState());
-  const cohorts = [];
-  for (let i = 0n; i < reveal.cohortCount; i++) cohorts.push(plain(await w.collection.cohort(i)));
-  const supply = Number(await w.collection.totalSupply());
-  const revealed = [];
-  for (let id = 1; id <= supply; id++) revealed.push(await w.collection.isRevealed(id));
-  return { reveal, cohorts, revealed, vrf: plain(await w.collection.vrfConfig()) };
-}
 
 describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
   it("one word reveals a whole cohort: every seed is keccak256(abi.encode(word, tokenId)), with the events indexers and marketplaces read", async () => {

@@ -15,11 +15,6 @@ import { decodeCustomError, duration, when } from "./errors";
 /** What a VRF request was made for (ISeedModule.RequestKind). */
 export const REQUEST_KIND = { Cohort: 1, Metamorphosis: 2 } as const;
 
-/** The next token id to be minted (`cohortState().nextTokenId`). */
-export async function nextTokenIdOf(_hre: HardhatRuntimeEnvironment, collection: Contract): Promise<bigint> {
-  return BigInt((await collection.cohortState()).nextTokenId);
-}
-
 /** `cohortState()` as plain values, with the open cohort's size and when it can be closed. */
 export interface RevealView {
   minRevealDelay: number;

@@ -7,7 +7,7 @@
 import hre, { ethers } from "hardhat";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 
-import { deployWorld, PRICE, timeAtLeast, type World } from "../helpers/fixture";
+import { deployWorld, impersonate, PRICE, timeAtLeast, type World } from "../helpers/fixture";
 import { gasOf, mintSupply } from "./world";
 import { TRANSFER_TOKEN_ID } from "./measure";
 
@@ -35,10 +35,8 @@ export async function publicMintGas(w: World, quantity: number): Promise<bigint>
 /** `rawFulfillRandomWords` sent by the (impersonated) coordinator the request went to; its gas. */
 export async function fulfilAsCoordinator(w: World, requestId: bigint, words: bigint[]): Promise<bigint> {
   const coordinator = await w.coordinator.getAddress();
-  await hre.network.provider.send("hardhat_impersonateAccount", [coordinator]);
-  await hre.network.provider.send("hardhat_setBalance", [coordinator, "0x1000000000000000000"]);
+  const signer = await impersonate(coordinator);
   try {
-    const signer = await ethers.getSigner(coordinator);
     return await gasOf(w.collection.connect(signer).rawFulfillRandomWords(requestId, words));
   } finally {
     await hre.network.provider.send("hardhat_stopImpersonatingAccount", [coordinator]);

@@ -127,6 +127,32 @@ export async function mintAndReveal(w: World, who: World["alice"], quantity: num
   return requestId;
 }
 
+/** Public mint of `quantity` by `who` at the fixture's price, into the open cohort. */
+export async function mintAs(w: Pick<World, "collection">, who: World["alice"], quantity: number): Promise<void> {
+  await (await w.collection.connect(who).mint(quantity, { value: PRICE * BigInt(quantity) })).wait();
+}
+
+/** A signer for `address` (a contract, e.g. a coordinator), with gas money. */
+export async function impersonate(address: string): Promise<Awaited<ReturnType<typeof ethers.getSigner>>> {
+  await hre.network.provider.send("hardhat_impersonateAccount", [address]);
+  await hre.network.provider.send("hardhat_setBalance", [address, "0x1000000000000000000"]);
+  return ethers.getSigner(address);
+}
+
+/**
+ * Everything the seed module shows, for "nothing changed" checks: the VRF configuration, the
+ * cohort state, every closed cohort and every token's reveal state.
+ */
+export async function seedState(w: Pick<World, "collection">) {
+  const reveal = plain(await w.collection.cohortState());
+  const cohorts = [];
+  for (let i = 0n; i < reveal.cohortCount; i++) cohorts.push(plain(await w.collection.cohort(i)));
+  const supply = Number(await w.collection.totalSupply());
+  const revealed = [];
+  for (let id = 1; id <= supply; id++) revealed.push(await w.collection.isRevealed(id));
+  return { vrf: plain(await w.collection.vrfConfig()), reveal, cohorts, revealed };
+}
+
 /** Move the mock feed to `answer` and advance the world one epoch after the interval. */
 export async function advance(w: Pick<World, "world" | "feed">, answer: bigint): Promise<void> {
   const next = await w.world.nextEpochAt();
