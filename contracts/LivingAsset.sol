@@ -41,8 +41,9 @@ contract LivingAsset is MetadataModule, SaleStorage, UUPSUpgradeable {
     /// @notice Initialise the proxy. Sale starts closed.
     /// @dev OpenZeppelin's `initializer` guards the whole initialisation. ERC721A's three initial
     /// fields (name, symbol, first token id) are set by {SetupLogic-initialize}, as
-    /// `__ERC721A_init_unchained` sets them, without ERC721A's separate initializer flag and its
-    /// modifiers (about 350 bytes the collection needs under EIP-170).
+    /// `__ERC721A_init_unchained` sets them, without ERC721A's modifiers (about 350 bytes the
+    /// collection needs under EIP-170); it also sets ERC721A's own initializer flag, so its
+    /// `initializerERC721A` refuses any later call.
     function initialize(InitParams calldata p) external initializer {
         __AccessControlDefaultAdminRules_init(p.adminDelay, p.admin);
         // ERC721A and the modules' part (VRF, world, royalty, metadata, sale) run in {SetupLogic}

@@ -79,15 +79,17 @@ const func: DeployFunction = async (hre: HardhatRuntimeEnvironment) => {
   await send(coordinator.fundSubscriptionWithNative(nativeSub, { value: c.nativeSubscriptionFund }));
   for (const sub of [linkSub, nativeSub]) await send(coordinator.addConsumer(sub, consumer));
 
-  // Move the collection to the real coordinator the way Chainlink's subscription migration does:
-  // the current coordinator calls `setCoordinator` (IVRFMigratableConsumerV2Plus). The mock has no
-  // `migrate`, so on this development chain its address sends the call (impersonated); on a live
-  // chain the coordinator changes through `migrate` or the default admin after the admin delay.
-  const mockAddress = (await collection.vrfConfig()).coordinator;
-  await hre.network.provider.send("hardhat_impersonateAccount", [mockAddress]);
-  await hre.network.provider.send("hardhat_setBalance", [mockAddress, "0x1000000000000000000"]);
-  await send(collection.connect(await ethers.getSigner(mockAddress)).setCoordinator(deployed.address));
-  await hre.network.provider.send("hardhat_stopImpersonatingAccount", [mockAddress]);
+  // Move the collection to the real coordinator the default admin's way: schedule the change, let
+  // the admin delay pass (this development chain's clock is moved on), apply it. (Chainlink's
+  // subscription migration moves it only for the collection's own subscription, which the mock
+  // cannot migrate: it has no `migrate`.) On a live chain the coordinator changes through `migrate`
+  // or the default admin after the admin delay.
+  await send(collection.setCoordinator(deployed.address));
+  const { coordinatorEffectiveAt } = await collection.cohortState();
+  const now = (await ethers.provider.getBlock("latest"))!.timestamp;
+  if (Number(coordinatorEffectiveAt) > now)
+    await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(coordinatorEffectiveAt)]);
+  await send(collection.setCoordinator(deployed.address));
   // Then its request parameters (nothing is pending right after the deploy): the LINK subscription.
   const current = await collection.vrfConfig();
   await send(

@@ -253,6 +253,72 @@ describe("Reveal cohorts", () => {
     expect(await w.collection.isRevealed(4)).to.equal(false);
   });
 
+  it("Chainlink Automation retries the oldest refused or stuck cohort, one per upkeep: a refused one at once (anyone), a stuck one after the timeout (UPKEEP_ROLE or CONFIG_ROLE); refused calls change nothing (issue 20)", async () => {
+    const w = await deployWorld();
+    const collection = await w.collection.getAddress();
+    const check = async () => [...(await w.collection.checkUpkeep("0x"))];
+    const cohortData = (id: number) => abi.encode(["uint256"], [id]);
+    const UPKEEP_ROLE = ethers.id("UPKEEP_ROLE");
+    const forwarder = w.bob; // stands for the upkeep's forwarder
+
+    // Cohort 0 is refused (the collection is not a consumer); cohort 1 is requested, then stuck.
+    await w.coordinator.removeConsumer(w.subscriptionId, collection);
+    await mint(w, w.alice, 2);
+    await timeAtLeast(await revealAvailableAt(w));
+    await expect(w.collection.reveal()).to.emit(w.collection, "RandomnessRequestFailed");
+    await w.coordinator.addConsumer(w.subscriptionId, collection);
+    // The refused cohort is due at once.
+    expect(await check()).to.deep.equal([true, cohortData(0)]);
+    await mint(w, w.alice, 3);
+    await time.increaseTo(await revealAvailableAt(w));
+    // The open cohort comes first: performUpkeep with empty data closes it (cohort 1).
+    expect(await check()).to.deep.equal([true, "0x"]);
+    const [stuckId] = await requestIdsOf(w.collection, w.collection.connect(w.carol).performUpkeep("0x"));
+    expect(await check()).to.deep.equal([true, cohortData(0)]);
+
+    // Anyone's upkeep retries the refused cohort at once.
+    const retry = w.collection.connect(w.carol).performUpkeep(cohortData(0));
+    const [retryId] = await requestIdsOf(w.collection, retry);
+    await expect(retry).to.emit(w.collection, "CohortRerequested").withArgs(0, 0, retryId);
+    // Cohort 1 waits for its word: not due before the re-request timeout.
+    expect(await check()).to.deep.equal([false, "0x"]);
+    const { rerequestTimeout } = await w.collection.vrfConfig();
+    const dueAt = (await w.collection.cohort(1)).requestedAt + rerequestTimeout;
+    await time.increaseTo(dueAt - 1n);
+    expect(await check()).to.deep.equal([false, "0x"]);
+    let before = await seedState(w);
+    await time.increaseTo(dueAt);
+    expect(await check()).to.deep.equal([true, cohortData(1)]);
+    // A stuck request is replaced only by the upkeep's forwarder (UPKEEP_ROLE) or the config role:
+    // a VRF operator who withholds a word cannot have it re-rolled by anyone.
+    await expect(w.collection.connect(w.carol).performUpkeep(cohortData(1)))
+      .to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount")
+      .withArgs(w.carol.address, UPKEEP_ROLE);
+    expect(await seedState(w)).to.deep.equal(before);
+    await w.collection.grantRole(UPKEEP_ROLE, forwarder.address);
+    const replaced = w.collection.connect(forwarder).performUpkeep(cohortData(1));
+    const [newId] = await requestIdsOf(w.collection, replaced);
+    await expect(replaced).to.emit(w.collection, "CohortRerequested").withArgs(1, stuckId, newId);
+    // UPKEEP_ROLE gives nothing else: rerequestCohort itself still needs the config role.
+    await expect(w.collection.connect(forwarder).rerequestCohort(1))
+      .to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount")
+      .withArgs(forwarder.address, await w.collection.CONFIG_ROLE());
+    // A revealed or unknown cohort is refused through the upkeep too.
+    await fulfil(w, retryId);
+    before = await seedState(w);
+    await expect(w.collection.connect(forwarder).performUpkeep(cohortData(0)))
+      .to.be.revertedWithCustomError(w.collection, "SeedCohortRevealed")
+      .withArgs(0);
+    await expect(w.collection.connect(forwarder).performUpkeep(cohortData(5)))
+      .to.be.revertedWithCustomError(w.collection, "SeedUnknownCohort")
+      .withArgs(5);
+    expect(await seedState(w)).to.deep.equal(before);
+    // Both cohorts revealed from their new requests; nothing left to do.
+    await fulfil(w, newId);
+    expect([await w.collection.isRevealed(1), await w.collection.isRevealed(5)]).to.deep.equal([true, true]);
+    expect(await check()).to.deep.equal([false, "0x"]);
+  });
+
   it("cohortIdOf: closed cohorts by binary search; SeedTokenNotInCohort for the open one; LivingAssetNonexistentToken past the supply", async () => {
     const w = await deployWorld();
     const sizes = [3, 1, 7, 2, 5, 1, 4];

@@ -14,7 +14,7 @@ import {
 import { shouldBehaveLikeERC721 } from "./behaviors/erc721.behavior";
 import { shouldBehaveLikeERC2981 } from "./behaviors/erc2981.behavior";
 import { collectionFactory } from "../scripts/lib/collection";
-import type { LivingAsset, LivingAssetV2 } from "../typechain-types";
+import type { LivingAsset, LivingAssetReinitProbe, LivingAssetV2 } from "../typechain-types";
 
 shouldBehaveLikeERC721(deployWorld);
 shouldBehaveLikeERC2981(deployWorld);
@@ -323,6 +323,23 @@ describe("LivingAsset roles, storage and upgrades", () => {
     await fulfil(w, pending);
     expect(await v2.isRevealed(10)).to.equal(true);
     await expect(v2.initializeV2(7)).to.be.revertedWithCustomError(v2, "InvalidInitialization");
+  });
+
+  it("ERC721A's own initializer flag is set: an upgrade's function guarded by initializerERC721A (as __ERC721A_init is) cannot run on the proxy (issue 20)", async () => {
+    const w = await deployWorld();
+    await mintAndReveal(w, w.alice, 2);
+    const proxy = await w.collection.getAddress();
+    const Probe = await collectionFactory(hre, "LivingAssetReinitProbe");
+    const probe = (await upgrades.upgradeProxy(proxy, Probe, { kind: "uups" })) as unknown as LivingAssetReinitProbe;
+    await expect(probe.reinitializeERC721A()).to.be.revertedWith(
+      "ERC721A__Initializable: contract is already initialized",
+    );
+    expect(await probe.reinitialized()).to.equal(0n);
+    expect([await probe.name(), await probe.totalSupply(), await probe.ownerOf(2)]).to.deep.equal([
+      await w.collection.name(),
+      2n,
+      w.alice.address,
+    ]);
   });
 
   it("the room left under EIP-170 takes a real feature: V2 adds holder burns", async () => {

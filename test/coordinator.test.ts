@@ -16,7 +16,7 @@ import {
   timeAtLeast,
   type World,
 } from "./helpers/fixture";
-import { deployRealWorld, fulfilRequest, mintRequest } from "./helpers/real-vrf";
+import { deployRealWorld, fulfilRequest, mintRequest, pendingRequest, type RealWorld } from "./helpers/real-vrf";
 import { MOCKS } from "../config/networks";
 import type { VRFCoordinatorV2_5Mock, VRFCoordinatorV2Plus_V2Example } from "../typechain-types";
 
@@ -53,6 +53,29 @@ async function adminChangeCoordinator(w: World, to: string): Promise<void> {
   await (await w.collection.connect(w.deployer).setCoordinator(to)).wait();
   await time.increaseTo((await w.collection.cohortState()).coordinatorEffectiveAt);
   await (await w.collection.connect(w.deployer).setCoordinator(to)).wait();
+}
+
+/** Chainlink's next-version example coordinator, registered on the real coordinator as a migration target. */
+async function registeredTarget(
+  w: RealWorld,
+): Promise<{ target: VRFCoordinatorV2Plus_V2Example; targetAddress: string }> {
+  const factory = await ethers.getContractFactory("VRFCoordinatorV2Plus_V2Example");
+  const real = await w.coordinator.getAddress();
+  const target = (await factory.deploy(await w.link.getAddress(), real)) as unknown as VRFCoordinatorV2Plus_V2Example;
+  const targetAddress = await target.getAddress();
+  await (await w.coordinator.registerMigratableCoordinator(targetAddress)).wait();
+  return { target, targetAddress };
+}
+
+/** What anyone can do on Chainlink's real coordinator: create a subscription and list the collection as its consumer. */
+async function strangerSubscription(w: RealWorld, owner: Signer): Promise<bigint> {
+  const receipt = await (await w.coordinator.connect(owner).createSubscription()).wait();
+  const created = receipt!.logs
+    .map((l) => w.coordinator.interface.parseLog(l))
+    .find((e) => e?.name === "SubscriptionCreated");
+  const subId = created!.args.subId as bigint;
+  await (await w.coordinator.connect(owner).addConsumer(subId, await w.collection.getAddress())).wait();
+  return subId;
 }
 
 /** `reveal()`, as soon as the minimum delay allows (anyone may call it). */
@@ -285,31 +308,32 @@ describe("VRF coordinator trust", () => {
     expect(await w.collection.seedOf(3)).to.equal(seedFor(word, 3));
   });
 
-  it("the current coordinator's setCoordinator (what Chainlink's migrate() calls) applies at once; a former coordinator's is refused", async () => {
-    const w = await deployWorld();
-    const old = await w.coordinator.getAddress();
-    const { address: next } = await newMock(w.deployer);
-    const asOld = w.collection.connect(await impersonate(old));
-    await expect(asOld.setCoordinator(w.alice.address))
-      .to.be.revertedWithCustomError(w.collection, "SeedCoordinatorNotContract")
-      .withArgs(w.alice.address);
-    const tx = asOld.setCoordinator(next);
-    await expect(tx).to.emit(w.collection, "CoordinatorSet").withArgs(next);
-    await expect(tx).to.not.emit(w.collection, "CoordinatorChangeScheduled");
-    expect((await w.collection.vrfConfig()).coordinator).to.equal(next);
-    const state = await w.collection.cohortState();
-    expect([state.pendingCoordinator, state.coordinatorEffectiveAt]).to.deep.equal([ethers.ZeroAddress, 0n]);
-    await expect(asOld.setCoordinator(old))
-      .to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount")
-      .withArgs(old, DEFAULT_ADMIN_ROLE);
-    expect((await w.collection.vrfConfig()).coordinator).to.equal(next);
-  });
-
-  it("the default admin cancels a scheduled change by naming the current coordinator, and a subscription migration drops it", async () => {
+  it("the current coordinator's setCoordinator while the collection's subscription is still on it (another subscription migrating) is ignored, as is any other contract's; an account without the admin role is refused", async () => {
     const w = await deployWorld();
     const current = await w.coordinator.getAddress();
     const { address: next } = await newMock(w.deployer);
-    const { address: migrated } = await newMock(w.deployer);
+    const { address: other } = await newMock(w.deployer);
+    await w.collection.setCoordinator(next); // the admin's schedule, which must survive
+    const before = await seedState(w);
+    const fromCurrent = w.collection.connect(await impersonate(current)).setCoordinator(other);
+    await expect(fromCurrent).to.emit(w.collection, "CoordinatorMigrationIgnored").withArgs(current, other);
+    await expect(fromCurrent).to.not.emit(w.collection, "CoordinatorSet");
+    await expect(fromCurrent).to.not.emit(w.collection, "CoordinatorChangeScheduled");
+    // A contract that is not the current coordinator (a former one's migration loop): ignored, no revert.
+    await expect(w.collection.connect(await impersonate(other)).setCoordinator(other))
+      .to.emit(w.collection, "CoordinatorMigrationIgnored")
+      .withArgs(other, other);
+    // An account without code and without the admin role: refused.
+    await expect(w.collection.connect(w.alice).setCoordinator(other))
+      .to.be.revertedWithCustomError(w.collection, "AccessControlUnauthorizedAccount")
+      .withArgs(w.alice.address, DEFAULT_ADMIN_ROLE);
+    expect(await seedState(w)).to.deep.equal(before);
+  });
+
+  it("the default admin cancels a scheduled change by naming the current coordinator", async () => {
+    const w = await deployWorld();
+    const current = await w.coordinator.getAddress();
+    const { address: next } = await newMock(w.deployer);
     const delay = await w.collection.defaultAdminDelay();
 
     // Nothing scheduled: naming the current coordinator changes nothing and says nothing.
@@ -320,7 +344,7 @@ describe("VRF coordinator trust", () => {
     await expect(w.collection.setCoordinator(current))
       .to.emit(w.collection, "CoordinatorChangeScheduled")
       .withArgs(current, 0n);
-    let state = await w.collection.cohortState();
+    const state = await w.collection.cohortState();
     expect([state.pendingCoordinator, state.coordinatorEffectiveAt]).to.deep.equal([ethers.ZeroAddress, 0n]);
     // The cancelled address must start over: after the delay, naming it schedules it again.
     await time.increase(delay);
@@ -328,17 +352,6 @@ describe("VRF coordinator trust", () => {
     await expect(again).to.emit(w.collection, "CoordinatorChangeScheduled");
     await expect(again).to.not.emit(w.collection, "CoordinatorSet");
     expect((await w.collection.vrfConfig()).coordinator).to.equal(current);
-
-    // A subscription migration (the current coordinator's call) supersedes the admin's schedule.
-    const migration = w.collection.connect(await impersonate(current)).setCoordinator(migrated);
-    await expect(migration).to.emit(w.collection, "CoordinatorChangeScheduled").withArgs(current, 0n);
-    await expect(migration).to.emit(w.collection, "CoordinatorSet").withArgs(migrated);
-    state = await w.collection.cohortState();
-    expect([state.pendingCoordinator, state.coordinatorEffectiveAt]).to.deep.equal([ethers.ZeroAddress, 0n]);
-    // The dropped schedule cannot be applied later: naming it schedules it anew.
-    await time.increase(delay);
-    await expect(w.collection.setCoordinator(next)).to.not.emit(w.collection, "CoordinatorSet");
-    expect((await w.collection.vrfConfig()).coordinator).to.equal(migrated);
   });
 
   it("the old coordinator's late word of a replaced request is ignored even when the new coordinator reused its id", async () => {
@@ -411,5 +424,68 @@ describe("VRF coordinator trust", () => {
     for (const id of [3, 4, 5]) expect(await w.collection.seedOf(id)).to.equal(seedFor(word, id));
     // The first cohort keeps the real coordinator's word.
     expect(await w.collection.isRevealed(1)).to.equal(true);
+  });
+  describe("Chainlink's migrate() moves the coordinator only for the collection's own subscription (security review, issue 20)", () => {
+    it("the attack fails: a stranger's subscription that lists the collection migrates to a registered target, the collection ignores it and changes nothing (the admin's schedule stays), reveals go on, and the project's own migration then works @skip-coverage", async () => {
+      const w = await deployRealWorld();
+      const real = await w.coordinator.getAddress();
+      const { target, targetAddress } = await registeredTarget(w);
+      const { address: scheduled } = await newMock(w.deployer);
+      await (await w.collection.setCoordinator(scheduled)).wait(); // the admin's announced change
+
+      // Three transactions of an account with no role.
+      const attacker = w.carol;
+      const theirSub = await strangerSubscription(w, attacker);
+      const before = await seedState(w);
+      const attack = w.coordinator.connect(attacker).migrate(theirSub, targetAddress);
+      await expect(attack).to.emit(w.coordinator, "MigrationCompleted").withArgs(targetAddress, theirSub);
+      await expect(attack).to.emit(w.collection, "CoordinatorMigrationIgnored").withArgs(real, targetAddress);
+      await expect(attack).to.not.emit(w.collection, "CoordinatorSet");
+      await expect(attack).to.not.emit(w.collection, "CoordinatorChangeScheduled");
+      expect(await seedState(w)).to.deep.equal(before);
+      expect((await w.collection.cohortState()).pendingCoordinator).to.equal(scheduled);
+
+      // Reveals go on at the real coordinator, under the collection's own subscription.
+      const requestId = await mintRequest(w, w.alice, 2);
+      expect(requestId).to.not.equal(0n);
+      expect((await pendingRequest(w, requestId)).commitment.subId).to.equal(w.linkSub);
+      expect((await fulfilRequest(w, requestId)).success).to.equal(true);
+      expect(await w.collection.isRevealed(1)).to.equal(true);
+
+      // The project's own migration: applied at once, and it drops the admin's schedule.
+      const migration = w.coordinator.migrate(w.linkSub, targetAddress);
+      await expect(migration).to.emit(w.coordinator, "MigrationCompleted").withArgs(targetAddress, w.linkSub);
+      await expect(migration).to.emit(w.collection, "CoordinatorSet").withArgs(targetAddress);
+      await expect(migration).to.emit(w.collection, "CoordinatorChangeScheduled").withArgs(real, 0n);
+      expect((await w.collection.vrfConfig()).coordinator).to.equal(targetAddress);
+      expect((await target.getSubscription(w.linkSub)).consumers).to.include(await w.collection.getAddress());
+    });
+
+    it("a stranger's subscription cannot block the project's migration, nor the project's second subscription move the collection; neither call reverts Chainlink's loop", async () => {
+      const w = await deployRealWorld();
+      const collection = await w.collection.getAddress();
+      const real = await w.coordinator.getAddress();
+      const { targetAddress } = await registeredTarget(w);
+      const theirSub = await strangerSubscription(w, w.carol);
+      // The project's second subscription (native payment) lists the collection too, but the
+      // collection requests under the first: its migration is not the collection's.
+      expect((await w.collection.vrfConfig()).subscriptionId).to.equal(w.linkSub);
+      expect((await w.coordinator.getSubscription(w.nativeSub)).consumers).to.include(collection);
+      const second = w.coordinator.migrate(w.nativeSub, targetAddress);
+      await expect(second).to.emit(w.coordinator, "MigrationCompleted").withArgs(targetAddress, w.nativeSub);
+      await expect(second).to.emit(w.collection, "CoordinatorMigrationIgnored").withArgs(real, targetAddress);
+      expect((await w.collection.vrfConfig()).coordinator).to.equal(real);
+
+      // The collection's own subscription migrates.
+      await expect(w.coordinator.migrate(w.linkSub, targetAddress))
+        .to.emit(w.collection, "CoordinatorSet")
+        .withArgs(targetAddress);
+      // The stranger's subscription, still on the old coordinator, migrates later: Chainlink's loop
+      // reaches the collection from its former coordinator, which is ignored without a revert.
+      const late = w.coordinator.connect(w.carol).migrate(theirSub, targetAddress);
+      await expect(late).to.emit(w.coordinator, "MigrationCompleted").withArgs(targetAddress, theirSub);
+      await expect(late).to.emit(w.collection, "CoordinatorMigrationIgnored").withArgs(real, targetAddress);
+      expect((await w.collection.vrfConfig()).coordinator).to.equal(targetAddress);
+    });
   });
 });

@@ -28,6 +28,9 @@ interface ILivingAsset {
         address world; // the World this collection lives in (fixed for good)
     }
 
+    /// @notice `initialize` outside a development chain with an admin delay under the minimum (the
+    /// notice holders get of a coordinator change).
+    error LivingAssetAdminDelayTooShort(uint48 adminDelay, uint48 minimum);
     /// @notice Minting or a holder interaction while paused (OpenZeppelin Pausable's error).
     error EnforcedPause();
     /// @notice `unpause` while not paused (OpenZeppelin Pausable's error).

@@ -10,7 +10,8 @@ import {IVRFMigratableConsumerV2Plus} from "@chainlink/contracts/src/v0.8/vrf/de
 /// `keccak256(abi.encode(word, tokenId))`, derived when read.
 ///
 /// Trust model: only the coordinator a request was sent to may fulfil it; the coordinator changes
-/// only through Chainlink's subscription migration (`setCoordinator` from the current coordinator) or
+/// only through Chainlink's migration of the collection's own subscription (`setCoordinator` from
+/// the current coordinator, once the subscription has left it for the new one) or
 /// through the default admin, after the admin delay, announced by {CoordinatorChangeScheduled}.
 interface ISeedModule is IVRFMigratableConsumerV2Plus {
     /// @notice What a VRF request was made for.
@@ -125,6 +126,10 @@ interface ISeedModule is IVRFMigratableConsumerV2Plus {
     /// @notice The default admin scheduled a coordinator change, effective from `effectiveAt`; with
     /// effective time 0 (and the current coordinator), a scheduled change was cancelled or dropped.
     event CoordinatorChangeScheduled(address indexed coordinator, uint256 effectiveAt);
+    /// @notice A `setCoordinator(coordinator)` call from `caller`, a contract, was ignored: not a
+    /// migration of the collection's own subscription (e.g. a stranger's subscription that lists the
+    /// collection as a consumer), or not from the current coordinator.
+    event CoordinatorMigrationIgnored(address indexed caller, address indexed coordinator);
 
     /// @notice Close the open cohort and request its word (anyone), once it holds a token and
     /// `minRevealDelay` has passed since it opened (when the previous cohort closed).
@@ -139,9 +144,13 @@ interface ISeedModule is IVRFMigratableConsumerV2Plus {
     function setRevealConfig(uint32 minRevealDelay, bool instantReveal) external;
 
     /// @notice Chainlink's `IVRFMigratableConsumerV2Plus`: called by the current coordinator when
-    /// the subscription migrates, it takes effect at once (and drops any scheduled change); called by
-    /// the default admin, it schedules the change for after the admin delay, the same call once that
-    /// time has come applies it, and naming the current coordinator cancels the schedule.
+    /// the collection's own subscription migrates (it is gone from the current coordinator and on
+    /// the new one, with this collection among its consumers), it takes effect at once (and drops
+    /// any scheduled change); any other contract's call, another subscription's migration included,
+    /// is ignored with {CoordinatorMigrationIgnored} and does not revert. Called by the default
+    /// admin, it schedules the change for after the admin delay (at least one day outside development
+    /// chains), the same call once that time has come applies it, and naming the current
+    /// coordinator cancels the schedule.
     function setCoordinator(address vrfCoordinator) external;
 
     /// @notice The VRF configuration.
@@ -155,7 +164,9 @@ interface ISeedModule is IVRFMigratableConsumerV2Plus {
     function rawFulfillRandomWords(uint256 requestId, uint256[] calldata randomWords) external;
 
     /// @notice Replace a stuck cohort request (config role, after the timeout), or retry a cohort
-    /// whose request the coordinator refused (anyone, at once).
+    /// whose request the coordinator refused (anyone, at once). Chainlink Automation does the same
+    /// through `performUpkeep`, where the upkeep's forwarder needs `UPKEEP_ROLE` to replace a
+    /// stuck request.
     function rerequestCohort(uint256 cohortId) external;
 
     /// @notice A token's seed; reverts with `SeedNotRevealed` before fulfilment.

@@ -20,10 +20,12 @@ library SaleLogic {
         return SaleSlot.layout();
     }
 
-    /// @notice The leaf of (`account`, `allowance`) in the allowlist's tree: OpenZeppelin
-    /// StandardMerkleTree's double hash of `abi.encode(address, uint256)`.
-    function allowlistLeaf(address account, uint256 allowance) internal pure returns (bytes32) {
-        return keccak256(bytes.concat(keccak256(abi.encode(account, allowance))));
+    /// @notice The leaf of (`account`, `allowance`) in the allowlist's tree, bound to this collection
+    /// on this chain: OpenZeppelin StandardMerkleTree's double hash of
+    /// `abi.encode(address collection, uint256 chainId, address account, uint256 allowance)`, so a
+    /// proof mints on no other collection (sharing the root) and on no other chain.
+    function allowlistLeaf(address account, uint256 allowance) internal view returns (bytes32) {
+        return keccak256(bytes.concat(keccak256(abi.encode(address(this), block.chainid, account, allowance))));
     }
 
     /// @notice Reverts with the reason the collection's public `mint(quantity)` was refused. The

@@ -42,6 +42,16 @@ library SeedLogic {
     /// @dev The collection's roles (see {LivingAssetBase}).
     bytes32 internal constant DEFAULT_ADMIN_ROLE = 0x00;
     bytes32 internal constant CONFIG_ROLE = keccak256("CONFIG_ROLE");
+    /// @dev May re-request a stuck cohort through {performUpkeep}: granted by the default admin to
+    /// the Chainlink Automation upkeep's forwarder.
+    bytes32 internal constant UPKEEP_ROLE = keccak256("UPKEEP_ROLE");
+    /// @dev The shortest admin delay (the notice holders get of a coordinator change) outside
+    /// development chains.
+    uint48 internal constant MIN_LIVE_ADMIN_DELAY = 1 days;
+    /// @dev Chainlink's `SubscriptionAPI.InvalidSubscription()`: the subscription does not exist.
+    bytes4 internal constant INVALID_SUBSCRIPTION = bytes4(keccak256("InvalidSubscription()"));
+    /// @dev How many of the latest closed cohorts {checkUpkeep} looks through for one to retry.
+    uint256 internal constant UPKEEP_RETRY_WINDOW = 256;
 
     function layout() internal pure returns (SeedStorage.SeedLayout storage $) {
         return SeedSlot.layout();
@@ -72,15 +82,37 @@ library SeedLogic {
         return closeCohort(nextTokenId);
     }
 
-    /// @notice Chainlink Automation's check: whether {reveal} would close the open cohort now.
+    /// @notice Chainlink Automation's check: whether {reveal} would close the open cohort now
+    /// (`performData` empty), or else the oldest of the latest {UPKEEP_RETRY_WINDOW} closed cohorts
+    /// that can be retried (`performData` = its id, ABI-encoded): one whose request the coordinator
+    /// refused, at once, or one whose live request has waited past the re-request timeout. A view,
+    /// run off chain by Automation; its loop is capped by the window, whatever the collection's age.
     function checkUpkeep(bytes calldata) external view returns (bool upkeepNeeded, bytes memory performData) {
         (upkeepNeeded, ) = revealReady(_nextTokenId());
-        performData = "";
+        if (upkeepNeeded) return (true, "");
+        SeedStorage.SeedLayout storage $ = layout();
+        uint256 count = $.cohortCount;
+        for (uint256 id = count > UPKEEP_RETRY_WINDOW ? count - UPKEEP_RETRY_WINDOW : 0; id < count; ++id) {
+            if (_retryable($, $.cohorts[id])) return (true, abi.encode(id));
+        }
     }
 
-    /// @notice Chainlink Automation's action: {reveal}, every check made again.
-    function performUpkeep(bytes calldata) external {
-        reveal();
+    /// @notice Chainlink Automation's action, every check made again: with empty `performData`,
+    /// {reveal}; with a cohort id, {rerequestCohort} of that cohort, where the upkeep's forwarder
+    /// (`UPKEEP_ROLE`) may replace a stuck request as the config role may.
+    function performUpkeep(bytes calldata performData) external {
+        if (performData.length == 0) {
+            reveal();
+        } else {
+            _rerequestCohort(abi.decode(performData, (uint256)), UPKEEP_ROLE);
+        }
+    }
+
+    /// @dev Whether a closed cohort waits for a word that can be asked for again now: refused (no
+    /// request id), or requested longer ago than the re-request timeout.
+    function _retryable(SeedStorage.SeedLayout storage $, ISeedModule.Cohort storage c) private view returns (bool) {
+        if (c.revealed) return false;
+        return c.randomness == 0 || block.timestamp >= uint256(c.requestedAt) + $.rerequestTimeout;
     }
 
     /// @notice {closeCohort} up to the last token minted: the instant-reveal mint's request.
@@ -143,10 +175,21 @@ library SeedLogic {
     /// refused; replacing a live request (or asking about a cohort that has none) takes the config
     /// role. Emits {CohortRerequested}.
     function rerequestCohort(uint256 cohortId) external {
+        _rerequestCohort(cohortId, CONFIG_ROLE);
+    }
+
+    /// @dev {rerequestCohort}, where a caller holding `role` may also replace a live request (the
+    /// config role always may).
+    function _rerequestCohort(uint256 cohortId, bytes32 role) private {
         SeedStorage.SeedLayout storage $ = layout();
         ISeedModule.Cohort storage c = $.cohorts[cohortId];
         uint256 oldRequestId = c.randomness;
-        if (cohortId >= $.cohortCount || c.revealed || oldRequestId != 0) _checkRole(CONFIG_ROLE);
+        if (cohortId >= $.cohortCount || c.revealed || oldRequestId != 0) {
+            IAccessControl roles = IAccessControl(address(this));
+            if (!roles.hasRole(CONFIG_ROLE, msg.sender) && (role == CONFIG_ROLE || !roles.hasRole(role, msg.sender))) {
+                revert IAccessControl.AccessControlUnauthorizedAccount(msg.sender, role);
+            }
+        }
         if (cohortId >= $.cohortCount) revert ISeedModule.SeedUnknownCohort(cohortId);
         if (c.revealed) revert ISeedModule.SeedCohortRevealed(cohortId);
         // A cohort whose request was refused (id 0) had no word anyone could see: no wait needed.
@@ -268,47 +311,107 @@ library SeedLogic {
     }
 
     /// @notice See {ISeedModule-setCoordinator}. From the current coordinator (Chainlink's
-    /// subscription migration): at once, and any change the admin had scheduled is dropped. From
-    /// the default admin: the first call schedules the coordinator for after the admin delay (a new
-    /// schedule replaces an old one), the same call once that time has come applies it, and a call
-    /// naming the current coordinator cancels the schedule. Anyone else is refused. Requests already
-    /// sent stay fulfillable by the coordinator they were sent to. Emits
-    /// {CoordinatorChangeScheduled} (effective time 0: cancelled), or Chainlink's {CoordinatorSet}
-    /// when applied.
-    function setCoordinator(address coordinator) external {
+    /// subscription migration): at once, and any change the admin had scheduled is dropped, but only
+    /// when the subscription migrating is the collection's own (see {_ownSubscriptionMigrated});
+    /// another subscription's migration (anyone may list the collection as a consumer of theirs) is
+    /// ignored with {CoordinatorMigrationIgnored}, as is a call from any other contract that does not
+    /// hold the default admin role (a former coordinator's migration loop): neither reverts, so a
+    /// coordinator's migration of other consumers never fails because of this collection. From the
+    /// default admin: the first call schedules the coordinator for after the admin delay (at least
+    /// {MIN_LIVE_ADMIN_DELAY} outside development chains; a new schedule replaces an old one), the
+    /// same call once that time has come applies it, and a call naming the current coordinator
+    /// cancels the schedule. Any other account is refused. Requests already sent stay fulfillable by
+    /// the coordinator they were sent to. Emits {CoordinatorChangeScheduled} (effective time 0:
+    /// cancelled), {CoordinatorMigrationIgnored}, or Chainlink's {CoordinatorSet} when applied.
+    function setCoordinator(address vrfCoordinator) external {
         SeedStorage.SeedLayout storage $ = layout();
         address current = address($.coordinator);
-        bool byAdmin = msg.sender != current;
-        if (byAdmin) _checkRole(DEFAULT_ADMIN_ROLE);
-        if (coordinator.code.length == 0) revert ISeedModule.SeedCoordinatorNotContract(coordinator);
-        address pending = $.pendingCoordinator;
-        if (byAdmin && coordinator != pending) {
-            if (coordinator == current) {
-                _dropSchedule($);
+        if (msg.sender == current) {
+            if (!_ownSubscriptionMigrated($, current, vrfCoordinator)) {
+                emit ISeedModule.CoordinatorMigrationIgnored(msg.sender, vrfCoordinator);
                 return;
             }
-            // Rare path: the delay is the collection's own (self-call to its public getter).
-            uint48 effectiveAt = SafeCast.toUint48(
-                block.timestamp + IAccessControlDefaultAdminRules(address(this)).defaultAdminDelay()
-            );
-            $.pendingCoordinator = coordinator;
-            $.coordinatorEffectiveAt = effectiveAt;
-            emit ISeedModule.CoordinatorChangeScheduled(coordinator, effectiveAt);
-            return;
-        }
-        if (byAdmin) {
+            // The collection's own subscription migrated: it supersedes whatever the admin had scheduled.
+            _dropSchedule($);
+        } else {
+            if (!IAccessControl(address(this)).hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
+                if (msg.sender.code.length == 0) {
+                    revert IAccessControl.AccessControlUnauthorizedAccount(msg.sender, DEFAULT_ADMIN_ROLE);
+                }
+                emit ISeedModule.CoordinatorMigrationIgnored(msg.sender, vrfCoordinator);
+                return;
+            }
+            if (vrfCoordinator.code.length == 0) revert ISeedModule.SeedCoordinatorNotContract(vrfCoordinator);
+            if (vrfCoordinator != $.pendingCoordinator) {
+                if (vrfCoordinator == current) {
+                    _dropSchedule($);
+                    return;
+                }
+                _schedule($, vrfCoordinator);
+                return;
+            }
             // The scheduled change, applied once its time has come.
             uint256 effectiveAt = $.coordinatorEffectiveAt;
-            if (block.timestamp < effectiveAt)
-                revert ISeedModule.SeedCoordinatorChangeNotReady(coordinator, effectiveAt);
+            if (block.timestamp < effectiveAt) {
+                revert ISeedModule.SeedCoordinatorChangeNotReady(vrfCoordinator, effectiveAt);
+            }
             delete $.pendingCoordinator;
             delete $.coordinatorEffectiveAt;
-        } else {
-            // A subscription migration supersedes whatever the admin had scheduled.
-            _dropSchedule($);
         }
-        $.coordinator = IVRFCoordinatorV2Plus(coordinator);
-        emit IVRFMigratableConsumerV2Plus.CoordinatorSet(coordinator);
+        $.coordinator = IVRFCoordinatorV2Plus(vrfCoordinator);
+        emit IVRFMigratableConsumerV2Plus.CoordinatorSet(vrfCoordinator);
+    }
+
+    /// @dev Schedules `vrfCoordinator` for after the collection's admin delay (a self-call to its
+    /// public getter: a rare path), never less than {MIN_LIVE_ADMIN_DELAY} outside development chains,
+    /// so that lowering the admin delay later does not shorten the notice holders get.
+    /// Emits {CoordinatorChangeScheduled}.
+    function _schedule(SeedStorage.SeedLayout storage $, address vrfCoordinator) private {
+        uint256 delay = IAccessControlDefaultAdminRules(address(this)).defaultAdminDelay();
+        if (delay < MIN_LIVE_ADMIN_DELAY && !isDevelopmentChain()) delay = MIN_LIVE_ADMIN_DELAY;
+        uint48 effectiveAt = SafeCast.toUint48(block.timestamp + delay);
+        $.pendingCoordinator = vrfCoordinator;
+        $.coordinatorEffectiveAt = effectiveAt;
+        emit ISeedModule.CoordinatorChangeScheduled(vrfCoordinator, effectiveAt);
+    }
+
+    /// @dev Whether the subscription migrating from `current` to `target` is the collection's own.
+    /// Chainlink's `migrate(subId, target)` deletes the subscription from the old coordinator, then
+    /// creates it on the target (same id, same consumers), then calls `setCoordinator(target)` on
+    /// each consumer. So the collection's subscription must be gone from `current` (its
+    /// `getSubscription` reverts with `InvalidSubscription()`) and present on `target` with this
+    /// collection among its consumers (at most 100: Chainlink's cap). Anything else, a stranger's
+    /// subscription that lists this collection included, is not a migration of ours.
+    function _ownSubscriptionMigrated(
+        SeedStorage.SeedLayout storage $,
+        address current,
+        address target
+    ) private view returns (bool) {
+        uint256 subscriptionId = $.subscriptionId;
+        try IVRFCoordinatorV2Plus(current).getSubscription(subscriptionId) {
+            return false; // still on the current coordinator: another subscription is migrating
+        } catch (bytes memory reason) {
+            if (reason.length != 4 || bytes4(reason) != INVALID_SUBSCRIPTION) return false;
+        }
+        if (target.code.length == 0) return false;
+        try IVRFCoordinatorV2Plus(target).getSubscription(subscriptionId) returns (
+            uint96,
+            uint96,
+            uint64,
+            address,
+            address[] memory consumers
+        ) {
+            for (uint256 i = 0; i < consumers.length; ++i) {
+                if (consumers[i] == address(this)) return true;
+            }
+        } catch {}
+        return false;
+    }
+
+    /// @notice Whether this chain is a development chain (Hardhat's 31337, Ganache's 1337), where a
+    /// zero admin delay is allowed.
+    function isDevelopmentChain() internal view returns (bool) {
+        return block.chainid == 31337 || block.chainid == 1337;
     }
 
     /// @dev Forgets a scheduled coordinator change. Emits {CoordinatorChangeScheduled} with the
@@ -407,14 +510,6 @@ library SeedLogic {
             if (revealed) return (true, uint256(keccak256(abi.encode(c.randomness, tokenId))), c.birthEpoch);
         }
         birthEpoch = EvolutionSlot.layout().epoch;
-    }
-
-    /// @dev Reverts with OpenZeppelin's {AccessControlUnauthorizedAccount} unless the caller holds
-    /// `role` in the collection (a self-call to its public `hasRole`: used on rare paths only).
-    function _checkRole(bytes32 role) private view {
-        if (!IAccessControl(address(this)).hasRole(role, msg.sender)) {
-            revert IAccessControl.AccessControlUnauthorizedAccount(msg.sender, role);
-        }
     }
 
     /// @dev ERC721A's next token id, read from its storage (this runs in the collection's context).

@@ -11,6 +11,7 @@ import {MetadataLogic} from "./MetadataLogic.sol";
 import {SaleLogic} from "./SaleLogic.sol";
 import {WorldLinkEvents} from "./WorldLinkEvents.sol";
 import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
+import {ERC721A__InitializableStorage} from "erc721a-upgradeable/contracts/ERC721A__InitializableStorage.sol";
 
 /// @title SetupLogic
 /// @notice The collection's cold paths, as an external library run by DELEGATECALL in the
@@ -18,13 +19,21 @@ import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
 /// guards it; the collection itself initialises only its roles), and catching up with its world ({syncWorld}).
 library SetupLogic {
     /// @notice Initialise ERC721A's name, symbol and first token id, the seed (VRF and reveal trigger), world link, royalty, metadata and sale modules from `p`.
+    /// Requirements: outside development chains, `p.adminDelay` is at least one day (the notice
+    /// holders get of a coordinator change), else {LivingAssetAdminDelayTooShort}.
     /// Emits each module's configuration events and {WorldLinked}.
     function initialize(ILivingAsset.InitParams calldata p) external {
-        // ERC721A's initial state, as its `__ERC721A_init_unchained` writes it (token ids from 1).
+        if (p.adminDelay < SeedLogic.MIN_LIVE_ADMIN_DELAY && !SeedLogic.isDevelopmentChain()) {
+            revert ILivingAsset.LivingAssetAdminDelayTooShort(p.adminDelay, SeedLogic.MIN_LIVE_ADMIN_DELAY);
+        }
+        // ERC721A's initial state, as its `__ERC721A_init_unchained` writes it (token ids from 1),
+        // and ERC721A's own initializer flag, so that nothing guarded by its `initializerERC721A`
+        // (an upgrade re-running `__ERC721A_init` would reset the token counter) can run again.
         ERC721AStorage.Layout storage token = ERC721AStorage.layout();
         token._name = p.name;
         token._symbol = p.symbol;
         token._currentIndex = 1;
+        ERC721A__InitializableStorage.layout()._initialized = true;
         SeedLogic.initialize(p.vrf, p.minRevealDelay, p.instantReveal);
         linkWorld(p.world);
         RoyaltyLogic.initialize(p.royaltyReceiver, p.royaltyBps, p.maxRoyaltyBps);

@@ -20,9 +20,10 @@ import {LivingAssetBase} from "./LivingAssetBase.sol";
 ///
 /// Who may call what: anyone `reveal`s (after the minimum delay) and re-requests a cohort whose
 /// request was refused; the coordinator a request was sent to fulfils it; `CONFIG_ROLE` sets the
-/// request parameters and the reveal trigger and re-requests a stuck cohort after the timeout; the
-/// coordinator is changed by the current coordinator (subscription migration) or by the default
-/// admin after the admin delay; everything else is a view.
+/// request parameters and the reveal trigger and re-requests a stuck cohort after the timeout, as
+/// `UPKEEP_ROLE` (the Automation upkeep's forwarder) may through {performUpkeep}; the coordinator is
+/// changed by the current coordinator (a migration of the collection's own subscription) or by the
+/// default admin after the admin delay; everything else is a view.
 abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
     /// @notice The lowest callback gas limit the configuration accepts: twice the heaviest
     /// fulfilment measured by the tests.
@@ -36,7 +37,8 @@ abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
         _forward(address(SeedLogic), SeedLogic.reveal.selector);
     }
 
-    /// @notice Chainlink Automation: whether {performUpkeep} would close the open cohort now.
+    /// @notice Chainlink Automation: whether {performUpkeep} would close the open cohort now (empty
+    /// `performData`), or else retry the oldest refused or stuck cohort of the latest 256 (its id).
     function checkUpkeep(bytes calldata) external view virtual returns (bool upkeepNeeded, bytes memory performData) {
         assembly ("memory-safe") {
             // names the return values for the ABI; _forwardView returns the library's answer
@@ -46,7 +48,9 @@ abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
         _forwardView(address(SeedLogic), SeedLogic.checkUpkeep.selector);
     }
 
-    /// @notice Chainlink Automation: {reveal}, with every check made again (anyone may call it).
+    /// @notice Chainlink Automation: {reveal} (empty `performData`) or {rerequestCohort} of the cohort
+    /// `performData` names, with every check made again (anyone may call it; replacing a stuck
+    /// request takes `UPKEEP_ROLE`, granted to the upkeep's forwarder, or `CONFIG_ROLE`).
     function performUpkeep(bytes calldata) external virtual {
         _forward(address(SeedLogic), SeedLogic.performUpkeep.selector);
     }
