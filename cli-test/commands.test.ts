@@ -97,6 +97,44 @@ async function stopNode(child: ChildProcess | undefined): Promise<void> {
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
 }
 
+/** OpenZeppelin's ERC1967Proxy, as the upgrades plugin ships it. */
+const ERC1967_PROXY = JSON.parse(
+  fs.readFileSync(
+    require.resolve("@openzeppelin/upgrades-core/artifacts/@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol/ERC1967Proxy.json"),
+    "utf8",
+  ),
+) as { abi: ethers.InterfaceAbi; bytecode: string };
+
+/** `initialize`'s parameters, all zero: enough to reach the admin delay check. */
+const ZERO_INIT_PARAMS = {
+  name: "",
+  symbol: "",
+  description: "",
+  admin: ethers.ZeroAddress,
+  adminDelay: 0,
+  treasury: ethers.ZeroAddress,
+  maxSupply: 0,
+  price: 0,
+  maxPerWallet: 0,
+  maxPerMint: 0,
+  royaltyReceiver: ethers.ZeroAddress,
+  royaltyBps: 0,
+  maxRoyaltyBps: 0,
+  renderer: ethers.ZeroAddress,
+  vrf: {
+    coordinator: ethers.ZeroAddress,
+    keyHash: ethers.ZeroHash,
+    subscriptionId: 0,
+    requestConfirmations: 0,
+    callbackGasLimit: 0,
+    nativePayment: false,
+    rerequestTimeout: 0,
+  },
+  minRevealDelay: 0,
+  instantReveal: false,
+  world: ethers.ZeroAddress,
+};
+
 function artifact(name: string): { abi: ethers.InterfaceAbi; bytecode: string } {
   const find = (dir: string): string | undefined => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -199,23 +237,38 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
           `address,allowance\n# the first holders\n${rows[0][0]},${rows[0][1]}\n\n${rows[1][0]},${rows[1][1]}\n${rows[2][0].toLowerCase()},${rows[2][1]}\n`,
         );
         const out = path.join(dir, "proofs.json");
-        const r = hardhat(["allowlist", "build", "--csv", csv, "--out", out]);
+        // Built offline for a collection on a chain (no deployment needed): leaves bound to both.
+        const collection = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+        const r = hardhat([
+          "allowlist",
+          "build",
+          "--csv",
+          csv,
+          "--out",
+          out,
+          "--collection",
+          collection,
+          "--chain-id",
+          "11155111",
+        ]);
         expect(r.status, r.out).to.equal(0);
+        const leaf = (a: string, n: number) => [collection, 11155111n, a, BigInt(n)];
+        const encoding = ["address", "uint256", "address", "uint256"];
         const tree = StandardMerkleTree.of(
-          rows.map(([a, n]) => [a, BigInt(n)]),
-          ["address", "uint256"],
+          rows.map(([a, n]) => leaf(a, n)),
+          encoding,
         );
+        expect(r.stdout).to.include(`for collection ${collection} on chain 11155111`);
         expect(r.stdout).to.include(`root ${tree.root}`);
         rows.forEach(([address, allowance], i) =>
           expect(r.stdout).to.include(`${address}  allowance ${allowance}  proof [${tree.getProof(i).join(", ")}]`),
         );
         const written = JSON.parse(fs.readFileSync(out, "utf8"));
         expect(written.root).to.equal(tree.root);
+        expect([written.collection, written.chainId]).to.deep.equal([collection, "11155111"]);
         expect(written.entries.map((e: { address: string }) => e.address)).to.deep.equal(rows.map(([a]) => a));
         for (const e of written.entries)
-          expect(
-            StandardMerkleTree.verify(tree.root, ["address", "uint256"], [e.address, e.allowance], e.proof),
-          ).to.equal(true);
+          expect(StandardMerkleTree.verify(tree.root, encoding, leaf(e.address, e.allowance), e.proof)).to.equal(true);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
@@ -227,13 +280,14 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         const csv = path.join(dir, "bad.csv");
         const alice = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
         fs.writeFileSync(csv, `address,allowance\n${alice},2\n0x1234,1\n`);
+        const offline = ["--collection", "0x5FbDB2315678afecb367f032d93F642f64180aa3", "--chain-id", "31337"];
         expectOneLineFailure(
-          hardhat(["allowlist", "build", "--csv", csv]),
+          hardhat(["allowlist", "build", "--csv", csv, ...offline]),
           /bad\.csv line 3: "0x1234" is not an address \(0x \+ 40 hex digits\)/,
         );
         fs.writeFileSync(csv, `${alice},2\n0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC,1\n${alice.toLowerCase()},1\n`);
         expectOneLineFailure(
-          hardhat(["allowlist", "build", "--csv", csv]),
+          hardhat(["allowlist", "build", "--csv", csv, ...offline]),
           new RegExp(`bad\\.csv line 3: ${alice} is already on line 1: give each address one line`),
         );
       } finally {
@@ -485,6 +539,16 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         FEED_HEARTBEAT: "3600",
       });
       expectOneLineFailure(withIds, new RegExp(`no contract at the VRF coordinator ${SEPOLIA.vrfCoordinatorV2_5}`));
+      // A live chain needs an admin delay of at least a day: holders' notice of a coordinator change.
+      expectOneLineFailure(
+        hardhat(["deploy", "--network", "sepolia"], {
+          ...env,
+          VRF_SUBSCRIPTION_ID: "7",
+          FEED_HEARTBEAT: "3600",
+          ADMIN_DELAY: "3600",
+        }),
+        /ADMIN_DELAY must be at least 86400 seconds \(one day\) on a live chain.*; got "3600"/,
+      );
       expect(await sent()).to.equal(0);
     });
 
@@ -604,6 +668,20 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         expect(feed.maxAnswer).to.equal(50_000n * 10n ** 8n);
         expect(feed.heartbeat).to.equal(3600n);
         expect((await collection.vrfConfig()).subscriptionId).to.equal(subId);
+        // On this chain (not a development chain) the collection itself refuses an admin delay
+        // under a day: a new proxy of the deployed implementation, initialised with a delay of 0.
+        const proxy = new ethers.ContractFactory(ERC1967_PROXY.abi, ERC1967_PROXY.bytecode);
+        const init = collection.interface.encodeFunctionData("initialize", [
+          { ...ZERO_INIT_PARAMS, admin: deployer, adminDelay: 0 },
+        ]);
+        const deployTx = await proxy.getDeployTransaction(saved("LivingAsset_Implementation").address, init);
+        const reverted = await provider.call({ ...deployTx, from: deployer }).then(
+          () => "",
+          (err: { data?: string }) => err.data ?? "",
+        );
+        const decoded = collection.interface.parseError(reverted);
+        expect(decoded?.name).to.equal("LivingAssetAdminDelayTooShort");
+        expect([...decoded!.args]).to.deep.equal([0n, 86_400n]);
       });
     });
   });

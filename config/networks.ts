@@ -41,6 +41,9 @@ export const CHAINLINK: Record<number, ChainlinkNetwork> = Object.fromEntries(
     .map(([key, value]) => [Number(key), value as ChainlinkNetwork]),
 );
 
+/** The shortest admin delay a collection accepts outside development chains (SeedLogic.MIN_LIVE_ADMIN_DELAY). */
+export const MIN_LIVE_ADMIN_DELAY = 24 * 3600;
+
 /** Collection defaults used by the deploy scripts; override with environment variables. */
 export const COLLECTION_DEFAULTS = {
   name: process.env.COLLECTION_NAME ?? "Vivarium Genesis",
@@ -54,7 +57,9 @@ export const COLLECTION_DEFAULTS = {
   maxPerMint: Number(process.env.MAX_PER_MINT ?? 20),
   royaltyBps: 500,
   maxRoyaltyBps: 1_000,
-  adminDelaySeconds: 2 * 24 * 3600,
+  // The default admin's delay: two-step admin transfers, and the notice holders get of a VRF
+  // coordinator change. At least one day outside development chains (the collection refuses less).
+  adminDelaySeconds: Number(process.env.ADMIN_DELAY || 2 * 24 * 3600),
   callbackGasLimit: 200_000,
   rerequestTimeoutSeconds: 24 * 3600,
   // Reveal cohorts: anyone (or the collection's Automation upkeep) may close the open cohort this

@@ -14,7 +14,15 @@ import {
   table,
   userError,
 } from "./lib/common";
-import { allowlistJson, entryOf, loadAllowlist, type Allowlist } from "./lib/allowlist";
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
+import {
+  allowlistDomain,
+  allowlistJson,
+  entryOf,
+  loadAllowlist,
+  type Allowlist,
+  type AllowlistDomain,
+} from "./lib/allowlist";
 
 const SUBCOMMANDS = "build | set | status";
 const UINT96_MAX = 2n ** 96n - 1n;
@@ -28,13 +36,30 @@ export async function allowlistConfig(collection: Contract) {
   return { root: s[6] as string, price: BigInt(s[7]), open: s[8] as boolean };
 }
 
+/**
+ * `build`'s domain: `--collection ADDRESS` and `--chain-id N` build offline for a collection on any
+ * chain (no RPC call needed); otherwise the collection deployed on this network, on its chain.
+ */
+async function buildDomain(
+  hre: HardhatRuntimeEnvironment,
+  which: string | undefined,
+  chainId: string | undefined,
+): Promise<AllowlistDomain> {
+  if (chainId !== undefined && !/^\d+$/.test(chainId))
+    throw userError(`--chain-id must be a whole number (e.g. 11155111 for Sepolia); got "${chainId}"`);
+  if (which !== undefined && /^0x/i.test(which) && chainId !== undefined)
+    return { collection: addressParam(hre, "collection", which), chainId: BigInt(chainId) };
+  const domain = await allowlistDomain(hre, await getCollection(hre, which));
+  return chainId === undefined ? domain : { ...domain, chainId: BigInt(chainId) };
+}
+
 function listLines(list: Allowlist): string[] {
   return list.entries.map((e) => `${e.address}  allowance ${e.allowance}  proof [${e.proof.join(", ")}]`);
 }
 
 task(
   "allowlist",
-  "Allowlist sale (Merkle tree of address,allowance): build --csv FILE [--out proofs.json] | set --csv FILE --price ETH [--open|--closed] (CONFIG_ROLE) | status",
+  "Allowlist sale (Merkle tree of address,allowance, bound to one collection on one chain): build --csv FILE [--out proofs.json] | set --csv FILE --price ETH [--open|--closed] (CONFIG_ROLE) | status",
 )
   .addPositionalParam("subcommand", SUBCOMMANDS, undefined, types.string)
   .addOptionalParam(
@@ -63,6 +88,12 @@ task(
     undefined,
     types.string,
   )
+  .addOptionalParam(
+    "chainId",
+    "build: the chain the collection lives on, with --collection ADDRESS, to build offline (default: this network's)",
+    undefined,
+    types.string,
+  )
   .addOptionalParam("from", "Signer index", 0, cliInt)
   .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
@@ -75,6 +106,7 @@ task(
       open?: boolean;
       closed?: boolean;
       address?: string;
+      chainId?: string;
       from: number;
       collection?: string;
       json?: boolean;
@@ -82,7 +114,7 @@ task(
       switch (args.subcommand) {
         case "build": {
           if (!args.csv) throw userError("allowlist build needs --csv FILE (address,allowance lines)");
-          const list = loadAllowlist(args.csv, "csv");
+          const list = loadAllowlist(args.csv, await buildDomain(hre, args.collection, args.chainId), "csv");
           let written: string | null = null;
           if (args.out) {
             written = path.resolve(args.out);
@@ -91,11 +123,11 @@ task(
           }
           const total = list.entries.reduce((s, e) => s + e.allowance, 0);
           const text = [
-            `Allowlist of ${list.entries.length} address(es), ${total} token(s) in all, from ${args.csv} (OpenZeppelin StandardMerkleTree, leaves address,uint256)`,
+            `Allowlist of ${list.entries.length} address(es), ${total} token(s) in all, from ${args.csv}, for collection ${list.collection} on chain ${list.chainId} (OpenZeppelin StandardMerkleTree, leaves collection,chainId,address,allowance)`,
             `root ${list.root}`,
             ...listLines(list),
             ...(written ? [`Wrote ${written}`] : []),
-            `Next: \`npx hardhat allowlist set --csv ${args.out ?? args.csv} --price <ETH> --open\` (CONFIG_ROLE) sets it on a collection.`,
+            `Next: \`npx hardhat allowlist set --csv ${args.out ?? args.csv} --price <ETH> --open${hre.network.name === "hardhat" ? "" : ` --network ${hre.network.name}`}\` (CONFIG_ROLE) sets it on the collection.`,
           ].join("\n");
           return { data: { root: list.root, entries: list.entries, out: written }, text };
         }
@@ -105,7 +137,7 @@ task(
             throw userError("allowlist set needs --csv FILE, --price ETH, --open or --closed (what to change)");
           const collection = await getCollection(hre, args.collection);
           const current = await allowlistConfig(collection);
-          const list = args.csv ? loadAllowlist(args.csv, "csv") : null;
+          const list = args.csv ? loadAllowlist(args.csv, await allowlistDomain(hre, collection), "csv") : null;
           const root = list?.root ?? current.root;
           const price = args.price === undefined ? current.price : etherParam("price", args.price, UINT96_MAX);
           const open = args.open ? true : args.closed ? false : current.open;
@@ -131,7 +163,7 @@ task(
           const collection = await getCollection(hre, args.collection);
           const config = await allowlistConfig(collection);
           const [publicPrice, , , , publicOpen] = await collection.saleConfig();
-          const list = args.csv ? loadAllowlist(args.csv, "csv") : null;
+          const list = args.csv ? loadAllowlist(args.csv, await allowlistDomain(hre, collection), "csv") : null;
           const matches = list ? list.root.toLowerCase() === config.root.toLowerCase() : null;
           const rows: { address: string; allowance: number | null; minted: bigint }[] = [];
           if (list)

@@ -12,7 +12,7 @@ import {
   wholeNumber,
 } from "./lib/common";
 import { closedIn, revealView, tokenRange } from "./lib/cohorts";
-import { entryOf, loadAllowlist } from "./lib/allowlist";
+import { allowlistDomain, entryOf, loadAllowlist } from "./lib/allowlist";
 import { when } from "./lib/errors";
 
 task(
@@ -46,7 +46,7 @@ task(
         let tx;
         let paid = 0n;
         if (args.allowlist) {
-          const list = loadAllowlist(args.allowlist);
+          const list = loadAllowlist(args.allowlist, await allowlistDomain(hre, collection));
           const me = await signer.getAddress();
           const entry = entryOf(list, me);
           if (!entry)

@@ -4,25 +4,30 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { closeCohort, deployWorld, fulfil, plain, PRICE, requestIdsOf, type World } from "./helpers/fixture";
 import { decodeTokenUri } from "../tasks/lib/render";
 
-// The allowlist sale (issue 13): a Merkle root of (address, allowance) leaves, OpenZeppelin
-// StandardMerkleTree's encoding, its own price and open switch, allowances counted per address
+// The allowlist sale (issue 13): a Merkle root of (collection, chain id, address, allowance)
+// leaves (bound to one collection on one chain, issue 20), OpenZeppelin StandardMerkleTree's encoding, its own price and open switch, allowances counted per address
 // across calls (and across roots). Trees are built here with @openzeppelin/merkle-tree, as a
 // creator's tooling would.
 
 const AL_PRICE = PRICE / 2n;
-const LEAF = ["address", "uint256"];
+const LEAF = ["address", "uint256", "address", "uint256"];
+const CHAIN_ID = 31337n; // the in-process network (hardhat.config.ts)
 type Signer = World["alice"];
+/** The collection and chain a tree's leaves are bound to. */
+type Domain = { collection: string; chainId: bigint };
+const domainOf = (w: World): Domain => ({ collection: w.collection.target as string, chainId: CHAIN_ID });
 
 const abi = ethers.AbiCoder.defaultAbiCoder();
 const seedFor = (word: bigint, tokenId: number): bigint =>
   BigInt(ethers.keccak256(abi.encode(["uint256", "uint256"], [word, tokenId])));
 
-function treeOf(entries: [Signer, number][]) {
+function treeOf(domain: Domain, entries: [Signer, number][]) {
+  const leaf = (who: Signer, n: number) => [domain.collection, domain.chainId, who.address, BigInt(n)];
   const tree = StandardMerkleTree.of(
-    entries.map(([s, n]) => [s.address, n]),
+    entries.map(([s, n]) => leaf(s, n)),
     LEAF,
   );
-  const proof = (who: Signer, allowance: number) => tree.getProof([who.address, allowance]);
+  const proof = (who: Signer, allowance: number) => tree.getProof(leaf(who, allowance));
   return { root: tree.root, proof };
 }
 
@@ -35,7 +40,7 @@ interface Allowlisted extends World {
 async function allowlisted(): Promise<Allowlisted> {
   const w = await deployWorld();
   const dave = (await ethers.getSigners())[4];
-  const list = treeOf([
+  const list = treeOf(domainOf(w), [
     [w.alice, 3],
     [w.bob, 5],
     [w.carol, 1],
@@ -62,7 +67,7 @@ const alMint = (w: World, who: Signer, quantity: number, allowance: number, proo
 describe("Allowlist sale", () => {
   it("only the config role sets the allowlist; AllowlistUpdated; saleConfig shows root, price and switch", async () => {
     const w = await deployWorld();
-    const list = treeOf([[w.alice, 2]]);
+    const list = treeOf(domainOf(w), [[w.alice, 2]]);
     const before = plain(await w.collection.saleConfig());
     expect([before.allowlistRoot, before.allowlistPrice, before.allowlistOpen]).to.deep.equal([
       ethers.ZeroHash,
@@ -143,7 +148,7 @@ describe("Allowlist sale", () => {
     }
     expect(await snapshot(w)).to.deep.equal(before);
     // A proof from another tree (same leaves, another entry) does not verify against this root.
-    const other = treeOf([
+    const other = treeOf(domainOf(w), [
       [w.dave, 4],
       [w.alice, 3],
     ]);
@@ -153,9 +158,35 @@ describe("Allowlist sale", () => {
     expect(await snapshot(w)).to.deep.equal(before);
   });
 
+  it("a proof is bound to its collection and chain: a list built for another collection, another chain, or with the old (address, allowance) leaves mints nothing here", async () => {
+    const w = await allowlisted();
+    const elsewhere: [string, Domain][] = [
+      ["another collection", { collection: await w.world.getAddress(), chainId: CHAIN_ID }],
+      ["another chain (Sepolia)", { collection: w.collection.target as string, chainId: 11_155_111n }],
+    ];
+    const unbound = StandardMerkleTree.of([[w.alice.address, 3n]], ["address", "uint256"]);
+    for (const [label, domain] of elsewhere) {
+      const foreign = treeOf(domain, [[w.alice, 3]]);
+      await (await w.collection.setAllowlist(foreign.root, AL_PRICE, true)).wait();
+      const before = await snapshot(w);
+      await expect(alMint(w, w.alice, 1, 3, foreign.proof(w.alice, 3)), label)
+        .to.be.revertedWithCustomError(w.collection, "LivingAssetInvalidProof")
+        .withArgs(w.alice.address, 3);
+      expect(await snapshot(w), label).to.deep.equal(before);
+    }
+    await (await w.collection.setAllowlist(unbound.root, AL_PRICE, true)).wait();
+    await expect(alMint(w, w.alice, 1, 3, unbound.getProof(0)))
+      .to.be.revertedWithCustomError(w.collection, "LivingAssetInvalidProof")
+      .withArgs(w.alice.address, 3);
+    // The same list built for this collection on this chain mints.
+    const here = treeOf(domainOf(w), [[w.alice, 3]]);
+    await (await w.collection.setAllowlist(here.root, AL_PRICE, true)).wait();
+    await expect(alMint(w, w.alice, 1, 3, here.proof(w.alice, 3))).to.emit(w.collection, "Transfer");
+  });
+
   it("a closed phase: LivingAssetAllowlistClosed, before any allowlist is set and after it closes, even with a valid proof", async () => {
     const w = await deployWorld();
-    const list = treeOf([[w.alice, 2]]);
+    const list = treeOf(domainOf(w), [[w.alice, 2]]);
     await expect(alMint(w, w.alice, 1, 2, list.proof(w.alice, 2))).to.be.revertedWithCustomError(
       w.collection,
       "LivingAssetAllowlistClosed",
@@ -216,7 +247,7 @@ describe("Allowlist sale", () => {
   it("a new root keeps the counts: an allowance is of the whole phase, not of one tree", async () => {
     const w = await allowlisted();
     await alMint(w, w.alice, 3, 3, w.list.proof(w.alice, 3));
-    const next = treeOf([
+    const next = treeOf(domainOf(w), [
       [w.alice, 4],
       [w.dave, 2],
     ]);

@@ -1,6 +1,6 @@
 import { HardhatPluginError } from "hardhat/plugins";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { CHAINLINK, COLLECTION_DEFAULTS, LIBRARIES, LIVE_NETWORKS } from "../../config/networks";
+import { CHAINLINK, COLLECTION_DEFAULTS, LIBRARIES, LIVE_NETWORKS, MIN_LIVE_ADMIN_DELAY } from "../../config/networks";
 import { checkNetwork } from "../../tasks/lib/network";
 import { duration, price } from "../../tasks/lib/errors";
 
@@ -95,6 +95,11 @@ export async function livePlan(hre: HardhatRuntimeEnvironment): Promise<LivePlan
   if (!subText)
     problems.push("VRF_SUBSCRIPTION_ID is not set: create a subscription (`npx hardhat vrf create`) and fund it first");
   else if (!/^\d+$/.test(subText)) problems.push(`VRF_SUBSCRIPTION_ID must be a decimal number; got "${subText}"`);
+  const adminDelay = COLLECTION_DEFAULTS.adminDelaySeconds;
+  if (!Number.isInteger(adminDelay) || adminDelay < MIN_LIVE_ADMIN_DELAY || adminDelay >= 2 ** 48)
+    problems.push(
+      `ADMIN_DELAY must be at least ${MIN_LIVE_ADMIN_DELAY} seconds (one day) on a live chain, the notice holders get before the default admin changes the VRF coordinator; got "${process.env.ADMIN_DELAY}"`,
+    );
   const minText = process.env.FEED_MIN_ANSWER ?? "";
   const maxText = process.env.FEED_MAX_ANSWER ?? "";
   if (!!minText !== !!maxText) problems.push("set both FEED_MIN_ANSWER and FEED_MAX_ANSWER, or neither");

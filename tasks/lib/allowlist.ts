@@ -1,15 +1,24 @@
 /**
  * The allowlist sale's list: `address,allowance` lines (a CSV) made into an OpenZeppelin
- * StandardMerkleTree of ["address", "uint256"] leaves, the leaves `mintAllowlist` checks
- * (`keccak256(bytes.concat(keccak256(abi.encode(account, allowance))))`, SaleLogic.allowlistLeaf).
+ * StandardMerkleTree of ["address", "uint256", "address", "uint256"] leaves
+ * (collection, chain id, account, allowance), the leaves `mintAllowlist` checks
+ * (`keccak256(bytes.concat(keccak256(abi.encode(collection, chainId, account, allowance))))`,
+ * SaleLogic.allowlistLeaf): a proof mints on one collection on one chain only.
  * A list is read from the CSV or from the proofs file `allowlist build --out` writes.
  */
 import fs from "node:fs";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
-import { getAddress, isAddress } from "ethers";
+import { getAddress, isAddress, type Contract } from "ethers";
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { userError } from "./common";
 
-export const LEAF_ENCODING = ["address", "uint256"];
+export const LEAF_ENCODING = ["address", "uint256", "address", "uint256"];
+
+/** The collection and chain a list's proofs are bound to (they are part of every leaf). */
+export interface AllowlistDomain {
+  collection: string;
+  chainId: bigint;
+}
 
 export interface AllowlistEntry {
   address: string;
@@ -17,7 +26,7 @@ export interface AllowlistEntry {
   proof: string[];
 }
 
-export interface Allowlist {
+export interface Allowlist extends AllowlistDomain {
   root: string;
   entries: AllowlistEntry[];
 }
@@ -82,28 +91,46 @@ export function parseAllowlistCsv(text: string, file: string): Row[] {
   return rows;
 }
 
-/** The tree of `rows`, its root, and each address's proof (in the order given). */
-export function buildAllowlist(rows: { address: string; allowance: number }[]): Allowlist {
+/** The leaf values of `account` with `allowance` on `domain`, in {@link LEAF_ENCODING}'s order. */
+export function allowlistLeaf(domain: AllowlistDomain, account: string, allowance: number | bigint) {
+  return [getAddress(domain.collection), BigInt(domain.chainId), getAddress(account), BigInt(allowance)];
+}
+
+/** The tree of `rows` for `domain`, its root, and each address's proof (in the order given). */
+export function buildAllowlist(rows: { address: string; allowance: number }[], domain: AllowlistDomain): Allowlist {
   const tree = StandardMerkleTree.of(
-    rows.map((r) => [r.address, BigInt(r.allowance)]),
+    rows.map((r) => allowlistLeaf(domain, r.address, r.allowance)),
     LEAF_ENCODING,
   );
   return {
     root: tree.root,
+    collection: getAddress(domain.collection),
+    chainId: BigInt(domain.chainId),
     entries: rows.map((r, i) => ({ address: r.address, allowance: r.allowance, proof: tree.getProof(i) })),
   };
 }
 
-/** The proofs file: `{ root, leafEncoding, entries: [{ address, allowance, proof }] }`. */
+/** The proofs file: `{ root, collection, chainId, leafEncoding, entries: [{ address, allowance, proof }] }`. */
 export function allowlistJson(list: Allowlist): string {
-  return JSON.stringify({ root: list.root, leafEncoding: LEAF_ENCODING, entries: list.entries }, null, 2);
+  return JSON.stringify(
+    {
+      root: list.root,
+      collection: list.collection,
+      chainId: list.chainId.toString(),
+      leafEncoding: LEAF_ENCODING,
+      entries: list.entries,
+    },
+    null,
+    2,
+  );
 }
 
 /**
- * A list from a CSV or from a proofs file (JSON). The proofs file is rebuilt from its addresses
- * and allowances, and refused if its root is not theirs (an edited file).
+ * A list for `domain` from a CSV or from a proofs file (JSON). The proofs file is rebuilt from its
+ * collection, chain id, addresses and allowances, refused if its root is not theirs (an edited
+ * file) or if it was built for another collection or chain.
  */
-export function loadAllowlist(file: string, option = "allowlist"): Allowlist {
+export function loadAllowlist(file: string, domain: AllowlistDomain, option = "allowlist"): Allowlist {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -111,8 +138,8 @@ export function loadAllowlist(file: string, option = "allowlist"): Allowlist {
     throw userError(`--${option} ${file}: no such file`);
   }
   if (!file.toLowerCase().endsWith(".json") && !text.trimStart().startsWith("{"))
-    return buildAllowlist(parseAllowlistCsv(text, file));
-  let data: { root?: unknown; entries?: unknown };
+    return buildAllowlist(parseAllowlistCsv(text, file), domain);
+  let data: { root?: unknown; entries?: unknown; collection?: unknown; chainId?: unknown };
   try {
     data = JSON.parse(text);
   } catch (err) {
@@ -130,7 +157,16 @@ export function loadAllowlist(file: string, option = "allowlist"): Allowlist {
     return { address: getAddress(address), allowance };
   });
   if (rows.length === 0) throw userError(`${file} has no entries`);
-  const list = buildAllowlist(rows);
+  if (typeof data.collection !== "string" || !isAddress(data.collection) || !/^\d+$/.test(String(data.chainId)))
+    throw userError(
+      `${file} names no collection and chain id (a proofs file of an older version?): build it again with \`allowlist build\``,
+    );
+  const fileDomain = { collection: getAddress(data.collection), chainId: BigInt(String(data.chainId)) };
+  if (fileDomain.collection !== getAddress(domain.collection) || fileDomain.chainId !== BigInt(domain.chainId))
+    throw userError(
+      `${file} was built for collection ${fileDomain.collection} on chain ${fileDomain.chainId}, not for ${getAddress(domain.collection)} on chain ${domain.chainId}: its proofs mint nowhere else; build it for this collection with \`allowlist build --csv FILE\``,
+    );
+  const list = buildAllowlist(rows, fileDomain);
   if (list.root.toLowerCase() !== data.root.toLowerCase())
     throw userError(
       `${file}'s root ${data.root} is not the root of its entries (${list.root}): the file was edited; build it again with \`allowlist build\``,
@@ -141,4 +177,14 @@ export function loadAllowlist(file: string, option = "allowlist"): Allowlist {
 /** The entry of `address` (any case), if it is on the list. */
 export function entryOf(list: Allowlist, address: string): AllowlistEntry | undefined {
   return list.entries.find((e) => e.address.toLowerCase() === address.toLowerCase());
+}
+
+/** The chain a command runs on. */
+export async function chainIdOf(hre: HardhatRuntimeEnvironment): Promise<bigint> {
+  return BigInt(await hre.network.provider.send("eth_chainId", []));
+}
+
+/** The collection and chain a list is for: the collection's own (deployed, or `--collection`). */
+export async function allowlistDomain(hre: HardhatRuntimeEnvironment, collection: Contract): Promise<AllowlistDomain> {
+  return { collection: await collection.getAddress(), chainId: await chainIdOf(hre) };
 }

@@ -107,9 +107,11 @@ export interface AllowlistFigures {
 export async function measureAllowlist(): Promise<AllowlistFigures> {
   const run = async (entries: number) => {
     const w = await deployWorld();
-    const values: [string, bigint][] = [[w.alice.address, 5n]];
-    for (let i = 1; i < entries; i++) values.push([ethers.getAddress(ethers.toBeHex(0x1000 + i, 20)), 3n]);
-    const tree = StandardMerkleTree.of(values, ["address", "uint256"]);
+    // Leaves bound to the collection and chain: (collection, chain id, account, allowance).
+    const here = [w.collection.target as string, 31337n] as const;
+    const values: [string, bigint, string, bigint][] = [[...here, w.alice.address, 5n]];
+    for (let i = 1; i < entries; i++) values.push([...here, ethers.getAddress(ethers.toBeHex(0x1000 + i, 20)), 3n]);
+    const tree = StandardMerkleTree.of(values, ["address", "uint256", "address", "uint256"]);
     await (await w.collection.setAllowlist(tree.root, PRICE, true)).wait();
     const proof = tree.getProof(0);
     const tx = await w.collection.connect(w.alice).mintAllowlist(1, 5n, proof, { value: PRICE });
