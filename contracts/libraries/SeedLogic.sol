@@ -13,7 +13,7 @@ import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
 import {InteractionStorage, InteractionSlot} from "../storage/InteractionStorage.sol";
 import {EvolutionSlot} from "../storage/EvolutionStorage.sol";
 import {SaleSlot} from "../storage/SaleStorage.sol";
-import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
+import {ERC721AFields} from "../storage/ERC721AFields.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IAccessControlDefaultAdminRules} from "@openzeppelin/contracts/access/extensions/IAccessControlDefaultAdminRules.sol";
@@ -63,7 +63,7 @@ library SeedLogic {
     /// @notice See {ISeedModule-reveal}: checks that the open cohort holds a token and that the
     /// minimum delay has passed, then closes it.
     function reveal() public returns (uint256 cohortId) {
-        uint256 nextTokenId = _nextTokenId();
+        uint256 nextTokenId = ERC721AFields.nextTokenId();
         (bool ready, uint256 availableAt) = revealReady(nextTokenId);
         if (!ready) {
             if (availableAt == 0) revert ISeedModule.SeedNothingToReveal(nextTokenId);
@@ -74,7 +74,7 @@ library SeedLogic {
 
     /// @notice Chainlink Automation's check: whether {reveal} would close the open cohort now.
     function checkUpkeep(bytes calldata) external view returns (bool upkeepNeeded, bytes memory performData) {
-        (upkeepNeeded, ) = revealReady(_nextTokenId());
+        (upkeepNeeded, ) = revealReady(ERC721AFields.nextTokenId());
         performData = "";
     }
 
@@ -85,7 +85,7 @@ library SeedLogic {
 
     /// @notice {closeCohort} up to the last token minted: the instant-reveal mint's request.
     function closeOpenCohort() external {
-        closeCohort(_nextTokenId());
+        closeCohort(ERC721AFields.nextTokenId());
     }
 
     /// @notice Whether {reveal} would close the open cohort now; if not, when it could (0 while the
@@ -343,7 +343,7 @@ library SeedLogic {
                 minRevealDelay: $.minRevealDelay,
                 instantReveal: SaleSlot.layout().instantReveal,
                 openFirstTokenId: $.openFirstTokenId,
-                nextTokenId: uint64(_nextTokenId()),
+                nextTokenId: uint64(ERC721AFields.nextTokenId()),
                 openedAt: $.openedAt,
                 cohortCount: $.cohortCount,
                 pendingCoordinator: $.pendingCoordinator,
@@ -415,11 +415,6 @@ library SeedLogic {
         if (!IAccessControl(address(this)).hasRole(role, msg.sender)) {
             revert IAccessControl.AccessControlUnauthorizedAccount(msg.sender, role);
         }
-    }
-
-    /// @dev ERC721A's next token id, read from its storage (this runs in the collection's context).
-    function _nextTokenId() private view returns (uint256) {
-        return ERC721AStorage.layout()._currentIndex;
     }
 
     function _setVrfConfig(SeedStorage.SeedLayout storage $, ISeedModule.VrfConfig calldata config) private {
