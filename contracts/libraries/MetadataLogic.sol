@@ -65,12 +65,12 @@ library MetadataLogic {
     }
 
     /// @notice See {IERC7496-getTraitMetadataURI}: the renderer's trait metadata.
-    function traitMetadataURI() external view returns (string memory) {
+    function getTraitMetadataURI() external view returns (string memory) {
         return layout().renderer.traitMetadataURI();
     }
 
     /// @notice ERC-7496 values of `traitKeys` for a minted token, from its live phenotype.
-    function traitValues(
+    function getTraitValues(
         uint256 tokenId,
         bytes32[] calldata traitKeys
     ) external view returns (bytes32[] memory values) {
@@ -82,7 +82,7 @@ library MetadataLogic {
     }
 
     /// @notice ERC-7496 value of one trait of a minted token.
-    function traitValue(uint256 tokenId, bytes32 traitKey) external view returns (bytes32) {
+    function getTraitValue(uint256 tokenId, bytes32 traitKey) external view returns (bytes32) {
         return _traitValue(InteractionLogic.phenotype(tokenId), traitKey);
     }
 

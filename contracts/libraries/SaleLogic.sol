@@ -39,7 +39,7 @@ library SaleLogic {
     }
 
     /// @notice Reverts with the reason `mintAllowlist` was refused (see {explainMint}).
-    function explainAllowlistMint(uint256 quantity, uint256 allowance, bytes32[] calldata proof) external view {
+    function explainMintAllowlist(uint256 quantity, uint256 allowance, bytes32[] calldata proof) external view {
         SaleStorage.SaleLayout storage $ = layout();
         if (!$.allowlistOpen) revert ILivingAsset.LivingAssetAllowlistClosed();
         _explainSale($, quantity, $.allowlistPrice);
@@ -100,6 +100,13 @@ library SaleLogic {
     function setSaleOpen(bool open) external {
         layout().saleOpen = open;
         emit ILivingAsset.SaleStateUpdated(open);
+    }
+
+    /// @notice The seed module's reveal trigger, kept in the sale slot every mint reads anyway:
+    /// whether a mint closes its cohort and requests its word. Set by {SeedLogic-setRevealConfig}
+    /// (which checks and emits), never on its own.
+    function setInstantReveal(bool instantReveal) internal {
+        layout().instantReveal = instantReveal;
     }
 
     /// @notice See {LivingAsset-setAllowlist}. Emits {AllowlistUpdated}.
