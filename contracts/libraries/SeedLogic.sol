@@ -30,8 +30,8 @@ library SeedLogic {
     uint16 internal constant MAX_CONFIRMATIONS = 200;
     uint32 internal constant MAX_CALLBACK_GAS_LIMIT = 2_500_000;
     /// @dev At least twice the heaviest callback measured in the tests (inside Chainlink's real
-    /// coordinator's exact-gas call, ERC-7496 events included: 36,511 for a cohort reveal of any
-    /// size, 36,101 for a metamorphosis), rounded up, so a fulfilment cannot run out of gas and publish a word we
+    /// coordinator's exact-gas call, ERC-7496 events included: 36,503 for a cohort reveal of any
+    /// size, 36,148 for a metamorphosis), rounded up, so a fulfilment cannot run out of gas and publish a word we
     /// would then have to discard.
     uint32 internal constant MIN_CALLBACK_GAS_LIMIT = 100_000;
     uint32 internal constant MIN_TIMEOUT = 1 hours;
