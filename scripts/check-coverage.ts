@@ -6,7 +6,9 @@
  * Reads coverage/coverage-summary.json (istanbul's json-summary reporter, enabled in
  * .solcover.js) or, failing that, the raw coverage.json that solidity-coverage always writes.
  *
- * Usage: `npm run coverage`, or `npx ts-node scripts/check-coverage.ts` after a coverage run.
+ * Usage: `npm run coverage`, or `npx ts-node scripts/check-coverage.ts` after a coverage run; with
+ * file arguments, the raw coverage.json files of several runs (the suite on Hardhat's chain id, the
+ * live-chain file on another), their hits summed.
  * Thresholds can be tightened (never relaxed in CI) with COVERAGE_MIN_LINES, _FUNCTIONS, _BRANCHES.
  */
 import fs from "node:fs";
@@ -52,12 +54,32 @@ function fromSummary(file: string): Map<string, FileCoverage> {
   return out;
 }
 
-function fromRaw(file: string): Map<string, FileCoverage> {
-  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, RawFile>;
+/** Raw istanbul coverage of one or more runs over the same instrumented sources, hits summed. */
+function fromRaw(files: string[]): Map<string, FileCoverage> {
+  const merged = new Map<string, RawFile>();
+  const add = (into: Record<string, number>, from: Record<string, number>) => {
+    for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
+  };
+  for (const file of files) {
+    const raw = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, RawFile>;
+    for (const [key, v] of Object.entries(raw)) {
+      const name = relative(v.path ?? key);
+      const into = merged.get(name);
+      if (!into) {
+        merged.set(name, { path: name, l: { ...v.l }, f: { ...v.f }, b: structuredClone(v.b) });
+        continue;
+      }
+      add(into.l, v.l);
+      add(into.f, v.f);
+      for (const [k, hits] of Object.entries(v.b)) {
+        into.b[k] = hits.map((n, i) => n + (into.b[k]?.[i] ?? 0));
+      }
+    }
+  }
   const out = new Map<string, FileCoverage>();
   const count = (hits: number[]): Count => ({ total: hits.length, covered: hits.filter((h) => h > 0).length });
-  for (const [key, v] of Object.entries(raw)) {
-    out.set(relative(v.path ?? key), {
+  for (const [name, v] of merged) {
+    out.set(name, {
       lines: count(Object.values(v.l)),
       functions: count(Object.values(v.f)),
       branches: count(Object.values(v.b).flat()),
@@ -67,12 +89,13 @@ function fromRaw(file: string): Map<string, FileCoverage> {
 }
 
 /** Per-file coverage of the gated files (contracts/, not contracts/mocks/), sorted by path. */
-export function loadCoverage(): Map<string, FileCoverage> {
+export function loadCoverage(rawFiles: string[] = []): Map<string, FileCoverage> {
   const summary = path.join(ROOT, "coverage", "coverage-summary.json");
   const raw = path.join(ROOT, "coverage.json");
   let all: Map<string, FileCoverage>;
-  if (fs.existsSync(summary)) all = fromSummary(summary);
-  else if (fs.existsSync(raw)) all = fromRaw(raw);
+  if (rawFiles.length > 0) all = fromRaw(rawFiles);
+  else if (fs.existsSync(summary)) all = fromSummary(summary);
+  else if (fs.existsSync(raw)) all = fromRaw([raw]);
   else throw new Error("no coverage/coverage-summary.json or coverage.json: run `npx hardhat coverage` first");
   return new Map(
     [...all.entries()]
@@ -86,7 +109,7 @@ export function pct(c: Count): number {
 }
 
 function main(): void {
-  const files = loadCoverage();
+  const files = loadCoverage(process.argv.slice(2));
   if (files.size === 0) throw new Error("coverage report has no file under contracts/");
   const width = Math.max(...[...files.keys()].map((f) => f.length));
   const cell = (c: Count) => `${pct(c).toFixed(1).padStart(5)}% ${`${c.covered}/${c.total}`.padStart(9)}`;

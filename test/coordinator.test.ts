@@ -380,7 +380,7 @@ describe("VRF coordinator trust", () => {
     expect(await w.collection.seedOf(1)).to.equal(seedFor(222n, 1));
   });
 
-  it("Chainlink's subscription migration: the real VRFCoordinatorV2_5 migrates to Chainlink's next-version example, which the collection then requests from @skip-coverage", async () => {
+  it("Chainlink's subscription migration: the real VRFCoordinatorV2_5 migrates to Chainlink's next-version example, which the collection then requests from", async () => {
     const w = await deployRealWorld();
     const collection = await w.collection.getAddress();
     const real = await w.coordinator.getAddress();
@@ -426,7 +426,7 @@ describe("VRF coordinator trust", () => {
     expect(await w.collection.isRevealed(1)).to.equal(true);
   });
   describe("Chainlink's migrate() moves the coordinator only for the collection's own subscription (security review, issue 20)", () => {
-    it("the attack fails: a stranger's subscription that lists the collection migrates to a registered target, the collection ignores it and changes nothing (the admin's schedule stays), reveals go on, and the project's own migration then works @skip-coverage", async () => {
+    it("the attack fails: a stranger's subscription that lists the collection migrates to a registered target, the collection ignores it and changes nothing (the admin's schedule stays), reveals go on, and the project's own migration then works", async () => {
       const w = await deployRealWorld();
       const real = await w.coordinator.getAddress();
       const { target, targetAddress } = await registeredTarget(w);
