@@ -6,7 +6,6 @@ import { describeError } from "./lib/errors";
 import {
   errorInterfaces,
   eventsIn,
-  formatPrice,
   getCollection,
   getDeployed,
   getWorld,
@@ -20,14 +19,15 @@ import {
 import type { ChartData, ChartEpoch } from "./lib/chart";
 import { writeArt, type LifeStory } from "./lib/render";
 import { CollectionHistory } from "./lib/history";
-import { AGE_HEADER, bpsPercent, epochs as unitEpochs, vitalityPercent } from "./lib/units";
+import { AGE_HEADER, bpsPercent, epochs as unitEpochs, price as priceText, vitalityPercent } from "./lib/units";
 import { revealAll } from "./reveal";
 import { fulfil } from "./lib/vrf-fulfil";
 import { withRealVrf } from "../config/real-vrf";
 import { writeGallery } from "./gallery";
 import { createCollection, gasText } from "./lib/collections";
 
-const DECIMALS = 10n ** 8n;
+const FEED_DECIMALS = 8; // the mock feed's (config/networks.ts)
+const DECIMALS = 10n ** BigInt(FEED_DECIMALS);
 
 /**
  * The demo's market, in four acts scaled to `epochs`: a rise (sunny epochs), a crash with relief
@@ -297,7 +297,7 @@ task(
       const mood = await worldMood();
       history.push({
         epoch: e,
-        price: Number(formatPrice(BigInt(adv.answer as bigint))),
+        price: Number(priceText(BigInt(adv.answer as bigint), FEED_DECIMALS)),
         moveBps: Number(adv.moveBps),
         mood,
       });
@@ -337,7 +337,7 @@ task(
         }
       }
       log(
-        `epoch ${String(adv.epoch).padStart(2)}  price ${formatPrice(BigInt(adv.answer as bigint)).padStart(8)}  move ${String(adv.moveBps).padStart(5)} bps  ${mood.padEnd(6)}  ${symbol} ${String(at[symbol]).padStart(2)}  ${SECOND.symbol} ${String(at[SECOND.symbol]).padStart(2)}${step ? " in step" : " OUT OF STEP"}  nurtured ${nurtured}/${ids.length}${events.length ? "  " + events.join("; ") : ""}`,
+        `epoch ${String(adv.epoch).padStart(2)}  price ${priceText(BigInt(adv.answer as bigint), FEED_DECIMALS).padStart(8)}  move ${String(adv.moveBps).padStart(5)} bps  ${mood.padEnd(6)}  ${symbol} ${String(at[symbol]).padStart(2)}  ${SECOND.symbol} ${String(at[SECOND.symbol]).padStart(2)}${step ? " in step" : " OUT OF STEP"}  nurtured ${nurtured}/${ids.length}${events.length ? "  " + events.join("; ") : ""}`,
       );
     }
 
@@ -388,7 +388,9 @@ task(
     log("Rendering every token (resvg, 256px) and writing the gallery...");
     const total = ids.length;
     const priceAt = (e: number) =>
-      e >= 1 && e <= args.epochs ? `~${Math.round(Number(formatPrice(prices[e - 1]))).toLocaleString("en-US")}` : "?";
+      e >= 1 && e <= args.epochs
+        ? `~${Math.round(Number(priceText(prices[e - 1], FEED_DECIMALS))).toLocaleString("en-US")}`
+        : "?";
     const intro =
       `${total} tokens lived through ${args.epochs} epochs of a market in four acts: a rise from ${priceAt(1)} to ${priceAt(acts.riseEnd)}, ` +
       `a crash to ${priceAt(acts.crashEnd)}, a rebound to ${priceAt(acts.reboundEnd)}, then calm. ` +

@@ -1,6 +1,7 @@
 import { task, types } from "hardhat/config";
 import { action, COLLECTION_HELP, getCollection, getFeed, getWorld } from "./lib/common";
-import { duration, price, when } from "./lib/errors";
+import { duration, when } from "./lib/errors";
+import { price } from "./lib/units";
 import { subscriberEpochs } from "./advance-epoch";
 import { cohortViews, revealView, tokenRange } from "./lib/cohorts";
 

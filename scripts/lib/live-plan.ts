@@ -2,7 +2,8 @@ import { HardhatPluginError } from "hardhat/plugins";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { CHAINLINK, COLLECTION_DEFAULTS, LIBRARIES, LIVE_NETWORKS } from "../../config/networks";
 import { checkNetwork } from "../../tasks/lib/network";
-import { duration, price } from "../../tasks/lib/errors";
+import { duration } from "../../tasks/lib/errors";
+import { price } from "../../tasks/lib/units";
 
 /** Contracts a deploy writes, in order; each is reused when its deployment is already saved. */
 export const DEPLOY_ORDER = ["LivingAssetRenderer", ...LIBRARIES, "World", "LivingAsset"] as const;
