@@ -162,6 +162,15 @@ export async function advance(w: Pick<World, "world" | "feed">, answer: bigint):
   await (await w.world.advanceEpoch()).wait();
 }
 
+/**
+ * A token's seed as the collection derives it: keccak256(abi.encode(word, tokenId)), the word being
+ * its cohort's VRF word. (VRFCoordinatorV2_5Mock's word for a request is the same formula:
+ * `seedOf(requestId, 0)`.)
+ */
+export function seedOf(word: bigint, tokenId: bigint | number): bigint {
+  return BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [word, tokenId])));
+}
+
 /** A contract struct result as a plain object (ethers `Result.toObject`), typed loosely for spreads. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function plain(result: unknown): any {
