@@ -2,11 +2,12 @@
  * Gas benchmark: `npm run bench` (= `hardhat run scripts/bench.ts`; Hardhat compiles first).
  *
  * Every Vivarium figure comes from the deploy scripts (`deployments.fixture(["all"])`, through the
- * test fixture `deployWorld`, fresh wherever state matters) and is either `receipt.gasUsed` of one
+ * fixture `deployWorld` of scripts/lib/gas/fixture.ts, fresh wherever state matters) and is either `receipt.gasUsed` of one
  * transaction or `estimateGas` of a view. The World's figures (advanceEpoch per subscribed
  * collection, the hook's cost, a second collection on the same stack) come from
- * test/baselines/world.ts, which the gas budgets of test/world-gas.test.ts share. The baselines
- * (contracts/mocks/baselines/) are measured in the same run by test/baselines/measure.ts.
+ * scripts/lib/gas/world.ts, which the gas budgets of test/world-gas.test.ts share. The baselines
+ * (contracts/mocks/baselines/) are measured in the same run by scripts/lib/gas/measure.ts. The
+ * bench imports no test code: tests import the library (scripts/lib/gas/), never the reverse.
  *
  * Before writing, it reads the previous run's bench/gas.json (or the file named by BENCH_BEFORE):
  * its Vivarium figures become the "before" column of the comparison.
@@ -27,7 +28,7 @@ import {
   requestIdsOf,
   timeAtLeast,
   type World,
-} from "../test/helpers/fixture";
+} from "./lib/gas/fixture";
 import {
   AUTOMATION_PERFORM_GAS_LIMIT,
   BULLBEAR_SUPPLIES,
@@ -37,7 +38,7 @@ import {
   measurePerTokenVrf,
   measurePlainErc721a,
   measurePlainOz,
-} from "../test/baselines/measure";
+} from "./lib/gas/measure";
 import {
   MINT_CHUNK,
   deployExtraCollection,
@@ -47,7 +48,7 @@ import {
   measureSupplies,
   mintSupply,
   type FrameGas,
-} from "../test/baselines/world";
+} from "./lib/gas/world";
 import {
   COHORT_SIZES,
   fulfilAsCoordinator,
@@ -55,7 +56,7 @@ import {
   measureCohortMints,
   measureCohortReveals,
   publicMintGas,
-} from "../test/baselines/cohorts";
+} from "./lib/gas/cohorts";
 import { collectionFactory } from "./lib/collection";
 import { decodeTokenUri } from "../tasks/lib/render";
 import {
@@ -65,7 +66,7 @@ import {
   fulfilRequest,
   mintRequest,
   type RealWorld,
-} from "../test/helpers/real-vrf";
+} from "./lib/gas/real-vrf";
 import { prove, vrfKey } from "./lib/vrf-prover";
 import { REAL_VRF } from "../config/real-vrf";
 
@@ -281,7 +282,7 @@ interface WorldFigures {
 }
 
 /**
- * The World (test/baselines/world.ts, as the budgets of test/world-gas.test.ts): advanceEpoch with
+ * The World (scripts/lib/gas/world.ts, as the budgets of test/world-gas.test.ts): advanceEpoch with
  * 0..MAX_SUBSCRIBERS subscribed collections, the hook's cost from the trace, syncWorld, the world's
  * first advance; advanceEpoch with every collection at supply 10 and 10,000; at world age 1 and
  * 1,000 epochs; a second collection on the same stack.

@@ -21,7 +21,7 @@ import { writeArt, type LifeStory } from "./lib/render";
 import { CollectionHistory } from "./lib/history";
 import { AGE_HEADER, bpsPercent, epochs as unitEpochs, price as priceText, vitalityPercent } from "./lib/units";
 import { revealAll } from "./reveal";
-import { fulfil } from "./lib/vrf-fulfil";
+import { fulfil } from "../scripts/lib/vrf-fulfil";
 import { withRealVrf } from "../config/real-vrf";
 import { writeGallery } from "./gallery";
 import { createCollection, gasText } from "./lib/collections";

@@ -1,9 +1,9 @@
 import { HardhatPluginError } from "hardhat/plugins";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { CHAINLINK, COLLECTION_DEFAULTS, LIBRARIES, LIVE_NETWORKS } from "../../config/networks";
-import { checkNetwork } from "../../tasks/lib/network";
-import { duration } from "../../tasks/lib/errors";
-import { price } from "../../tasks/lib/units";
+import { checkNetwork } from "./network";
+import { duration } from "./errors";
+import { price } from "./units";
 
 /** Contracts a deploy writes, in order; each is reused when its deployment is already saved. */
 export const DEPLOY_ORDER = ["LivingAssetRenderer", ...LIBRARIES, "World", "LivingAsset"] as const;
