@@ -12,6 +12,7 @@ import {
   plain,
   PRICE,
   requestIdsOf,
+  seedOf as seedFor,
   seedState,
   timeAtLeast,
   type World,
@@ -27,8 +28,6 @@ import type { VRFCoordinatorV2_5Mock, VRFCoordinatorV2Plus_V2Example } from "../
 // coordinator it was sent to, and only that coordinator may fulfil it.
 
 const abi = ethers.AbiCoder.defaultAbiCoder();
-const seedFor = (word: bigint, tokenId: number): bigint =>
-  BigInt(ethers.keccak256(abi.encode(["uint256", "uint256"], [word, tokenId])));
 const DEFAULT_ADMIN_ROLE = ethers.ZeroHash;
 const REQUEST_KIND_COHORT = 1;
 const P = (usd: number): bigint => BigInt(Math.round(usd * 1e8));
