@@ -16,7 +16,10 @@ import {
   type ProbeState,
   type QualityWorld,
   errorInterface,
+  holds,
+  same,
 } from "./helpers";
+import { Progress } from "../helpers/progress";
 import { mulberry32 } from "../helpers/random";
 
 // Model-based property test: random sequences of actions by four accounts drive the real
@@ -200,8 +203,16 @@ interface Model {
 const epochOf = (m: Model) => BigInt(m.log.length - 1);
 const word = (requestId: bigint) =>
   BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [requestId, 0n])));
-const seed = (w: bigint, id: number) =>
-  BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [w, BigInt(id)])));
+const seedCache = new Map<string, bigint>(); // keccak256 is a costly part of a check: each seed once
+const seed = (w: bigint, id: number) => {
+  const key = `${w}:${id}`;
+  let s = seedCache.get(key);
+  if (s === undefined) {
+    s = BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [w, BigInt(id)])));
+    seedCache.set(key, s);
+  }
+  return s;
+};
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /** Whether a token's cohort has its word. */
@@ -555,55 +566,89 @@ class Run {
     }
   }
 
-  /** The invariants, and the model against the chain. */
+  /**
+   * The invariants, and the model against the chain. Compared in plain TypeScript, each group in one
+   * `same` or `holds` (chai's matchers cost about a millisecond a call, and this runs after every
+   * step); a mismatch fails with chai's diff of the group.
+   */
   check(s: ProbeState, before: ProbeState | undefined) {
     const m = this.m;
     const supply = m.tokens.length;
     // supply <= max; sum of balances == supply (every token is held by one of the four accounts)
-    expect(s.totalSupply).to.equal(BigInt(supply));
-    expect(s.totalSupply <= s.maxSupply, "supply <= maxSupply").to.equal(true);
-    expect(
-      s.balances.reduce((x, y) => x + y, 0n),
-      "sum of balances == supply",
-    ).to.equal(s.totalSupply);
+    same(s.totalSupply, BigInt(supply), "totalSupply");
+    holds(s.totalSupply <= s.maxSupply, "supply <= maxSupply");
+    holds(s.balances.reduce((x, y) => x + y, 0n) === s.totalSupply, "sum of balances == supply");
     // every token has exactly one owner, the model's, and balances match the owners
     const counts = [0n, 0n, 0n, 0n];
+    const onChain: unknown[] = [];
+    const modelled: unknown[] = [];
     m.tokens.forEach((t, k) => {
       const chain = s.tokens[k];
       const id = k + 1;
-      expect(chain.owner, `owner of ${id}`).to.equal(this.addr[t.owner]);
       counts[t.owner] += 1n;
-      expect(chain.approved, `approved of ${id}`).to.equal(t.approved);
       const revealed = revealedOf(m, t);
-      expect(chain.revealed, `revealed ${id}`).to.equal(revealed);
       if (chain.revealed) {
-        // a revealed seed never changes, and it is keccak256(word, tokenId)
+        // a revealed seed never changes (and below: it is keccak256(word, tokenId))
         const seen = this.seeds.get(id);
-        if (seen !== undefined) expect(chain.seed, `seed of ${id} changed`).to.equal(seen);
+        holds(seen === undefined || seen === chain.seed, `seed of ${id} changed`);
         this.seeds.set(id, chain.seed);
-        expect(chain.seed, `seed of ${id}`).to.equal(seed(m.cohorts[t.cohort!].word, id));
       } else {
-        expect(this.seeds.has(id), `seed of ${id} was revealed, now hidden`).to.equal(false);
+        holds(!this.seeds.has(id), `seed of ${id} was revealed, now hidden`);
       }
-      expect(chain.vitality, `vitality of ${id}`).to.equal(vitalityOf(m, t));
-      expect(chain.generation, `generation of ${id}`).to.equal(t.generation);
-      expect(chain.pending, `pending of ${id}`).to.equal(t.pending);
-      expect(chain.nurtureCount, `nurtureCount of ${id}`).to.equal(t.nurtureCount);
-      const r = t.royalty ?? m.royalty;
-      expect([chain.royaltyReceiver, chain.royaltyAmount], `royalty of ${id}`).to.deep.equal([r.receiver, r.bps]);
       // royalties never exceed the cap
-      expect(chain.royaltyAmount <= s.maxRoyaltyBps, `royalty of ${id} <= cap`).to.equal(true);
+      holds(chain.royaltyAmount <= s.maxRoyaltyBps, `royalty of ${id} <= cap`);
+      const r = t.royalty ?? m.royalty;
+      onChain.push({
+        id,
+        owner: chain.owner,
+        approved: chain.approved,
+        revealed: chain.revealed,
+        seed: chain.revealed ? chain.seed : undefined,
+        vitality: chain.vitality,
+        generation: chain.generation,
+        pending: chain.pending,
+        nurtureCount: chain.nurtureCount,
+        royalty: [chain.royaltyReceiver, chain.royaltyAmount],
+      });
+      modelled.push({
+        id,
+        owner: this.addr[t.owner],
+        approved: t.approved,
+        revealed,
+        seed: revealed ? seed(m.cohorts[t.cohort!].word, id) : undefined,
+        vitality: vitalityOf(m, t),
+        generation: t.generation,
+        pending: t.pending,
+        nurtureCount: t.nurtureCount,
+        royalty: [r.receiver, r.bps],
+      });
     });
-    expect([...s.balances]).to.deep.equal(counts);
-    expect([s.defaultRoyaltyReceiver, s.defaultRoyaltyAmount]).to.deep.equal([m.royalty.receiver, m.royalty.bps]);
-    expect(s.defaultRoyaltyAmount <= s.maxRoyaltyBps, "default royalty <= cap").to.equal(true);
-    expect(s.maxRoyaltyBps).to.equal(CAP_BPS);
-    expect(s.paused).to.equal(m.paused);
-    expect(s.ethBalance).to.equal(m.eth);
-    expect(s.cohortCount).to.equal(BigInt(m.cohorts.length));
-    expect([...s.operators]).to.deep.equal(m.operators.flat());
+    same(onChain, modelled, "tokens (chain vs model)");
+    same(
+      {
+        balances: [...s.balances],
+        defaultRoyalty: [s.defaultRoyaltyReceiver, s.defaultRoyaltyAmount],
+        maxRoyaltyBps: s.maxRoyaltyBps,
+        paused: s.paused,
+        ethBalance: s.ethBalance,
+        cohortCount: s.cohortCount,
+        operators: [...s.operators],
+        currentEpoch: s.currentEpoch,
+      },
+      {
+        balances: counts,
+        defaultRoyalty: [m.royalty.receiver, m.royalty.bps],
+        maxRoyaltyBps: CAP_BPS,
+        paused: m.paused,
+        ethBalance: m.eth,
+        cohortCount: BigInt(m.cohorts.length),
+        operators: m.operators.flat(),
+        currentEpoch: epochOf(m),
+      },
+      "collection state (chain vs model)",
+    );
+    holds(s.defaultRoyaltyAmount <= s.maxRoyaltyBps, "default royalty <= cap");
     // epoch log: matches the model; only grows; prefix sums consistent
-    expect(s.currentEpoch).to.equal(epochOf(m));
     const log = s.log.map((e) => ({
       price: e.price,
       timestamp: e.timestamp,
@@ -612,21 +657,21 @@ class Run {
       cumStorms: e.cumStorms,
       moveBps: e.moveBps,
     }));
-    expect(log).to.deep.equal(m.log);
+    same(log, m.log, "epoch log (chain vs model)");
     for (let e = 1; e < log.length; e++) {
       const [p, q] = [log[e - 1], log[e]];
-      expect(
+      holds(
         q.cumUpBps >= p.cumUpBps && q.cumDownBps >= p.cumDownBps && q.cumStorms >= p.cumStorms,
         `log ${e} non-decreasing`,
-      ).to.equal(true);
+      );
       if (q.moveBps < 32_767n) {
-        expect(q.cumUpBps - p.cumUpBps, `cumUp step ${e}`).to.equal(q.moveBps > 0n ? q.moveBps : 0n);
-        expect(q.cumDownBps - p.cumDownBps, `cumDown step ${e}`).to.equal(q.moveBps < 0n ? -q.moveBps : 0n);
+        same(q.cumUpBps - p.cumUpBps, q.moveBps > 0n ? q.moveBps : 0n, `cumUp step ${e}`);
+        same(q.cumDownBps - p.cumDownBps, q.moveBps < 0n ? -q.moveBps : 0n, `cumDown step ${e}`);
       }
     }
     if (before) {
-      expect(s.log.length >= before.log.length, "log only grows").to.equal(true);
-      expect(digest(s.log.slice(0, before.log.length)), "log prefix unchanged").to.equal(digest(before.log));
+      holds(s.log.length >= before.log.length, "log only grows");
+      same(s.log.slice(0, before.log.length), before.log, "log prefix unchanged");
     }
   }
 }
@@ -642,6 +687,7 @@ describe("LivingAsset model-based properties", function () {
     let steps = 0;
     let reverted = 0;
     const seenErrors = new Map<string, number>();
+    const progress = new Progress("sequences", RUNS);
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: STEPS, maxLength: STEPS }), async (actions) => {
         const w = await qualityWorld();
@@ -672,6 +718,7 @@ describe("LivingAsset model-based properties", function () {
           steps++;
         }
         sequences++;
+        progress.tick(sequences, `${steps} steps`);
       }),
       {
         numRuns: RUNS,
