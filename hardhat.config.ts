@@ -175,7 +175,7 @@ const config: HardhatUserConfig = {
     deployments: process.env.DEPLOYMENTS_DIR ?? "deployments",
   },
   typechain: { outDir: "typechain-types", target: "ethers-v6" },
-  mocha: { timeout: 600_000 },
+  mocha: { timeout: 600_000, jobs: 2 },
 };
 
 export default config;
