@@ -329,6 +329,29 @@ describe("VRF coordinator trust", () => {
     expect(await seedState(w)).to.deep.equal(before);
   });
 
+  it("a migration call is ignored when the collection's subscription is not provably gone from the current coordinator and present on the target: a coordinator that cannot answer, a target without code, a target without the subscription", async () => {
+    const w = await deployWorld();
+    const current = await w.coordinator.getAddress();
+    const { address: empty } = await newMock(w.deployer); // a coordinator without the subscription
+    // The collection's subscription cancelled on the current coordinator: gone, as after a migration.
+    await (await w.coordinator.cancelSubscription(w.subscriptionId, w.deployer.address)).wait();
+    const before = await seedState(w);
+    for (const target of [w.alice.address, empty]) {
+      const call = w.collection.connect(await impersonate(current)).setCoordinator(target);
+      await expect(call).to.emit(w.collection, "CoordinatorMigrationIgnored").withArgs(current, target);
+      await expect(call).to.not.emit(w.collection, "CoordinatorSet");
+    }
+    expect(await seedState(w)).to.deep.equal(before);
+
+    // A current coordinator whose getSubscription reverts without InvalidSubscription (here a
+    // contract that has no such function, set by the admin): never taken for a migration.
+    const feed = await w.feed.getAddress();
+    await adminChangeCoordinator(w, feed);
+    const call = w.collection.connect(await impersonate(feed)).setCoordinator(empty);
+    await expect(call).to.emit(w.collection, "CoordinatorMigrationIgnored").withArgs(feed, empty);
+    expect((await w.collection.vrfConfig()).coordinator).to.equal(feed);
+  });
+
   it("the default admin cancels a scheduled change by naming the current coordinator", async () => {
     const w = await deployWorld();
     const current = await w.coordinator.getAddress();

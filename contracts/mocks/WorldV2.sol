@@ -16,4 +16,11 @@ contract WorldV2 is World {
     function worldVersion() external pure returns (uint256) {
         return 2;
     }
+
+    /// @notice What this mock is for. (Added when, under coverage, upgrades-core 1.46's search for
+    /// linked bytecode, `getUnlinkedBytecode`, failed on this mock's previous bytecode with "Bytecode
+    /// is not a valid hex string": another contract's library placeholder landed in its metadata.)
+    function worldVersionNote() external pure returns (string memory) {
+        return "WorldV2: a test upgrade of the World";
+    }
 }
