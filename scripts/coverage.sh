@@ -15,9 +15,11 @@ npx hardhat clean
 rm -f coverage-suite.json coverage-live.json
 status=0
 npx hardhat coverage || status=$?
-[ "$status" -eq 0 ] && mv coverage.json coverage-suite.json
-[ "$status" -eq 0 ] && { HARDHAT_CHAIN_ID=11155111 npx hardhat coverage --testfiles test/live-chain.test.ts || status=$?; }
-[ "$status" -eq 0 ] && mv coverage.json coverage-live.json
+if [ "$status" -eq 0 ]; then
+  mv coverage.json coverage-suite.json
+  HARDHAT_CHAIN_ID=11155111 npx hardhat coverage --testfiles test/live-chain.test.ts || status=$?
+fi
+if [ "$status" -eq 0 ]; then mv coverage.json coverage-live.json; fi
 npx hardhat clean
 if [ "$status" -ne 0 ]; then
   echo "hardhat coverage failed (exit $status)" >&2

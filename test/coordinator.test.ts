@@ -347,8 +347,11 @@ describe("VRF coordinator trust", () => {
     // contract that has no such function, set by the admin): never taken for a migration.
     const feed = await w.feed.getAddress();
     await adminChangeCoordinator(w, feed);
+    const atFeed = await seedState(w);
     const call = w.collection.connect(await impersonate(feed)).setCoordinator(empty);
     await expect(call).to.emit(w.collection, "CoordinatorMigrationIgnored").withArgs(feed, empty);
+    await expect(call).to.not.emit(w.collection, "CoordinatorSet");
+    expect(await seedState(w)).to.deep.equal(atFeed);
     expect((await w.collection.vrfConfig()).coordinator).to.equal(feed);
   });
 

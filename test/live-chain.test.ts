@@ -3,10 +3,11 @@ import hre, { ethers, upgrades } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { collectionFactory } from "../scripts/lib/collection";
 import { collectionParams, deployWorld } from "./helpers/fixture";
+import { MIN_LIVE_ADMIN_DELAY } from "../config/networks";
 import type { LivingAsset } from "../typechain-types";
 
-/** SeedLogic.MIN_LIVE_ADMIN_DELAY: the shortest notice a coordinator change gives on a live chain. */
-const DAY = 24n * 3600n;
+/** SeedLogic.MIN_LIVE_ADMIN_DELAY (one day): the shortest notice a coordinator change gives on a live chain. */
+const DAY = BigInt(MIN_LIVE_ADMIN_DELAY);
 
 /**
  * What only a live chain's id changes: the admin delay a collection accepts and the notice a
