@@ -21,7 +21,7 @@ const SKIP = new Set(["node_modules", "typechain-types", "artifacts", "cache", "
 /** Still over the limit (file and name -> its length today), to be split. */
 const KNOWN: Record<string, number> = {
   // Owned by the test-quality work (issue 21, item 1), split there.
-  "test/quality/properties.test.ts step": 265,
+  "test/quality/properties.ts step": 265,
 };
 
 export interface FunctionSpan {

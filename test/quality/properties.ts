@@ -28,8 +28,9 @@ import { mulberry32 } from "../helpers/random";
 // the open reveal cohort; `reveal` (anyone, after the minimum delay) closes it with one request,
 // and `fulfil` answers requests in random order.
 //
-// PROPERTY_RUNS (default 200) sequences of PROPERTY_STEPS (default 30) actions; 200 x 30 takes
-// about 4.5 minutes on a 2-core machine.
+// PROPERTY_RUNS (default 200) sequences of PROPERTY_STEPS (default 30) actions, in four shards
+// (test/quality/properties-1..4.test.ts) that `npm test` runs on parallel workers; 200 x 30 take
+// about 4.5 minutes of one core.
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
 const STEPS = Number(process.env.PROPERTY_STEPS ?? 30);
 const ZERO = ethers.ZeroAddress;
@@ -680,66 +681,77 @@ function describeAction(a: Action): string {
   return JSON.stringify(a, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
-describe("LivingAsset model-based properties", function () {
-  it(`${RUNS} random sequences of ${STEPS} actions by 4 accounts keep every invariant and match the model`, async function () {
-    const start = Date.now();
-    let sequences = 0;
-    let steps = 0;
-    let reverted = 0;
-    const seenErrors = new Map<string, number>();
-    const progress = new Progress("sequences", RUNS);
-    await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: STEPS, maxLength: STEPS }), async (actions) => {
-        const w = await qualityWorld();
-        const addr = await Promise.all(w.accounts.map((a) => a.getAddress()));
-        const run = new Run(w, addr);
-        const reveal = await w.collection.cohortState();
-        [run.m.openedAt, run.m.revealDelay] = [reveal.openedAt, reveal.minRevealDelay];
-        let state = await readState(w, 0);
-        run.check(state, undefined);
-        for (const a of actions) {
-          const result = await run.step(a);
-          if (result === undefined) continue;
-          const { expected, out } = result;
-          const label = describeAction(a);
-          if (out.ok) {
-            expect(expected ?? "<success>", `${label} succeeded but the model expected ${expected}`).to.equal(
-              "<success>",
-            );
-          } else {
-            expect(out.error, `${label} reverted`).to.equal(expected ?? "<success>");
-            seenErrors.set(out.error, (seenErrors.get(out.error) ?? 0) + 1);
-            reverted++;
-          }
-          const after = await readState(w, run.m.tokens.length);
-          if (!out.ok) expect(digest(after), `${label}: a reverted call changed state`).to.equal(digest(state));
-          run.check(after, state);
-          state = after;
-          steps++;
-        }
-        sequences++;
-        progress.tick(sequences, `${steps} steps`);
-      }),
-      {
-        numRuns: RUNS,
-        // PROPERTY_SEED replays a run (fast-check prints the seed of a failure); coverage fixes it.
-        ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}),
-        endOnFailure: true,
-        interruptAfterTimeLimit: Number(process.env.PROPERTY_TIME_LIMIT_MS ?? 30 * 60_000),
-      },
-    );
-    const seconds = (Date.now() - start) / 1000;
-    console.log(
-      `      ${sequences} sequences, ${steps} steps (${reverted} expected reverts) in ${seconds.toFixed(1)} s`,
-    );
-    console.log(
-      `      reverts seen: ${[...seenErrors.entries()]
-        .sort()
-        .map(([k, v]) => `${k} ${v}`)
-        .join(", ")}`,
-    );
+/**
+ * Shard `shard` (1-based) of `shards` of the model-based property: together the shards run RUNS
+ * sequences, each shard its share with its own seed (PROPERTY_SEED + shard - 1 when PROPERTY_SEED is
+ * set), so `hardhat test --parallel` spreads them over the workers (test/quality/properties-N.test.ts).
+ */
+export function describeModelProperty(shard: number, shards: number): void {
+  const runs = Math.floor((RUNS * shard) / shards) - Math.floor((RUNS * (shard - 1)) / shards);
+  const seed = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) + shard - 1 : undefined;
+  describe(`LivingAsset model-based properties (shard ${shard} of ${shards})`, function () {
+    it(`${runs} of ${RUNS} random sequences of ${STEPS} actions by 4 accounts keep every invariant and match the model`, async function () {
+      await modelProperty(runs, seed);
+    });
   });
-});
+}
+
+async function modelProperty(runs: number, seed: number | undefined): Promise<void> {
+  const start = Date.now();
+  let sequences = 0;
+  let steps = 0;
+  let reverted = 0;
+  const seenErrors = new Map<string, number>();
+  const progress = new Progress("sequences", runs);
+  await fc.assert(
+    fc.asyncProperty(fc.array(action, { minLength: STEPS, maxLength: STEPS }), async (actions) => {
+      const w = await qualityWorld();
+      const addr = await Promise.all(w.accounts.map((a) => a.getAddress()));
+      const run = new Run(w, addr);
+      const reveal = await w.collection.cohortState();
+      [run.m.openedAt, run.m.revealDelay] = [reveal.openedAt, reveal.minRevealDelay];
+      let state = await readState(w, 0);
+      run.check(state, undefined);
+      for (const a of actions) {
+        const result = await run.step(a);
+        if (result === undefined) continue;
+        const { expected, out } = result;
+        const label = describeAction(a);
+        if (out.ok) {
+          expect(expected ?? "<success>", `${label} succeeded but the model expected ${expected}`).to.equal(
+            "<success>",
+          );
+        } else {
+          expect(out.error, `${label} reverted`).to.equal(expected ?? "<success>");
+          seenErrors.set(out.error, (seenErrors.get(out.error) ?? 0) + 1);
+          reverted++;
+        }
+        const after = await readState(w, run.m.tokens.length);
+        if (!out.ok) expect(digest(after), `${label}: a reverted call changed state`).to.equal(digest(state));
+        run.check(after, state);
+        state = after;
+        steps++;
+      }
+      sequences++;
+      progress.tick(sequences, `${steps} steps`);
+    }),
+    {
+      numRuns: runs,
+      // PROPERTY_SEED replays a run (fast-check prints the seed of a failure); coverage fixes it.
+      ...(seed === undefined ? {} : { seed }),
+      endOnFailure: true,
+      interruptAfterTimeLimit: Number(process.env.PROPERTY_TIME_LIMIT_MS ?? 30 * 60_000),
+    },
+  );
+  const seconds = (Date.now() - start) / 1000;
+  console.log(`      ${sequences} sequences, ${steps} steps (${reverted} expected reverts) in ${seconds.toFixed(1)} s`);
+  console.log(
+    `      reverts seen: ${[...seenErrors.entries()]
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
+}
 
 // ---------------------------------------------------------------- reveal cohorts
 
@@ -1076,36 +1088,39 @@ class CohortRun {
   }
 }
 
-describe("Reveal cohorts in random order", function () {
-  it(`${COHORT_RUNS} random sequences of ${COHORT_STEPS} steps: contiguous cohorts, seeds keccak256(word, tokenId) that never change, eggs until revealed`, async function () {
-    const start = Date.now();
-    const tally = new Map<string, number>();
-    for (let run = 0; run < COHORT_RUNS; run++) {
-      const seedOfRun = COHORT_SEED + run;
-      const w = await qualityWorld();
-      const r = new CohortRun(w, seedOfRun);
-      await r.init();
-      await r.check(true);
-      for (let step = 1; step <= COHORT_STEPS; step++) {
-        const label = await r.step().catch((e: Error) => {
-          throw new Error(`run seed ${seedOfRun}, step ${step} after [${r.log.slice(-8).join("; ")}]: ${e.message}`);
-        });
-        r.log.push(label);
-        const kind = label.replace(/ (to )?#?[\d>-]+/g, "").replace(/ cohort/, "");
-        tally.set(kind, (tally.get(kind) ?? 0) + 1);
-        await r.check(step % FULL_CHECK_EVERY === 0 || step === COHORT_STEPS).catch((e: Error) => {
-          throw new Error(`run seed ${seedOfRun}, step ${step} after [${r.log.slice(-8).join("; ")}]: ${e.message}`);
-        });
+/** The reveal-cohort property (test/quality/cohort-property.test.ts). */
+export function describeCohortProperty(): void {
+  describe("Reveal cohorts in random order", function () {
+    it(`${COHORT_RUNS} random sequences of ${COHORT_STEPS} steps: contiguous cohorts, seeds keccak256(word, tokenId) that never change, eggs until revealed`, async function () {
+      const start = Date.now();
+      const tally = new Map<string, number>();
+      for (let run = 0; run < COHORT_RUNS; run++) {
+        const seedOfRun = COHORT_SEED + run;
+        const w = await qualityWorld();
+        const r = new CohortRun(w, seedOfRun);
+        await r.init();
+        await r.check(true);
+        for (let step = 1; step <= COHORT_STEPS; step++) {
+          const label = await r.step().catch((e: Error) => {
+            throw new Error(`run seed ${seedOfRun}, step ${step} after [${r.log.slice(-8).join("; ")}]: ${e.message}`);
+          });
+          r.log.push(label);
+          const kind = label.replace(/ (to )?#?[\d>-]+/g, "").replace(/ cohort/, "");
+          tally.set(kind, (tally.get(kind) ?? 0) + 1);
+          await r.check(step % FULL_CHECK_EVERY === 0 || step === COHORT_STEPS).catch((e: Error) => {
+            throw new Error(`run seed ${seedOfRun}, step ${step} after [${r.log.slice(-8).join("; ")}]: ${e.message}`);
+          });
+        }
+        expect(r.cohorts.length, "cohorts were closed").to.be.greaterThan(0);
       }
-      expect(r.cohorts.length, "cohorts were closed").to.be.greaterThan(0);
-    }
-    console.log(
-      `      seed ${COHORT_SEED}: ${COHORT_RUNS} x ${COHORT_STEPS} steps in ${((Date.now() - start) / 1000).toFixed(1)} s: ${[
-        ...tally.entries(),
-      ]
-        .sort()
-        .map(([k, v]) => `${k} ${v}`)
-        .join(", ")}`,
-    );
+      console.log(
+        `      seed ${COHORT_SEED}: ${COHORT_RUNS} x ${COHORT_STEPS} steps in ${((Date.now() - start) / 1000).toFixed(1)} s: ${[
+          ...tally.entries(),
+        ]
+          .sort()
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")}`,
+      );
+    });
   });
-});
+}
