@@ -175,7 +175,8 @@ const config: HardhatUserConfig = {
     deployments: process.env.DEPLOYMENTS_DIR ?? "deployments",
   },
   typechain: { outDir: "typechain-types", target: "ethers-v6" },
-  mocha: { timeout: 600_000, jobs: 2 },
+  // Two workers for `hardhat test --parallel` (npm test); the heartbeat keeps long files from looking like a hang.
+  mocha: { timeout: 600_000, jobs: 2, require: ["hardhat/register", "test/helpers/heartbeat.ts"] },
 };
 
 export default config;
