@@ -5,7 +5,8 @@
 // still drive every action). `npm test` runs them all (200 property sequences). If a smaller count
 // stops taking a branch, the gate fails and names it.
 process.env.UNDER_COVERAGE = "1";
-process.env.PROPERTY_RUNS = process.env.PROPERTY_RUNS ?? "10";
+process.env.PROPERTY_RUNS = process.env.PROPERTY_RUNS ?? "8";
+process.env.COHORT_PROPERTY_STEPS = process.env.COHORT_PROPERTY_STEPS ?? "30";
 // A fixed seed makes the coverage figures reproducible: the gate must not depend on which
 // random sequences a run happened to draw.
 process.env.PROPERTY_SEED = process.env.PROPERTY_SEED ?? "20261124";

@@ -15,7 +15,7 @@ import {
 } from "./helpers/fixture";
 import { CollectionHistory } from "../tasks/lib/history";
 import { collectionFactory } from "../scripts/lib/collection";
-import { mulberry32 } from "./helpers/random";
+import { mulberry32, UNDER_COVERAGE } from "./helpers/random";
 
 /** What the collection answered for a token after a block. */
 interface Sample {
@@ -55,7 +55,9 @@ async function sampleTokens(w: World, ids: number[], endOfEpoch = false): Promis
 
 /** Every sample replayed from events gives the collection's own string, byte for byte. */
 async function expectReplays(h: CollectionHistory, samples: Sample[]): Promise<void> {
-  for (const s of samples) {
+  // Under coverage, every fourth sample: each replay renders on instrumented contracts (seconds a
+  // call) and runs the same Solidity as the others. `npm test` replays every sample.
+  for (const s of UNDER_COVERAGE ? samples.filter((_, i) => i % 4 === 0) : samples) {
     const replay = await h.tokenURIAtBlock(s.tokenId, s.block);
     expect(replay, `token ${s.tokenId} after block ${s.block} (epoch ${s.epoch})`).to.equal(s.uri);
     if (s.endOfEpoch) {

@@ -18,7 +18,7 @@ const UINT64 = (1n << 64n) - 1n;
 const IDENTITY = ["palette", "body", "hueShift"] as const;
 const REMIXED = ["pattern", "symmetry", "sizePct", "stretchPct", "lobeDepth", "extraLimbs", "eyes", "curl"] as const;
 const PAIRS = samples(200, 40);
-const RENDERED = samples(50, 5);
+const RENDERED = samples(50, 3);
 
 type Genes = Record<(typeof IDENTITY)[number] | (typeof REMIXED)[number], number>;
 

@@ -763,7 +763,7 @@ async function modelProperty(runs: number, seed: number | undefined): Promise<vo
 // keccak256(abi.encode(word of its cohort, tokenId)) and never changes; unrevealed tokens are eggs.
 //
 // COHORT_PROPERTY_RUNS sequences (default: 5 when PROPERTY_RUNS is its default 200, 1 under
-// coverage's 10) of COHORT_PROPERTY_STEPS (default 60) steps; about 20 s on an idle 2-core machine.
+// coverage's 8) of COHORT_PROPERTY_STEPS (default 60, 30 under coverage) steps; about 45 s of one core.
 // Run i uses the PRNG seed PROPERTY_SEED + i (PROPERTY_SEED defaults to a random one; a failure
 // names its seed).
 const COHORT_RUNS = Number(process.env.COHORT_PROPERTY_RUNS ?? Math.max(1, Math.min(5, Math.round(RUNS / 40))));
