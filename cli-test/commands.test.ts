@@ -179,12 +179,20 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         hardhat(["mint", "--quantity", "abc"]),
         /--quantity must be a whole number 1 or more; got no number/,
       );
+      expectOneLineFailure(
+        hardhat(["mint", "--quantity", "2.5"]),
+        /--quantity must be a whole number 1 or more; got 2\.5, a fraction/,
+      );
     });
 
     it("a mistyped option or task is one line with where to look, not a stack trace", () => {
       for (const [args, cause] of [
-        [["mint", "--quantty", "3"], /Error HH305: Unrecognized param --quantty/],
-        [["mnt"], /Error HH303: Unrecognized task 'mnt'/],
+        [["mint", "--quantty", "3"], /Error HH305: Unrecognized param --quantty; did you mean --quantity\?/],
+        [["mnt"], /Error HH303: Unrecognized task 'mnt'; did you mean mint\?/],
+        [
+          ["mint", "--quantity", "1", "--netwrok", "localhost"],
+          /Unrecognized param --netwrok; did you mean --network\?/,
+        ],
       ] as const) {
         const r = hardhat([...args]);
         expect(r.status, r.out).to.equal(1);
@@ -194,6 +202,13 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
           .to.match(cause)
           .and.to.match(/npx hardhat help/);
       }
+    });
+
+    it("an unknown network is one line that names the closest and lists them, not a stack trace", () => {
+      expectOneLineFailure(
+        hardhat(["status", "--network", "sepolai"]),
+        /^Error: there is no network "sepolai"; did you mean sepolia\? Networks: hardhat, localhost, mainnet, sepolia/m,
+      );
     });
 
     it("the World's tasks on the in-process network say where a chain that lasts is", () => {
@@ -260,6 +275,10 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         );
         expect(r.stdout).to.include(`for collection ${collection} on chain 11155111`);
         expect(r.stdout).to.include(`root ${tree.root}`);
+        // The hint runs as printed: the CSV, the collection, and the network of the list's chain.
+        expect(r.stdout).to.include(
+          `Next: \`npx hardhat allowlist set --csv ${csv} --open --collection ${collection} --network sepolia\``,
+        );
         rows.forEach(([address, allowance], i) =>
           expect(r.stdout).to.include(`${address}  allowance ${allowance}  proof [${tree.getProof(i).join(", ")}]`),
         );
@@ -436,7 +455,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         /--price must be an amount of ETH/,
       );
       expectOneLineFailure(
-        local("new-collection", "--symbol", "MINI", "--from", "1"),
+        local("new-collection", "--name", "Vivarium Minis", "--symbol", "MINI", "--from", "1"),
         /0x70997970C51812dc3A010C7d01b50e0d17dc79C8 is not the World's default admin/,
         /--from/,
       );
@@ -457,9 +476,20 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       expect(r.stdout).to.match(/total\s+[\d,]+ gas/);
       expect(fs.existsSync(path.join(ROOT, "deployments", "localhost", "LivingAsset_MINI.json"))).to.equal(true);
       expectOneLineFailure(
-        local("new-collection", "--symbol", "MINI"),
-        /LivingAsset_MINI already exists on localhost/,
-        /--symbol/,
+        local("new-collection", "--name", "Vivarium Minis II", "--symbol", "MINI"),
+        /the symbol MINI is taken on localhost by LivingAsset_MINI \(Vivarium Minis, MINI\) at 0x[0-9a-fA-F]{40}/,
+        /pass another --symbol/,
+      );
+      expectOneLineFailure(
+        local("new-collection", "--name", " vivarium minis", "--symbol", "MINI2"),
+        /the name "Vivarium Minis" is taken on localhost by LivingAsset_MINI/,
+        /pass another --name/,
+      );
+      // With no options: the first collection's defaults, both taken.
+      expectOneLineFailure(
+        local("new-collection"),
+        /the name ".+" and the symbol \w+ are taken on localhost by LivingAsset \(/,
+        /pass another --name and --symbol/,
       );
       const minted = local("mint", "--quantity", "1", "--collection", "MINI");
       expect(minted.status, minted.out).to.equal(0);

@@ -53,6 +53,15 @@ async function buildDomain(
   return chainId === undefined ? domain : { ...domain, chainId: BigInt(chainId) };
 }
 
+/** The network a list's chain id is reached through: the current one, else the configured network with that chain id (localhost for Hardhat's own). */
+function networkOf(hre: HardhatRuntimeEnvironment, chainId: bigint): string {
+  if (hre.network.name !== "hardhat") return hre.network.name;
+  const named = Object.entries(hre.config.networks).find(
+    ([name, config]) => name !== "hardhat" && BigInt(config.chainId ?? -1) === chainId,
+  );
+  return named?.[0] ?? "<network>";
+}
+
 function listLines(list: Allowlist): string[] {
   return list.entries.map((e) => `${e.address}  allowance ${e.allowance}  proof [${e.proof.join(", ")}]`);
 }
@@ -127,7 +136,7 @@ task(
             `root ${list.root}`,
             ...listLines(list),
             ...(written ? [`Wrote ${written}`] : []),
-            `Next: \`npx hardhat allowlist set --csv ${args.out ?? args.csv} --price <ETH> --open${hre.network.name === "hardhat" ? "" : ` --network ${hre.network.name}`}\` (CONFIG_ROLE) sets it on the collection.`,
+            `Next: \`npx hardhat allowlist set --csv ${args.csv} --open${args.collection ? ` --collection ${args.collection}` : ""} --network ${networkOf(hre, list.chainId)}\` (CONFIG_ROLE) sets it on the collection and opens the phase; add --price ETH to change the allowlist price.`,
           ].join("\n");
           return { data: { root: list.root, entries: list.entries, out: written }, text };
         }

@@ -1,18 +1,6 @@
 import { task, types } from "hardhat/config";
 import { action, getDeployed, getWorld, requireDevChain, userError } from "./lib/common";
-import { price } from "./lib/units";
-
-/** "3000.12" (or a raw answer with --raw) in feed units; undefined when it is not a number. */
-function parseAnswer(text: string, decimals: number, raw: boolean): bigint | undefined {
-  const m = raw ? /^(-?\d+)$/.exec(text.trim()) : /^(-?\d+)(?:\.(\d+))?$/.exec(text.trim());
-  if (!m) return undefined;
-  if (raw) return BigInt(m[1]);
-  const frac = m[2] ?? "";
-  if (frac.length > decimals) return undefined;
-  const neg = m[1].startsWith("-");
-  const whole = BigInt(m[1].replace("-", "") + frac.padEnd(decimals, "0"));
-  return neg ? -whole : whole;
-}
+import { parsePrice, price } from "./lib/units";
 
 task("set-price", "Development chains: move the MockV3Aggregator's answer (a price such as 3000.50)")
   .addParam(
@@ -29,7 +17,7 @@ task("set-price", "Development chains: move the MockV3Aggregator's answer (a pri
       requireDevChain(hre, "set-price");
       const feed = await getDeployed(hre, "MockV3Aggregator");
       const decimals = Number(await feed.decimals());
-      const answer = parseAnswer(args.answer, decimals, !!args.raw);
+      const answer = parsePrice(args.answer, decimals, !!args.raw);
       if (answer === undefined)
         throw userError(
           `--answer must be a price with at most ${decimals} decimals, e.g. 3000.50${args.raw ? " (with --raw: a whole number of feed units)" : ""}; got "${args.answer}"`,

@@ -28,11 +28,11 @@ export function requireDevChain(hre: HardhatRuntimeEnvironment, what: string): v
 /**
  * A whole-number task parameter that never throws while Hardhat parses the command line (Hardhat's
  * own `types.int` fails with a stack trace on `-1` or `abc`): bad text parses to NaN and the task
- * reports it in one line through `wholeNumber`.
+ * reports it in one line through `wholeNumber`; a fraction parses as itself, for that message to name it.
  */
 export const cliInt: CLIArgumentType<number> = {
   name: "int",
-  parse: (_argName: string, value: string) => (/^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN),
+  parse: (_argName: string, value: string) => (/^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN),
   validate: () => undefined,
 };
 
@@ -41,7 +41,7 @@ export function wholeNumber(option: string, value: number | undefined, min: numb
   const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
   if (value === undefined || !Number.isInteger(value) || value < min || (max !== undefined && value > max))
     throw userError(
-      `--${option} must be a whole number ${range}; got ${value === undefined || Number.isNaN(value) ? "no number" : value}`,
+      `--${option} must be a whole number ${range}; got ${value === undefined || Number.isNaN(value) ? "no number" : Number.isInteger(value) ? value : `${value}, a fraction`}`,
     );
   return value;
 }
@@ -261,11 +261,20 @@ export function phenotypeView(p: Record<string, unknown> & unknown[]) {
 }
 export type PhenotypeView = ReturnType<typeof phenotypeView>;
 
-/** Move time to the World's `nextEpochAt()` if needed (development chains). */
-export async function timeTravelToNextEpoch(hre: HardhatRuntimeEnvironment, world: Contract): Promise<void> {
+/**
+ * Move time to the World's `nextEpochAt()` if needed (development chains): the next block gets that
+ * timestamp, or with `mine` an empty block is mined at it now (so calls simulated next see it).
+ */
+export async function timeTravelToNextEpoch(
+  hre: HardhatRuntimeEnvironment,
+  world: Contract,
+  { mine = false }: { mine?: boolean } = {},
+): Promise<void> {
   const next = BigInt(await world.nextEpochAt());
   const now = BigInt((await hre.ethers.provider.getBlock("latest"))!.timestamp);
-  if (next > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
+  if (next <= now) return;
+  if (mine) await hre.network.provider.send("evm_mine", [Number(next)]);
+  else await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
 }
 
 /** The arguments of `contract`'s own events named `name` in a receipt (logs of other addresses are skipped). */

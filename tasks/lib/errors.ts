@@ -91,7 +91,8 @@ function fmtValue(name: string, type: string, v: unknown, ctx: ErrorContext, err
 const HINTS: Record<string, string> = {
   WorldTooEarly: "the next epoch cannot start before then (on a development chain add --time-travel)",
   WorldStaleFeed: "the feed has not updated within the heartbeat; wait for a fresh round",
-  WorldRoundNotAdvanced: "the feed has no new round since the last epoch; wait for the next update",
+  WorldRoundNotAdvanced:
+    "the feed has no new round since the last epoch; wait for its next update (on a development chain `advance-epoch --time-travel` gives the mock feed one, or `set-price`)",
   WorldInvalidAnswer: "the feed answered zero or a negative price; the world does not move on it",
   WorldAnswerOutOfBounds:
     "the feed's answer is outside the world's sanity bounds (CONFIG_ROLE sets them with setFeedConfig)",

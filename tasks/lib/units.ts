@@ -23,6 +23,21 @@ export function price(answer: bigint, decimals: number): string {
   return `${neg ? "-" : ""}${whole}.${frac}`;
 }
 
+/**
+ * A price as a person types it ("3000.50", at most `decimals` decimals) in feed units, or with
+ * `raw` a whole number of feed units; undefined when it is not a number. The inverse of `price`.
+ */
+export function parsePrice(text: string, decimals: number, raw = false): bigint | undefined {
+  const m = raw ? /^(-?\d+)$/.exec(text.trim()) : /^(-?\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!m) return undefined;
+  if (raw) return BigInt(m[1]);
+  const frac = m[2] ?? "";
+  if (frac.length > decimals) return undefined;
+  const neg = m[1].startsWith("-");
+  const whole = BigInt(m[1].replace("-", "") + frac.padEnd(decimals, "0"));
+  return neg ? -whole : whole;
+}
+
 /** Basis points -> percentage text: 8000 -> "80%", 8050 -> "80.5%", 1 -> "0.01%". */
 export function bpsPercent(bps: number | bigint): string {
   const b = BigInt(bps);
