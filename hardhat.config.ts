@@ -1,7 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { subtask } from "hardhat/config";
-import { TASK_COMPILE_GET_REMAPPINGS, TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } from "hardhat/builtin-tasks/task-names";
+import {
+  TASK_COMPILE_GET_REMAPPINGS,
+  TASK_COMPILE_SOLIDITY_COMPILE_JOB,
+  TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD,
+} from "hardhat/builtin-tasks/task-names";
 import type { HardhatUserConfig } from "hardhat/types";
 
 import "@nomicfoundation/hardhat-ethers";
@@ -46,6 +50,46 @@ subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args: { solcVersion: string
     longVersion,
   };
 });
+
+// solcjs takes minutes on a fresh clone and Hardhat says nothing until it is done: each compilation
+// job says what it compiles, and every 20 s that it is still at it (solcjs runs in a child process).
+subtask(TASK_COMPILE_SOLIDITY_COMPILE_JOB, async (args: CompileJobArgs, _hre, runSuper) => {
+  if (args.quiet) return runSuper(args);
+  const files = args.compilationJob.getResolvedFiles().map((f) => f.sourceName);
+  const { version, settings } = args.compilationJob.getSolcConfig();
+  const ours = files.filter((f) => f.startsWith("contracts/")).length;
+  const label = `solc ${version} (optimizer runs ${settings?.optimizer?.runs ?? "off"})`;
+  console.log(
+    `Compiling ${files.length} Solidity files (${ours} of contracts/, ${files.length - ours} imported) with ${label}, ` +
+      `job ${args.compilationJobIndex + 1} of ${args.compilationJobs.length}: ${summarise(files)}`,
+  );
+  const start = Date.now();
+  const timer = setInterval(
+    () => console.log(`  still compiling with ${label}: ${Math.round((Date.now() - start) / 1000)} s`),
+    20_000,
+  );
+  try {
+    return await runSuper(args);
+  } finally {
+    clearInterval(timer);
+  }
+});
+interface CompileJobArgs {
+  compilationJob: {
+    getResolvedFiles(): { sourceName: string }[];
+    getSolcConfig(): { version: string; settings?: { optimizer?: { runs?: number } } };
+  };
+  compilationJobs: unknown[];
+  compilationJobIndex: number;
+  quiet: boolean;
+}
+/** A few file names, then how many more. */
+function summarise(files: string[]): string {
+  const ours = files.filter((f) => f.startsWith("contracts/"));
+  const shown = (ours.length ? ours : files).slice(0, 4);
+  const rest = files.length - shown.length;
+  return shown.join(", ") + (rest > 0 ? ` and ${rest} more` : "");
+}
 
 // Chainlink's sources import OpenZeppelin by versioned prefixes: the VRF v2.5 coordinator mock
 // "@openzeppelin/contracts@4.9.6/...", the LINK token "@openzeppelin/contracts@4.8.3/...". Point
@@ -131,7 +175,8 @@ const config: HardhatUserConfig = {
     deployments: process.env.DEPLOYMENTS_DIR ?? "deployments",
   },
   typechain: { outDir: "typechain-types", target: "ethers-v6" },
-  mocha: { timeout: 600_000 },
+  // Two workers for `hardhat test --parallel` (npm test); the heartbeat keeps long files from looking like a hang.
+  mocha: { timeout: 600_000, jobs: 2, require: ["hardhat/register", "test/helpers/heartbeat.ts"] },
 };
 
 export default config;

@@ -72,7 +72,7 @@ contract LivingAsset is MetadataModule, SaleStorage, UUPSUpgradeable {
 
     /// @inheritdoc ILivingAsset
     /// @dev The count of allowlist mints lives in ERC721A's per-address `aux`, in the slot the mint
-    /// writes anyway. Failed checks are explained by {SaleLogic-explainAllowlistMint}.
+    /// writes anyway. Failed checks are explained by {SaleLogic-explainMintAllowlist}.
     function mintAllowlist(
         uint256 quantity,
         uint256 allowance,
@@ -86,7 +86,7 @@ contract LivingAsset is MetadataModule, SaleStorage, UUPSUpgradeable {
             !MerkleProof.verifyCalldata(proof, $.allowlistRoot, SaleLogic.allowlistLeaf(msg.sender, allowance)) ||
             minted + quantity > allowance
         ) {
-            _forward(address(SaleLogic), SaleLogic.explainAllowlistMint.selector);
+            _forward(address(SaleLogic), SaleLogic.explainMintAllowlist.selector);
         }
         _setAux(msg.sender, uint64(minted + quantity));
         _mintInto($, msg.sender, quantity);
@@ -110,23 +110,32 @@ contract LivingAsset is MetadataModule, SaleStorage, UUPSUpgradeable {
     // ------------------------------------------------------------------
 
     /// @notice Open or close the public sale (config role).
-    function setSaleOpen(bool) external virtual onlyConfig {
+    function setSaleOpen(bool open) external virtual onlyConfig {
+        open; // decoded by the library
         _forward(address(SaleLogic), SaleLogic.setSaleOpen.selector);
     }
 
     /// @notice Set price, supply cap and limits (config role). The cap cannot go below what is minted.
-    function setSaleConfig(uint96, uint64, uint32, uint32) external virtual onlyConfig {
+    function setSaleConfig(
+        uint96 price,
+        uint64 maxSupply,
+        uint32 maxPerWallet,
+        uint32 maxPerMint
+    ) external virtual onlyConfig {
+        (price, maxSupply, maxPerWallet, maxPerMint); // decoded by the library
         _forward(address(SaleLogic), SaleLogic.setSaleConfig.selector);
     }
 
     /// @notice Set the allowlist phase (config role): the Merkle root of its (address, allowance)
     /// leaves, its price per token, and whether it is open. Allowances already used stay counted.
-    function setAllowlist(bytes32, uint96, bool) external virtual onlyConfig {
+    function setAllowlist(bytes32 root, uint96 price, bool open) external virtual onlyConfig {
+        (root, price, open); // decoded by the library
         _forward(address(SaleLogic), SaleLogic.setAllowlist.selector);
     }
 
     /// @notice Set the treasury that receives the proceeds (config role).
-    function setTreasury(address) external virtual onlyConfig {
+    function setTreasury(address treasury) external virtual onlyConfig {
+        treasury; // decoded by the library
         _forward(address(SaleLogic), SaleLogic.setTreasury.selector);
     }
 

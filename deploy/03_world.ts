@@ -2,7 +2,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { DeployFunction } from "hardhat-deploy/types";
 import { COLLECTION_DEFAULTS, DEVELOPMENT_CHAINS } from "../config/networks";
 import { saveProxyDeployment } from "../scripts/lib/collection";
-import { livePlan } from "../scripts/lib/live-plan";
+import { livePlan } from "../tasks/lib/live-plan";
 
 /**
  * The World: a UUPS proxy over `World` (feed checks, epoch log, Automation), shared by every

@@ -2,7 +2,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { DeployFunction } from "hardhat-deploy/types";
 import { COLLECTION_DEFAULTS, DEVELOPMENT_CHAINS, MOCKS } from "../config/networks";
 import { collectionFactory, saveProxyDeployment } from "../scripts/lib/collection";
-import { livePlan } from "../scripts/lib/live-plan";
+import { livePlan } from "../tasks/lib/live-plan";
 
 /**
  * The collection: a UUPS proxy over `LivingAsset` living in the World, deployed and validated by

@@ -2,11 +2,12 @@
  * Gas benchmark: `npm run bench` (= `hardhat run scripts/bench.ts`; Hardhat compiles first).
  *
  * Every Vivarium figure comes from the deploy scripts (`deployments.fixture(["all"])`, through the
- * test fixture `deployWorld`, fresh wherever state matters) and is either `receipt.gasUsed` of one
+ * fixture `deployWorld` of scripts/lib/gas/fixture.ts, fresh wherever state matters) and is either `receipt.gasUsed` of one
  * transaction or `estimateGas` of a view. The World's figures (advanceEpoch per subscribed
  * collection, the hook's cost, a second collection on the same stack) come from
- * test/baselines/world.ts, which the gas budgets of test/world-gas.test.ts share. The baselines
- * (contracts/mocks/baselines/) are measured in the same run by test/baselines/measure.ts.
+ * scripts/lib/gas/world.ts, which the gas budgets of test/world-gas.test.ts share. The baselines
+ * (contracts/mocks/baselines/) are measured in the same run by scripts/lib/gas/measure.ts. The
+ * bench imports no test code: tests import the library (scripts/lib/gas/), never the reverse.
  *
  * Before writing, it reads the previous run's bench/gas.json (or the file named by BENCH_BEFORE):
  * its Vivarium figures become the "before" column of the comparison.
@@ -27,7 +28,7 @@ import {
   requestIdsOf,
   timeAtLeast,
   type World,
-} from "../test/helpers/fixture";
+} from "./lib/gas/fixture";
 import {
   AUTOMATION_PERFORM_GAS_LIMIT,
   BULLBEAR_SUPPLIES,
@@ -37,7 +38,7 @@ import {
   measurePerTokenVrf,
   measurePlainErc721a,
   measurePlainOz,
-} from "../test/baselines/measure";
+} from "./lib/gas/measure";
 import {
   MINT_CHUNK,
   deployExtraCollection,
@@ -47,7 +48,7 @@ import {
   measureSupplies,
   mintSupply,
   type FrameGas,
-} from "../test/baselines/world";
+} from "./lib/gas/world";
 import {
   COHORT_SIZES,
   fulfilAsCoordinator,
@@ -55,7 +56,7 @@ import {
   measureCohortMints,
   measureCohortReveals,
   publicMintGas,
-} from "../test/baselines/cohorts";
+} from "./lib/gas/cohorts";
 import { collectionFactory } from "./lib/collection";
 import { decodeTokenUri } from "../tasks/lib/render";
 import {
@@ -65,7 +66,7 @@ import {
   fulfilRequest,
   mintRequest,
   type RealWorld,
-} from "../test/helpers/real-vrf";
+} from "./lib/gas/real-vrf";
 import { prove, vrfKey } from "./lib/vrf-prover";
 import { REAL_VRF } from "../config/real-vrf";
 
@@ -281,7 +282,7 @@ interface WorldFigures {
 }
 
 /**
- * The World (test/baselines/world.ts, as the budgets of test/world-gas.test.ts): advanceEpoch with
+ * The World (scripts/lib/gas/world.ts, as the budgets of test/world-gas.test.ts): advanceEpoch with
  * 0..MAX_SUBSCRIBERS subscribed collections, the hook's cost from the trace, syncWorld, the world's
  * first advance; advanceEpoch with every collection at supply 10 and 10,000; at world age 1 and
  * 1,000 epochs; a second collection on the same stack.
@@ -559,13 +560,22 @@ function readPrevious(): Previous | undefined {
 /** advanceEpoch's budget with `n` subscribed collections (test/world-gas.test.ts). */
 const advanceBudget = (n: number): bigint => 100_000n + 20_000n * BigInt(n);
 
-async function main(): Promise<void> {
-  const previous = readPrevious();
-  progress(
-    previous
-      ? `before: ${previous.source} of ${previous.generatedAt ?? "an unknown date"}`
-      : "before: no previous bench/gas.json",
-  );
+/** Everything one run measures: Vivarium's figures, the World's, the two coordinators' and the baselines'. */
+interface Measured {
+  v: Figures;
+  world: WorldFigures;
+  real: Figures;
+  mock: Figures;
+  proverMs: number;
+  plainOz: Awaited<ReturnType<typeof measurePlainOz>>;
+  plainErc721a: Awaited<ReturnType<typeof measurePlainErc721a>>;
+  pausableErc721a: Awaited<ReturnType<typeof measurePausableErc721a>>;
+  perTokenVrf: Awaited<ReturnType<typeof measurePerTokenVrf>>;
+  bullBear: Awaited<ReturnType<typeof measureBullBear>>;
+}
+
+/** Measure everything, in the order of the tables, with a progress line per part. */
+async function measureAll(): Promise<Measured> {
   progress("Vivarium (deploy scripts fixture)");
   const v: Figures = {};
   await measureMints(v);
@@ -594,7 +604,12 @@ async function main(): Promise<void> {
   const perTokenVrf = await measurePerTokenVrf(hre);
   progress(`baselines: Bull&Bear performUpkeep at ${BULLBEAR_SUPPLIES.join("/")}`);
   const bullBear = await measureBullBear(hre);
+  return { v, world, real, mock, proverMs, plainOz, plainErc721a, pausableErc721a, perTokenVrf, bullBear };
+}
 
+/** The operations table: each Vivarium operation, beside its baseline where one compares. */
+function operations(m: Measured): Operation[] {
+  const { v, world, real, plainOz, plainErc721a, pausableErc721a, perTokenVrf, bullBear } = m;
   const ops: Operation[] = [];
   const op = (name: string, gas: bigint, baseline?: string, baselineGas?: bigint): void => {
     ops.push(
@@ -690,26 +705,42 @@ async function main(): Promise<void> {
   op("phenotypeOf after 1 epoch (estimateGas)", v.phenotypeOf1);
   op("phenotypeOf after 500 epochs (estimateGas)", v.phenotypeOf500);
   op("upgradeToAndCall to LivingAssetV2 (initializeV2)", v.upgradeToV2);
+  return ops;
+}
 
-  const { fit, supplyAtGasLimit } = bullBear;
-  const fitted1000 = Math.round(fit.intercept + fit.slope * 1000);
-  const solcLong = (require("solc") as { version(): string }).version();
+/** The solc settings of the run, for gas.json and the page's first line. */
+function compilerInfo() {
   const compiler = hre.config.solidity.compilers[0];
-  const str = (figures: Record<string, bigint>): Record<string, string> =>
-    Object.fromEntries(Object.entries(figures).map(([k, g]) => [k, g.toString()]));
+  return {
+    version: compiler.version,
+    longVersion: (require("solc") as { version(): string }).version(),
+    optimizer: compiler.settings?.optimizer,
+    viaIR: compiler.settings?.viaIR ?? false,
+    evmVersion: compiler.settings?.evmVersion,
+  };
+}
 
-  const beforeLabel = previous
-    ? `the previous run (${previous.source}, generated ${previous.generatedAt ?? "at an unknown date"})`
-    : "none (no previous bench/gas.json)";
-  // Before (the previous run) and after, for every figure both runs have.
-  const beforeAfter = Object.keys(v)
+const str = (figures: Record<string, bigint>): Record<string, string> =>
+  Object.fromEntries(Object.entries(figures).map(([k, g]) => [k, g.toString()]));
+
+/** The figure at supply 1,000 on the Bull&Bear least-squares fit. */
+const fittedAt1000 = (m: Measured) => Math.round(m.bullBear.fit.intercept + m.bullBear.fit.slope * 1000);
+
+/** Before (the previous run) and after, for every figure both runs have. */
+function beforeAfterOf(v: Figures, previous: Previous | undefined) {
+  return Object.keys(v)
     .filter((key) => previous?.vivarium[key] !== undefined)
     .map((key) => {
       const before = BigInt(previous!.vivarium[key]);
       return { key, before: before.toString(), after: v[key].toString(), ratio: ratio(v[key], before) };
     });
-  const before = (key: string): bigint | undefined =>
-    previous?.vivarium[key] === undefined ? undefined : BigInt(previous.vivarium[key]);
+}
+type BeforeAfter = ReturnType<typeof beforeAfterOf>;
+
+/** bench/gas.json: every figure, the operations table, the World's budgets and the previous run it compares with. */
+function benchJson(m: Measured, ops: Operation[], previous: Previous | undefined, beforeAfter: BeforeAfter) {
+  const { world, bullBear } = m;
+  const { fit, supplyAtGasLimit } = bullBear;
   const worldJson = {
     maxSubscribers: world.max,
     advanceEpochBySubscribers: world.bySubscribers.map((g, n) => ({
@@ -720,56 +751,57 @@ async function main(): Promise<void> {
     })),
     hooks: world.hooks.map((f) => ({ worldCall: f.callOverhead, hook: f.inside, hookByGroup: f.byGroup })),
   };
-
-  const json = {
+  return {
     generatedAt: new Date().toISOString(),
-    solc: {
-      version: compiler.version,
-      longVersion: solcLong,
-      optimizer: compiler.settings?.optimizer,
-      viaIR: compiler.settings?.viaIR ?? false,
-      evmVersion: compiler.settings?.evmVersion,
-    },
+    solc: compilerInfo(),
     hardfork: hre.config.networks.hardhat.hardfork,
     operations: ops,
-    vivarium: str(v),
+    vivarium: str(m.v),
     world: worldJson,
     previous: previous ? { source: previous.source, generatedAt: previous.generatedAt } : null,
     beforeAfter,
     vrf: {
-      realCoordinator: str(real),
-      mockCoordinator: str(mock),
+      realCoordinator: str(m.real),
+      mockCoordinator: str(m.mock),
       realFulfilGasPriceWei: FULFIL_GAS_PRICE.toString(),
-      proverMsPerProof: Math.round(proverMs * 10) / 10,
+      proverMsPerProof: Math.round(m.proverMs * 10) / 10,
     },
     baselines: {
-      plainOz: str(plainOz),
-      plainErc721a: str(plainErc721a),
-      pausableErc721a: str(pausableErc721a),
-      perTokenVrf: str(perTokenVrf),
+      plainOz: str(m.plainOz),
+      plainErc721a: str(m.plainErc721a),
+      pausableErc721a: str(m.pausableErc721a),
+      perTokenVrf: str(m.perTokenVrf),
       bullBear: {
         performUpkeep: str(bullBear.gas),
         fit: { slope: fit.slope, intercept: fit.intercept, r2: fit.r2 },
         automationPerformGasLimit: AUTOMATION_PERFORM_GAS_LIMIT.toString(),
         supplyAtGasLimit,
-        fittedGasAtSupply1000: fitted1000,
+        fittedGasAtSupply1000: fittedAt1000(m),
       },
     },
   };
+}
 
+/** The operations table in Markdown. */
+function operationsMd(ops: Operation[]): string {
   const rows = ops.map(
     (o) =>
       `| ${o.name} | ${fmt(o.gas)} | ${o.baseline ?? "—"} | ${o.baselineGas ? fmt(o.baselineGas) : "—"} | ${
         o.ratio === undefined ? "—" : o.ratio.toFixed(2)
       } |`,
   );
-  const table = [
-    "| operation | Vivarium gas | baseline | baseline gas | ratio |",
-    "|---|---:|---|---:|---:|",
-    ...rows,
-  ].join("\n");
+  return ["| operation | Vivarium gas | baseline | baseline gas | ratio |", "|---|---:|---|---:|---:|", ...rows].join(
+    "\n",
+  );
+}
+
+/** The Bull&Bear section: its upkeep by supply, the fit and where Automation's limit cuts it. */
+function bullBearMd(m: Measured): string {
+  const { v, bullBear } = m;
+  const { fit, supplyAtGasLimit } = bullBear;
+  const fitted1000 = fittedAt1000(m);
   const bbRows = BULLBEAR_SUPPLIES.map((s) => `| ${s.toLocaleString("en-US")} | ${fmt(bullBear.gas[`upkeep${s}`])} |`);
-  const bullBearMd = [
+  return [
     "## Bull&Bear-style performUpkeep (one tokenURI write per token)",
     "",
     "| supply | performUpkeep gas |",
@@ -784,7 +816,13 @@ async function main(): Promise<void> {
       `(${fmt(v.advanceEpoch1000)}; ${fmt(v.advanceEpoch10)} at supply 10, ${fmt(v.advanceEpoch10000)} at 10,000) is ` +
       "therefore compared with Bull&Bear at 500, the largest supply measured.",
   ].join("\n");
-  const eth = (wei: bigint): string => ethers.formatEther(wei);
+}
+
+const eth = (wei: bigint): string => ethers.formatEther(wei);
+
+/** The VRF section: Chainlink's real coordinator beside the mock. */
+function vrfMd(m: Measured): string {
+  const { real, mock, proverMs } = m;
   const vrfRows: [string, string, string][] = [
     ["mint 1, cohort mode (no request)", fmt(real.mint1), fmt(mock.mint1)],
     ["mint 10, cohort mode (no request)", fmt(real.mint10), fmt(mock.mint10)],
@@ -824,7 +862,7 @@ async function main(): Promise<void> {
       `${eth(mock.metamorphosisChargeLink)} LINK`,
     ],
   ];
-  const vrfMd = [
+  return [
     "## VRF on Chainlink's real coordinator (primary) and on the mock",
     "",
     "| operation | Chainlink's VRFCoordinatorV2_5 | the mock (VRFCoordinatorV2_5Mock) |",
@@ -840,8 +878,14 @@ async function main(): Promise<void> {
       "0.004 ETH per LINK (so about 25 LINK), whatever the transaction pays. Fulfilments are measured in steady " +
       "state (not a coordinator's first, which also turns its zero counters non-zero).",
   ].join("\n");
+}
+
+/** The tokenURI section: bytes and gas by stage, against the previous run. */
+function tokenUriMd(v: Figures, previous: Previous | undefined): string {
+  const before = (key: string): bigint | undefined =>
+    previous?.vivarium[key] === undefined ? undefined : BigInt(previous.vivarium[key]);
   const stages = ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"];
-  const tokenUriMd = [
+  return [
     "## tokenURI by stage (token #6 of the life above, through the collection)",
     "",
     "| stage | SVG bytes | tokenURI bytes | tokenURI gas, before | tokenURI gas | ratio | gas per SVG byte | phenotypeOf gas |",
@@ -857,9 +901,20 @@ async function main(): Promise<void> {
     "tokenURI is `data:application/json;utf8,` JSON whose image is `data:image/svg+xml;utf8,` with the SVG " +
       "percent-encoded (no base64). Gas per SVG byte covers the whole call: drawing, escaping, JSON and the " +
       "collection's phenotype (which reads the world's log in one call to the World). " +
-      `Before: ${beforeLabel}. phenotypeOf has no per-stage figure before this run; after 1 and 500 epochs: ` +
+      `Before: ${beforeLabelOf(previous)}. phenotypeOf has no per-stage figure before this run; after 1 and 500 epochs: ` +
       `${fmtOr(before("phenotypeOf1"))} / ${fmtOr(before("phenotypeOf500"))} before, ${fmt(v.phenotypeOf1)} / ${fmt(v.phenotypeOf500)} now.`,
   ].join("\n");
+}
+
+/** What the before column compares with. */
+const beforeLabelOf = (previous: Previous | undefined): string =>
+  previous
+    ? `the previous run (${previous.source}, generated ${previous.generatedAt ?? "at an unknown date"})`
+    : "none (no previous bench/gas.json)";
+
+/** The World section: advanceEpoch per subscriber against its budget, what one subscriber costs, the other figures. */
+function worldMd(m: Measured): string {
+  const { v, world } = m;
   const hookFirst = world.hooks[0];
   const hookLast = world.hooks[world.hooks.length - 1];
   const firstLoop =
@@ -868,7 +923,7 @@ async function main(): Promise<void> {
     (group) =>
       `| &nbsp;&nbsp;of which ${group} | ${fmt(BigInt(hookLast.byGroup[group] ?? 0))} | ${fmt(BigInt(hookFirst.byGroup[group] ?? 0))} |`,
   );
-  const worldMd = [
+  return [
     "## The World: advanceEpoch per subscribed collection",
     "",
     "One world, its subscribers added one at a time (the fixture's collection, then proxies over the same " +
@@ -913,10 +968,14 @@ async function main(): Promise<void> {
     `| second collection: coordinator.addConsumer | ${fmt(v.secondCollectionAddConsumer)} |`,
     `| second collection: total | ${fmt(v.secondCollectionTotal)} |`,
   ].join("\n");
-  const beforeAfterMd = [
+}
+
+/** The before-and-after section. */
+function beforeAfterMd(beforeAfter: BeforeAfter, previous: Previous | undefined): string {
+  return [
     "## Before and after",
     "",
-    `Before: ${beforeLabel}. Ratio = after / before.`,
+    `Before: ${beforeLabelOf(previous)}. Ratio = after / before.`,
     "",
     "| figure (gas.json key) | before | after | change | ratio |",
     "|---|---:|---:|---:|---:|",
@@ -926,25 +985,47 @@ async function main(): Promise<void> {
         `${signed(BigInt(r.after) - BigInt(r.before))} | ${r.ratio.toFixed(2)} |`,
     ),
   ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const previous = readPrevious();
+  progress(
+    previous
+      ? `before: ${previous.source} of ${previous.generatedAt ?? "an unknown date"}`
+      : "before: no previous bench/gas.json",
+  );
+  const m = await measureAll();
+  const ops = operations(m);
+  const beforeAfter = beforeAfterOf(m.v, previous);
+  const json = benchJson(m, ops, previous, beforeAfter);
+  const sections = {
+    vrf: vrfMd(m),
+    table: operationsMd(ops),
+    world: worldMd(m),
+    tokenUri: tokenUriMd(m.v, previous),
+    beforeAfter: beforeAfterMd(beforeAfter, previous),
+    bullBear: bullBearMd(m),
+  };
+  const { solc } = json;
   const md = [
     "# Vivarium gas benchmark",
     "",
     `Generated ${json.generatedAt} by \`npm run bench\` (scripts/bench.ts) on the Hardhat network ` +
-      `(solc ${compiler.version}, optimizer runs ${compiler.settings?.optimizer?.runs}, evm ${compiler.settings?.evmVersion}). ` +
+      `(solc ${solc.version}, optimizer runs ${solc.optimizer?.runs}, evm ${solc.evmVersion}). ` +
       "Transactions: `receipt.gasUsed` (includes the 21,000 intrinsic gas); views: `estimateGas`. " +
       "Ratio = Vivarium / baseline. Machine-readable: [gas.json](gas.json).",
     "",
-    vrfMd,
+    sections.vrf,
     "",
-    table,
+    sections.table,
     "",
-    worldMd,
+    sections.world,
     "",
-    tokenUriMd,
+    sections.tokenUri,
     "",
-    beforeAfterMd,
+    sections.beforeAfter,
     "",
-    bullBearMd,
+    sections.bullBear,
     "",
   ].join("\n");
 
@@ -953,7 +1034,8 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, "gas.json"), `${JSON.stringify(json, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, "GAS.md"), md);
 
-  console.log(`\n${vrfMd}\n\n${table}\n\n${worldMd}\n\n${tokenUriMd}\n\n${beforeAfterMd}\n\n${bullBearMd}\n`);
+  const { vrf, table, world, tokenUri, beforeAfter: ba, bullBear } = sections;
+  console.log(`\n${vrf}\n\n${table}\n\n${world}\n\n${tokenUri}\n\n${ba}\n\n${bullBear}\n`);
   progress(`wrote ${path.relative(process.cwd(), outDir)}/gas.json and GAS.md`);
 }
 

@@ -13,7 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 const ROOT = path.resolve(__dirname, "..");
 const GALLERY = path.resolve(process.argv[2] ?? path.join(ROOT, "out", "gallery"));
@@ -74,6 +74,295 @@ interface DemoSummary {
 const VIEWPORT = { width: 1366, height: 900 };
 const MOODS = ["Calm", "Sunny", "Stormy"];
 
+/** Each token's holder's name, as the demo recorded it. */
+const holdersOf = (demo: DemoSummary) => new Map((demo.tokens ?? []).map((t) => [t.tokenId, t.holder]));
+
+/** Every <img> loaded and decoded; no failed request, no console error. */
+async function checkImages(page: Page, failures: { requests: string[]; console: string[] }): Promise<void> {
+  // Every <img>: loaded and decoded (naturalWidth > 0; decode() rejects on a broken image).
+  const images = await page.$$eval("img", (imgs) =>
+    Promise.all(
+      imgs.map(async (img) => {
+        const el = img as unknown as Img;
+        let decoded = true;
+        try {
+          await el.decode();
+        } catch {
+          decoded = false;
+        }
+        return {
+          src: el.getAttribute("src") ?? "",
+          complete: el.complete,
+          naturalWidth: el.naturalWidth,
+          naturalHeight: el.naturalHeight,
+          decoded,
+        };
+      }),
+    ),
+  );
+  const broken = images.filter((i) => !i.complete || !i.decoded || i.naturalWidth === 0);
+  check(
+    `all ${images.length} images decoded (naturalWidth > 0)`,
+    images.length > 0 && broken.length === 0,
+    broken.map((b) => b.src).join(", "),
+  );
+  check(
+    "no failed file requests, no console errors",
+    failures.requests.length === 0 && failures.console.length === 0,
+    [...failures.requests, ...failures.console].join("; "),
+  );
+}
+
+/** The token grid: one card per token the demo minted, each with its own 256 px image. */
+async function checkGrid(page: Page, demo: DemoSummary | null): Promise<void> {
+  // Every token: one card per token, ids 1..N, N = the demo's minted count = data-token-count (totalSupply).
+  const grid = await page.$eval("#tokens", (g) => ({
+    declared: Number(g.getAttribute("data-token-count")),
+    cards: [...g.querySelectorAll("figure.card")].map((c) => ({
+      id: Number(c.getAttribute("data-token-id")),
+      src: c.querySelector("img")?.getAttribute("src") ?? "",
+      width: (c.querySelector("img") as unknown as Img | null)?.naturalWidth ?? 0,
+      visible: (c as unknown as Box).offsetWidth > 0 && (c as unknown as Box).offsetHeight > 0,
+    })),
+  }));
+  const expected = demo ? demo.tokenIds.length : grid.declared;
+  check(
+    `token grid shows every token (${grid.cards.length} cards, demo minted ${demo ? demo.tokenIds.length : "?"}, data-token-count ${grid.declared})`,
+    grid.cards.length === expected && grid.declared === expected && expected > 0,
+  );
+  const ids = grid.cards.map((c) => c.id).sort((a, b) => a - b);
+  const wantIds = demo ? [...demo.tokenIds].sort((a, b) => a - b) : Array.from({ length: expected }, (_, i) => i + 1);
+  check(
+    "cards carry token ids 1..N, each with its own 256px image",
+    JSON.stringify(ids) === JSON.stringify(wantIds) &&
+      grid.cards.every((c) => c.src === `tokens/token-${c.id}.png` && c.width === 256 && c.visible),
+  );
+}
+
+/** The life-story strips: one per story token, named by its holder, captions in the units' convention, every mood. */
+async function checkStories(page: Page, demo: DemoSummary): Promise<void> {
+  const holders = holdersOf(demo);
+  const stories = await page.$$eval("section.story", (ss) =>
+    ss.map((s) => ({
+      title: s.querySelector("h3")?.textContent ?? "",
+      frames: s.querySelectorAll("img").length,
+      captions: [...s.querySelectorAll("figcaption")].map((c) => c.textContent ?? ""),
+    })),
+  );
+  check(
+    `life stories: ${stories.length} strips for tokens ${demo.storyTokens.join(", ")}`,
+    stories.length === demo.storyTokens.length && stories.every((s) => s.frames > 0),
+    JSON.stringify(stories.map((s) => [s.title, s.frames])),
+  );
+  const holderInTitle = (title: string) => holders.get(Number(/#(\d+)/.exec(title)?.[1])) ?? "?";
+  check(
+    "strips name their holder; captions give vitality in % and ages in epochs",
+    stories.every((s) => s.title.includes(`held by ${holderInTitle(s.title)}`)) &&
+      stories.every((s) => s.captions.every((c) => /vitality \d+(\.\d+)?%/.test(c) && /age \d+ epochs?/.test(c))),
+    JSON.stringify(stories.map((s) => [s.title, s.captions[0]])),
+  );
+  const captionMoods = new Set(stories.flatMap((s) => s.captions.map((c) => MOODS.find((m) => c.includes(m)))));
+  check(
+    `life stories show every mood (${[...captionMoods].join(", ")})`,
+    MOODS.every((m) => captionMoods.has(m)),
+  );
+}
+
+/** The cards: the holder's name as owner, vitality in %, age in epochs, one row for the stage; at least three temperaments. */
+async function checkCards(page: Page, demo: DemoSummary): Promise<void> {
+  const holders = holdersOf(demo);
+  // Cards: the holder's name as owner, vitality in %, age in epochs, one row for the stage.
+  const cards = await page.$$eval("figure.card", (cs) =>
+    cs.map((c) => {
+      const rows: Record<string, string> = {};
+      for (const tr of c.querySelectorAll("tr")) {
+        const [k, v] = [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "");
+        rows[k] = v;
+      }
+      return {
+        id: Number(c.getAttribute("data-token-id")),
+        rows,
+        note: c.querySelector(".note")?.textContent ?? "",
+      };
+    }),
+  );
+  const tokens = new Map((demo.tokens ?? []).map((t) => [t.tokenId, t]));
+  const badCards = cards.filter(
+    (c) =>
+      c.rows.Owner !== holders.get(c.id) ||
+      !/^\d+(\.\d+)?%$/.test(c.rows.Vitality ?? "") ||
+      !/^\d+ epochs?$/.test(c.rows.Age ?? "") ||
+      "Stage Level" in c.rows ||
+      !/^\w+ \(level \d of \d\)$/.test(c.rows.Stage ?? "") ||
+      !c.note.startsWith(`${c.rows.Temperament}: `),
+  );
+  check(
+    "cards: owner is the holder's name, vitality in %, age in epochs, stage in one row, temperament explained",
+    tokens.size === cards.length && badCards.length === 0,
+    JSON.stringify(badCards.slice(0, 3)),
+  );
+
+  // Temperaments: the cohorts hatched into different markets (checked only on a run long enough to shape them).
+  const temperaments = new Set(cards.map((c) => c.rows.Temperament));
+  const cardsMatchDemo = cards.every((c) => c.rows.Temperament === tokens.get(c.id)?.temperament);
+  if (demo.epochs >= 16)
+    check(
+      `at least 3 distinct temperaments (${[...temperaments].join(", ")}), as phenotypeOf reported in demo.json`,
+      temperaments.size >= 3 && cardsMatchDemo,
+    );
+  else console.log(`  skip temperament variety: the demo lived only ${demo.epochs} epochs`);
+}
+
+/** The price chart: its line, a point per priced epoch, the mood bands, the cohort and metamorphosis markers, the legend. */
+async function checkChart(page: Page, demo: DemoSummary): Promise<void> {
+  // The price chart: an inline <svg> with the price line, a point per priced epoch, a mood band per
+  // epoch, a marker per reveal cohort and per metamorphosis, and a legend naming the three moods.
+  const history = demo.history ?? [];
+  const chart = await page.$eval("svg#price-chart", (svg) => {
+    const box = (
+      svg as unknown as { getBoundingClientRect(): { width: number; height: number } }
+    ).getBoundingClientRect();
+    const epochsOf = (sel: string) => [...svg.querySelectorAll(sel)].map((e) => Number(e.getAttribute("data-epoch")));
+    return {
+      width: box.width,
+      height: box.height,
+      line: (svg.querySelector(".price-line")?.getAttribute("points") ?? "").trim().split(/\s+/).length,
+      points: epochsOf(".price-point"),
+      bands: [...svg.querySelectorAll(".mood-band")].map((b) => b.getAttribute("data-mood") ?? ""),
+      cohorts: epochsOf(".cohort-marker"),
+      metamorphoses: epochsOf(".metamorphosis-marker"),
+      legend: [...svg.querySelectorAll(".legend .legend-mood")].map((g) => g.textContent ?? ""),
+    };
+  });
+  const priced = history.filter((h) => h.price !== null).map((h) => h.epoch);
+  check(
+    `chart drawn (${Math.round(chart.width)}x${Math.round(chart.height)} px) with its price line through ${chart.line} points`,
+    chart.width > 0 && chart.height > 0 && chart.line === priced.length && priced.length === demo.epochs,
+    JSON.stringify({ line: chart.line, priced: priced.length }),
+  );
+  check(
+    `chart: ${chart.points.length} epoch points, ${chart.bands.length} mood bands as recorded in demo.json`,
+    JSON.stringify(chart.points) === JSON.stringify(priced) &&
+      JSON.stringify(chart.bands) === JSON.stringify(history.map((h) => h.mood)),
+  );
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const wantCohorts = (demo.cohorts ?? []).map((c) => c.epoch);
+  check(
+    `chart: ${chart.cohorts.length} cohort markers, ${chart.metamorphoses.length} metamorphosis markers`,
+    chart.cohorts.length > 0 &&
+      JSON.stringify(sorted(chart.cohorts)) === JSON.stringify(sorted(wantCohorts)) &&
+      JSON.stringify(sorted(chart.metamorphoses)) === JSON.stringify(sorted(demo.metamorphoses.map((m) => m.epoch))),
+    JSON.stringify({ cohorts: chart.cohorts, metamorphoses: chart.metamorphoses }),
+  );
+  check(
+    `chart legend names the moods (${chart.legend.join(", ")}) and the path lived through all of them`,
+    JSON.stringify(chart.legend) === JSON.stringify(MOODS) && MOODS.every((m) => chart.bands.includes(m)),
+  );
+}
+
+/** Nothing scrolls sideways at this width: not the document, not a life-story strip. */
+async function checkOverflow(page: Page): Promise<void> {
+  const overflow = await page.$eval("html", (root) => {
+    const doc = root as unknown as Overflow;
+    return {
+      document: { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth },
+      strips: [...root.querySelectorAll(".strip")].map((s) => {
+        const o = s as unknown as Overflow;
+        return { scrollWidth: o.scrollWidth, clientWidth: o.clientWidth };
+      }),
+    };
+  });
+  const wide = [overflow.document, ...overflow.strips].filter((o) => o.scrollWidth > o.clientWidth);
+  check(
+    `no horizontal overflow at ${VIEWPORT.width}px (document ${overflow.document.scrollWidth}/${overflow.document.clientWidth}, ${overflow.strips.length} strips)`,
+    overflow.strips.length > 0 && wide.length === 0,
+    JSON.stringify(wide),
+  );
+}
+
+/**
+ * The metadata URIs as the contracts return them, read the way a marketplace's web client does:
+ * fetch the data: URI, parse the JSON, and draw its image (a utf8 SVG data URI).
+ */
+async function checkUris(page: Page): Promise<void> {
+  const uris = JSON.parse(fs.readFileSync(path.join(GALLERY, "uris.json"), "utf8")) as {
+    contractURI: string;
+    tokenURIs: { tokenId: number; uri: string }[];
+  };
+  for (const { tokenId, uri } of [{ tokenId: 0, uri: uris.contractURI }, ...uris.tokenURIs]) {
+    const drawn = await page.evaluate(async (u: string) => {
+      const meta = (await (await fetch(u)).json()) as { name?: string; image?: string };
+      type Img = { src: string; naturalWidth: number; naturalHeight: number; decode(): Promise<void> };
+      const img = new (globalThis as unknown as { Image: new () => Img }).Image();
+      img.src = meta.image ?? "";
+      await img.decode();
+      return { name: meta.name ?? "", width: img.naturalWidth, height: img.naturalHeight };
+    }, uri);
+    check(
+      `${tokenId ? `tokenURI(${tokenId})` : "contractURI"} fetched and parsed in Chromium, its image drawn (${drawn.width}x${drawn.height})`,
+      drawn.name.length > 0 && drawn.width > 0 && drawn.height > 0,
+      JSON.stringify(drawn),
+    );
+  }
+}
+
+/** A full-page screenshot, a real PNG. */
+async function checkScreenshot(page: Page): Promise<void> {
+  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  const shot = fs.readFileSync(SCREENSHOT);
+  check(
+    `screenshot ${path.relative(ROOT, SCREENSHOT)} (${shot.readUInt32BE(16)}x${shot.readUInt32BE(20)})`,
+    shot.subarray(1, 4).toString() === "PNG" && shot.length > 10_000,
+  );
+}
+
+/**
+ * The other collections of the same World: linked from the page, each gallery complete, and every
+ * collection at the World's epoch when the demo ended (one advance moved them all).
+ */
+async function checkOtherCollections(page: Page, demo: DemoSummary | null): Promise<void> {
+  const others = (demo?.collections ?? []).filter((c) => c.gallery !== "index.html");
+  if (demo?.collections && demo.world) {
+    const world = demo.world;
+    check(
+      `${demo.collections.length} collections in one World, each at its epoch ${world.epoch} (${demo.collections.map((c) => `${c.symbol} ${c.epoch}`).join(", ")}), never out of step`,
+      demo.collections.length >= 2 &&
+        world.epoch === demo.epochs &&
+        demo.collections.every((c) => c.epoch === world.epoch) &&
+        demo.outOfStep === 0,
+    );
+  }
+  const links = await page.$$eval("p.links a", (as) => as.map((a) => a.getAttribute("href") ?? ""));
+  for (const other of others) {
+    check(
+      `the page links ${other.symbol}'s gallery (${other.gallery})`,
+      links.includes(other.gallery),
+      links.join(", "),
+    );
+    const file = path.join(GALLERY, other.gallery);
+    const res = await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    const shown = await page.$$eval("#tokens figure.card img", (imgs) =>
+      Promise.all(
+        imgs.map(async (img) => {
+          const el = img as unknown as Img;
+          try {
+            await el.decode();
+          } catch {
+            return 0;
+          }
+          return el.naturalWidth;
+        }),
+      ),
+    );
+    check(
+      `${other.symbol}'s gallery shows its ${other.tokens} tokens, every image decoded`,
+      (res === null || res.ok()) && shown.length === other.tokens && shown.every((w) => w > 0),
+      JSON.stringify(shown),
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   if (!fs.existsSync(PAGE)) throw new Error(`${PAGE} not found: run \`npm run demo\` first`);
@@ -85,276 +374,25 @@ async function main(): Promise<void> {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
     const page = await browser.newPage({ viewport: VIEWPORT });
-    const consoleErrors: string[] = [];
-    const failedRequests: string[] = [];
-    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-    page.on("pageerror", (e) => consoleErrors.push(e.message));
-    page.on("requestfailed", (r) => failedRequests.push(`${r.url()} (${r.failure()?.errorText})`));
+    const failures = { requests: [] as string[], console: [] as string[] };
+    page.on("console", (m) => m.type() === "error" && failures.console.push(m.text()));
+    page.on("pageerror", (e) => failures.console.push(e.message));
+    page.on("requestfailed", (r) => failures.requests.push(`${r.url()} (${r.failure()?.errorText})`));
 
     const response = await page.goto(pathToFileURL(PAGE).href, { waitUntil: "load" });
     check("page loads over file://", response === null || response.ok(), `status ${response?.status()}`);
     check("title names the gallery", /gallery/i.test(await page.title()), await page.title());
-
-    // Every <img>: loaded and decoded (naturalWidth > 0; decode() rejects on a broken image).
-    const images = await page.$$eval("img", (imgs) =>
-      Promise.all(
-        imgs.map(async (img) => {
-          const el = img as unknown as Img;
-          let decoded = true;
-          try {
-            await el.decode();
-          } catch {
-            decoded = false;
-          }
-          return {
-            src: el.getAttribute("src") ?? "",
-            complete: el.complete,
-            naturalWidth: el.naturalWidth,
-            naturalHeight: el.naturalHeight,
-            decoded,
-          };
-        }),
-      ),
-    );
-    const broken = images.filter((i) => !i.complete || !i.decoded || i.naturalWidth === 0);
-    check(
-      `all ${images.length} images decoded (naturalWidth > 0)`,
-      images.length > 0 && broken.length === 0,
-      broken.map((b) => b.src).join(", "),
-    );
-    check(
-      "no failed file requests, no console errors",
-      failedRequests.length === 0 && consoleErrors.length === 0,
-      [...failedRequests, ...consoleErrors].join("; "),
-    );
-
-    // Every token: one card per token, ids 1..N, N = the demo's minted count = data-token-count (totalSupply).
-    const grid = await page.$eval("#tokens", (g) => ({
-      declared: Number(g.getAttribute("data-token-count")),
-      cards: [...g.querySelectorAll("figure.card")].map((c) => ({
-        id: Number(c.getAttribute("data-token-id")),
-        src: c.querySelector("img")?.getAttribute("src") ?? "",
-        width: (c.querySelector("img") as unknown as Img | null)?.naturalWidth ?? 0,
-        visible: (c as unknown as Box).offsetWidth > 0 && (c as unknown as Box).offsetHeight > 0,
-      })),
-    }));
-    const expected = demo ? demo.tokenIds.length : grid.declared;
-    check(
-      `token grid shows every token (${grid.cards.length} cards, demo minted ${demo ? demo.tokenIds.length : "?"}, data-token-count ${grid.declared})`,
-      grid.cards.length === expected && grid.declared === expected && expected > 0,
-    );
-    const ids = grid.cards.map((c) => c.id).sort((a, b) => a - b);
-    const wantIds = demo ? [...demo.tokenIds].sort((a, b) => a - b) : Array.from({ length: expected }, (_, i) => i + 1);
-    check(
-      "cards carry token ids 1..N, each with its own 256px image",
-      JSON.stringify(ids) === JSON.stringify(wantIds) &&
-        grid.cards.every((c) => c.src === `tokens/token-${c.id}.png` && c.width === 256 && c.visible),
-    );
-
+    await checkImages(page, failures);
+    await checkGrid(page, demo);
     if (demo) {
-      const stories = await page.$$eval("section.story", (ss) =>
-        ss.map((s) => ({
-          title: s.querySelector("h3")?.textContent ?? "",
-          frames: s.querySelectorAll("img").length,
-          captions: [...s.querySelectorAll("figcaption")].map((c) => c.textContent ?? ""),
-        })),
-      );
-      check(
-        `life stories: ${stories.length} strips for tokens ${demo.storyTokens.join(", ")}`,
-        stories.length === demo.storyTokens.length && stories.every((s) => s.frames > 0),
-        JSON.stringify(stories.map((s) => [s.title, s.frames])),
-      );
-      const holders = new Map((demo.tokens ?? []).map((t) => [t.tokenId, t.holder]));
-      const holderInTitle = (title: string) => holders.get(Number(/#(\d+)/.exec(title)?.[1])) ?? "?";
-      check(
-        "strips name their holder; captions give vitality in % and ages in epochs",
-        stories.every((s) => s.title.includes(`held by ${holderInTitle(s.title)}`)) &&
-          stories.every((s) => s.captions.every((c) => /vitality \d+(\.\d+)?%/.test(c) && /age \d+ epochs?/.test(c))),
-        JSON.stringify(stories.map((s) => [s.title, s.captions[0]])),
-      );
-      const captionMoods = new Set(stories.flatMap((s) => s.captions.map((c) => MOODS.find((m) => c.includes(m)))));
-      check(
-        `life stories show every mood (${[...captionMoods].join(", ")})`,
-        MOODS.every((m) => captionMoods.has(m)),
-      );
-
-      // Cards: the holder's name as owner, vitality in %, age in epochs, one row for the stage.
-      const cards = await page.$$eval("figure.card", (cs) =>
-        cs.map((c) => {
-          const rows: Record<string, string> = {};
-          for (const tr of c.querySelectorAll("tr")) {
-            const [k, v] = [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "");
-            rows[k] = v;
-          }
-          return {
-            id: Number(c.getAttribute("data-token-id")),
-            rows,
-            note: c.querySelector(".note")?.textContent ?? "",
-          };
-        }),
-      );
-      const tokens = new Map((demo.tokens ?? []).map((t) => [t.tokenId, t]));
-      const badCards = cards.filter(
-        (c) =>
-          c.rows.Owner !== holders.get(c.id) ||
-          !/^\d+(\.\d+)?%$/.test(c.rows.Vitality ?? "") ||
-          !/^\d+ epochs?$/.test(c.rows.Age ?? "") ||
-          "Stage Level" in c.rows ||
-          !/^\w+ \(level \d of \d\)$/.test(c.rows.Stage ?? "") ||
-          !c.note.startsWith(`${c.rows.Temperament}: `),
-      );
-      check(
-        "cards: owner is the holder's name, vitality in %, age in epochs, stage in one row, temperament explained",
-        tokens.size === cards.length && badCards.length === 0,
-        JSON.stringify(badCards.slice(0, 3)),
-      );
-
-      // Temperaments: the cohorts hatched into different markets (checked only on a run long enough to shape them).
-      const temperaments = new Set(cards.map((c) => c.rows.Temperament));
-      const cardsMatchDemo = cards.every((c) => c.rows.Temperament === tokens.get(c.id)?.temperament);
-      if (demo.epochs >= 16)
-        check(
-          `at least 3 distinct temperaments (${[...temperaments].join(", ")}), as phenotypeOf reported in demo.json`,
-          temperaments.size >= 3 && cardsMatchDemo,
-        );
-      else console.log(`  skip temperament variety: the demo lived only ${demo.epochs} epochs`);
-
-      // The price chart: an inline <svg> with the price line, a point per priced epoch, a mood band per
-      // epoch, a marker per reveal cohort and per metamorphosis, and a legend naming the three moods.
-      const history = demo.history ?? [];
-      const chart = await page.$eval("svg#price-chart", (svg) => {
-        const box = (
-          svg as unknown as { getBoundingClientRect(): { width: number; height: number } }
-        ).getBoundingClientRect();
-        const epochsOf = (sel: string) =>
-          [...svg.querySelectorAll(sel)].map((e) => Number(e.getAttribute("data-epoch")));
-        return {
-          width: box.width,
-          height: box.height,
-          line: (svg.querySelector(".price-line")?.getAttribute("points") ?? "").trim().split(/\s+/).length,
-          points: epochsOf(".price-point"),
-          bands: [...svg.querySelectorAll(".mood-band")].map((b) => b.getAttribute("data-mood") ?? ""),
-          cohorts: epochsOf(".cohort-marker"),
-          metamorphoses: epochsOf(".metamorphosis-marker"),
-          legend: [...svg.querySelectorAll(".legend .legend-mood")].map((g) => g.textContent ?? ""),
-        };
-      });
-      const priced = history.filter((h) => h.price !== null).map((h) => h.epoch);
-      check(
-        `chart drawn (${Math.round(chart.width)}x${Math.round(chart.height)} px) with its price line through ${chart.line} points`,
-        chart.width > 0 && chart.height > 0 && chart.line === priced.length && priced.length === demo.epochs,
-        JSON.stringify({ line: chart.line, priced: priced.length }),
-      );
-      check(
-        `chart: ${chart.points.length} epoch points, ${chart.bands.length} mood bands as recorded in demo.json`,
-        JSON.stringify(chart.points) === JSON.stringify(priced) &&
-          JSON.stringify(chart.bands) === JSON.stringify(history.map((h) => h.mood)),
-      );
-      const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-      const wantCohorts = (demo.cohorts ?? []).map((c) => c.epoch);
-      check(
-        `chart: ${chart.cohorts.length} cohort markers, ${chart.metamorphoses.length} metamorphosis markers`,
-        chart.cohorts.length > 0 &&
-          JSON.stringify(sorted(chart.cohorts)) === JSON.stringify(sorted(wantCohorts)) &&
-          JSON.stringify(sorted(chart.metamorphoses)) ===
-            JSON.stringify(sorted(demo.metamorphoses.map((m) => m.epoch))),
-        JSON.stringify({ cohorts: chart.cohorts, metamorphoses: chart.metamorphoses }),
-      );
-      check(
-        `chart legend names the moods (${chart.legend.join(", ")}) and the path lived through all of them`,
-        JSON.stringify(chart.legend) === JSON.stringify(MOODS) && MOODS.every((m) => chart.bands.includes(m)),
-      );
+      await checkStories(page, demo);
+      await checkCards(page, demo);
+      await checkChart(page, demo);
     }
-
-    // Nothing scrolls sideways at this width: not the document, not a life-story strip.
-    const overflow = await page.$eval("html", (root) => {
-      const doc = root as unknown as Overflow;
-      return {
-        document: { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth },
-        strips: [...root.querySelectorAll(".strip")].map((s) => {
-          const o = s as unknown as Overflow;
-          return { scrollWidth: o.scrollWidth, clientWidth: o.clientWidth };
-        }),
-      };
-    });
-    const wide = [overflow.document, ...overflow.strips].filter((o) => o.scrollWidth > o.clientWidth);
-    check(
-      `no horizontal overflow at ${VIEWPORT.width}px (document ${overflow.document.scrollWidth}/${overflow.document.clientWidth}, ${overflow.strips.length} strips)`,
-      overflow.strips.length > 0 && wide.length === 0,
-      JSON.stringify(wide),
-    );
-
-    // The metadata URIs as the contracts return them, read the way a marketplace's web client
-    // does: fetch the data: URI, parse the JSON, and draw its image (a utf8 SVG data URI).
-    const uris = JSON.parse(fs.readFileSync(path.join(GALLERY, "uris.json"), "utf8")) as {
-      contractURI: string;
-      tokenURIs: { tokenId: number; uri: string }[];
-    };
-    for (const { tokenId, uri } of [{ tokenId: 0, uri: uris.contractURI }, ...uris.tokenURIs]) {
-      const drawn = await page.evaluate(async (u: string) => {
-        const meta = (await (await fetch(u)).json()) as { name?: string; image?: string };
-        type Img = { src: string; naturalWidth: number; naturalHeight: number; decode(): Promise<void> };
-        const img = new (globalThis as unknown as { Image: new () => Img }).Image();
-        img.src = meta.image ?? "";
-        await img.decode();
-        return { name: meta.name ?? "", width: img.naturalWidth, height: img.naturalHeight };
-      }, uri);
-      check(
-        `${tokenId ? `tokenURI(${tokenId})` : "contractURI"} fetched and parsed in Chromium, its image drawn (${drawn.width}x${drawn.height})`,
-        drawn.name.length > 0 && drawn.width > 0 && drawn.height > 0,
-        JSON.stringify(drawn),
-      );
-    }
-
-    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    const shot = fs.readFileSync(SCREENSHOT);
-    check(
-      `screenshot ${path.relative(ROOT, SCREENSHOT)} (${shot.readUInt32BE(16)}x${shot.readUInt32BE(20)})`,
-      shot.subarray(1, 4).toString() === "PNG" && shot.length > 10_000,
-    );
-
-    // The other collections of the same World: linked from the page, each gallery complete, and
-    // every collection at the World's epoch when the demo ended (one advance moved them all).
-    const others = (demo?.collections ?? []).filter((c) => c.gallery !== "index.html");
-    if (demo?.collections && demo.world) {
-      const world = demo.world;
-      check(
-        `${demo.collections.length} collections in one World, each at its epoch ${world.epoch} (${demo.collections.map((c) => `${c.symbol} ${c.epoch}`).join(", ")}), never out of step`,
-        demo.collections.length >= 2 &&
-          world.epoch === demo.epochs &&
-          demo.collections.every((c) => c.epoch === world.epoch) &&
-          demo.outOfStep === 0,
-      );
-    }
-    const links = await page.$$eval("p.links a", (as) => as.map((a) => a.getAttribute("href") ?? ""));
-    for (const other of others) {
-      check(
-        `the page links ${other.symbol}'s gallery (${other.gallery})`,
-        links.includes(other.gallery),
-        links.join(", "),
-      );
-      const file = path.join(GALLERY, other.gallery);
-      const res = await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-      const shown = await page.$$eval("#tokens figure.card img", (imgs) =>
-        Promise.all(
-          imgs.map(async (img) => {
-            const el = img as unknown as Img;
-            try {
-              await el.decode();
-            } catch {
-              return 0;
-            }
-            return el.naturalWidth;
-          }),
-        ),
-      );
-      check(
-        `${other.symbol}'s gallery shows its ${other.tokens} tokens, every image decoded`,
-        (res === null || res.ok()) && shown.length === other.tokens && shown.every((w) => w > 0),
-        JSON.stringify(shown),
-      );
-    }
+    await checkOverflow(page);
+    await checkUris(page);
+    await checkScreenshot(page);
+    await checkOtherCollections(page, demo);
   } finally {
     await browser?.close();
   }

@@ -25,7 +25,10 @@ interface Count {
   total: number;
   covered: number;
 }
-export type FileCoverage = Record<Metric, Count>;
+export type FileCoverage = Record<Metric, Count> & {
+  /** Uncovered lines and branch arms, as "line 12" / "branch at line 40, arm 2 of 2" (raw data only). */
+  gaps?: string[];
+};
 
 /** Raw istanbul file coverage, as in coverage.json. */
 interface RawFile {
@@ -33,6 +36,7 @@ interface RawFile {
   l: Record<string, number>;
   f: Record<string, number>;
   b: Record<string, number[]>;
+  branchMap?: Record<string, { line?: number; loc?: { start: { line: number } } }>;
 }
 
 const ROOT = path.join(__dirname, "..");
@@ -66,7 +70,7 @@ function fromRaw(files: string[]): Map<string, FileCoverage> {
       const name = relative(v.path ?? key);
       const into = merged.get(name);
       if (!into) {
-        merged.set(name, { path: name, l: { ...v.l }, f: { ...v.f }, b: structuredClone(v.b) });
+        merged.set(name, { path: name, l: { ...v.l }, f: { ...v.f }, b: structuredClone(v.b), branchMap: v.branchMap });
         continue;
       }
       add(into.l, v.l);
@@ -79,10 +83,21 @@ function fromRaw(files: string[]): Map<string, FileCoverage> {
   const out = new Map<string, FileCoverage>();
   const count = (hits: number[]): Count => ({ total: hits.length, covered: hits.filter((h) => h > 0).length });
   for (const [name, v] of merged) {
+    const gaps = Object.entries(v.l)
+      .filter(([, n]) => n === 0)
+      .map(([line]) => `line ${line}`);
+    for (const [id, hits] of Object.entries(v.b)) {
+      const at = v.branchMap?.[id];
+      const line = at?.line ?? at?.loc?.start.line ?? "?";
+      hits.forEach((n, arm) => {
+        if (n === 0) gaps.push(`branch at line ${line}, arm ${arm + 1} of ${hits.length}`);
+      });
+    }
     out.set(name, {
       lines: count(Object.values(v.l)),
       functions: count(Object.values(v.f)),
       branches: count(Object.values(v.b).flat()),
+      gaps,
     });
   }
   return out;
@@ -121,6 +136,7 @@ function main(): void {
       `${file.padEnd(width)}  ${cell(cov.lines)}  ${cell(cov.functions)}  ${cell(cov.branches)}${bad.length ? "  <- " + bad.join(", ") : ""}`,
     );
     for (const m of bad) failures.push(`${file}: ${m} ${pct(cov[m]).toFixed(2)}% < ${THRESHOLDS[m]}%`);
+    if (bad.length > 0 && cov.gaps?.length) failures.push(`  not covered: ${cov.gaps.join("; ")}`);
   }
   console.log(
     `\nthresholds per file: lines ${THRESHOLDS.lines}%, functions ${THRESHOLDS.functions}%, branches ${THRESHOLDS.branches}%`,

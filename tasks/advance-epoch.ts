@@ -12,7 +12,7 @@ import {
   timeTravelToNextEpoch,
   userError,
 } from "./lib/common";
-import { price } from "./lib/errors";
+import { price } from "./lib/units";
 
 /** Where each subscribed collection stands: its symbol and the epoch it has entered. */
 export async function subscriberEpochs(hre: HardhatRuntimeEnvironment, world: Contract) {

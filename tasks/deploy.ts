@@ -1,10 +1,10 @@
 import { task } from "hardhat/config";
 import { DEVELOPMENT_CHAINS } from "../config/networks";
-import { livePlan, planText } from "../scripts/lib/live-plan";
+import { livePlan, planText } from "./lib/live-plan";
 import { failureMessage } from "./lib/common";
 
 /**
- * hardhat-deploy's `deploy`, preceded on live networks by the pre-flight (scripts/lib/live-plan.ts):
+ * hardhat-deploy's `deploy`, preceded on live networks by the pre-flight (tasks/lib/live-plan.ts):
  * every value checked before the first transaction, the plan printed, and with `--dry-run` nothing
  * sent. Mistakes are one line each, without a stack trace.
  */

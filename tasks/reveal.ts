@@ -12,7 +12,7 @@ import {
   tokenRange,
   type ClosedCohort,
 } from "./lib/cohorts";
-import { fulfil } from "./lib/vrf-fulfil";
+import { fulfil } from "../scripts/lib/vrf-fulfil";
 
 /** A cohort request fulfilled through its coordinator. */
 export interface CohortFulfilment {

@@ -1,6 +1,6 @@
 import { task, types } from "hardhat/config";
 import { action, getDeployed, getWorld, requireDevChain, userError } from "./lib/common";
-import { price } from "./lib/errors";
+import { price } from "./lib/units";
 
 /** "3000.12" (or a raw answer with --raw) in feed units; undefined when it is not a number. */
 function parseAnswer(text: string, decimals: number, raw: boolean): bigint | undefined {

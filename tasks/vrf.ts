@@ -164,6 +164,196 @@ async function subscriptionView(c: Coordinator, subId: bigint) {
 
 const SUBCOMMANDS = "create | fund | add-consumer | config | coordinator";
 
+type VrfArgs = VrfConfigOptions & {
+  subcommand: string;
+  sub?: string;
+  amount: string;
+  consumer?: string;
+  address?: string;
+  timeTravel?: boolean;
+  from: number;
+  collection?: string;
+  json?: boolean;
+};
+
+/** `vrf create`: a new subscription on the coordinator (development chains and live). */
+async function vrfCreate(hre: HardhatRuntimeEnvironment, args: VrfArgs) {
+  const c = await coordinatorFor(hre, args.from);
+  const tx = await c.contract.createSubscription();
+  const receipt = await tx.wait();
+  const [e] = parseEvents(hre, receipt, "SubscriptionCreated");
+  if (!e) throw userError(`no SubscriptionCreated event in ${tx.hash}`);
+  const data = {
+    tx: tx.hash,
+    coordinator: c.address,
+    mock: c.mock,
+    subId: BigInt(e.subId as bigint),
+    owner: e.owner,
+  };
+  return {
+    data,
+    text: `Created subscription ${data.subId} on ${c.mock ? "VRFCoordinatorV2_5Mock" : "coordinator"} ${c.address} (owner ${data.owner})`,
+  };
+}
+
+/** `vrf fund`: LINK into a subscription (the mock's fundSubscription; on live chains, the call to make). */
+async function vrfFund(hre: HardhatRuntimeEnvironment, args: VrfArgs) {
+  const subId = await subscriptionId(hre, args.sub, args.collection);
+  const amount = hre.ethers.parseUnits(args.amount, 18);
+  if (!isDevChain(hre)) {
+    const chainId = Number((await hre.ethers.provider.getNetwork()).chainId);
+    const net = CHAINLINK[chainId];
+    const coordinator = net?.vrfCoordinatorV2_5 ?? "<coordinator>";
+    const link = net?.linkToken ?? "<LINK token>";
+    const encoded = hre.ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [subId]);
+    const data = {
+      funded: false,
+      subId,
+      amount,
+      coordinator,
+      linkToken: link,
+      call: { to: link, fn: "transferAndCall(address,uint256,bytes)", args: [coordinator, amount, encoded] },
+    };
+    const text = [
+      `Live chains fund a subscription with LINK through ERC-677 transferAndCall (this task sends nothing):`,
+      `  LINK ${link}.transferAndCall(${coordinator}, ${amount}, ${encoded})`,
+      `  i.e. ${args.amount} LINK to subscription ${subId}; or use https://vrf.chain.link, or coordinator.fundSubscriptionWithNative(${subId}) with value for native billing.`,
+    ].join("\n");
+    return { data, text };
+  }
+  const c = await coordinatorFor(hre, args.from);
+  const tx = await c.contract.fundSubscription(subId, amount);
+  const receipt = await tx.wait();
+  const [e] = parseEvents(hre, receipt, "SubscriptionFunded");
+  const data = {
+    tx: tx.hash,
+    subId,
+    amount,
+    oldBalance: e?.oldBalance ?? null,
+    newBalance: e?.newBalance ?? null,
+  };
+  return {
+    data,
+    text: `Funded subscription ${subId} with ${args.amount} LINK (balance ${hre.ethers.formatUnits(BigInt((e?.newBalance as bigint) ?? 0n), 18)} LINK)`,
+  };
+}
+
+/** `vrf add-consumer`: the collection (or --consumer) as a consumer of the subscription. */
+async function vrfAddConsumer(hre: HardhatRuntimeEnvironment, args: VrfArgs) {
+  const subId = await subscriptionId(hre, args.sub, args.collection);
+  const consumer = args.consumer
+    ? addressParam(hre, "consumer", args.consumer)
+    : await (await getCollection(hre, args.collection)).getAddress();
+  const c = await coordinatorFor(hre, args.from);
+  const tx = await c.contract.addConsumer(subId, consumer);
+  const receipt = await tx.wait();
+  const [e] = parseEvents(hre, receipt, "SubscriptionConsumerAdded");
+  const data = { tx: tx.hash, subId, consumer, added: !!e };
+  return { data, text: `Added consumer ${consumer} to subscription ${subId}` };
+}
+
+/** `vrf config`: the collection's VRF configuration, changed where options say so, and its subscription. */
+async function vrfConfigure(hre: HardhatRuntimeEnvironment, args: VrfArgs) {
+  const collection = await getCollection(hre, args.collection);
+  let vrfConfig = await vrfConfigOf(collection);
+  const change = configChange(hre, args, vrfConfig);
+  let tx: string | null = null;
+  if (change) {
+    const signer = await signerAt(hre, args.from);
+    const sent = await (collection.connect(signer) as Contract).setVrfConfig({ ...vrfConfig, ...change });
+    await sent.wait();
+    tx = sent.hash;
+    vrfConfig = await vrfConfigOf(collection);
+  }
+  const c = await coordinatorFor(hre, args.from).catch(() => null);
+  const subscription = c ? await subscriptionView(c, vrfConfig.subscriptionId) : null;
+  const collectionAddress = await collection.getAddress();
+  const isConsumer = subscription
+    ? subscription.consumers.map((a) => a.toLowerCase()).includes(collectionAddress.toLowerCase())
+    : null;
+  const reveal = await revealView(hre, collection);
+  const data = {
+    vrfConfig,
+    subscription,
+    isConsumer,
+    tx,
+    changed: change ? Object.keys(change) : [],
+    pendingCoordinator: reveal.pendingCoordinator,
+    coordinatorEffectiveAt: reveal.coordinatorEffectiveAt,
+  };
+  const now = (await hre.ethers.provider.getBlock("latest"))!.timestamp;
+  const lines = [
+    ...(tx ? [`Updated ${Object.keys(change!).join(", ")} (setVrfConfig, tx ${tx})`] : []),
+    `coordinator          ${vrfConfig.coordinator}${reveal.pendingCoordinator ? ` (change to ${reveal.pendingCoordinator} scheduled, from ${when(reveal.coordinatorEffectiveAt!, now)})` : ""}`,
+    `keyHash              ${vrfConfig.keyHash}`,
+    `subscriptionId       ${vrfConfig.subscriptionId}`,
+    `requestConfirmations ${vrfConfig.requestConfirmations}`,
+    `callbackGasLimit     ${vrfConfig.callbackGasLimit}`,
+    `nativePayment        ${vrfConfig.nativePayment}`,
+    `rerequestTimeout     ${vrfConfig.rerequestTimeout}s`,
+  ];
+  if (subscription)
+    lines.push(
+      `subscription         owner ${subscription.owner}, ${hre.ethers.formatUnits(subscription.balance, 18)} LINK, ${hre.ethers.formatEther(subscription.nativeBalance)} native, ${subscription.reqCount} request(s), ${subscription.consumers.length} consumer(s)${isConsumer ? " incl. the collection" : " (collection NOT a consumer)"}`,
+    );
+  return { data, text: lines.join("\n") };
+}
+
+/** `vrf coordinator --address A`: schedule a coordinator change, or apply the scheduled one (the default admin). */
+async function vrfCoordinator(hre: HardhatRuntimeEnvironment, args: VrfArgs) {
+  if (!args.address) throw userError("vrf coordinator needs --address <the new coordinator>");
+  const address = addressParam(hre, "address", args.address);
+  if ((await hre.ethers.provider.getCode(address)) === "0x")
+    throw userError(`--address ${address} has no contract on ${hre.network.name}: give a VRF v2.5 coordinator`);
+  if (args.timeTravel && !isDevChain(hre)) throw userError("--time-travel only works on development chains");
+  const collection = await getCollection(hre, args.collection);
+  const current = (await vrfConfigOf(collection)).coordinator;
+  const before = await revealView(hre, collection);
+  if (current.toLowerCase() === address.toLowerCase() && !before.pendingCoordinator)
+    throw userError(`${address} is already the collection's coordinator: nothing to change`);
+  const signer = await signerAt(hre, args.from);
+  const admin = await signer.getAddress();
+  if (!(await collection.hasRole(hre.ethers.ZeroHash, admin)))
+    throw userError(
+      `${admin} is not the collection's default admin (${await collection.defaultAdmin()}): only it schedules and applies a coordinator change; pass --from with its signer index`,
+    );
+  const which = `${args.collection ? ` --collection ${args.collection}` : ""}${hre.network.name === "hardhat" ? "" : ` --network ${hre.network.name}`}`;
+  let now = (await hre.ethers.provider.getBlock("latest"))!.timestamp;
+  const scheduled = before.pendingCoordinator?.toLowerCase() === address.toLowerCase();
+  if (scheduled && before.coordinatorEffectiveAt! > now) {
+    if (args.timeTravel) {
+      await hre.network.provider.send("evm_setNextBlockTimestamp", [before.coordinatorEffectiveAt!]);
+    } else
+      throw userError(
+        `the change to ${address} is scheduled and can be applied from ${when(before.coordinatorEffectiveAt!, now)}: run \`npx hardhat vrf coordinator --address ${address}${which}\` again then${isDevChain(hre) ? " (or add --time-travel on this development chain)" : ""}`,
+      );
+  }
+  const tx = await (collection.connect(signer) as Contract).setCoordinator(address);
+  const receipt = await tx.wait();
+  now = (await hre.ethers.provider.getBlock(receipt.blockNumber))!.timestamp;
+  const [planned] = eventsIn(collection, receipt, "CoordinatorChangeScheduled");
+  const [set] = eventsIn(collection, receipt, "CoordinatorSet");
+  if (planned) {
+    const effectiveAt = Number(planned.effectiveAt);
+    const replaced =
+      before.pendingCoordinator && !scheduled
+        ? ` (it replaces the change to ${before.pendingCoordinator} scheduled before)`
+        : "";
+    return {
+      data: { tx: tx.hash, action: "scheduled", coordinator: address, current, effectiveAt },
+      text: `Scheduled the coordinator change ${current} -> ${address}${replaced}: it can be applied from ${when(effectiveAt, now)} (the admin delay) by running \`npx hardhat vrf coordinator --address ${address}${which}\` again. Requests already sent stay with the coordinator they were sent to.`,
+    };
+  }
+  if (!set)
+    throw userError(
+      `setCoordinator(${address}) in ${tx.hash} emitted neither CoordinatorChangeScheduled nor CoordinatorSet`,
+    );
+  return {
+    data: { tx: tx.hash, action: "applied", coordinator: address, previous: current, effectiveAt: now },
+    text: `Coordinator set: ${current} -> ${address}. New requests go to it; requests already sent to ${current} are still fulfilled by it. Next: make the collection a consumer of a funded subscription on ${address} and set its id (\`npx hardhat vrf config --sub-id <id>${which}\`, CONFIG_ROLE).`,
+  };
+}
+
 task(
   "vrf",
   "Chainlink VRF v2.5: create | fund | add-consumer (subscription) | config (show, or change the request parameters: CONFIG_ROLE) | coordinator --address A (default admin, after the admin delay)",
@@ -210,188 +400,18 @@ task(
   .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<
-      VrfConfigOptions & {
-        subcommand: string;
-        sub?: string;
-        amount: string;
-        consumer?: string;
-        address?: string;
-        timeTravel?: boolean;
-        from: number;
-        collection?: string;
-        json?: boolean;
-      }
-    >(async (args, hre) => {
+    action<VrfArgs>(async (args, hre) => {
       switch (args.subcommand) {
-        case "create": {
-          const c = await coordinatorFor(hre, args.from);
-          const tx = await c.contract.createSubscription();
-          const receipt = await tx.wait();
-          const [e] = parseEvents(hre, receipt, "SubscriptionCreated");
-          if (!e) throw userError(`no SubscriptionCreated event in ${tx.hash}`);
-          const data = {
-            tx: tx.hash,
-            coordinator: c.address,
-            mock: c.mock,
-            subId: BigInt(e.subId as bigint),
-            owner: e.owner,
-          };
-          return {
-            data,
-            text: `Created subscription ${data.subId} on ${c.mock ? "VRFCoordinatorV2_5Mock" : "coordinator"} ${c.address} (owner ${data.owner})`,
-          };
-        }
-        case "fund": {
-          const subId = await subscriptionId(hre, args.sub, args.collection);
-          const amount = hre.ethers.parseUnits(args.amount, 18);
-          if (!isDevChain(hre)) {
-            const chainId = Number((await hre.ethers.provider.getNetwork()).chainId);
-            const net = CHAINLINK[chainId];
-            const coordinator = net?.vrfCoordinatorV2_5 ?? "<coordinator>";
-            const link = net?.linkToken ?? "<LINK token>";
-            const encoded = hre.ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [subId]);
-            const data = {
-              funded: false,
-              subId,
-              amount,
-              coordinator,
-              linkToken: link,
-              call: { to: link, fn: "transferAndCall(address,uint256,bytes)", args: [coordinator, amount, encoded] },
-            };
-            const text = [
-              `Live chains fund a subscription with LINK through ERC-677 transferAndCall (this task sends nothing):`,
-              `  LINK ${link}.transferAndCall(${coordinator}, ${amount}, ${encoded})`,
-              `  i.e. ${args.amount} LINK to subscription ${subId}; or use https://vrf.chain.link, or coordinator.fundSubscriptionWithNative(${subId}) with value for native billing.`,
-            ].join("\n");
-            return { data, text };
-          }
-          const c = await coordinatorFor(hre, args.from);
-          const tx = await c.contract.fundSubscription(subId, amount);
-          const receipt = await tx.wait();
-          const [e] = parseEvents(hre, receipt, "SubscriptionFunded");
-          const data = {
-            tx: tx.hash,
-            subId,
-            amount,
-            oldBalance: e?.oldBalance ?? null,
-            newBalance: e?.newBalance ?? null,
-          };
-          return {
-            data,
-            text: `Funded subscription ${subId} with ${args.amount} LINK (balance ${hre.ethers.formatUnits(BigInt((e?.newBalance as bigint) ?? 0n), 18)} LINK)`,
-          };
-        }
-        case "add-consumer": {
-          const subId = await subscriptionId(hre, args.sub, args.collection);
-          const consumer = args.consumer
-            ? addressParam(hre, "consumer", args.consumer)
-            : await (await getCollection(hre, args.collection)).getAddress();
-          const c = await coordinatorFor(hre, args.from);
-          const tx = await c.contract.addConsumer(subId, consumer);
-          const receipt = await tx.wait();
-          const [e] = parseEvents(hre, receipt, "SubscriptionConsumerAdded");
-          const data = { tx: tx.hash, subId, consumer, added: !!e };
-          return { data, text: `Added consumer ${consumer} to subscription ${subId}` };
-        }
-        case "config": {
-          const collection = await getCollection(hre, args.collection);
-          let vrfConfig = await vrfConfigOf(collection);
-          const change = configChange(hre, args, vrfConfig);
-          let tx: string | null = null;
-          if (change) {
-            const signer = await signerAt(hre, args.from);
-            const sent = await (collection.connect(signer) as Contract).setVrfConfig({ ...vrfConfig, ...change });
-            await sent.wait();
-            tx = sent.hash;
-            vrfConfig = await vrfConfigOf(collection);
-          }
-          const c = await coordinatorFor(hre, args.from).catch(() => null);
-          const subscription = c ? await subscriptionView(c, vrfConfig.subscriptionId) : null;
-          const collectionAddress = await collection.getAddress();
-          const isConsumer = subscription
-            ? subscription.consumers.map((a) => a.toLowerCase()).includes(collectionAddress.toLowerCase())
-            : null;
-          const reveal = await revealView(hre, collection);
-          const data = {
-            vrfConfig,
-            subscription,
-            isConsumer,
-            tx,
-            changed: change ? Object.keys(change) : [],
-            pendingCoordinator: reveal.pendingCoordinator,
-            coordinatorEffectiveAt: reveal.coordinatorEffectiveAt,
-          };
-          const now = (await hre.ethers.provider.getBlock("latest"))!.timestamp;
-          const lines = [
-            ...(tx ? [`Updated ${Object.keys(change!).join(", ")} (setVrfConfig, tx ${tx})`] : []),
-            `coordinator          ${vrfConfig.coordinator}${reveal.pendingCoordinator ? ` (change to ${reveal.pendingCoordinator} scheduled, from ${when(reveal.coordinatorEffectiveAt!, now)})` : ""}`,
-            `keyHash              ${vrfConfig.keyHash}`,
-            `subscriptionId       ${vrfConfig.subscriptionId}`,
-            `requestConfirmations ${vrfConfig.requestConfirmations}`,
-            `callbackGasLimit     ${vrfConfig.callbackGasLimit}`,
-            `nativePayment        ${vrfConfig.nativePayment}`,
-            `rerequestTimeout     ${vrfConfig.rerequestTimeout}s`,
-          ];
-          if (subscription)
-            lines.push(
-              `subscription         owner ${subscription.owner}, ${hre.ethers.formatUnits(subscription.balance, 18)} LINK, ${hre.ethers.formatEther(subscription.nativeBalance)} native, ${subscription.reqCount} request(s), ${subscription.consumers.length} consumer(s)${isConsumer ? " incl. the collection" : " (collection NOT a consumer)"}`,
-            );
-          return { data, text: lines.join("\n") };
-        }
-        case "coordinator": {
-          if (!args.address) throw userError("vrf coordinator needs --address <the new coordinator>");
-          const address = addressParam(hre, "address", args.address);
-          if ((await hre.ethers.provider.getCode(address)) === "0x")
-            throw userError(`--address ${address} has no contract on ${hre.network.name}: give a VRF v2.5 coordinator`);
-          if (args.timeTravel && !isDevChain(hre)) throw userError("--time-travel only works on development chains");
-          const collection = await getCollection(hre, args.collection);
-          const current = (await vrfConfigOf(collection)).coordinator;
-          const before = await revealView(hre, collection);
-          if (current.toLowerCase() === address.toLowerCase() && !before.pendingCoordinator)
-            throw userError(`${address} is already the collection's coordinator: nothing to change`);
-          const signer = await signerAt(hre, args.from);
-          const admin = await signer.getAddress();
-          if (!(await collection.hasRole(hre.ethers.ZeroHash, admin)))
-            throw userError(
-              `${admin} is not the collection's default admin (${await collection.defaultAdmin()}): only it schedules and applies a coordinator change; pass --from with its signer index`,
-            );
-          const which = `${args.collection ? ` --collection ${args.collection}` : ""}${hre.network.name === "hardhat" ? "" : ` --network ${hre.network.name}`}`;
-          let now = (await hre.ethers.provider.getBlock("latest"))!.timestamp;
-          const scheduled = before.pendingCoordinator?.toLowerCase() === address.toLowerCase();
-          if (scheduled && before.coordinatorEffectiveAt! > now) {
-            if (args.timeTravel) {
-              await hre.network.provider.send("evm_setNextBlockTimestamp", [before.coordinatorEffectiveAt!]);
-            } else
-              throw userError(
-                `the change to ${address} is scheduled and can be applied from ${when(before.coordinatorEffectiveAt!, now)}: run \`npx hardhat vrf coordinator --address ${address}${which}\` again then${isDevChain(hre) ? " (or add --time-travel on this development chain)" : ""}`,
-              );
-          }
-          const tx = await (collection.connect(signer) as Contract).setCoordinator(address);
-          const receipt = await tx.wait();
-          now = (await hre.ethers.provider.getBlock(receipt.blockNumber))!.timestamp;
-          const [planned] = eventsIn(collection, receipt, "CoordinatorChangeScheduled");
-          const [set] = eventsIn(collection, receipt, "CoordinatorSet");
-          if (planned) {
-            const effectiveAt = Number(planned.effectiveAt);
-            const replaced =
-              before.pendingCoordinator && !scheduled
-                ? ` (it replaces the change to ${before.pendingCoordinator} scheduled before)`
-                : "";
-            return {
-              data: { tx: tx.hash, action: "scheduled", coordinator: address, current, effectiveAt },
-              text: `Scheduled the coordinator change ${current} -> ${address}${replaced}: it can be applied from ${when(effectiveAt, now)} (the admin delay) by running \`npx hardhat vrf coordinator --address ${address}${which}\` again. Requests already sent stay with the coordinator they were sent to.`,
-            };
-          }
-          if (!set)
-            throw userError(
-              `setCoordinator(${address}) in ${tx.hash} emitted neither CoordinatorChangeScheduled nor CoordinatorSet`,
-            );
-          return {
-            data: { tx: tx.hash, action: "applied", coordinator: address, previous: current, effectiveAt: now },
-            text: `Coordinator set: ${current} -> ${address}. New requests go to it; requests already sent to ${current} are still fulfilled by it. Next: make the collection a consumer of a funded subscription on ${address} and set its id (\`npx hardhat vrf config --sub-id <id>${which}\`, CONFIG_ROLE).`,
-          };
-        }
+        case "create":
+          return vrfCreate(hre, args);
+        case "fund":
+          return vrfFund(hre, args);
+        case "add-consumer":
+          return vrfAddConsumer(hre, args);
+        case "config":
+          return vrfConfigure(hre, args);
+        case "coordinator":
+          return vrfCoordinator(hre, args);
         default:
           throw userError(`unknown subcommand "${args.subcommand}" (${SUBCOMMANDS})`);
       }

@@ -1,12 +1,12 @@
 /**
  * Gas budgets of reveal cohorts (issue 13), against the plain ERC721A upgradeable proxy measured in
- * the same run (contracts/mocks/baselines). The figures come from test/baselines/cohorts.ts, which
+ * the same run (contracts/mocks/baselines). The figures come from scripts/lib/gas/cohorts.ts, which
  * the benchmark (`npm run bench`) shares. Titles name their budget ("gas is at most", "cost the
  * same"): coverage's instrumented code skips them (scripts/coverage.sh).
  */
 import { expect } from "chai";
 import { deployWorld } from "./helpers/fixture";
-import { measurePlainErc721a } from "./baselines/measure";
+import { measurePlainErc721a } from "../scripts/lib/gas/measure";
 import {
   COHORT_SIZES,
   MINT_QUANTITIES,
@@ -16,7 +16,7 @@ import {
   type AllowlistFigures,
   type CohortMintFigures,
   type CohortRevealFigures,
-} from "./baselines/cohorts";
+} from "../scripts/lib/gas/cohorts";
 
 const within = (values: bigint[], fraction: number): boolean => {
   const max = values.reduce((a, b) => (a > b ? a : b));

@@ -11,6 +11,7 @@ import {
   plain,
   PRICE,
   requestIdsOf,
+  seedOf,
   seedState,
   timeAtLeast,
   type World,
@@ -21,10 +22,6 @@ import { decodeTokenUri } from "../tasks/lib/render";
 // form the open cohort; one `reveal()` (anyone, after the minimum delay), Chainlink Automation or,
 // in instant-reveal mode, the mint itself closes it with one request, and one word reveals it all.
 
-const abi = ethers.AbiCoder.defaultAbiCoder();
-/** A token's seed: keccak256(abi.encode(word, tokenId)). */
-const seedFor = (word: bigint, tokenId: bigint | number): bigint =>
-  BigInt(ethers.keccak256(abi.encode(["uint256", "uint256"], [word, tokenId])));
 const REQUEST_KIND_COHORT = 1;
 const P = (usd: number): bigint => BigInt(Math.round(usd * 1e8));
 const MIN_DELAY = 60;
@@ -120,7 +117,7 @@ describe("Reveal cohorts", () => {
     const word = c.randomness;
     expect(word).to.not.equal(requestId); // the word replaced the request id
     for (let id = 1; id <= 15; id++) {
-      expect(await w.collection.seedOf(id), `seed of ${id}`).to.equal(seedFor(word, id));
+      expect(await w.collection.seedOf(id), `seed of ${id}`).to.equal(seedOf(word, id));
       expect(await w.collection.cohortIdOf(id)).to.equal(0n);
     }
     expect(await stageOf(w, 1)).to.equal("Hatchling");
@@ -164,7 +161,7 @@ describe("Reveal cohorts", () => {
     }
     await fulfil(w, requestId);
     const { randomness: word } = await w.collection.cohort(0);
-    for (const id of [1, 2, 3]) expect(await w.collection.seedOf(id)).to.equal(seedFor(word, id));
+    for (const id of [1, 2, 3]) expect(await w.collection.seedOf(id)).to.equal(seedOf(word, id));
     await expectEggs(w, 4, 6);
 
     // The next cohort: its own request, its own word.
@@ -173,8 +170,8 @@ describe("Reveal cohorts", () => {
       .to.emit(w.collection, "CohortRevealed")
       .withArgs(1, 4, 3, 0);
     const { randomness: word1 } = await w.collection.cohort(1);
-    for (const id of [4, 5, 6]) expect(await w.collection.seedOf(id)).to.equal(seedFor(word1, id));
-    for (const id of [1, 2, 3]) expect(await w.collection.seedOf(id)).to.equal(seedFor(word, id)); // unchanged
+    for (const id of [4, 5, 6]) expect(await w.collection.seedOf(id)).to.equal(seedOf(word1, id));
+    for (const id of [1, 2, 3]) expect(await w.collection.seedOf(id)).to.equal(seedOf(word, id)); // unchanged
   });
 
   it("reveal() refuses an empty cohort (SeedNothingToReveal) and a call before the delay (SeedRevealTooEarly), changing nothing", async () => {
@@ -257,7 +254,7 @@ describe("Reveal cohorts", () => {
     const w = await deployWorld();
     const collection = await w.collection.getAddress();
     const check = async () => [...(await w.collection.checkUpkeep("0x"))];
-    const cohortData = (id: number) => abi.encode(["uint256"], [id]);
+    const cohortData = (id: number) => ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [id]);
     const UPKEEP_ROLE = ethers.id("UPKEEP_ROLE");
     const forwarder = w.bob; // stands for the upkeep's forwarder
 
@@ -371,7 +368,7 @@ describe("Reveal cohorts", () => {
       .withArgs(requestId, requestId, w.subscriptionId, (p: bigint) => p > 0n, false, true, false);
     const { randomness: word } = await w.collection.cohort(0);
     for (const id of [1, 1_000, 1_001, 5_000, 9_999, 10_000]) {
-      expect(await w.collection.seedOf(id), `seed of ${id}`).to.equal(seedFor(word, id));
+      expect(await w.collection.seedOf(id), `seed of ${id}`).to.equal(seedOf(word, id));
     }
     expect(await stageOf(w, 10_000)).to.equal("Hatchling");
     expect(await w.collection.cohortIdOf(10_000)).to.equal(0n);
@@ -462,14 +459,14 @@ describe("Reveal cohorts", () => {
     await expectEggs(w, 1, 3, [1]);
     await expectEggs(w, 6, 6);
     const { randomness: word1 } = await w.collection.cohort(1);
-    for (const id of [4, 5]) expect(await w.collection.seedOf(id)).to.equal(seedFor(word1, id));
+    for (const id of [4, 5]) expect(await w.collection.seedOf(id)).to.equal(seedOf(word1, id));
     await fulfil(w, ids[0]);
     await fulfil(w, ids[2]);
     const words = [(await w.collection.cohort(0)).randomness, word1, (await w.collection.cohort(2)).randomness];
     expect(new Set(words).size).to.equal(3);
     for (let id = 1; id <= 6; id++) {
       const cohortId = id <= 3 ? 0 : id <= 5 ? 1 : 2;
-      expect(await w.collection.seedOf(id)).to.equal(seedFor(words[cohortId], id));
+      expect(await w.collection.seedOf(id)).to.equal(seedOf(words[cohortId], id));
     }
 
     // A refused request does not fail an instant-reveal mint: the cohort waits for a retry.

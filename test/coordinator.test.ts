@@ -12,13 +12,18 @@ import {
   plain,
   PRICE,
   requestIdsOf,
+  seedOf as seedFor,
   seedState,
   timeAtLeast,
   type World,
 } from "./helpers/fixture";
 import { deployRealWorld, fulfilRequest, mintRequest, pendingRequest, type RealWorld } from "./helpers/real-vrf";
 import { MOCKS } from "../config/networks";
-import type { VRFCoordinatorV2_5Mock, VRFCoordinatorV2Plus_V2Example } from "../typechain-types";
+import type {
+  VRFCoordinatorV2_5Mock,
+  VRFCoordinatorV2Plus_V2Example,
+  VRFV2PlusConsumerExample,
+} from "../typechain-types";
 
 // The VRF trust model (issue 13): no single role can choose a seed or a metamorphosis outcome.
 // The config role sets request parameters but never the coordinator; the coordinator changes only
@@ -27,8 +32,6 @@ import type { VRFCoordinatorV2_5Mock, VRFCoordinatorV2Plus_V2Example } from "../
 // coordinator it was sent to, and only that coordinator may fulfil it.
 
 const abi = ethers.AbiCoder.defaultAbiCoder();
-const seedFor = (word: bigint, tokenId: number): bigint =>
-  BigInt(ethers.keccak256(abi.encode(["uint256", "uint256"], [word, tokenId])));
 const DEFAULT_ADMIN_ROLE = ethers.ZeroHash;
 const REQUEST_KIND_COHORT = 1;
 const P = (usd: number): bigint => BigInt(Math.round(usd * 1e8));
@@ -344,16 +347,19 @@ describe("VRF coordinator trust", () => {
     }
     expect(await seedState(w)).to.deep.equal(before);
 
-    // A current coordinator whose getSubscription reverts without InvalidSubscription (here a
-    // contract that has no such function, set by the admin): never taken for a migration.
-    const feed = await w.feed.getAddress();
-    await adminChangeCoordinator(w, feed);
-    const atFeed = await seedState(w);
-    const call = w.collection.connect(await impersonate(feed)).setCoordinator(empty);
-    await expect(call).to.emit(w.collection, "CoordinatorMigrationIgnored").withArgs(feed, empty);
-    await expect(call).to.not.emit(w.collection, "CoordinatorSet");
-    expect(await seedState(w)).to.deep.equal(atFeed);
-    expect((await w.collection.vrfConfig()).coordinator).to.equal(feed);
+    // A current coordinator whose getSubscription reverts without InvalidSubscription, set by the
+    // admin: a contract that has no such function (an empty revert), or one that answers with
+    // another error. Neither is taken for a migration.
+    const unavailable = await (await ethers.deployContract("UnavailableCoordinator")).getAddress();
+    for (const coordinator of [await w.feed.getAddress(), unavailable]) {
+      await adminChangeCoordinator(w, coordinator);
+      const at = await seedState(w);
+      const call = w.collection.connect(await impersonate(coordinator)).setCoordinator(empty);
+      await expect(call).to.emit(w.collection, "CoordinatorMigrationIgnored").withArgs(coordinator, empty);
+      await expect(call).to.not.emit(w.collection, "CoordinatorSet");
+      expect(await seedState(w)).to.deep.equal(at);
+      expect((await w.collection.vrfConfig()).coordinator).to.equal(coordinator);
+    }
   });
 
   it("the default admin cancels a scheduled change by naming the current coordinator", async () => {
@@ -415,6 +421,17 @@ describe("VRF coordinator trust", () => {
     const targetAddress = await target.getAddress();
     await w.coordinator.registerMigratableCoordinator(targetAddress);
 
+    // The subscription is shared: Chainlink's example consumer is listed before the collection, and
+    // migrates with it.
+    const other = (await ethers.deployContract("VRFV2PlusConsumerExample", [
+      real,
+      await w.link.getAddress(),
+    ])) as unknown as VRFV2PlusConsumerExample;
+    const otherAddress = await other.getAddress();
+    await (await w.coordinator.removeConsumer(w.linkSub, collection)).wait();
+    await (await w.coordinator.addConsumer(w.linkSub, otherAddress)).wait();
+    await (await w.coordinator.addConsumer(w.linkSub, collection)).wait();
+
     // A cohort waiting for its word blocks the migration (Chainlink's rule); once answered, it goes.
     const pendingId = await mintRequest(w, w.alice, 2);
     await expect(w.coordinator.migrate(w.linkSub, targetAddress)).to.be.revertedWithCustomError(
@@ -434,7 +451,8 @@ describe("VRF coordinator trust", () => {
       "InvalidSubscription",
     );
     const sub = await target.getSubscription(w.linkSub);
-    expect(sub.consumers).to.deep.equal([collection]);
+    expect(sub.consumers).to.deep.equal([otherAddress, collection]);
+    expect(await other.s_vrfCoordinator()).to.equal(targetAddress);
     expect(sub.linkBalance).to.equal(link);
 
     // The next cohort is requested from, and answered by, the new coordinator.

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import hre, { ethers } from "hardhat";
 import { mine, time } from "@nomicfoundation/hardhat-network-helpers";
-import { advance, closeCohort, IgnoreReason, plain, PRICE, requestIdsOf, timeAtLeast } from "./helpers/fixture";
+import { advance, closeCohort, IgnoreReason, plain, PRICE, requestIdsOf, seedOf, timeAtLeast } from "./helpers/fixture";
 import {
   balances,
   callbackGasUsed,
@@ -23,9 +23,6 @@ function identity(uri: string) {
   return ["Palette", "Body"].map((t) => attrs.find((a) => a.trait_type === t)?.value);
 }
 
-const abi = ethers.AbiCoder.defaultAbiCoder();
-const seedOf = (word: bigint, tokenId: number): bigint =>
-  BigInt(ethers.keccak256(abi.encode(["uint256", "uint256"], [word, tokenId])));
 const P = (usd: number): bigint => BigInt(Math.round(usd * 1e8));
 
 // ERC-7201 slot of the seed module; word 0 packs coordinator (bits 0-159) | requestConfirmations

@@ -11,6 +11,7 @@ import {
   plain,
   PRICE,
   requestIdsOf,
+  seedOf,
   seedState,
   timeAtLeast,
   type World,
@@ -21,11 +22,8 @@ import {
 // and rendering are in test/cohorts.test.ts; the coordinator trust model in test/coordinator.test.ts.
 
 const abi = ethers.AbiCoder.defaultAbiCoder();
-/** A token's seed: keccak256(abi.encode(word, tokenId)). */
-const seedFor = (word: bigint, tokenId: bigint | number): bigint =>
-  BigInt(ethers.keccak256(abi.encode(["uint256", "uint256"], [word, tokenId])));
 /** The word VRFCoordinatorV2_5Mock.fulfillRandomWords sends: keccak256(abi.encode(requestId, 0)). */
-const mockWord = (requestId: bigint): bigint => seedFor(requestId, 0);
+const mockWord = (requestId: bigint): bigint => seedOf(requestId, 0);
 const REQUEST_KIND_COHORT = 1;
 const key = (trait: string) => ethers.id(trait);
 
@@ -63,9 +61,9 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
     ]);
     for (let id = 1; id <= 5; id++) {
       expect(await w.collection.isRevealed(id)).to.equal(true);
-      expect(await w.collection.seedOf(id), `seed of ${id}`).to.equal(seedFor(word, id));
+      expect(await w.collection.seedOf(id), `seed of ${id}`).to.equal(seedOf(word, id));
       expect(await w.collection.getTraitValue(id, key("revealed"))).to.equal(ethers.toBeHex(1, 32));
-      expect((await w.collection.phenotypeOf(id)).seed).to.equal(seedFor(word, id));
+      expect((await w.collection.phenotypeOf(id)).seed).to.equal(seedOf(word, id));
     }
   });
 
@@ -100,13 +98,13 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
     await expect(c.rawFulfillRandomWords(id, [5n, 6n, 7n]))
       .to.emit(w.collection, "CohortRevealed")
       .withArgs(0, 1, 3, 0);
-    expect(await w.collection.seedOf(2)).to.equal(seedFor(5n, 2));
+    expect(await w.collection.seedOf(2)).to.equal(seedOf(5n, 2));
     const before = await seedState(w);
     await expect(c.rawFulfillRandomWords(id, [8n]))
       .to.emit(w.collection, "RandomnessIgnored")
       .withArgs(id, IgnoreReason.UnknownRequest);
     expect(await seedState(w)).to.deep.equal(before);
-    expect(await w.collection.seedOf(2)).to.equal(seedFor(5n, 2));
+    expect(await w.collection.seedOf(2)).to.equal(seedOf(5n, 2));
   });
 
   describe("stuck cohorts", () => {
@@ -155,7 +153,7 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
       await expect(w.coordinator.fulfillRandomWords(newId, await w.collection.getAddress()))
         .to.emit(w.collection, "CohortRevealed")
         .withArgs(0, 1, 4, 0);
-      for (let id = 1; id <= 4; id++) expect(await w.collection.seedOf(id)).to.equal(seedFor(mockWord(newId), id));
+      for (let id = 1; id <= 4; id++) expect(await w.collection.seedOf(id)).to.equal(seedOf(mockWord(newId), id));
       expect(mockWord(newId)).to.not.equal(mockWord(oldId));
 
       // A revealed cohort cannot be re-requested; nor can a cohort that does not exist.
@@ -205,7 +203,7 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
       const [newId] = await requestIdsOf(w.collection, retry);
       await expect(retry).to.emit(w.collection, "CohortRerequested").withArgs(0, 0, newId);
       await fulfil(w, newId);
-      for (let id = 1; id <= 2; id++) expect(await w.collection.seedOf(id)).to.equal(seedFor(mockWord(newId), id));
+      for (let id = 1; id <= 2; id++) expect(await w.collection.seedOf(id)).to.equal(seedOf(mockWord(newId), id));
     });
 
     it("an unfunded subscription: the request is made, the coordinator cannot pay the fulfilment, and the cohort is retried after the timeout", async () => {
@@ -229,7 +227,7 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
       const [newId] = await requestIdsOf(w.collection, w.collection.rerequestCohort(0));
       await fulfil(w, newId);
       expect(await w.collection.isRevealed(5)).to.equal(true);
-      expect(await w.collection.seedOf(5)).to.equal(seedFor(mockWord(newId), 5));
+      expect(await w.collection.seedOf(5)).to.equal(seedOf(mockWord(newId), 5));
     });
   });
 

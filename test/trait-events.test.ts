@@ -62,158 +62,196 @@ async function snapshot(w: World): Promise<Snapshot> {
   return out;
 }
 
+type Signer = Awaited<ReturnType<typeof ethers.getSigners>>[number];
+type Send = () => Promise<ContractTransactionResponse>;
+
+/**
+ * A checker over one collection: `check(what, send)` sends one transaction and checks every trait
+ * change it made against its events; `stats` counts transactions and (token, trait) changes.
+ */
+async function traitChecker(w: World, collection: string) {
+  const stats = { transactions: 0, changes: 0, perTrait: new Map<string, number>() };
+  let state = await snapshot(w);
+  /** Sends one transaction and checks every trait change it made against its events. */
+  const check = async (what: string, send: Send) => {
+    let receipt;
+    try {
+      receipt = await (await send()).wait();
+    } catch {
+      return undefined; // refused by the contract: no state changed (the hostile-input test checks that)
+    }
+    const after = await snapshot(w);
+    const coverage = coverageOf(w, receipt!.logs, collection);
+    for (const [id, before] of state) {
+      const now = after.get(id)!;
+      KEYS.forEach((key, i) => {
+        if (before[i] === now[i]) return;
+        stats.changes++;
+        stats.perTrait.set(NAME_OF.get(key)!, (stats.perTrait.get(NAME_OF.get(key)!) ?? 0) + 1);
+        const hit = coverage.covers(key, id);
+        expect(hit, `${what}: token #${id} "${NAME_OF.get(key)}" changed ${before[i]} -> ${now[i]} without an event`).to
+          .not.be.undefined;
+        if (hit!.value !== null)
+          expect(hit!.value, `${what}: token #${id} "${NAME_OF.get(key)}" announced value`).to.equal(now[i]);
+      });
+    }
+    stats.transactions++;
+    state = after;
+    return receipt!;
+  };
+  return { check, stats };
+}
+
+/** The random life's state between steps. */
+interface TraitLife {
+  w: World;
+  collection: string;
+  rand: () => number;
+  signers: Signer[];
+  holders: Signer[];
+  price: bigint;
+  pendingCohorts: bigint[];
+  pendingMetamorphoses: bigint[];
+  check: Awaited<ReturnType<typeof traitChecker>>["check"];
+}
+
+/** The request ids of `event` in a receipt of the collection. */
+function requestIdsIn(w: World, collection: string, receipt: { logs: readonly Log[] } | undefined, event: string) {
+  return (receipt?.logs ?? [])
+    .filter((l) => l.address.toLowerCase() === collection.toLowerCase())
+    .map((l) => w.collection.interface.parseLog(l))
+    .filter((p) => p?.name === event)
+    .map((p) => p!.args.requestId as bigint);
+}
+
+/** A holder asks for a metamorphosis: from a random token on, the first the collection would accept. */
+async function metamorphoseSome(l: TraitLife, supply: number): Promise<void> {
+  const { w, rand, signers, check } = l;
+  // Eggs hatch late, so a random pick alone is mostly refused.
+  const start = Math.floor(rand() * supply);
+  const holderOf = async (id: number) => {
+    const owner = await w.collection.ownerOf(id);
+    return w.collection.connect(signers.find((s) => s.address === owner)!);
+  };
+  let id = 1 + start;
+  for (let k = 0; k < supply; k++) {
+    const candidate = 1 + ((start + k) % supply);
+    const accepted = await (await holderOf(candidate)).metamorphose.staticCall(candidate).then(
+      () => true,
+      () => false,
+    );
+    if (accepted) {
+      id = candidate;
+      break;
+    }
+  }
+  const c = await holderOf(id);
+  const receipt = await check(`metamorphose #${id}`, () => c.metamorphose(id));
+  l.pendingMetamorphoses.push(...requestIdsIn(w, l.collection, receipt, "RandomnessRequested"));
+}
+
+/** One random step of the life: a mint, a reveal, an epoch, a nurture, a metamorphosis, a transfer or a new mood threshold. */
+async function randomStep(l: TraitLife, step: number): Promise<void> {
+  const { w, collection, rand, signers, holders, pendingCohorts, pendingMetamorphoses, check } = l;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const requestIds = (receipt: { logs: readonly Log[] } | undefined, event: string) =>
+    requestIdsIn(w, collection, receipt, event);
+  const supply = Number(await w.collection.totalSupply());
+  const r = rand();
+  // Tokens wait in the open cohort until someone calls reveal() (or, in the steps run in
+  // instant-reveal mode, until the mint itself closes it).
+  const open = (await w.collection.cohortState()).openFirstTokenId <= BigInt(supply);
+  if (step === 40 || step === 65) {
+    const instant = step === 40;
+    const delay = (await w.collection.cohortState()).minRevealDelay;
+    await check(`setRevealConfig (instant ${instant})`, () => w.collection.setRevealConfig(delay, instant));
+  }
+  if (supply === 0 || r < 0.14) {
+    const who = pick(holders);
+    const q = 1 + Math.floor(rand() * 3);
+    const receipt = await check(`mint ${q}`, () => w.collection.connect(who).mint(q, { value: PRICE * BigInt(q) }));
+    pendingCohorts.push(...requestIds(receipt, "RandomnessRequested"));
+  } else if (r < 0.28 && (pendingCohorts.length > 0 || open)) {
+    if (pendingCohorts.length > 0 && (!open || rand() < 0.5)) {
+      // A cohort's word arrives: all its eggs hatch at once.
+      const id = pendingCohorts.shift()!;
+      await check("cohort reveal", () => w.coordinator.fulfillRandomWords(id, collection));
+    } else {
+      // Anyone closes the open cohort once the minimum delay has passed: one request, no trait moves yet.
+      const s = await w.collection.cohortState();
+      const at = s.openedAt + BigInt(s.minRevealDelay);
+      const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+      if (at > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(at)]);
+      const receipt = await check("reveal()", () => w.collection.connect(pick(holders)).reveal());
+      pendingCohorts.push(...requestIds(receipt, "RandomnessRequested"));
+    }
+  } else if (r < 0.5) {
+    // The world moves: up, down or calm, sometimes by a lot.
+    const move = BigInt(Math.floor((rand() - 0.5) * 1600)); // -8% .. +8%
+    l.price = (l.price * (10_000n + move)) / 10_000n;
+    const next = await w.world.nextEpochAt();
+    const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+    if (next > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
+    await (await w.feed.updateAnswer(l.price)).wait();
+    await check("advanceEpoch", () => w.world.advanceEpoch());
+  } else if (r < 0.72) {
+    const id = 1 + Math.floor(rand() * supply);
+    const owner = await w.collection.ownerOf(id);
+    await check(`nurture #${id}`, () => w.collection.connect(signers.find((s) => s.address === owner)!).nurture(id));
+  } else if (r < 0.84) {
+    await metamorphoseSome(l, supply);
+  } else if (r < 0.92 && pendingMetamorphoses.length > 0) {
+    const id = pendingMetamorphoses.shift()!;
+    await check("metamorphosis fulfilment", () => w.coordinator.fulfillRandomWords(id, collection));
+  } else if (r < 0.97) {
+    const id = 1 + Math.floor(rand() * supply);
+    const owner = await w.collection.ownerOf(id);
+    const to = pick(holders);
+    await check(`transfer #${id}`, () =>
+      w.collection.connect(signers.find((s) => s.address === owner)!).transferFrom(owner, to.address, id),
+    );
+  } else {
+    // The config role moves the mood threshold: every token's mood may change with it.
+    const feed = await w.world.feedConfig();
+    const threshold = 50 + Math.floor(rand() * 400);
+    await check(`setFeedConfig (mood threshold ${threshold} bps)`, () =>
+      w.world.setFeedConfig({
+        feed: feed.feed,
+        sequencerUptimeFeed: feed.sequencerUptimeFeed,
+        epochInterval: feed.epochInterval,
+        heartbeat: feed.heartbeat,
+        sequencerGracePeriod: feed.sequencerGracePeriod,
+        minAnswer: feed.minAnswer,
+        maxAnswer: feed.maxAnswer,
+        moodThresholdBps: threshold,
+      }),
+    );
+  }
+}
+
 describe("ERC-7496 trait events (replay of a lived collection)", function () {
   this.timeout(600_000);
 
   it("every trait change of an existing token is announced in the transaction that makes it @skip-coverage", async () => {
     const seed = Number(process.env.PROPERTY_SEED ?? 7496);
-    const rand = mulberry32(seed);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
     const w = await deployWorld();
     const collection = await w.collection.getAddress();
     const signers = await ethers.getSigners();
-    const holders = signers.slice(1, 6);
     await w.collection.setSaleConfig(PRICE, 10_000, 1_000, 20);
-    let price = 3000n * 10n ** 8n;
-    const pendingCohorts: bigint[] = [];
-    const pendingMetamorphoses: bigint[] = [];
-
-    let transactions = 0;
-    let changes = 0;
-    const perTrait = new Map<string, number>();
-    let state = await snapshot(w);
-
-    /** Sends one transaction and checks every trait change it made against its events. */
-    const check = async (what: string, send: () => Promise<ContractTransactionResponse>) => {
-      let receipt;
-      try {
-        receipt = await (await send()).wait();
-      } catch {
-        return undefined; // refused by the contract: no state changed (the hostile-input test checks that)
-      }
-      const after = await snapshot(w);
-      const coverage = coverageOf(w, receipt!.logs, collection);
-      for (const [id, before] of state) {
-        const now = after.get(id)!;
-        KEYS.forEach((key, i) => {
-          if (before[i] === now[i]) return;
-          changes++;
-          perTrait.set(NAME_OF.get(key)!, (perTrait.get(NAME_OF.get(key)!) ?? 0) + 1);
-          const hit = coverage.covers(key, id);
-          expect(hit, `${what}: token #${id} "${NAME_OF.get(key)}" changed ${before[i]} -> ${now[i]} without an event`)
-            .to.not.be.undefined;
-          if (hit!.value !== null)
-            expect(hit!.value, `${what}: token #${id} "${NAME_OF.get(key)}" announced value`).to.equal(now[i]);
-        });
-      }
-      transactions++;
-      state = after;
-      return receipt!;
+    const { check, stats } = await traitChecker(w, collection);
+    const life: TraitLife = {
+      w,
+      collection,
+      rand: mulberry32(seed),
+      signers,
+      holders: signers.slice(1, 6),
+      price: 3000n * 10n ** 8n,
+      pendingCohorts: [],
+      pendingMetamorphoses: [],
+      check,
     };
-
-    const requestIds = (receipt: { logs: readonly Log[] } | undefined, event: string) =>
-      (receipt?.logs ?? [])
-        .filter((l) => l.address.toLowerCase() === collection.toLowerCase())
-        .map((l) => w.collection.interface.parseLog(l))
-        .filter((p) => p?.name === event)
-        .map((p) => p!.args.requestId as bigint);
-
-    for (let step = 0; step < 90; step++) {
-      const supply = Number(await w.collection.totalSupply());
-      const r = rand();
-      // Tokens wait in the open cohort until someone calls reveal() (or, in the steps run in
-      // instant-reveal mode, until the mint itself closes it).
-      const open = (await w.collection.cohortState()).openFirstTokenId <= BigInt(supply);
-      if (step === 40 || step === 65) {
-        const instant = step === 40;
-        const delay = (await w.collection.cohortState()).minRevealDelay;
-        await check(`setRevealConfig (instant ${instant})`, () => w.collection.setRevealConfig(delay, instant));
-      }
-      if (supply === 0 || r < 0.14) {
-        const who = pick(holders);
-        const q = 1 + Math.floor(rand() * 3);
-        const receipt = await check(`mint ${q}`, () => w.collection.connect(who).mint(q, { value: PRICE * BigInt(q) }));
-        pendingCohorts.push(...requestIds(receipt, "RandomnessRequested"));
-      } else if (r < 0.28 && (pendingCohorts.length > 0 || open)) {
-        if (pendingCohorts.length > 0 && (!open || rand() < 0.5)) {
-          // A cohort's word arrives: all its eggs hatch at once.
-          const id = pendingCohorts.shift()!;
-          await check("cohort reveal", () => w.coordinator.fulfillRandomWords(id, collection));
-        } else {
-          // Anyone closes the open cohort once the minimum delay has passed: one request, no trait moves yet.
-          const s = await w.collection.cohortState();
-          const at = s.openedAt + BigInt(s.minRevealDelay);
-          const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-          if (at > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(at)]);
-          const receipt = await check("reveal()", () => w.collection.connect(pick(holders)).reveal());
-          pendingCohorts.push(...requestIds(receipt, "RandomnessRequested"));
-        }
-      } else if (r < 0.5) {
-        // The world moves: up, down or calm, sometimes by a lot.
-        const move = BigInt(Math.floor((rand() - 0.5) * 1600)); // -8% .. +8%
-        price = (price * (10_000n + move)) / 10_000n;
-        const next = await w.world.nextEpochAt();
-        const now = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-        if (next > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
-        await (await w.feed.updateAnswer(price)).wait();
-        await check("advanceEpoch", () => w.world.advanceEpoch());
-      } else if (r < 0.72) {
-        const id = 1 + Math.floor(rand() * supply);
-        const owner = await w.collection.ownerOf(id);
-        await check(`nurture #${id}`, () =>
-          w.collection.connect(signers.find((s) => s.address === owner)!).nurture(id),
-        );
-      } else if (r < 0.84) {
-        // A holder asks for a metamorphosis: from a random token on, the first the collection would
-        // accept (eggs hatch late, so a random pick alone is mostly refused).
-        const start = Math.floor(rand() * supply);
-        const holderOf = async (id: number) => {
-          const owner = await w.collection.ownerOf(id);
-          return w.collection.connect(signers.find((s) => s.address === owner)!);
-        };
-        let id = 1 + start;
-        for (let k = 0; k < supply; k++) {
-          const candidate = 1 + ((start + k) % supply);
-          const accepted = await (await holderOf(candidate)).metamorphose.staticCall(candidate).then(
-            () => true,
-            () => false,
-          );
-          if (accepted) {
-            id = candidate;
-            break;
-          }
-        }
-        const c = await holderOf(id);
-        const receipt = await check(`metamorphose #${id}`, () => c.metamorphose(id));
-        pendingMetamorphoses.push(...requestIds(receipt, "RandomnessRequested"));
-      } else if (r < 0.92 && pendingMetamorphoses.length > 0) {
-        const id = pendingMetamorphoses.shift()!;
-        await check("metamorphosis fulfilment", () => w.coordinator.fulfillRandomWords(id, collection));
-      } else if (r < 0.97) {
-        const id = 1 + Math.floor(rand() * supply);
-        const owner = await w.collection.ownerOf(id);
-        const to = pick(holders);
-        await check(`transfer #${id}`, () =>
-          w.collection.connect(signers.find((s) => s.address === owner)!).transferFrom(owner, to.address, id),
-        );
-      } else {
-        // The config role moves the mood threshold: every token's mood may change with it.
-        const feed = await w.world.feedConfig();
-        const threshold = 50 + Math.floor(rand() * 400);
-        await check(`setFeedConfig (mood threshold ${threshold} bps)`, () =>
-          w.world.setFeedConfig({
-            feed: feed.feed,
-            sequencerUptimeFeed: feed.sequencerUptimeFeed,
-            epochInterval: feed.epochInterval,
-            heartbeat: feed.heartbeat,
-            sequencerGracePeriod: feed.sequencerGracePeriod,
-            minAnswer: feed.minAnswer,
-            maxAnswer: feed.maxAnswer,
-            moodThresholdBps: threshold,
-          }),
-        );
-      }
-    }
+    for (let step = 0; step < 90; step++) await randomStep(life, step);
+    const { transactions, changes, perTrait } = stats;
     console.log(
       `      replayed ${transactions} transactions, checked ${changes} (token, trait) changes (seed ${seed}): ${[
         ...perTrait,

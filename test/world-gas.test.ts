@@ -3,7 +3,7 @@
  * transaction (21,000 intrinsic gas included) or `estimateGas` of a view, on the deploy scripts'
  * fixture; the figures are printed as well as asserted. Extra collections are UUPS proxies over the
  * fixture's one implementation; the measurements are shared with the gas benchmark
- * (test/baselines/world.ts, scripts/bench.ts). The coverage run leaves these tests out by their
+ * (scripts/lib/gas/world.ts, scripts/bench.ts). The coverage run leaves these tests out by their
  * titles ("gas is at most", "costs at most", "cost the same").
  */
 import { expect } from "chai";
@@ -20,7 +20,7 @@ import {
   usd,
   type LongLife,
   type SubscriberSweep,
-} from "./baselines/world";
+} from "../scripts/lib/gas/world";
 
 const fmt = (n: bigint | number): string => BigInt(n).toLocaleString("en-US");
 /** |a - b| relative to the smaller of the two. */

@@ -16,7 +16,9 @@ import {EnvironmentLog} from "./EnvironmentLog.sol";
 
 /// @title InteractionLogic
 /// @notice The interaction module's storage and logic (metamorphosis, phenotype), as an external
-/// library run by DELEGATECALL in the collection's context. Constant work everywhere.
+/// library run by DELEGATECALL in the collection's context. Constant work everywhere. Writes only
+/// the interaction layout; requests, seeds and cohorts are the seed module's, reached through
+/// {SeedLogic}'s functions.
 library InteractionLogic {
     function layout() internal pure returns (InteractionStorage.InteractionLayout storage $) {
         return InteractionSlot.layout();
@@ -79,6 +81,23 @@ library InteractionLogic {
         emit ILivingAsset.MetadataUpdate(tokenId);
     }
 
+    /// @notice See {ISeedModule-rawFulfillRandomWords}. Here rather than in {SeedLogic} because a
+    /// word is for one of two modules: {SeedLogic-takeRequest} checks the caller and forgets the
+    /// request (the seed module's state), then a cohort is revealed by {SeedLogic-revealCohort} and
+    /// a metamorphosis applied here. Never reverts for a coordinator; constant work.
+    function rawFulfillRandomWords(uint256 requestId, uint256[] calldata randomWords) external {
+        (bool taken, ISeedModule.RequestKind kind, uint256 target, uint40 requestedAt) = SeedLogic.takeRequest(
+            requestId,
+            randomWords.length
+        );
+        if (!taken) return;
+        if (kind == ISeedModule.RequestKind.Cohort) {
+            SeedLogic.revealCohort(target, requestId, requestedAt, randomWords[0]);
+        } else {
+            _applyMetamorphosis(target, requestId, requestedAt, randomWords[0]);
+        }
+    }
+
     /// @notice See {IInteractionModule-rerequestMetamorphosis}. Emits {MetamorphosisRerequested}.
     function rerequestMetamorphosis(uint256 tokenId) external {
         InteractionStorage.InteractionLayout storage $ = layout();
@@ -92,5 +111,33 @@ library InteractionLogic {
         $.metamorphosisRequests[tokenId] = newRequestId;
         cp.requestedAt = uint40(block.timestamp);
         emit IInteractionModule.MetamorphosisRerequested(tokenId, oldRequestId, newRequestId);
+    }
+
+    /// @dev The metamorphosis word arrived: mutate the genome and advance the stage. Constant
+    /// work; never reverts. A request replaced by a re-request is ignored. The token may have
+    /// changed hands meanwhile: the outcome was fixed by the request and applies all the same.
+    /// Emits {Metamorphosed}, ERC-7496 {TraitUpdated} (generation, stage, metamorphosis pending) and
+    /// {TraitUpdatedRange} (genome: its value needs the seed, read it with getTraitValue), and
+    /// {MetadataUpdate}, or {RandomnessIgnored} for a stale request.
+    function _applyMetamorphosis(uint256 tokenId, uint256 requestId, uint40 requestedAt, uint256 word) private {
+        InteractionStorage.InteractionLayout storage $ = layout();
+        IInteractionModule.Checkpoint storage cp = $.checkpoints[tokenId];
+        if (!cp.pending || $.metamorphosisRequests[tokenId] != requestId || cp.requestedAt != requestedAt) {
+            emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.StaleRequest);
+            return;
+        }
+        uint8 generation = cp.metamorphoses + 1;
+        uint64 mutation = uint64(uint256(keccak256(abi.encode(cp.mutation, word))));
+        cp.metamorphoses = generation;
+        cp.pending = false;
+        cp.mutation = mutation;
+        delete $.metamorphosisRequests[tokenId];
+
+        emit IInteractionModule.Metamorphosed(tokenId, generation, requestId, mutation);
+        emit IERC7496.TraitUpdated(Traits.GENERATION, tokenId, bytes32(uint256(generation)));
+        emit IERC7496.TraitUpdated(Traits.STAGE, tokenId, bytes32(uint256(PhenotypeLib.stage(0, generation))));
+        emit IERC7496.TraitUpdated(Traits.METAMORPHOSIS_PENDING, tokenId, bytes32(0));
+        emit IERC7496.TraitUpdatedRange(Traits.GENOME, tokenId, tokenId);
+        emit ILivingAsset.MetadataUpdate(tokenId);
     }
 }

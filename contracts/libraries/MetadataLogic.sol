@@ -2,8 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {MetadataStorage, MetadataSlot} from "../storage/MetadataStorage.sol";
-
-import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
+import {ERC721AFields} from "../storage/ERC721AFields.sol";
 
 import {IRenderer, Phenotype, Provenance, TokenRenderParams, CollectionRenderParams} from "../interfaces/IRenderer.sol";
 import {IMetadataModule} from "../interfaces/IMetadataModule.sol";
@@ -36,7 +35,7 @@ library MetadataLogic {
         TokenRenderParams memory p = TokenRenderParams({
             collection: address(this),
             tokenId: tokenId,
-            collectionName: ERC721AStorage.layout()._name,
+            collectionName: ERC721AFields.name(),
             description: $.description,
             phenotype: InteractionLogic.phenotype(tokenId),
             provenance: $.provenance
@@ -48,18 +47,16 @@ library MetadataLogic {
     /// supply and cap, provenance.
     function contractURI() external view returns (string memory) {
         MetadataStorage.MetadataLayout storage $ = layout();
-        ERC721AStorage.Layout storage erc721 = ERC721AStorage.layout();
         (address royaltyReceiver, uint256 royaltyBps) = RoyaltyLogic.royaltyInfo(0, 10_000);
         return
             $.renderer.contractURI(
                 CollectionRenderParams({
                     collection: address(this),
-                    name: erc721._name,
+                    name: ERC721AFields.name(),
                     description: $.description,
                     royaltyReceiver: royaltyReceiver,
                     royaltyBps: uint96(royaltyBps),
-                    // ERC721A's totalSupply: ids start at 1.
-                    totalSupply: erc721._currentIndex - erc721._burnCounter - 1,
+                    totalSupply: ERC721AFields.totalSupply(),
                     maxSupply: SaleSlot.layout().maxSupply,
                     currentEpoch: EvolutionSlot.layout().epoch,
                     provenance: $.provenance
@@ -68,12 +65,12 @@ library MetadataLogic {
     }
 
     /// @notice See {IERC7496-getTraitMetadataURI}: the renderer's trait metadata.
-    function traitMetadataURI() external view returns (string memory) {
+    function getTraitMetadataURI() external view returns (string memory) {
         return layout().renderer.traitMetadataURI();
     }
 
     /// @notice ERC-7496 values of `traitKeys` for a minted token, from its live phenotype.
-    function traitValues(
+    function getTraitValues(
         uint256 tokenId,
         bytes32[] calldata traitKeys
     ) external view returns (bytes32[] memory values) {
@@ -85,7 +82,7 @@ library MetadataLogic {
     }
 
     /// @notice ERC-7496 value of one trait of a minted token.
-    function traitValue(uint256 tokenId, bytes32 traitKey) external view returns (bytes32) {
+    function getTraitValue(uint256 tokenId, bytes32 traitKey) external view returns (bytes32) {
         return _traitValue(InteractionLogic.phenotype(tokenId), traitKey);
     }
 

@@ -23,11 +23,11 @@ library RoyaltyLogic {
     function initialize(address receiver, uint96 feeBps, uint96 capBps) external {
         if (capBps > FEE_DENOMINATOR) revert IRoyaltyModule.RoyaltyInvalidCap(capBps);
         layout().maxRoyaltyBps = capBps;
-        setDefault(receiver, feeBps);
+        setDefaultRoyalty(receiver, feeBps);
     }
 
     /// @notice Emits {DefaultRoyaltyUpdated} and ERC-7572 {ContractURIUpdated}.
-    function setDefault(address receiver, uint96 feeBps) public {
+    function setDefaultRoyalty(address receiver, uint96 feeBps) public {
         _check(receiver, feeBps);
         layout().defaultRoyalty = IRoyaltyModule.RoyaltyInfo({receiver: receiver, feeBps: feeBps});
         emit IRoyaltyModule.DefaultRoyaltyUpdated(receiver, feeBps);
@@ -36,14 +36,14 @@ library RoyaltyLogic {
     }
 
     /// @notice Emits {TokenRoyaltyUpdated}.
-    function setToken(uint256 tokenId, address receiver, uint96 feeBps) external {
+    function setTokenRoyalty(uint256 tokenId, address receiver, uint96 feeBps) external {
         _check(receiver, feeBps);
         layout().tokenRoyalty[tokenId] = IRoyaltyModule.RoyaltyInfo({receiver: receiver, feeBps: feeBps});
         emit IRoyaltyModule.TokenRoyaltyUpdated(tokenId, receiver, feeBps);
     }
 
     /// @notice Emits {TokenRoyaltyReset}.
-    function resetToken(uint256 tokenId) external {
+    function resetTokenRoyalty(uint256 tokenId) external {
         delete layout().tokenRoyalty[tokenId];
         emit IRoyaltyModule.TokenRoyaltyReset(tokenId);
     }

@@ -2,8 +2,8 @@
 pragma solidity ^0.8.24;
 
 import {SaleStorage, SaleSlot} from "../storage/SaleStorage.sol";
+import {ERC721AFields} from "../storage/ERC721AFields.sol";
 
-import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
@@ -36,12 +36,12 @@ library SaleLogic {
         if (!$.saleOpen) revert ILivingAsset.LivingAssetSaleClosed();
         _explainSale($, quantity, $.price);
         address buyer = msg.sender;
-        uint256 minted = (ERC721AStorage.layout()._packedAddressData[buyer] >> 64) & type(uint64).max;
+        uint256 minted = ERC721AFields.numberMinted(buyer);
         revert ILivingAsset.LivingAssetWalletLimitExceeded(buyer, minted, quantity, $.maxPerWallet);
     }
 
     /// @notice Reverts with the reason `mintAllowlist` was refused (see {explainMint}).
-    function explainAllowlistMint(uint256 quantity, uint256 allowance, bytes32[] calldata proof) external view {
+    function explainMintAllowlist(uint256 quantity, uint256 allowance, bytes32[] calldata proof) external view {
         SaleStorage.SaleLayout storage $ = layout();
         if (!$.allowlistOpen) revert ILivingAsset.LivingAssetAllowlistClosed();
         _explainSale($, quantity, $.allowlistPrice);
@@ -49,8 +49,8 @@ library SaleLogic {
         if (!MerkleProof.verifyCalldata(proof, $.allowlistRoot, allowlistLeaf(buyer, allowance))) {
             revert ILivingAsset.LivingAssetInvalidProof(buyer, allowance);
         }
-        // ERC721A's `aux`: bits [192, 256) of the address data.
-        uint256 minted = ERC721AStorage.layout()._packedAddressData[buyer] >> 192;
+        // The allowlist mints are counted in ERC721A's `aux`.
+        uint256 minted = ERC721AFields.aux(buyer);
         revert ILivingAsset.LivingAssetAllowanceExceeded(buyer, minted, quantity, allowance);
     }
 
@@ -102,6 +102,13 @@ library SaleLogic {
     function setSaleOpen(bool open) external {
         layout().saleOpen = open;
         emit ILivingAsset.SaleStateUpdated(open);
+    }
+
+    /// @notice The seed module's reveal trigger, kept in the sale slot every mint reads anyway:
+    /// whether a mint closes its cohort and requests its word. Set by {SeedLogic-setRevealConfig}
+    /// (which checks and emits), never on its own.
+    function setInstantReveal(bool instantReveal) internal {
+        layout().instantReveal = instantReveal;
     }
 
     /// @notice See {LivingAsset-setAllowlist}. Emits {AllowlistUpdated}.
@@ -171,8 +178,8 @@ library SaleLogic {
         if (paid != required) revert ILivingAsset.LivingAssetWrongPayment(paid, required);
     }
 
-    /// @dev Tokens minted so far (ids start at 1; no burns).
+    /// @dev Tokens minted so far (burned ones included).
     function _totalMinted() private view returns (uint256) {
-        return ERC721AStorage.layout()._currentIndex - 1;
+        return ERC721AFields.totalMinted();
     }
 }

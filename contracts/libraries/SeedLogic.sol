@@ -9,28 +9,29 @@ import {VRFV2PlusClient} from "@chainlink/contracts/src/v0.8/vrf/dev/libraries/V
 import {ISeedModule} from "../interfaces/ISeedModule.sol";
 import {ILivingAsset} from "../interfaces/ILivingAsset.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
-import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
-import {InteractionStorage, InteractionSlot} from "../storage/InteractionStorage.sol";
 import {EvolutionSlot} from "../storage/EvolutionStorage.sol";
-import {SaleSlot} from "../storage/SaleStorage.sol";
-import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
+import {ERC721AFields} from "../storage/ERC721AFields.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IAccessControlDefaultAdminRules} from "@openzeppelin/contracts/access/extensions/IAccessControlDefaultAdminRules.sol";
 import {IVRFMigratableConsumerV2Plus} from "@chainlink/contracts/src/v0.8/vrf/dev/interfaces/IVRFMigratableConsumerV2Plus.sol";
-import {PhenotypeLib} from "./PhenotypeLib.sol";
+import {SaleLogic} from "./SaleLogic.sol";
 import {Traits} from "./Traits.sol";
 
 /// @title SeedLogic
 /// @notice The seed module's storage and logic, as an external library run by DELEGATECALL in the
 /// collection's context (its events come from the collection). Keeps the collection under EIP-170.
+/// Writes only the seed layout; the reveal trigger kept in the sale slot is set through
+/// {SaleLogic-setInstantReveal}. A VRF word arrives through {InteractionLogic-rawFulfillRandomWords}
+/// (a word is for a cohort or a metamorphosis), which takes the request with {takeRequest} and
+/// reveals a cohort with {revealCohort}.
 library SeedLogic {
     /// @dev VRF v2.5 limits.
     uint16 internal constant MAX_CONFIRMATIONS = 200;
     uint32 internal constant MAX_CALLBACK_GAS_LIMIT = 2_500_000;
     /// @dev At least twice the heaviest callback measured in the tests (inside Chainlink's real
-    /// coordinator's exact-gas call, ERC-7496 events included: 36,511 for a cohort reveal of any
-    /// size, 36,101 for a metamorphosis), rounded up, so a fulfilment cannot run out of gas and publish a word we
+    /// coordinator's exact-gas call, ERC-7496 events included: 36,503 for a cohort reveal of any
+    /// size, 36,148 for a metamorphosis), rounded up, so a fulfilment cannot run out of gas and publish a word we
     /// would then have to discard.
     uint32 internal constant MIN_CALLBACK_GAS_LIMIT = 100_000;
     uint32 internal constant MIN_TIMEOUT = 1 hours;
@@ -73,7 +74,7 @@ library SeedLogic {
     /// @notice See {ISeedModule-reveal}: checks that the open cohort holds a token and that the
     /// minimum delay has passed, then closes it.
     function reveal() public returns (uint256 cohortId) {
-        uint256 nextTokenId = _nextTokenId();
+        uint256 nextTokenId = ERC721AFields.nextTokenId();
         (bool ready, uint256 availableAt) = revealReady(nextTokenId);
         if (!ready) {
             if (availableAt == 0) revert ISeedModule.SeedNothingToReveal(nextTokenId);
@@ -87,8 +88,9 @@ library SeedLogic {
     /// that can be retried (`performData` = its id, ABI-encoded): one whose request the coordinator
     /// refused, at once, or one whose live request has waited past the re-request timeout. A view,
     /// run off chain by Automation; its loop is capped by the window, whatever the collection's age.
-    function checkUpkeep(bytes calldata) external view returns (bool upkeepNeeded, bytes memory performData) {
-        (upkeepNeeded, ) = revealReady(_nextTokenId());
+    function checkUpkeep(bytes calldata checkData) external view returns (bool upkeepNeeded, bytes memory performData) {
+        checkData; // unused: one upkeep, no data
+        (upkeepNeeded, ) = revealReady(ERC721AFields.nextTokenId());
         if (upkeepNeeded) return (true, "");
         SeedStorage.SeedLayout storage $ = layout();
         uint256 count = $.cohortCount;
@@ -117,7 +119,7 @@ library SeedLogic {
 
     /// @notice {closeCohort} up to the last token minted: the instant-reveal mint's request.
     function closeOpenCohort() external {
-        closeCohort(_nextTokenId());
+        closeCohort(ERC721AFields.nextTokenId());
     }
 
     /// @notice Whether {reveal} would close the open cohort now; if not, when it could (0 while the
@@ -204,11 +206,17 @@ library SeedLogic {
         emit ISeedModule.CohortRerequested(cohortId, oldRequestId, newRequestId);
     }
 
-    /// @notice See {ISeedModule-rawFulfillRandomWords}: only the coordinator a request was sent to
-    /// may fulfil it; for a coordinator it never reverts and does constant work. Unknown (or already
-    /// fulfilled) ids and empty word arrays are ignored with {RandomnessIgnored}; extra words beyond
-    /// the one asked for are ignored.
-    function fulfill(uint256 requestId, uint256[] calldata randomWords) external {
+    /// @notice The seed module's part of {ISeedModule-rawFulfillRandomWords} (run by
+    /// {InteractionLogic-rawFulfillRandomWords}): only the coordinator a request was sent to may
+    /// fulfil it; for a coordinator it never reverts and does constant work. Unknown (or already
+    /// fulfilled) ids and empty word arrays are ignored with {RandomnessIgnored} (`taken` false);
+    /// otherwise the request is forgotten and what it was for is returned: `kind`, `target` (a
+    /// cohort id or a token id) and the time it was made. Extra words beyond the one asked for are
+    /// ignored by the caller.
+    function takeRequest(
+        uint256 requestId,
+        uint256 wordCount
+    ) internal returns (bool taken, ISeedModule.RequestKind kind, uint256 target, uint40 requestedAt) {
         SeedStorage.SeedLayout storage $ = layout();
         uint256 purpose = $.requests[msg.sender][requestId];
         if (purpose == 0) {
@@ -216,35 +224,28 @@ library SeedLogic {
             address coordinator = address($.coordinator);
             if (msg.sender != coordinator) revert ISeedModule.SeedOnlyCoordinator(msg.sender, coordinator);
             emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.UnknownRequest);
-            return;
+            return (false, kind, target, requestedAt); // not taken: nothing to do
         }
-        if (randomWords.length == 0) {
+        if (wordCount == 0) {
             // Keep the request: its purpose stays pending and re-requestable after the timeout.
             emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.NoWords);
-            return;
+            return (false, kind, target, requestedAt); // not taken: nothing to do
         }
         delete $.requests[msg.sender][requestId];
-        uint256 target = purpose & type(uint208).max;
-        uint40 requestedAt = uint40(purpose >> 208);
-        if (ISeedModule.RequestKind(uint8(purpose >> 248)) == ISeedModule.RequestKind.Cohort) {
-            _revealCohort($, target, requestId, requestedAt, randomWords[0]);
-        } else {
-            _applyMetamorphosis(target, requestId, requestedAt, randomWords[0]);
-        }
+        return (
+            true,
+            ISeedModule.RequestKind(uint8(purpose >> 248)),
+            purpose & type(uint208).max,
+            uint40(purpose >> 208)
+        );
     }
 
-    /// @dev Reveals a cohort, or ignores a replaced request. Constant work whatever the cohort's
-    /// size; never reverts. The cohort hatches at the collection's current epoch (its tokens' birth).
-    /// Emits {CohortRevealed}, ERC-4906 {BatchMetadataUpdate} and ERC-7496 events for the traits
-    /// that change (revealed, stage, genome), or {RandomnessIgnored}.
-    function _revealCohort(
-        SeedStorage.SeedLayout storage $,
-        uint256 cohortId,
-        uint256 requestId,
-        uint40 requestedAt,
-        uint256 word
-    ) private {
-        ISeedModule.Cohort storage c = $.cohorts[cohortId];
+    /// @notice Reveals a cohort with `word`, or ignores a replaced request. Constant work whatever
+    /// the cohort's size; never reverts. The cohort hatches at the collection's current epoch (its
+    /// tokens' birth). Emits {CohortRevealed}, ERC-4906 {BatchMetadataUpdate} and ERC-7496 events for
+    /// the traits that change (revealed, stage, genome), or {RandomnessIgnored}.
+    function revealCohort(uint256 cohortId, uint256 requestId, uint40 requestedAt, uint256 word) internal {
+        ISeedModule.Cohort storage c = layout().cohorts[cohortId];
         // A fulfilled request is forgotten; a replaced (re-requested) one lands here. The request's
         // time tells it from its replacement even if another coordinator reused its id (a
         // replacement comes at least the re-request timeout later).
@@ -265,34 +266,6 @@ library SeedLogic {
         emit IERC7496.TraitUpdatedRangeUniformValue(Traits.REVEALED, first, last, bytes32(uint256(1)));
         emit IERC7496.TraitUpdatedRange(Traits.STAGE, first, last);
         emit IERC7496.TraitUpdatedRange(Traits.GENOME, first, last);
-    }
-
-    /// @dev The metamorphosis word arrived: mutate the genome and advance the stage. Constant
-    /// work; never reverts. A request replaced by a re-request is ignored. The token may have
-    /// changed hands meanwhile: the outcome was fixed by the request and applies all the same.
-    /// Emits {Metamorphosed}, ERC-7496 {TraitUpdated} (generation, stage, metamorphosis pending) and
-    /// {TraitUpdatedRange} (genome: its value needs the seed, read it with getTraitValue), and
-    /// {MetadataUpdate}, or {RandomnessIgnored} for a stale request.
-    function _applyMetamorphosis(uint256 tokenId, uint256 requestId, uint40 requestedAt, uint256 word) private {
-        InteractionStorage.InteractionLayout storage $ = InteractionSlot.layout();
-        IInteractionModule.Checkpoint storage cp = $.checkpoints[tokenId];
-        if (!cp.pending || $.metamorphosisRequests[tokenId] != requestId || cp.requestedAt != requestedAt) {
-            emit ISeedModule.RandomnessIgnored(requestId, ISeedModule.IgnoreReason.StaleRequest);
-            return;
-        }
-        uint8 generation = cp.metamorphoses + 1;
-        uint64 mutation = uint64(uint256(keccak256(abi.encode(cp.mutation, word))));
-        cp.metamorphoses = generation;
-        cp.pending = false;
-        cp.mutation = mutation;
-        delete $.metamorphosisRequests[tokenId];
-
-        emit IInteractionModule.Metamorphosed(tokenId, generation, requestId, mutation);
-        emit IERC7496.TraitUpdated(Traits.GENERATION, tokenId, bytes32(uint256(generation)));
-        emit IERC7496.TraitUpdated(Traits.STAGE, tokenId, bytes32(uint256(PhenotypeLib.stage(0, generation))));
-        emit IERC7496.TraitUpdated(Traits.METAMORPHOSIS_PENDING, tokenId, bytes32(0));
-        emit IERC7496.TraitUpdatedRange(Traits.GENOME, tokenId, tokenId);
-        emit ILivingAsset.MetadataUpdate(tokenId);
     }
 
     /// @notice See {ISeedModule-setVrfConfig}: the request parameters; the coordinator stays.
@@ -444,9 +417,9 @@ library SeedLogic {
         return
             ISeedModule.CohortState({
                 minRevealDelay: $.minRevealDelay,
-                instantReveal: SaleSlot.layout().instantReveal,
+                instantReveal: SaleLogic.layout().instantReveal,
                 openFirstTokenId: $.openFirstTokenId,
-                nextTokenId: uint64(_nextTokenId()),
+                nextTokenId: uint64(ERC721AFields.nextTokenId()),
                 openedAt: $.openedAt,
                 cohortCount: $.cohortCount,
                 pendingCoordinator: $.pendingCoordinator,
@@ -467,10 +440,10 @@ library SeedLogic {
     }
 
     /// @notice See {ISeedModule-cohortIdOf}. `tokenId` must be minted.
-    function cohortIdOfToken(uint256 tokenId) external view returns (uint256) {
+    function cohortIdOf(uint256 tokenId) external view returns (uint256) {
         SeedStorage.SeedLayout storage $ = layout();
         if (tokenId >= $.openFirstTokenId) revert ISeedModule.SeedTokenNotInCohort(tokenId);
-        return cohortIdOf($, tokenId);
+        return _cohortContaining($, tokenId);
     }
 
     /// @notice Birth epoch of a minted token: its cohort's hatching epoch, or the current epoch while
@@ -486,9 +459,9 @@ library SeedLogic {
         return $.cohorts[cohortId];
     }
 
-    /// @notice Last cohort whose first token is <= tokenId (cohorts are closed in token order):
+    /// @dev Last cohort whose first token is <= tokenId (cohorts are closed in token order):
     /// O(log cohorts). `tokenId` must be below the open cohort's first token.
-    function cohortIdOf(SeedStorage.SeedLayout storage $, uint256 tokenId) internal view returns (uint256) {
+    function _cohortContaining(SeedStorage.SeedLayout storage $, uint256 tokenId) private view returns (uint256) {
         uint256 lo = 0;
         uint256 hi = $.cohortCount - 1;
         while (lo < hi) {
@@ -505,16 +478,11 @@ library SeedLogic {
     function seedAndBirth(uint256 tokenId) internal view returns (bool revealed, uint256 seed, uint256 birthEpoch) {
         SeedStorage.SeedLayout storage $ = layout();
         if (tokenId < $.openFirstTokenId) {
-            ISeedModule.Cohort storage c = $.cohorts[cohortIdOf($, tokenId)];
+            ISeedModule.Cohort storage c = $.cohorts[_cohortContaining($, tokenId)];
             revealed = c.revealed;
             if (revealed) return (true, uint256(keccak256(abi.encode(c.randomness, tokenId))), c.birthEpoch);
         }
         birthEpoch = EvolutionSlot.layout().epoch;
-    }
-
-    /// @dev ERC721A's next token id, read from its storage (this runs in the collection's context).
-    function _nextTokenId() private view returns (uint256) {
-        return ERC721AStorage.layout()._currentIndex;
     }
 
     function _setVrfConfig(SeedStorage.SeedLayout storage $, ISeedModule.VrfConfig calldata config) private {
@@ -554,8 +522,8 @@ library SeedLogic {
             revert ISeedModule.SeedInvalidRevealDelay(minRevealDelay, MIN_REVEAL_DELAY, MAX_REVEAL_DELAY);
         }
         $.minRevealDelay = minRevealDelay;
-        // The mint reads the flag from the sale slot it reads anyway.
-        SaleSlot.layout().instantReveal = instantReveal;
+        // The mint reads the flag from the sale slot it reads anyway: the sale module's to write.
+        SaleLogic.setInstantReveal(instantReveal);
         emit ISeedModule.RevealConfigUpdated(minRevealDelay, instantReveal);
     }
 

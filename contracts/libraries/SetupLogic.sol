@@ -10,8 +10,7 @@ import {RoyaltyLogic} from "./RoyaltyLogic.sol";
 import {MetadataLogic} from "./MetadataLogic.sol";
 import {SaleLogic} from "./SaleLogic.sol";
 import {WorldLinkEvents} from "./WorldLinkEvents.sol";
-import {ERC721AStorage} from "erc721a-upgradeable/contracts/ERC721AStorage.sol";
-import {ERC721A__InitializableStorage} from "erc721a-upgradeable/contracts/ERC721A__InitializableStorage.sol";
+import {ERC721AFields} from "../storage/ERC721AFields.sol";
 
 /// @title SetupLogic
 /// @notice The collection's cold paths, as an external library run by DELEGATECALL in the
@@ -26,14 +25,7 @@ library SetupLogic {
         if (p.adminDelay < SeedLogic.MIN_LIVE_ADMIN_DELAY && !SeedLogic.isDevelopmentChain()) {
             revert ILivingAsset.LivingAssetAdminDelayTooShort(p.adminDelay, SeedLogic.MIN_LIVE_ADMIN_DELAY);
         }
-        // ERC721A's initial state, as its `__ERC721A_init_unchained` writes it (token ids from 1),
-        // and ERC721A's own initializer flag, so that nothing guarded by its `initializerERC721A`
-        // (an upgrade re-running `__ERC721A_init` would reset the token counter) can run again.
-        ERC721AStorage.Layout storage token = ERC721AStorage.layout();
-        token._name = p.name;
-        token._symbol = p.symbol;
-        token._currentIndex = 1;
-        ERC721A__InitializableStorage.layout()._initialized = true;
+        ERC721AFields.initialize(p.name, p.symbol);
         SeedLogic.initialize(p.vrf, p.minRevealDelay, p.instantReveal);
         linkWorld(p.world);
         RoyaltyLogic.initialize(p.royaltyReceiver, p.royaltyBps, p.maxRoyaltyBps);

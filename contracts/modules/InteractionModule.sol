@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {Phenotype} from "../interfaces/IRenderer.sol";
 import {IERC7496} from "../interfaces/IERC7496.sol";
 import {IInteractionModule} from "../interfaces/IInteractionModule.sol";
+import {ISeedModule} from "../interfaces/ISeedModule.sol";
 import {InteractionLogic} from "../libraries/InteractionLogic.sol";
 import {EvolutionSlot} from "../storage/EvolutionStorage.sol";
 import {InteractionStorage, InteractionSlot} from "../storage/InteractionStorage.sol";
@@ -68,6 +69,15 @@ abstract contract InteractionModule is SeedModule, EvolutionModule, InteractionS
     function rerequestMetamorphosis(uint256 tokenId) external virtual onlyConfig {
         _requireMinted(tokenId);
         _forward(address(InteractionLogic), InteractionLogic.rerequestMetamorphosis.selector);
+    }
+
+    /// @inheritdoc ISeedModule
+    /// @dev Here rather than in {SeedModule}: a word is for a cohort (the seed module's state) or a
+    /// metamorphosis (this module's). {InteractionLogic-rawFulfillRandomWords} has {SeedLogic} take
+    /// the request and reveal cohorts, and applies metamorphoses itself.
+    function rawFulfillRandomWords(uint256 requestId, uint256[] calldata randomWords) external virtual {
+        (requestId, randomWords); // decoded by the library
+        _forward(address(InteractionLogic), InteractionLogic.rawFulfillRandomWords.selector);
     }
 
     /// @inheritdoc IInteractionModule

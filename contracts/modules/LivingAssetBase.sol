@@ -72,6 +72,12 @@ abstract contract LivingAssetBase is ERC721AUpgradeable, AccessControlDefaultAdm
     /// return value only to encode it again (large structs, strings): the library's ABI encoding is
     /// the answer. Never returns to the caller's Solidity code: call it last, and only in functions
     /// whose modifiers run nothing after the body (`onlyRole`, `whenNotPaused`; never `initializer`).
+    ///
+    /// The library function has the forwarding function's name (or `explain<Name>` for one that
+    /// only says why a call was refused) and its parameters; the forwarding function names them
+    /// for the ABI and mentions them in one statement, `(a, b); // decoded by the library`, which
+    /// compiles to nothing. test/forwarding.test.ts checks the two signatures against each other
+    /// and docs/forwarding.md lists where every external function's body lives.
     function _forward(address library_, bytes4 selector) internal {
         assembly {
             calldatacopy(0, 0, calldatasize())

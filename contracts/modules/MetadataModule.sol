@@ -46,7 +46,8 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, MetadataSt
     }
 
     /// @inheritdoc IMetadataModule
-    function setRenderer(address) external virtual onlyConfig {
+    function setRenderer(address newRenderer) external virtual onlyConfig {
+        newRenderer; // decoded by the library
         _forward(address(MetadataLogic), MetadataLogic.setRenderer.selector);
     }
 
@@ -56,18 +57,20 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, MetadataSt
     }
 
     /// @inheritdoc IMetadataModule
-    function setDescription(string calldata) external virtual onlyConfig {
+    function setDescription(string calldata description) external virtual onlyConfig {
+        description; // decoded by the library
         _forward(address(MetadataLogic), MetadataLogic.setDescription.selector);
     }
 
     /// @inheritdoc IMetadataModule
     function setProvenance(
-        bytes32,
-        bytes32,
-        string calldata,
-        string calldata,
-        string calldata
+        bytes32 modelHash,
+        bytes32 datasetHash,
+        string calldata licenseURI,
+        string calldata generatorName,
+        string calldata generatorVersion
     ) external virtual onlyRole(DEFAULT_ADMIN_ROLE) {
+        (modelHash, datasetHash, licenseURI, generatorName, generatorVersion); // decoded by the library
         _forward(address(MetadataLogic), MetadataLogic.setProvenance.selector);
     }
 
@@ -77,24 +80,26 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, MetadataSt
     }
 
     /// @inheritdoc IERC7496
-    function getTraitValue(uint256 tokenId, bytes32) external view virtual returns (bytes32 value) {
+    function getTraitValue(uint256 tokenId, bytes32 traitKey) external view virtual returns (bytes32 value) {
         _requireMinted(tokenId);
+        traitKey; // decoded by the library
         assembly ("memory-safe") {
             value := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
-        _forwardView(address(MetadataLogic), MetadataLogic.traitValue.selector);
+        _forwardView(address(MetadataLogic), MetadataLogic.getTraitValue.selector);
     }
 
     /// @inheritdoc IERC7496
     function getTraitValues(
         uint256 tokenId,
-        bytes32[] calldata
+        bytes32[] calldata traitKeys
     ) external view virtual returns (bytes32[] memory values) {
         _requireMinted(tokenId);
+        traitKeys; // decoded by the library
         assembly ("memory-safe") {
             values := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
-        _forwardView(address(MetadataLogic), MetadataLogic.traitValues.selector);
+        _forwardView(address(MetadataLogic), MetadataLogic.getTraitValues.selector);
     }
 
     /// @inheritdoc IERC7496
@@ -102,7 +107,7 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, MetadataSt
         assembly ("memory-safe") {
             uri := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
-        _forwardView(address(MetadataLogic), MetadataLogic.traitMetadataURI.selector);
+        _forwardView(address(MetadataLogic), MetadataLogic.getTraitMetadataURI.selector);
     }
 
     /// @inheritdoc IERC7496

@@ -26,20 +26,22 @@ abstract contract RoyaltyModule is LivingAssetBase, RoyaltyStorage, IERC2981, IR
     }
 
     /// @inheritdoc IRoyaltyModule
-    function setDefaultRoyalty(address, uint96) external virtual onlyConfig {
-        _forward(address(RoyaltyLogic), RoyaltyLogic.setDefault.selector);
+    function setDefaultRoyalty(address receiver, uint96 feeBps) external virtual onlyConfig {
+        (receiver, feeBps); // decoded by the library
+        _forward(address(RoyaltyLogic), RoyaltyLogic.setDefaultRoyalty.selector);
     }
 
     /// @inheritdoc IRoyaltyModule
-    function setTokenRoyalty(uint256 tokenId, address, uint96) external virtual onlyConfig {
+    function setTokenRoyalty(uint256 tokenId, address receiver, uint96 feeBps) external virtual onlyConfig {
         _requireMinted(tokenId);
-        _forward(address(RoyaltyLogic), RoyaltyLogic.setToken.selector);
+        (receiver, feeBps); // decoded by the library
+        _forward(address(RoyaltyLogic), RoyaltyLogic.setTokenRoyalty.selector);
     }
 
     /// @inheritdoc IRoyaltyModule
     function resetTokenRoyalty(uint256 tokenId) external virtual onlyConfig {
         _requireMinted(tokenId);
-        _forward(address(RoyaltyLogic), RoyaltyLogic.resetToken.selector);
+        _forward(address(RoyaltyLogic), RoyaltyLogic.resetTokenRoyalty.selector);
     }
 
     /// @notice ERC-165: adds ERC-2981.

@@ -10,7 +10,8 @@ import {LivingAssetBase} from "./LivingAssetBase.sol";
 /// @notice An upgradeable Chainlink VRF v2.5 consumer. `VRFConsumerBaseV2Plus` needs a constructor
 /// and an owner of its own, so it cannot sit behind a proxy: this module keeps the coordinator and
 /// request parameters in its ERC-7201 namespace (`livingasset.storage.Seed`, laid out in
-/// {SeedStorage}), implements `rawFulfillRandomWords` and Chainlink's `setCoordinator` itself.
+/// {SeedStorage}) and implements Chainlink's `setCoordinator` itself; `rawFulfillRandomWords` is
+/// implemented by {InteractionModule}, since a word may be for a cohort or a metamorphosis.
 ///
 /// Reveal cohorts: a mint writes nothing of its own; the tokens minted since the last request form
 /// the open cohort, and one request closes it ({reveal}, Chainlink Automation's {performUpkeep}, or
@@ -39,7 +40,10 @@ abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
 
     /// @notice Chainlink Automation: whether {performUpkeep} would close the open cohort now (empty
     /// `performData`), or else retry the oldest refused or stuck cohort of the latest 256 (its id).
-    function checkUpkeep(bytes calldata) external view virtual returns (bool upkeepNeeded, bytes memory performData) {
+    function checkUpkeep(
+        bytes calldata checkData
+    ) external view virtual returns (bool upkeepNeeded, bytes memory performData) {
+        checkData; // decoded by the library
         assembly ("memory-safe") {
             // names the return values for the ABI; _forwardView returns the library's answer
             upkeepNeeded := 0
@@ -51,36 +55,36 @@ abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
     /// @notice Chainlink Automation: {reveal} (empty `performData`) or {rerequestCohort} of the cohort
     /// `performData` names, with every check made again (anyone may call it; replacing a stuck
     /// request takes `UPKEEP_ROLE`, granted to the upkeep's forwarder, or `CONFIG_ROLE`).
-    function performUpkeep(bytes calldata) external virtual {
+    function performUpkeep(bytes calldata performData) external virtual {
+        performData; // decoded by the library
         _forward(address(SeedLogic), SeedLogic.performUpkeep.selector);
-    }
-
-    /// @inheritdoc ISeedModule
-    function rawFulfillRandomWords(uint256, uint256[] calldata) external virtual {
-        _forward(address(SeedLogic), SeedLogic.fulfill.selector);
     }
 
     /// @inheritdoc ISeedModule
     /// @dev A cohort whose request the coordinator refused (request id 0) never had a word anyone
     /// could see, so anyone may retry it; replacing a live request needs the config role (checked
     /// by {SeedLogic-rerequestCohort}).
-    function rerequestCohort(uint256) external virtual {
+    function rerequestCohort(uint256 cohortId) external virtual {
+        cohortId; // decoded by the library
         _forward(address(SeedLogic), SeedLogic.rerequestCohort.selector);
     }
 
     /// @inheritdoc ISeedModule
-    function setVrfConfig(VrfConfig calldata) external virtual onlyConfig {
+    function setVrfConfig(VrfConfig calldata config) external virtual onlyConfig {
+        config; // decoded by the library
         _forward(address(SeedLogic), SeedLogic.setVrfConfig.selector);
     }
 
     /// @inheritdoc ISeedModule
-    function setRevealConfig(uint32, bool) external virtual onlyConfig {
+    function setRevealConfig(uint32 minRevealDelay, bool instantReveal) external virtual onlyConfig {
+        (minRevealDelay, instantReveal); // decoded by the library
         _forward(address(SeedLogic), SeedLogic.setRevealConfig.selector);
     }
 
     /// @inheritdoc ISeedModule
     /// @dev Who may call, and what each caller's call does, is checked by {SeedLogic-setCoordinator}.
-    function setCoordinator(address) external virtual {
+    function setCoordinator(address vrfCoordinator) external virtual {
+        vrfCoordinator; // decoded by the library
         _forward(address(SeedLogic), SeedLogic.setCoordinator.selector);
     }
 
@@ -124,11 +128,12 @@ abstract contract SeedModule is LivingAssetBase, SeedStorage, ISeedModule {
         assembly ("memory-safe") {
             cohortId := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }
-        _forwardView(address(SeedLogic), SeedLogic.cohortIdOfToken.selector);
+        _forwardView(address(SeedLogic), SeedLogic.cohortIdOf.selector);
     }
 
     /// @inheritdoc ISeedModule
-    function cohort(uint256) external view virtual returns (Cohort memory c) {
+    function cohort(uint256 cohortId) external view virtual returns (Cohort memory c) {
+        cohortId; // decoded by the library
         assembly ("memory-safe") {
             c := 0 // names the return value for the ABI; _forwardView returns the library's answer
         }

@@ -22,8 +22,10 @@ import {Creature, TerrariumArt} from "./TerrariumArt.sol";
 /// @notice Stateless on-chain renderer of Vivarium living assets: SVG art of a bioluminescent
 /// creature in a terrarium, token JSON (OpenSea attributes plus reproducibility fields),
 /// ERC-7572 collection JSON and ERC-7496 trait metadata.
-/// @dev No storage, no owner, no external calls: anyone may call every function, and the
-/// output is a pure function of the params and this contract's address. Untrusted strings
+/// @dev No storage and no owner: anyone may call every function. Its only external calls are two
+/// view calls to the art contracts its constructor deployed (`organismArt.draw` and
+/// `terrariumArt.compose` for a revealed token, `terrariumArt.egg` for an egg), whose addresses are
+/// immutable, so the output is a pure function of the params and this contract's address. Untrusted strings
 /// (names, descriptions, provenance text) are escaped by `Json.escape` / `Json.escapeXml`.
 contract LivingAssetRenderer is IRenderer {
     string private constant _VERSION = "1.1.0";

@@ -6,10 +6,14 @@
  * metamorphoses as diamonds on the line. Every mark carries a class and a `data-epoch` so a browser
  * test can count them.
  */
+import { price as priceText } from "./units";
+
+/** A chart price (a number of at most 8 decimals) in the one price format of units.ts. */
+const priceLabel = (value: number) => priceText(BigInt(Math.round(value * 1e8)), 8);
 
 export interface ChartEpoch {
   epoch: number;
-  /** Feed price recorded for the epoch, in feed units (null for epoch 0: no price yet). */
+  /** Feed price recorded for the epoch, as a price (the answer over 10^decimals; null for epoch 0: no price yet). */
   price: number | null;
   /** The epoch's move against the previous epoch, basis points (as in `EpochAdvanced`). */
   moveBps: number;
@@ -103,7 +107,7 @@ export function priceChartSvg(data: ChartData, title = "Price path, moods, cohor
   );
   for (const e of priced)
     out.push(
-      `<circle class="price-point" data-epoch="${e.epoch}" cx="${n(x(e.epoch))}" cy="${n(y(e.price))}" r="3.5" fill="#f4f4f4"><title>epoch ${e.epoch}: ${e.price.toLocaleString("en-US", { maximumFractionDigits: 2 })}, move ${e.moveBps} bps, ${esc(e.mood)}</title></circle>`,
+      `<circle class="price-point" data-epoch="${e.epoch}" cx="${n(x(e.epoch))}" cy="${n(y(e.price))}" r="3.5" fill="#f4f4f4"><title>epoch ${e.epoch}: ${priceLabel(e.price)}, move ${e.moveBps} bps, ${esc(e.mood)}</title></circle>`,
     );
   // Metamorphoses: diamonds on the line; labels alternate above and below it (neighbours would
   // collide) and stack when several share an epoch.

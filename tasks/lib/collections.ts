@@ -105,22 +105,15 @@ const COORDINATOR_ABI = [
   "function getSubscription(uint256 subId) view returns (uint96 balance, uint96 nativeBalance, uint64 reqCount, address subOwner, address[] consumers)",
 ];
 
-/**
- * Deploy, configure and save another collection in the World. Everything that can be checked is
- * checked before the first transaction: the name is free, the World has room, the signer may
- * subscribe, the libraries and the first collection (whose VRF configuration is copied) exist.
- */
-export async function createCollection(
-  hre: HardhatRuntimeEnvironment,
-  options: NewCollectionOptions,
-): Promise<NewCollection> {
-  const { deployments, ethers, upgrades, network } = hre;
-  const d = COLLECTION_DEFAULTS;
-  const dev = DEVELOPMENT_CHAINS.includes(network.name);
-  const signer = options.signer ?? (await ethers.getSigners())[0];
-  const admin = await signer.getAddress();
+type VrfConfig = Awaited<ReturnType<typeof vrfConfigOf>>;
+type Send = (step: string, tx: Promise<{ hash: string; wait(): Promise<unknown> }>) => Promise<void>;
 
-  // Checks, before anything is sent.
+/**
+ * Everything that can be checked before the first transaction: the name is free, the World has
+ * room, the signer may subscribe, the libraries and the first collection exist.
+ */
+async function checkNewCollection(hre: HardhatRuntimeEnvironment, options: NewCollectionOptions, admin: string) {
+  const { deployments, ethers, network } = hre;
   if (!SYMBOL.test(options.symbol))
     throw userError(
       `--symbol must be 1 to 16 letters or digits (it names the deployment file); got "${options.symbol}"`,
@@ -145,11 +138,19 @@ export async function createCollection(
     throw userError(
       `${admin} is not the World's default admin (${await world.defaultAdmin()}): only it may subscribe a collection; pass --from with its signer index`,
     );
+  return { deploymentName, first, world, worldAddress, renderer };
+}
 
-  // The VRF setup of the first collection: its coordinator (the mock, or the real one after the
-  // `real-vrf` tag), key hash and subscription.
-  const vrf = await vrfConfigOf(first);
-  const params = {
+/** `initialize`'s parameters: the options over the collection defaults, the first collection's VRF setup. */
+function initializeParams(
+  options: NewCollectionOptions,
+  admin: string,
+  renderer: string,
+  vrf: VrfConfig,
+  worldAddress: string,
+) {
+  const d = COLLECTION_DEFAULTS;
+  return {
     name: options.name,
     symbol: options.symbol,
     description: options.description ?? d.description,
@@ -169,16 +170,22 @@ export async function createCollection(
     instantReveal: options.instantReveal ?? d.instantReveal,
     world: worldAddress,
   };
+}
 
-  const gas: GasLine[] = [];
-  const send = async (step: string, tx: Promise<{ hash: string; wait(): Promise<unknown> }>) => {
-    const sent = await tx;
-    const receipt = (await sent.wait()) as { gasUsed: bigint } | null;
-    gas.push({ step, tx: sent.hash, gasUsed: BigInt(receipt?.gasUsed ?? 0n) });
-  };
-
-  // The proxy, over the implementation the plugin already deployed for these bytes (it finds it in
-  // its network manifest); a new implementation only if the code changed since.
+/**
+ * The proxy, over the implementation the plugin already deployed for these bytes (it finds it in
+ * its network manifest); a new implementation only if the code changed since. Saved with
+ * hardhat-deploy, first: a failure later leaves a collection the tasks can still find and finish
+ * by hand.
+ */
+async function deployAndSave(
+  hre: HardhatRuntimeEnvironment,
+  signer: Signer,
+  deploymentName: string,
+  params: ReturnType<typeof initializeParams>,
+  gas: GasLine[],
+) {
+  const { deployments, ethers, upgrades } = hre;
   const existingImplementation = await deployments.getOrNull("LivingAsset_Implementation");
   const startBlock = await ethers.provider.getBlockNumber();
   const factory = (await collectionFactory(hre)).connect(signer) as Awaited<ReturnType<typeof collectionFactory>>;
@@ -201,7 +208,6 @@ export async function createCollection(
 
   const artifact = await deployments.getExtendedArtifact("LivingAsset");
   const collection = (await ethers.getContractAt(artifact.abi, address, signer)) as unknown as Contract;
-  // Saved first: a failure below leaves a collection the tasks can still find and finish by hand.
   await deployments.save(deploymentName, {
     address,
     abi: artifact.abi,
@@ -214,23 +220,69 @@ export async function createCollection(
       abi: artifact.abi,
       ...(await deploymentRecord(hre, implementationTx)),
     });
+  return { collection, address, implementation, implementationReused };
+}
 
-  // Configuration, as deploy/05_configure.ts does for the first collection.
+/**
+ * Configuration, as deploy/05_configure.ts does for the first collection: the admin's roles, the
+ * World's subscription, the VRF consumer (development chains). Returns whether the consumer was added.
+ */
+async function configureCollection(
+  hre: HardhatRuntimeEnvironment,
+  target: { collection: Contract; address: string; world: Contract; vrf: VrfConfig },
+  signer: Signer,
+  admin: string,
+  send: Send,
+): Promise<boolean> {
+  const { collection, address, world, vrf } = target;
   for (const role of COLLECTION_ROLES) {
     const id = await collection[role]();
     if (!(await collection.hasRole(id, admin))) await send(`grantRole ${role}`, collection.grantRole(id, admin));
   }
   await send("world.addSubscriber", (world.connect(signer) as Contract).addSubscriber(address));
-  let vrfConsumerAdded = false;
-  if (dev) {
-    const coordinator = (await ethers.getContractAt(COORDINATOR_ABI, vrf.coordinator, signer)) as unknown as Contract;
-    const consumers = ((await coordinator.getSubscription(vrf.subscriptionId))[4] as string[]).map((a) =>
-      a.toLowerCase(),
-    );
-    if (!consumers.includes(address.toLowerCase()))
-      await send("vrf addConsumer", coordinator.addConsumer(vrf.subscriptionId, address));
-    vrfConsumerAdded = true;
-  }
+  if (!DEVELOPMENT_CHAINS.includes(hre.network.name)) return false;
+  const coordinator = (await hre.ethers.getContractAt(COORDINATOR_ABI, vrf.coordinator, signer)) as unknown as Contract;
+  const consumers = ((await coordinator.getSubscription(vrf.subscriptionId))[4] as string[]).map((a) =>
+    a.toLowerCase(),
+  );
+  if (!consumers.includes(address.toLowerCase()))
+    await send("vrf addConsumer", coordinator.addConsumer(vrf.subscriptionId, address));
+  return true;
+}
+
+/**
+ * Deploy, configure and save another collection in the World. Everything that can be checked is
+ * checked before the first transaction: the name is free, the World has room, the signer may
+ * subscribe, the libraries and the first collection (whose VRF configuration is copied) exist.
+ */
+export async function createCollection(
+  hre: HardhatRuntimeEnvironment,
+  options: NewCollectionOptions,
+): Promise<NewCollection> {
+  const dev = DEVELOPMENT_CHAINS.includes(hre.network.name);
+  const signer = options.signer ?? (await hre.ethers.getSigners())[0];
+  const admin = await signer.getAddress();
+  const { deploymentName, first, world, worldAddress, renderer } = await checkNewCollection(hre, options, admin);
+
+  // The VRF setup of the first collection: its coordinator (the mock, or the real one after the
+  // `real-vrf` tag), key hash and subscription.
+  const vrf = await vrfConfigOf(first);
+  const params = initializeParams(options, admin, renderer, vrf, worldAddress);
+
+  const gas: GasLine[] = [];
+  const send: Send = async (step, tx) => {
+    const sent = await tx;
+    const receipt = (await sent.wait()) as { gasUsed: bigint } | null;
+    gas.push({ step, tx: sent.hash, gasUsed: BigInt(receipt?.gasUsed ?? 0n) });
+  };
+  const { collection, address, implementation, implementationReused } = await deployAndSave(
+    hre,
+    signer,
+    deploymentName,
+    params,
+    gas,
+  );
+  const vrfConsumerAdded = await configureCollection(hre, { collection, address, world, vrf }, signer, admin, send);
   const openSale = options.openSale ?? dev;
   if (openSale) await send("setSaleOpen(true)", collection.setSaleOpen(true));
 

@@ -288,13 +288,6 @@ export function eventsIn(
   return out;
 }
 
-export function formatPrice(answer: bigint, decimals = 8): string {
-  const neg = answer < 0n;
-  const a = neg ? -answer : answer;
-  const s = a.toString().padStart(decimals + 1, "0");
-  return `${neg ? "-" : ""}${s.slice(0, -decimals)}.${s.slice(-decimals, -decimals + 2)}`;
-}
-
 /** Simple aligned text table. */
 export function table(headers: string[], rows: (string | number)[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));

@@ -1,5 +1,5 @@
 import { formatEther, keccak256, toUtf8Bytes, type Interface } from "ethers";
-import { bpsPercent } from "./units";
+import { bpsPercent, price } from "./units";
 
 /** Hex revert data found anywhere in an ethers / hardhat error object. */
 export function revertDataOf(err: unknown): string | undefined {
@@ -63,18 +63,6 @@ export function when(unix: number, now?: number): string {
   if (now === undefined) return iso;
   if (unix === now) return `${iso} (now)`;
   return unix > now ? `${iso} (in ${duration(unix - now)})` : `${iso} (${duration(now - unix)} ago)`;
-}
-
-/** A feed answer with its decimals: 300012000000 at 8 decimals -> "3000.12". */
-export function price(answer: bigint, decimals: number): string {
-  const neg = answer < 0n;
-  const a = (neg ? -answer : answer).toString().padStart(decimals + 1, "0");
-  const whole = a.slice(0, a.length - decimals);
-  const frac = a
-    .slice(a.length - decimals)
-    .replace(/0+$/, "")
-    .padEnd(2, "0");
-  return `${neg ? "-" : ""}${whole}.${frac}`;
 }
 
 const TIME_PARAMS = /(At|Since)$/;

@@ -42,7 +42,41 @@
  * the replay, where the collection showed them with the threshold of the time).
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import type { Contract, Log } from "ethers";
+import { AbiCoder, keccak256, ZeroAddress, type Contract, type Log } from "ethers";
+import {
+  comparePositions,
+  deployBlockOf,
+  END,
+  EMPTY_PROVENANCE,
+  epochMarksOf,
+  getLogs,
+  HistoryError,
+  mintsOf,
+  parseCollectionLogs,
+  positionOf,
+  readCollectionLogs,
+  valueBefore,
+  type CohortRecord,
+  type EpochMark,
+  type LoadOptions,
+  type MintRecord,
+  type Position,
+  type ProvenanceRecord,
+  type Valued,
+} from "./history-logs";
+
+export {
+  comparePositions,
+  deployBlockOf,
+  HistoryError,
+  type CohortRecord,
+  type EpochEntryKind,
+  type EpochMark,
+  type LoadOptions,
+  type MintRecord,
+  type Position,
+  type ProvenanceRecord,
+} from "./history-logs";
 
 /** `IInteractionModule.Checkpoint`, as plain values. */
 export interface Checkpoint {
@@ -69,33 +103,6 @@ export const EMPTY_CHECKPOINT: Readonly<Checkpoint> = Object.freeze({
   requestedAt: 0,
   mutation: 0n,
 });
-
-/** Where an event is in the chain's order. */
-export interface Position {
-  blockNumber: number;
-  transactionIndex: number;
-  logIndex: number;
-}
-
-/** Total order of events: block, then transaction, then log index. */
-export function comparePositions(a: Position, b: Position): number {
-  return a.blockNumber - b.blockNumber || a.transactionIndex - b.transactionIndex || a.logIndex - b.logIndex;
-}
-
-function positionOf(log: Log): Position {
-  return { blockNumber: log.blockNumber, transactionIndex: log.transactionIndex, logIndex: log.index };
-}
-
-/** How the collection entered an epoch. */
-export type EpochEntryKind = "linked" | "advance" | "sync" | "feed-config";
-
-/** The collection entered `epoch` at `position`. */
-export interface EpochMark {
-  position: Position;
-  transactionHash: string;
-  epoch: number;
-  how: EpochEntryKind;
-}
 
 export type TokenEventKind =
   | "minted"
@@ -124,26 +131,6 @@ export interface TokenEvent {
   holder: string;
 }
 
-/** A closed reveal cohort (`CohortClosed`), and its hatching (`CohortRevealed`) if its word arrived by the snapshot. */
-export interface CohortRecord {
-  cohortId: number;
-  firstTokenId: number;
-  quantity: number;
-  closed: Position;
-  closedTx: string;
-  /** `CohortRevealed.birthEpoch`: the collection's epoch when the word arrived (checked against `cohort(id).birthEpoch`). */
-  birthEpoch?: number;
-  revealed?: Position;
-  revealedTx?: string;
-}
-
-/** A token's mint: its ERC-721 `Transfer` from the zero address. */
-export interface MintRecord {
-  position: Position;
-  transactionHash: string;
-  to: string;
-}
-
 export interface TokenHistory {
   tokenId: number;
   /** The cohort it was closed into; undefined while it is in the open cohort at the snapshot. */
@@ -162,94 +149,68 @@ export interface TokenHistory {
   burned?: Position;
 }
 
-/** `IRenderer`'s Provenance, as plain values. */
-export interface ProvenanceRecord {
-  modelHash: string;
-  datasetHash: string;
-  licenseURI: string;
-  generatorName: string;
-  generatorVersion: string;
-  locked: boolean;
-}
-
-const EMPTY_PROVENANCE: ProvenanceRecord = {
-  modelHash: `0x${"0".repeat(64)}`,
-  datasetHash: `0x${"0".repeat(64)}`,
-  licenseURI: "",
-  generatorName: "",
-  generatorVersion: "",
-  locked: false,
-};
-
 /** Which collection text and renderer a replayed `tokenURI` uses. */
 export interface RenderOptions {
   /** "today" (default): the current description, provenance and renderer; "then": those in force at that point. */
   metadata?: "today" | "then";
 }
 
-/** Refused queries (epoch or block out of the token's life, unknown token): one line, no maths. */
-export class HistoryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "HistoryError";
+/** A token event before replay: one of its logs, or its cohort's hatching. */
+type RawEvent = { position: Position; hash: string; log?: Log; kind: "reveal" | "log" };
+
+/** The token's cohort as the collection shows it at the snapshot (`cohort(id)`), or the open cohort's start. */
+type CohortState = { revealed?: boolean; birthEpoch?: bigint; randomness?: bigint; openFirstTokenId?: bigint };
+
+/** The seed of a token of a revealed cohort: keccak256(abi.encode(word, tokenId)) (ISeedModule). */
+function seedOf(word: bigint, tokenId: number): bigint {
+  return BigInt(keccak256(AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [word, tokenId])));
+}
+
+/** The events' cohort against the collection's state: closed where the state says so, hatched in the same epoch. */
+function checkCohortState(tokenId: number, cohort: CohortRecord | undefined, onChain: CohortState): void {
+  if (!cohort) {
+    if (tokenId < Number(onChain.openFirstTokenId))
+      throw new HistoryError(`replay error: token ${tokenId} is in a closed cohort, but no CohortClosed event says so`);
+    return;
   }
+  if (Boolean(onChain.revealed) !== (cohort.revealed !== undefined))
+    throw new HistoryError(`replay error: cohort ${cohort.cohortId}'s CohortRevealed and its state disagree`);
+  if (cohort.revealed && Number(onChain.birthEpoch) !== cohort.birthEpoch)
+    throw new HistoryError(
+      `replay error: cohort ${cohort.cohortId} was born in epoch ${onChain.birthEpoch}, the events say ${cohort.birthEpoch}`,
+    );
 }
 
-interface Valued<T> {
-  position: Position;
-  value: T;
+/** An ERC-721 `Transfer` of the token: its mint, its burn or a transfer between holders. */
+function transferEvent(
+  from: string,
+  to: string,
+  cohort: CohortRecord | undefined,
+): { kind: "minted" | "burned" | "transferred"; what: string } {
+  if (from === ZeroAddress)
+    return {
+      kind: "minted",
+      what: `minted to ${to}${cohort ? ` (cohort ${cohort.cohortId})` : " (in the open cohort)"}`,
+    };
+  if (to === ZeroAddress) return { kind: "burned", what: `burned by its holder ${from}` };
+  return { kind: "transferred", what: `transferred from ${from} to ${to}` };
 }
 
-/** The latest value strictly before `cut`, or `fallback`. */
-function valueBefore<T>(list: Valued<T>[], cut: Position, fallback: T): T {
-  let out = fallback;
-  for (const v of list) {
-    if (comparePositions(v.position, cut) >= 0) break;
-    out = v.value;
-  }
-  return out;
+/** `Nurtured(id, v)` at epoch E: vitalityEpoch = E, vitality = v, lastNurturedEpoch = E + 1, one more nurture (InteractionModule.nurture). */
+function afterNurtured(cp: Checkpoint, epoch: number, vitality: number): Checkpoint {
+  return {
+    ...cp,
+    initialized: true,
+    vitalityEpoch: epoch,
+    vitality,
+    lastNurturedEpoch: epoch + 1,
+    nurtureCount: cp.nurtureCount + 1,
+  };
 }
 
-/** A position after every log of the snapshot. */
-const END: Position = { blockNumber: Number.MAX_SAFE_INTEGER, transactionIndex: 0, logIndex: 0 };
-
-export interface LoadOptions {
-  /** First block to read logs from (default: the collection's deploy block from hardhat-deploy, else 0). */
-  fromBlock?: number;
-  /** Snapshot block (default: latest): logs up to it, every state read at it. */
-  toBlock?: number;
-}
-
-/**
- * `eth_getLogs` over [from, to], halving the range while the node refuses it (providers cap the
- * range or the number of results), down to one block.
- */
-async function getLogs(
-  hre: HardhatRuntimeEnvironment,
-  filter: { address: string; topics: (string | string[] | null)[] },
-  from: number,
-  to: number,
-): Promise<Log[]> {
-  if (from > to) return [];
-  try {
-    return await hre.ethers.provider.getLogs({ ...filter, fromBlock: from, toBlock: to });
-  } catch (err) {
-    if (from === to) throw err;
-    const mid = Math.floor((from + to) / 2);
-    return [...(await getLogs(hre, filter, from, mid)), ...(await getLogs(hre, filter, mid + 1, to))];
-  }
-}
-
-/** The block the collection was deployed in, from hardhat-deploy's saved receipt, or undefined. */
-export async function deployBlockOf(hre: HardhatRuntimeEnvironment, address: string): Promise<number | undefined> {
-  const all = await hre.deployments.all();
-  let best: number | undefined;
-  for (const d of Object.values(all)) {
-    if (d.address?.toLowerCase() !== address.toLowerCase()) continue;
-    const n = d.receipt?.blockNumber;
-    if (n !== undefined && (best === undefined || Number(n) < best)) best = Number(n);
-  }
-  return best;
+/** `Metamorphosed(id, generation, requestId, mutation)`: the generation, the request cleared, the mutation (SeedLogic). */
+function afterMetamorphosed(cp: Checkpoint, generation: number, mutation: bigint): Checkpoint {
+  return { ...cp, metamorphoses: generation, pending: false, mutation };
 }
 
 /** The collection's history: its epochs, cohorts, mints and metadata, and each token's life on demand. */
@@ -298,165 +259,14 @@ export class CollectionHistory {
     const fromBlock = options.fromBlock ?? (await deployBlockOf(hre, address)) ?? 0;
     const worldAddress = ethers.getAddress(await collection.world(at));
     const world = (await ethers.getContractAt("World", worldAddress)) as unknown as Contract;
-    const ci = collection.interface;
-    const wi = world.interface;
-    const topic = (c: Contract, name: string) => c.interface.getEvent(name)!.topicHash;
-    const ageKey = ethers.id("age");
-    const addressTopic = ethers.zeroPadValue(address, 32);
 
-    const zeroTopic = ethers.zeroPadValue(ethers.ZeroAddress, 32);
-    const [collectionLogs, ageLogs, worldLogs, hookFailures, mintLogs] = await Promise.all([
-      getLogs(
-        hre,
-        {
-          address,
-          topics: [
-            [
-              "WorldLinked",
-              "WorldSynced",
-              "CohortClosed",
-              "CohortRevealed",
-              "DescriptionUpdated",
-              "ProvenanceUpdated",
-              "ProvenanceLocked",
-              "RendererUpdated",
-            ].map((n) => topic(collection, n)),
-          ],
-        },
-        fromBlock,
-        snapshotBlock,
-      ),
-      getLogs(hre, { address, topics: [topic(collection, "TraitUpdatedRange"), ageKey] }, fromBlock, snapshotBlock),
-      getLogs(hre, { address: worldAddress, topics: [[topic(world, "EpochAdvanced")]] }, fromBlock, snapshotBlock),
-      getLogs(
-        hre,
-        { address: worldAddress, topics: [topic(world, "SubscriberHookFailed"), addressTopic] },
-        fromBlock,
-        snapshotBlock,
-      ),
-      getLogs(hre, { address, topics: [topic(collection, "Transfer"), zeroTopic] }, fromBlock, snapshotBlock),
-    ]);
-    const byPosition = (a: Log, b: Log) => comparePositions(positionOf(a), positionOf(b));
-    collectionLogs.sort(byPosition);
-    ageLogs.sort(byPosition);
-    worldLogs.sort(byPosition);
-
-    // The world's epoch count after each EpochAdvanced, for `worldEpochAt`.
-    const advances = worldLogs.map((l) => ({
-      position: positionOf(l),
-      hash: l.transactionHash,
-      epoch: Number(wi.parseLog(l)!.args.epoch),
-    }));
-
-    let linkEpoch: number | undefined;
-    const epochMarks: EpochMark[] = [];
-    const cohorts = new Map<number, CohortRecord>();
-    const descriptions: Valued<string>[] = [];
-    const provenances: Valued<ProvenanceRecord>[] = [];
-    const renderers: Valued<string>[] = [];
-    const syncs: { position: Position; hash: string; epoch: number }[] = [];
-    let provenance = { ...EMPTY_PROVENANCE };
-    for (const log of collectionLogs) {
-      const ev = ci.parseLog(log)!;
-      const position = positionOf(log);
-      switch (ev.name) {
-        case "WorldLinked":
-          linkEpoch = Number(ev.args.epoch);
-          epochMarks.push({ position, transactionHash: log.transactionHash, epoch: linkEpoch, how: "linked" });
-          break;
-        case "WorldSynced":
-          syncs.push({ position, hash: log.transactionHash, epoch: Number(ev.args.epoch) });
-          break;
-        case "CohortClosed":
-          cohorts.set(Number(ev.args.cohortId), {
-            cohortId: Number(ev.args.cohortId),
-            firstTokenId: Number(ev.args.firstTokenId),
-            quantity: Number(ev.args.quantity),
-            closed: position,
-            closedTx: log.transactionHash,
-          });
-          break;
-        case "CohortRevealed": {
-          const c = cohorts.get(Number(ev.args.cohortId));
-          if (c) {
-            c.revealed = position;
-            c.revealedTx = log.transactionHash;
-            c.birthEpoch = Number(ev.args.birthEpoch);
-          }
-          break;
-        }
-        case "DescriptionUpdated":
-          descriptions.push({ position, value: ev.args.description as string });
-          break;
-        case "ProvenanceUpdated":
-          provenance = {
-            modelHash: ev.args.modelHash as string,
-            datasetHash: ev.args.datasetHash as string,
-            licenseURI: ev.args.licenseURI as string,
-            generatorName: ev.args.generatorName as string,
-            generatorVersion: ev.args.generatorVersion as string,
-            locked: provenance.locked,
-          };
-          provenances.push({ position, value: provenance });
-          break;
-        case "ProvenanceLocked":
-          provenance = { ...provenance, locked: true };
-          provenances.push({ position, value: provenance });
-          break;
-        case "RendererUpdated":
-          renderers.push({ position, value: ethers.getAddress(ev.args.renderer as string) });
-          break;
-      }
-    }
-    if (linkEpoch === undefined)
-      throw new HistoryError(
-        `no WorldLinked event of ${address} in blocks ${fromBlock}..${snapshotBlock}: not a World collection, or its initialisation is before block ${fromBlock}`,
-      );
-    const link = epochMarks[0];
-    const worldEpochAt = (p: Position) => {
-      let e = linkEpoch!;
-      for (const a of advances) {
-        if (comparePositions(a.position, p) >= 0) break;
-        if (comparePositions(a.position, link.position) > 0) e = a.epoch;
-      }
-      return e;
-    };
-
-    // Each age-range event marks an epoch the collection entered.
-    for (const log of ageLogs) {
-      const position = positionOf(log);
-      const previous = epochMarks[epochMarks.length - 1].position;
-      const sameTx = (p: { position: Position; hash: string }) =>
-        p.hash === log.transactionHash &&
-        comparePositions(p.position, position) < 0 &&
-        comparePositions(p.position, previous) > 0;
-      const sync = syncs.filter(sameTx).pop();
-      const advance = advances.filter(sameTx).pop();
-      const worldEpoch = worldEpochAt(position);
-      const [epoch, how]: [number, EpochEntryKind] = sync
-        ? [sync.epoch, "sync"]
-        : advance
-          ? [advance.epoch, "advance"]
-          : [worldEpoch, "feed-config"];
-      if (epoch !== worldEpoch)
-        throw new HistoryError(
-          `inconsistent logs: the collection entered epoch ${epoch} in ${log.transactionHash} while the world was at ${worldEpoch}`,
-        );
-      epochMarks.push({ position, transactionHash: log.transactionHash, epoch, how });
-    }
-
-    const mints = new Map<number, MintRecord>();
-    for (const l of mintLogs) {
-      const ev = ci.parseLog(l)!;
-      mints.set(Number(ev.args.tokenId), {
-        position: positionOf(l),
-        transactionHash: l.transactionHash,
-        to: ethers.getAddress(ev.args.to as string),
-      });
-    }
-
-    const missedEpochs = hookFailures.map((l) => ({
-      epoch: Number(wi.parseLog(l)!.args.epoch),
+    const logs = await readCollectionLogs(hre, collection, world, fromBlock, snapshotBlock);
+    const range = { address, fromBlock, snapshotBlock };
+    const records = parseCollectionLogs(collection.interface, logs.collection, range, ethers.getAddress);
+    const epochMarks = epochMarksOf(world.interface, records, logs);
+    const mints = mintsOf(collection.interface, logs.mints, ethers.getAddress);
+    const missedEpochs = logs.hookFailures.map((l) => ({
+      epoch: Number(world.interface.parseLog(l)!.args.epoch),
       position: positionOf(l),
     }));
     const [name, renderer, worldEpoch] = await Promise.all([
@@ -474,22 +284,26 @@ export class CollectionHistory {
       snapshotBlock,
       epochMarks,
       missedEpochs,
-      [...cohorts.values()].sort((a, b) => a.cohortId - b.cohortId),
+      [...records.cohorts.values()].sort((a, b) => a.cohortId - b.cohortId),
       mints,
-      descriptions,
-      provenances,
-      renderers,
+      records.descriptions,
+      records.provenances,
+      records.renderers,
       name,
       ethers.getAddress(renderer),
       Number(worldEpoch),
     );
-    // A cohort hatches in the collection's epoch when its word arrives: the event and the epoch marks must agree.
-    for (const c of history.cohorts)
-      if (c.revealed && c.birthEpoch !== history.epochAt(c.revealed))
-        throw new HistoryError(
-          `replay error: cohort ${c.cohortId} hatched in epoch ${c.birthEpoch} (CohortRevealed) while the events put the collection at epoch ${history.epochAt(c.revealed)}`,
-        );
+    history.checkCohortBirths();
     return history;
+  }
+
+  /** A cohort hatches in the collection's epoch when its word arrives: the event and the epoch marks must agree. */
+  private checkCohortBirths(): void {
+    for (const c of this.cohorts)
+      if (c.revealed && c.birthEpoch !== this.epochAt(c.revealed))
+        throw new HistoryError(
+          `replay error: cohort ${c.cohortId} hatched in epoch ${c.birthEpoch} (CohortRevealed) while the events put the collection at epoch ${this.epochAt(c.revealed)}`,
+        );
   }
 
   /** The collection's epoch just before `position` (the link's epoch before the first mark). */
@@ -531,67 +345,16 @@ export class CollectionHistory {
   }
 
   private async loadToken(tokenId: number): Promise<TokenHistory> {
-    if (!Number.isSafeInteger(tokenId) || tokenId < 1) throw new HistoryError(`token ${tokenId} is not a token id`);
-    const mint = this.mints.get(tokenId);
-    if (!mint) {
-      const last = this.lastTokenId;
-      const minted = last ? `tokens 1 to ${last} were` : "no token was";
-      throw new HistoryError(`token ${tokenId} was not minted by block ${this.snapshotBlock} (${minted})`);
-    }
+    const mint = this.mintOf(tokenId);
     const cohort = this.cohorts.find((c) => tokenId >= c.firstTokenId && tokenId < c.firstTokenId + c.quantity);
-    const { ethers } = this.hre;
-    const c = this.collection;
-    const topic = (name: string) => c.interface.getEvent(name)!.topicHash;
-    const idTopic = ethers.toBeHex(tokenId, 32);
-    const [actions, transfers, onChain] = await Promise.all([
-      getLogs(
-        this.hre,
-        {
-          address: this.address,
-          topics: [
-            ["Nurtured", "MetamorphosisRequested", "MetamorphosisRerequested", "Metamorphosed"].map(topic),
-            idTopic,
-          ],
-        },
-        this.fromBlock,
-        this.snapshotBlock,
-      ),
-      getLogs(
-        this.hre,
-        { address: this.address, topics: [topic("Transfer"), null, null, idTopic] },
-        this.fromBlock,
-        this.snapshotBlock,
-      ),
-      cohort
-        ? c.cohort(cohort.cohortId, this.at)
-        : c.cohortState(this.at).then((s: { openFirstTokenId: bigint }) => ({ openFirstTokenId: s.openFirstTokenId })),
-    ]);
-    if (!cohort) {
-      if (tokenId < Number(onChain.openFirstTokenId))
-        throw new HistoryError(
-          `replay error: token ${tokenId} is in a closed cohort, but no CohortClosed event says so`,
-        );
-    } else {
-      if (Boolean(onChain.revealed) !== (cohort.revealed !== undefined))
-        throw new HistoryError(`replay error: cohort ${cohort.cohortId}'s CohortRevealed and its state disagree`);
-      if (cohort.revealed && Number(onChain.birthEpoch) !== cohort.birthEpoch)
-        throw new HistoryError(
-          `replay error: cohort ${cohort.cohortId} was born in epoch ${onChain.birthEpoch}, the events say ${cohort.birthEpoch}`,
-        );
-    }
+    const { logs, onChain } = await this.readToken(tokenId, cohort);
+    checkCohortState(tokenId, cohort, onChain);
     // A revealed cohort's randomness is its word, fixed for good: seed = keccak256(abi.encode(word, id))
     // (ISeedModule). Checked against seedOf below while the token exists.
-    const seed: bigint = cohort?.revealed
-      ? BigInt(
-          ethers.keccak256(
-            ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [onChain.randomness, tokenId]),
-          ),
-        )
-      : 0n;
+    const seed: bigint = cohort?.revealed ? seedOf(BigInt(onChain.randomness!), tokenId) : 0n;
     const birthEpoch = cohort?.revealed ? cohort.birthEpoch : undefined;
 
-    type Raw = { position: Position; hash: string; log?: Log; kind: "reveal" | "log" };
-    const raw: Raw[] = [...actions, ...transfers].map((log) => ({
+    const raw: RawEvent[] = logs.map((log) => ({
       position: positionOf(log),
       hash: log.transactionHash,
       log,
@@ -599,13 +362,67 @@ export class CollectionHistory {
     }));
     if (cohort?.revealed) raw.push({ position: cohort.revealed, hash: cohort.revealedTx!, kind: "reveal" });
     raw.sort((a, b) => comparePositions(a.position, b.position));
+    const { events, burned } = await this.replayEvents(raw, mint, cohort, seed, birthEpoch);
 
+    if (cohort?.revealed && !burned && BigInt(await this.collection.seedOf(tokenId, this.at)) !== seed)
+      throw new HistoryError(`replay error: token ${tokenId}'s seed is not keccak256(abi.encode(word, id))`);
+    return {
+      tokenId,
+      cohort,
+      minted: mint.position,
+      mintedTx: mint.transactionHash,
+      mintEpoch: this.epochAt(mint.position),
+      birthEpoch,
+      seed,
+      events,
+      burned,
+    };
+  }
+
+  /** The token's mint, or why there is none. */
+  private mintOf(tokenId: number): MintRecord {
+    if (!Number.isSafeInteger(tokenId) || tokenId < 1) throw new HistoryError(`token ${tokenId} is not a token id`);
+    const mint = this.mints.get(tokenId);
+    if (!mint) {
+      const last = this.lastTokenId;
+      const minted = last ? `tokens 1 to ${last} were` : "no token was";
+      throw new HistoryError(`token ${tokenId} was not minted by block ${this.snapshotBlock} (${minted})`);
+    }
+    return mint;
+  }
+
+  /** The token's own logs (actions and transfers) and its cohort's state at the snapshot (the open cohort's start if none). */
+  private async readToken(tokenId: number, cohort: CohortRecord | undefined) {
+    const c = this.collection;
+    const topic = (name: string) => c.interface.getEvent(name)!.topicHash;
+    const idTopic = this.hre.ethers.toBeHex(tokenId, 32);
+    const read = (topics: (string | string[] | null)[]) =>
+      getLogs(this.hre, { address: this.address, topics }, this.fromBlock, this.snapshotBlock);
+    const [actions, transfers, onChain] = await Promise.all([
+      read([["Nurtured", "MetamorphosisRequested", "MetamorphosisRerequested", "Metamorphosed"].map(topic), idTopic]),
+      read([topic("Transfer"), null, null, idTopic]),
+      cohort
+        ? c.cohort(cohort.cohortId, this.at)
+        : c.cohortState(this.at).then((s: { openFirstTokenId: bigint }) => ({ openFirstTokenId: s.openFirstTokenId })),
+    ]);
+    return { logs: [...actions, ...transfers], onChain: onChain as CohortState };
+  }
+
+  /** Replay the token's events in chain order: its checkpoint, reveal state and holder after each. */
+  private async replayEvents(
+    raw: RawEvent[],
+    mint: MintRecord,
+    cohort: CohortRecord | undefined,
+    seed: bigint,
+    birthEpoch: number | undefined,
+  ): Promise<{ events: TokenEvent[]; burned?: Position }> {
+    const c = this.collection;
     let checkpoint: Checkpoint = { ...EMPTY_CHECKPOINT };
     let revealed = false;
     let holder = mint.to;
     let burned: Position | undefined;
     const events: TokenEvent[] = [];
-    const push = (r: Raw, kind: TokenEventKind, what: string) =>
+    const push = (r: RawEvent, kind: TokenEventKind, what: string) =>
       events.push({
         kind,
         position: r.position,
@@ -616,7 +433,7 @@ export class CollectionHistory {
         checkpoint: { ...checkpoint },
         holder,
       });
-    const blockTime = async (blockNumber: number) => (await ethers.provider.getBlock(blockNumber))!.timestamp;
+    const blockTime = async (blockNumber: number) => (await this.hre.ethers.provider.getBlock(blockNumber))!.timestamp;
 
     for (const r of raw) {
       if (r.kind === "reveal") {
@@ -628,33 +445,16 @@ export class CollectionHistory {
       const epoch = this.epochAt(r.position);
       switch (ev.name) {
         case "Transfer": {
-          const from = ev.args.from as string;
+          const transfer = transferEvent(ev.args.from as string, ev.args.to as string, cohort);
           holder = ev.args.to as string;
-          if (from === ethers.ZeroAddress)
-            push(
-              r,
-              "minted",
-              `minted to ${holder}${cohort ? ` (cohort ${cohort.cohortId})` : " (in the open cohort)"}`,
-            );
-          else if (holder === ethers.ZeroAddress) {
-            burned = r.position;
-            push(r, "burned", `burned by its holder ${from}`);
-          } else push(r, "transferred", `transferred from ${from} to ${holder}`);
+          if (transfer.kind === "burned") burned = r.position;
+          push(r, transfer.kind, transfer.what);
           break;
         }
-        case "Nurtured": {
-          const v = Number(ev.args.vitality);
-          checkpoint = {
-            ...checkpoint,
-            initialized: true,
-            vitalityEpoch: epoch,
-            vitality: v,
-            lastNurturedEpoch: epoch + 1,
-            nurtureCount: checkpoint.nurtureCount + 1,
-          };
-          push(r, "nurtured", `nurtured: vitality ${v} bps`);
+        case "Nurtured":
+          checkpoint = afterNurtured(checkpoint, epoch, Number(ev.args.vitality));
+          push(r, "nurtured", `nurtured: vitality ${checkpoint.vitality} bps`);
           break;
-        }
         case "MetamorphosisRequested": {
           // The request pins the vitality it had then: asked of the world, not computed here.
           const ph = await this.world.phenotypeAt(this.query(revealed, seed, birthEpoch, epoch, checkpoint), this.at);
@@ -674,29 +474,12 @@ export class CollectionHistory {
           push(r, "metamorphosis-rerequested", "metamorphosis request replaced");
           break;
         case "Metamorphosed":
-          checkpoint = {
-            ...checkpoint,
-            metamorphoses: Number(ev.args.generation),
-            pending: false,
-            mutation: BigInt(ev.args.mutation),
-          };
+          checkpoint = afterMetamorphosed(checkpoint, Number(ev.args.generation), BigInt(ev.args.mutation));
           push(r, "metamorphosed", `metamorphosed: generation ${checkpoint.metamorphoses}`);
           break;
       }
     }
-    if (cohort?.revealed && !burned && BigInt(await c.seedOf(tokenId, this.at)) !== seed)
-      throw new HistoryError(`replay error: token ${tokenId}'s seed is not keccak256(abi.encode(word, id))`);
-    return {
-      tokenId,
-      cohort,
-      minted: mint.position,
-      mintedTx: mint.transactionHash,
-      mintEpoch: this.epochAt(mint.position),
-      birthEpoch,
-      seed,
-      events,
-      burned,
-    };
+    return { events, burned };
   }
 
   /**

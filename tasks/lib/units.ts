@@ -1,11 +1,27 @@
 /**
  * One convention for the units people read in task output, the demo table, the gallery and its
- * captions: vitality as a percentage, ages in epochs. The contracts return vitality in basis points
- * (`phenotypeOf(id).vitality`, 0..10,000); `tokenURI`'s `Vitality` attribute is already a percentage
- * (0..100, the basis points written with two decimals).
+ * captions: prices with the feed's decimals, vitality as a percentage, ages in epochs. The
+ * contracts return vitality in basis points (`phenotypeOf(id).vitality`, 0..10,000); `tokenURI`'s
+ * `Vitality` attribute is already a percentage (0..100, the basis points written with two decimals).
  */
 
 const BPS_PER_PERCENT = 100n;
+
+/**
+ * A feed answer with its decimals, as a price: every significant decimal, at least two, never
+ * rounded (300012000000 at 8 decimals -> "3000.12", 300050000000 -> "3000.50",
+ * 300012345678 -> "3000.12345678"). The one price format of tasks, messages, the demo and the gallery.
+ */
+export function price(answer: bigint, decimals: number): string {
+  const neg = answer < 0n;
+  const a = (neg ? -answer : answer).toString().padStart(decimals + 1, "0");
+  const whole = a.slice(0, a.length - decimals);
+  const frac = a
+    .slice(a.length - decimals)
+    .replace(/0+$/, "")
+    .padEnd(2, "0");
+  return `${neg ? "-" : ""}${whole}.${frac}`;
+}
 
 /** Basis points -> percentage text: 8000 -> "80%", 8050 -> "80.5%", 1 -> "0.01%". */
 export function bpsPercent(bps: number | bigint): string {

@@ -16,7 +16,7 @@ import {
   type BullBearFigures,
   type GasFigures,
   type PlainCollectionFigures,
-} from "./measure";
+} from "../../scripts/lib/gas/measure";
 
 async function baselinesFixture() {
   const [deployer, holder, alice] = await ethers.getSigners();

@@ -1,3 +1,4 @@
+import { expect } from "chai";
 import hre, { deployments, ethers, upgrades } from "hardhat";
 import type { ContractFactory, ContractTransactionResponse, Interface } from "ethers";
 import { deployWorld, PRICE, type World } from "../helpers/fixture";
@@ -42,14 +43,20 @@ export const qualityWorld = deployments.createFixture(async (): Promise<QualityW
  * and the World's (whose errors reach the collection's callers through `advanceEpoch`).
  */
 export function errorInterface(w: QualityWorld): Interface {
+  const cached = errorInterfaces.get(w);
+  if (cached) return cached;
   const own = new Set<string>();
   w.asV2.interface.forEachError((e) => own.add(e.name));
   const worldErrors: string[] = [];
   w.world.interface.forEachError((e) => {
     if (!own.has(e.name)) worldErrors.push(e.format("full"));
   });
-  return new ethers.Interface([...w.asV2.interface.fragments, ...worldErrors]);
+  const iface = new ethers.Interface([...w.asV2.interface.fragments, ...worldErrors]);
+  errorInterfaces.set(w, iface);
+  return iface;
 }
+/** One error interface per world object (a fixture returns the same object after each revert). */
+const errorInterfaces = new WeakMap<QualityWorld, Interface>();
 
 function findRevertData(e: unknown, depth = 0): string | undefined {
   if (e === null || typeof e !== "object" || depth > 6) return undefined;
@@ -96,6 +103,23 @@ export async function readState(w: QualityWorld, lastTokenId?: number): Promise<
 /** A stable digest of a probe state (and of anything else JSON-able with bigints). */
 export function digest(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+}
+
+/**
+ * `actual` deep-equals `expected` (plain values, arrays, objects, bigints), compared as digests: one
+ * string comparison, where chai's matchers (hardhat-chai-matchers checks every operand for a
+ * BigNumber type) cost about a millisecond a call. On a mismatch, chai's deep equal names the
+ * difference.
+ */
+export function same(actual: unknown, expected: unknown, message: string): void {
+  if (digest(actual) === digest(expected)) return;
+  expect(actual, message).to.deep.equal(expected);
+  expect.fail(`${message}: ${digest(actual)} != ${digest(expected)}`);
+}
+
+/** A condition that must hold (fails with `message`), without a chai matcher per call. */
+export function holds(condition: boolean, message: string): void {
+  if (!condition) expect.fail(message);
 }
 
 /** Request ids of the collection's `RandomnessRequested` events in a set of logs. */

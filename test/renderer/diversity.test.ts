@@ -2,8 +2,9 @@ import { expect } from "chai";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 
 import { deployRenderer, rasterize, seedOf, tokenParams, Stage, Mood } from "./helpers";
+import { samples } from "../helpers/random";
 
-const TOKENS = 200;
+const TOKENS = samples(200, 12);
 const RENDER = 128; // px, rasterised by resvg
 const CELL = 2; // box-downscale factor: compare 64x64 images
 const THRESHOLD = 24; // max channel difference a viewer notices at a glance

@@ -2,6 +2,10 @@ import { ethers } from "hardhat";
 import { Resvg } from "@resvg/resvg-js";
 
 import type { LivingAssetRenderer } from "../../typechain-types";
+import { seedOf } from "../helpers/fixture";
+
+/** The seed the collection derives for a token (one formula for all the tests). */
+export { seedOf };
 
 export const Stage = { Egg: 0, Hatchling: 1, Juvenile: 2, Adult: 3, Ascended: 4 } as const;
 export const Mood = { Calm: 0, Sunny: 1, Stormy: 2 } as const;
@@ -9,11 +13,6 @@ export const STAGES = ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"] as c
 export const MOODS = ["Calm", "Sunny", "Stormy"] as const;
 
 const ZERO = "0x" + "00".repeat(32);
-
-/** The seed the collection derives for a token: keccak256(abi.encode(cohortWord, tokenId)). */
-export function seedOf(word: bigint, tokenId: bigint): bigint {
-  return BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [word, tokenId])));
-}
 
 export interface PhenotypeOverrides {
   revealed?: boolean;

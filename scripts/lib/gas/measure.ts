@@ -16,7 +16,7 @@ import type {
   PlainERC721AUpgradeable,
   PlainERC721Upgradeable,
   VRFCoordinatorV2_5Mock,
-} from "../../typechain-types";
+} from "../../../typechain-types";
 
 // ---------------------------------------------------------------- constants
 

@@ -7,7 +7,7 @@
 import hre, { ethers } from "hardhat";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 
-import { deployWorld, impersonate, PRICE, timeAtLeast, type World } from "../helpers/fixture";
+import { deployWorld, impersonate, PRICE, timeAtLeast, type World } from "./fixture";
 import { gasOf, mintSupply } from "./world";
 import { TRANSFER_TOKEN_ID } from "./measure";
 

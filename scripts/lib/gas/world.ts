@@ -10,11 +10,11 @@
  */
 import hre from "hardhat";
 import type { ContractTransactionResponse } from "ethers";
-import type { LivingAsset } from "../../typechain-types";
-import { COLLECTION_DEFAULTS, MOCKS } from "../../config/networks";
-import { collectionFactory } from "../../scripts/lib/collection";
+import type { LivingAsset } from "../../../typechain-types";
+import { COLLECTION_DEFAULTS, MOCKS } from "../../../config/networks";
+import { collectionFactory } from "../collection";
 import { takeSnapshot } from "@nomicfoundation/hardhat-network-helpers";
-import { PRICE, closeCohort, fulfil, type World } from "../helpers/fixture";
+import { PRICE, closeCohort, fulfil, type World } from "./fixture";
 
 /** ERC721A tokens one `mintTo` may mint at most (`SaleLogic.MAX_PER_MINT_CAP`). */
 export const MINT_CHUNK = 1_000;

@@ -4,7 +4,7 @@
  * - VRFCoordinatorV2_5Mock: `fulfillRandomWords(requestId, consumer)` (no proof, no exact-gas call).
  * - Chainlink's real VRFCoordinatorV2_5 (deploy tag "real-vrf"): what a Chainlink node does. Find
  *   the request's `RandomWordsRequested` event, wait its confirmations (mining blocks on a
- *   development chain), prove its seed with the development proving key (scripts/lib/vrf-prover.ts)
+ *   development chain), prove its seed with the development proving key (vrf-prover.ts)
  *   and send `fulfillRandomWords(proof, requestCommitment, false)` with an explicit gas limit.
  *   A request block older than 256 blocks needs its hash in the BlockhashStore first.
  *
@@ -14,7 +14,7 @@ import { HardhatPluginError } from "hardhat/plugins";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { Contract, ContractTransactionReceipt, Log, Signer } from "ethers";
 import { REAL_VRF } from "../../config/real-vrf";
-import { prove, vrfKey, type VrfProof } from "../../scripts/lib/vrf-prover";
+import { prove, vrfKey, type VrfProof } from "./vrf-prover";
 
 /** The coordinator's commitment pre-image (`VRFTypes.RequestCommitmentV2Plus`). */
 export interface RequestCommitment {

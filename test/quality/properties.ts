@@ -16,7 +16,10 @@ import {
   type ProbeState,
   type QualityWorld,
   errorInterface,
+  holds,
+  same,
 } from "./helpers";
+import { Progress } from "../helpers/progress";
 import { mulberry32 } from "../helpers/random";
 
 // Model-based property test: random sequences of actions by four accounts drive the real
@@ -25,8 +28,9 @@ import { mulberry32 } from "../helpers/random";
 // the open reveal cohort; `reveal` (anyone, after the minimum delay) closes it with one request,
 // and `fulfil` answers requests in random order.
 //
-// PROPERTY_RUNS (default 200) sequences of PROPERTY_STEPS (default 30) actions; 200 x 30 takes
-// about 4.5 minutes on a 2-core machine.
+// PROPERTY_RUNS (default 200) sequences of PROPERTY_STEPS (default 30) actions, in four shards
+// (test/quality/properties-1..4.test.ts) that `npm test` runs on parallel workers; 200 x 30 take
+// about 4.5 minutes of one core.
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
 const STEPS = Number(process.env.PROPERTY_STEPS ?? 30);
 const ZERO = ethers.ZeroAddress;
@@ -200,8 +204,16 @@ interface Model {
 const epochOf = (m: Model) => BigInt(m.log.length - 1);
 const word = (requestId: bigint) =>
   BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [requestId, 0n])));
-const seed = (w: bigint, id: number) =>
-  BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [w, BigInt(id)])));
+const seedCache = new Map<string, bigint>(); // keccak256 is a costly part of a check: each seed once
+const seed = (w: bigint, id: number) => {
+  const key = `${w}:${id}`;
+  let s = seedCache.get(key);
+  if (s === undefined) {
+    s = BigInt(ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["uint256", "uint256"], [w, BigInt(id)])));
+    seedCache.set(key, s);
+  }
+  return s;
+};
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /** Whether a token's cohort has its word. */
@@ -555,55 +567,89 @@ class Run {
     }
   }
 
-  /** The invariants, and the model against the chain. */
+  /**
+   * The invariants, and the model against the chain. Compared in plain TypeScript, each group in one
+   * `same` or `holds` (chai's matchers cost about a millisecond a call, and this runs after every
+   * step); a mismatch fails with chai's diff of the group.
+   */
   check(s: ProbeState, before: ProbeState | undefined) {
     const m = this.m;
     const supply = m.tokens.length;
     // supply <= max; sum of balances == supply (every token is held by one of the four accounts)
-    expect(s.totalSupply).to.equal(BigInt(supply));
-    expect(s.totalSupply <= s.maxSupply, "supply <= maxSupply").to.equal(true);
-    expect(
-      s.balances.reduce((x, y) => x + y, 0n),
-      "sum of balances == supply",
-    ).to.equal(s.totalSupply);
+    same(s.totalSupply, BigInt(supply), "totalSupply");
+    holds(s.totalSupply <= s.maxSupply, "supply <= maxSupply");
+    holds(s.balances.reduce((x, y) => x + y, 0n) === s.totalSupply, "sum of balances == supply");
     // every token has exactly one owner, the model's, and balances match the owners
     const counts = [0n, 0n, 0n, 0n];
+    const onChain: unknown[] = [];
+    const modelled: unknown[] = [];
     m.tokens.forEach((t, k) => {
       const chain = s.tokens[k];
       const id = k + 1;
-      expect(chain.owner, `owner of ${id}`).to.equal(this.addr[t.owner]);
       counts[t.owner] += 1n;
-      expect(chain.approved, `approved of ${id}`).to.equal(t.approved);
       const revealed = revealedOf(m, t);
-      expect(chain.revealed, `revealed ${id}`).to.equal(revealed);
       if (chain.revealed) {
-        // a revealed seed never changes, and it is keccak256(word, tokenId)
+        // a revealed seed never changes (and below: it is keccak256(word, tokenId))
         const seen = this.seeds.get(id);
-        if (seen !== undefined) expect(chain.seed, `seed of ${id} changed`).to.equal(seen);
+        holds(seen === undefined || seen === chain.seed, `seed of ${id} changed`);
         this.seeds.set(id, chain.seed);
-        expect(chain.seed, `seed of ${id}`).to.equal(seed(m.cohorts[t.cohort!].word, id));
       } else {
-        expect(this.seeds.has(id), `seed of ${id} was revealed, now hidden`).to.equal(false);
+        holds(!this.seeds.has(id), `seed of ${id} was revealed, now hidden`);
       }
-      expect(chain.vitality, `vitality of ${id}`).to.equal(vitalityOf(m, t));
-      expect(chain.generation, `generation of ${id}`).to.equal(t.generation);
-      expect(chain.pending, `pending of ${id}`).to.equal(t.pending);
-      expect(chain.nurtureCount, `nurtureCount of ${id}`).to.equal(t.nurtureCount);
-      const r = t.royalty ?? m.royalty;
-      expect([chain.royaltyReceiver, chain.royaltyAmount], `royalty of ${id}`).to.deep.equal([r.receiver, r.bps]);
       // royalties never exceed the cap
-      expect(chain.royaltyAmount <= s.maxRoyaltyBps, `royalty of ${id} <= cap`).to.equal(true);
+      holds(chain.royaltyAmount <= s.maxRoyaltyBps, `royalty of ${id} <= cap`);
+      const r = t.royalty ?? m.royalty;
+      onChain.push({
+        id,
+        owner: chain.owner,
+        approved: chain.approved,
+        revealed: chain.revealed,
+        seed: chain.revealed ? chain.seed : undefined,
+        vitality: chain.vitality,
+        generation: chain.generation,
+        pending: chain.pending,
+        nurtureCount: chain.nurtureCount,
+        royalty: [chain.royaltyReceiver, chain.royaltyAmount],
+      });
+      modelled.push({
+        id,
+        owner: this.addr[t.owner],
+        approved: t.approved,
+        revealed,
+        seed: revealed ? seed(m.cohorts[t.cohort!].word, id) : undefined,
+        vitality: vitalityOf(m, t),
+        generation: t.generation,
+        pending: t.pending,
+        nurtureCount: t.nurtureCount,
+        royalty: [r.receiver, r.bps],
+      });
     });
-    expect([...s.balances]).to.deep.equal(counts);
-    expect([s.defaultRoyaltyReceiver, s.defaultRoyaltyAmount]).to.deep.equal([m.royalty.receiver, m.royalty.bps]);
-    expect(s.defaultRoyaltyAmount <= s.maxRoyaltyBps, "default royalty <= cap").to.equal(true);
-    expect(s.maxRoyaltyBps).to.equal(CAP_BPS);
-    expect(s.paused).to.equal(m.paused);
-    expect(s.ethBalance).to.equal(m.eth);
-    expect(s.cohortCount).to.equal(BigInt(m.cohorts.length));
-    expect([...s.operators]).to.deep.equal(m.operators.flat());
+    same(onChain, modelled, "tokens (chain vs model)");
+    same(
+      {
+        balances: [...s.balances],
+        defaultRoyalty: [s.defaultRoyaltyReceiver, s.defaultRoyaltyAmount],
+        maxRoyaltyBps: s.maxRoyaltyBps,
+        paused: s.paused,
+        ethBalance: s.ethBalance,
+        cohortCount: s.cohortCount,
+        operators: [...s.operators],
+        currentEpoch: s.currentEpoch,
+      },
+      {
+        balances: counts,
+        defaultRoyalty: [m.royalty.receiver, m.royalty.bps],
+        maxRoyaltyBps: CAP_BPS,
+        paused: m.paused,
+        ethBalance: m.eth,
+        cohortCount: BigInt(m.cohorts.length),
+        operators: m.operators.flat(),
+        currentEpoch: epochOf(m),
+      },
+      "collection state (chain vs model)",
+    );
+    holds(s.defaultRoyaltyAmount <= s.maxRoyaltyBps, "default royalty <= cap");
     // epoch log: matches the model; only grows; prefix sums consistent
-    expect(s.currentEpoch).to.equal(epochOf(m));
     const log = s.log.map((e) => ({
       price: e.price,
       timestamp: e.timestamp,
@@ -612,21 +658,21 @@ class Run {
       cumStorms: e.cumStorms,
       moveBps: e.moveBps,
     }));
-    expect(log).to.deep.equal(m.log);
+    same(log, m.log, "epoch log (chain vs model)");
     for (let e = 1; e < log.length; e++) {
       const [p, q] = [log[e - 1], log[e]];
-      expect(
+      holds(
         q.cumUpBps >= p.cumUpBps && q.cumDownBps >= p.cumDownBps && q.cumStorms >= p.cumStorms,
         `log ${e} non-decreasing`,
-      ).to.equal(true);
+      );
       if (q.moveBps < 32_767n) {
-        expect(q.cumUpBps - p.cumUpBps, `cumUp step ${e}`).to.equal(q.moveBps > 0n ? q.moveBps : 0n);
-        expect(q.cumDownBps - p.cumDownBps, `cumDown step ${e}`).to.equal(q.moveBps < 0n ? -q.moveBps : 0n);
+        same(q.cumUpBps - p.cumUpBps, q.moveBps > 0n ? q.moveBps : 0n, `cumUp step ${e}`);
+        same(q.cumDownBps - p.cumDownBps, q.moveBps < 0n ? -q.moveBps : 0n, `cumDown step ${e}`);
       }
     }
     if (before) {
-      expect(s.log.length >= before.log.length, "log only grows").to.equal(true);
-      expect(digest(s.log.slice(0, before.log.length)), "log prefix unchanged").to.equal(digest(before.log));
+      holds(s.log.length >= before.log.length, "log only grows");
+      same(s.log.slice(0, before.log.length), before.log, "log prefix unchanged");
     }
   }
 }
@@ -635,64 +681,77 @@ function describeAction(a: Action): string {
   return JSON.stringify(a, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
-describe("LivingAsset model-based properties", function () {
-  it(`${RUNS} random sequences of ${STEPS} actions by 4 accounts keep every invariant and match the model`, async function () {
-    const start = Date.now();
-    let sequences = 0;
-    let steps = 0;
-    let reverted = 0;
-    const seenErrors = new Map<string, number>();
-    await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: STEPS, maxLength: STEPS }), async (actions) => {
-        const w = await qualityWorld();
-        const addr = await Promise.all(w.accounts.map((a) => a.getAddress()));
-        const run = new Run(w, addr);
-        const reveal = await w.collection.cohortState();
-        [run.m.openedAt, run.m.revealDelay] = [reveal.openedAt, reveal.minRevealDelay];
-        let state = await readState(w, 0);
-        run.check(state, undefined);
-        for (const a of actions) {
-          const result = await run.step(a);
-          if (result === undefined) continue;
-          const { expected, out } = result;
-          const label = describeAction(a);
-          if (out.ok) {
-            expect(expected ?? "<success>", `${label} succeeded but the model expected ${expected}`).to.equal(
-              "<success>",
-            );
-          } else {
-            expect(out.error, `${label} reverted`).to.equal(expected ?? "<success>");
-            seenErrors.set(out.error, (seenErrors.get(out.error) ?? 0) + 1);
-            reverted++;
-          }
-          const after = await readState(w, run.m.tokens.length);
-          if (!out.ok) expect(digest(after), `${label}: a reverted call changed state`).to.equal(digest(state));
-          run.check(after, state);
-          state = after;
-          steps++;
-        }
-        sequences++;
-      }),
-      {
-        numRuns: RUNS,
-        // PROPERTY_SEED replays a run (fast-check prints the seed of a failure); coverage fixes it.
-        ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}),
-        endOnFailure: true,
-        interruptAfterTimeLimit: Number(process.env.PROPERTY_TIME_LIMIT_MS ?? 30 * 60_000),
-      },
-    );
-    const seconds = (Date.now() - start) / 1000;
-    console.log(
-      `      ${sequences} sequences, ${steps} steps (${reverted} expected reverts) in ${seconds.toFixed(1)} s`,
-    );
-    console.log(
-      `      reverts seen: ${[...seenErrors.entries()]
-        .sort()
-        .map(([k, v]) => `${k} ${v}`)
-        .join(", ")}`,
-    );
+/**
+ * Shard `shard` (1-based) of `shards` of the model-based property: together the shards run RUNS
+ * sequences, each shard its share with its own seed (PROPERTY_SEED + shard - 1 when PROPERTY_SEED is
+ * set), so `hardhat test --parallel` spreads them over the workers (test/quality/properties-N.test.ts).
+ */
+export function describeModelProperty(shard: number, shards: number): void {
+  const runs = Math.floor((RUNS * shard) / shards) - Math.floor((RUNS * (shard - 1)) / shards);
+  const seed = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) + shard - 1 : undefined;
+  describe(`LivingAsset model-based properties (shard ${shard} of ${shards})`, function () {
+    it(`${runs} of ${RUNS} random sequences of ${STEPS} actions by 4 accounts keep every invariant and match the model`, async function () {
+      await modelProperty(runs, seed);
+    });
   });
-});
+}
+
+async function modelProperty(runs: number, seed: number | undefined): Promise<void> {
+  const start = Date.now();
+  let sequences = 0;
+  let steps = 0;
+  let reverted = 0;
+  const seenErrors = new Map<string, number>();
+  const progress = new Progress("sequences", runs);
+  await fc.assert(
+    fc.asyncProperty(fc.array(action, { minLength: STEPS, maxLength: STEPS }), async (actions) => {
+      const w = await qualityWorld();
+      const addr = await Promise.all(w.accounts.map((a) => a.getAddress()));
+      const run = new Run(w, addr);
+      const reveal = await w.collection.cohortState();
+      [run.m.openedAt, run.m.revealDelay] = [reveal.openedAt, reveal.minRevealDelay];
+      let state = await readState(w, 0);
+      run.check(state, undefined);
+      for (const a of actions) {
+        const result = await run.step(a);
+        if (result === undefined) continue;
+        const { expected, out } = result;
+        const label = describeAction(a);
+        if (out.ok) {
+          expect(expected ?? "<success>", `${label} succeeded but the model expected ${expected}`).to.equal(
+            "<success>",
+          );
+        } else {
+          expect(out.error, `${label} reverted`).to.equal(expected ?? "<success>");
+          seenErrors.set(out.error, (seenErrors.get(out.error) ?? 0) + 1);
+          reverted++;
+        }
+        const after = await readState(w, run.m.tokens.length);
+        if (!out.ok) expect(digest(after), `${label}: a reverted call changed state`).to.equal(digest(state));
+        run.check(after, state);
+        state = after;
+        steps++;
+      }
+      sequences++;
+      progress.tick(sequences, `${steps} steps`);
+    }),
+    {
+      numRuns: runs,
+      // PROPERTY_SEED replays a run (fast-check prints the seed of a failure); coverage fixes it.
+      ...(seed === undefined ? {} : { seed }),
+      endOnFailure: true,
+      interruptAfterTimeLimit: Number(process.env.PROPERTY_TIME_LIMIT_MS ?? 30 * 60_000),
+    },
+  );
+  const seconds = (Date.now() - start) / 1000;
+  console.log(`      ${sequences} sequences, ${steps} steps (${reverted} expected reverts) in ${seconds.toFixed(1)} s`);
+  console.log(
+    `      reverts seen: ${[...seenErrors.entries()]
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
+}
 
 // ---------------------------------------------------------------- reveal cohorts
 
@@ -704,7 +763,7 @@ describe("LivingAsset model-based properties", function () {
 // keccak256(abi.encode(word of its cohort, tokenId)) and never changes; unrevealed tokens are eggs.
 //
 // COHORT_PROPERTY_RUNS sequences (default: 5 when PROPERTY_RUNS is its default 200, 1 under
-// coverage's 10) of COHORT_PROPERTY_STEPS (default 60) steps; about 20 s on an idle 2-core machine.
+// coverage's 8) of COHORT_PROPERTY_STEPS (default 60, 30 under coverage) steps; about 45 s of one core.
 // Run i uses the PRNG seed PROPERTY_SEED + i (PROPERTY_SEED defaults to a random one; a failure
 // names its seed).
 const COHORT_RUNS = Number(process.env.COHORT_PROPERTY_RUNS ?? Math.max(1, Math.min(5, Math.round(RUNS / 40))));
@@ -1029,36 +1088,39 @@ class CohortRun {
   }
 }
 
-describe("Reveal cohorts in random order", function () {
-  it(`${COHORT_RUNS} random sequences of ${COHORT_STEPS} steps: contiguous cohorts, seeds keccak256(word, tokenId) that never change, eggs until revealed`, async function () {
-    const start = Date.now();
-    const tally = new Map<string, number>();
-    for (let run = 0; run < COHORT_RUNS; run++) {
-      const seedOfRun = COHORT_SEED + run;
-      const w = await qualityWorld();
-      const r = new CohortRun(w, seedOfRun);
-      await r.init();
-      await r.check(true);
-      for (let step = 1; step <= COHORT_STEPS; step++) {
-        const label = await r.step().catch((e: Error) => {
-          throw new Error(`run seed ${seedOfRun}, step ${step} after [${r.log.slice(-8).join("; ")}]: ${e.message}`);
-        });
-        r.log.push(label);
-        const kind = label.replace(/ (to )?#?[\d>-]+/g, "").replace(/ cohort/, "");
-        tally.set(kind, (tally.get(kind) ?? 0) + 1);
-        await r.check(step % FULL_CHECK_EVERY === 0 || step === COHORT_STEPS).catch((e: Error) => {
-          throw new Error(`run seed ${seedOfRun}, step ${step} after [${r.log.slice(-8).join("; ")}]: ${e.message}`);
-        });
+/** The reveal-cohort property (test/quality/cohort-property.test.ts). */
+export function describeCohortProperty(): void {
+  describe("Reveal cohorts in random order", function () {
+    it(`${COHORT_RUNS} random sequences of ${COHORT_STEPS} steps: contiguous cohorts, seeds keccak256(word, tokenId) that never change, eggs until revealed`, async function () {
+      const start = Date.now();
+      const tally = new Map<string, number>();
+      for (let run = 0; run < COHORT_RUNS; run++) {
+        const seedOfRun = COHORT_SEED + run;
+        const w = await qualityWorld();
+        const r = new CohortRun(w, seedOfRun);
+        await r.init();
+        await r.check(true);
+        for (let step = 1; step <= COHORT_STEPS; step++) {
+          const label = await r.step().catch((e: Error) => {
+            throw new Error(`run seed ${seedOfRun}, step ${step} after [${r.log.slice(-8).join("; ")}]: ${e.message}`);
+          });
+          r.log.push(label);
+          const kind = label.replace(/ (to )?#?[\d>-]+/g, "").replace(/ cohort/, "");
+          tally.set(kind, (tally.get(kind) ?? 0) + 1);
+          await r.check(step % FULL_CHECK_EVERY === 0 || step === COHORT_STEPS).catch((e: Error) => {
+            throw new Error(`run seed ${seedOfRun}, step ${step} after [${r.log.slice(-8).join("; ")}]: ${e.message}`);
+          });
+        }
+        expect(r.cohorts.length, "cohorts were closed").to.be.greaterThan(0);
       }
-      expect(r.cohorts.length, "cohorts were closed").to.be.greaterThan(0);
-    }
-    console.log(
-      `      seed ${COHORT_SEED}: ${COHORT_RUNS} x ${COHORT_STEPS} steps in ${((Date.now() - start) / 1000).toFixed(1)} s: ${[
-        ...tally.entries(),
-      ]
-        .sort()
-        .map(([k, v]) => `${k} ${v}`)
-        .join(", ")}`,
-    );
+      console.log(
+        `      seed ${COHORT_SEED}: ${COHORT_RUNS} x ${COHORT_STEPS} steps in ${((Date.now() - start) / 1000).toFixed(1)} s: ${[
+          ...tally.entries(),
+        ]
+          .sort()
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")}`,
+      );
+    });
   });
-});
+}

@@ -1,8 +1,9 @@
 import { HardhatPluginError } from "hardhat/plugins";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { CHAINLINK, COLLECTION_DEFAULTS, LIBRARIES, LIVE_NETWORKS, MIN_LIVE_ADMIN_DELAY } from "../../config/networks";
-import { checkNetwork } from "../../tasks/lib/network";
-import { duration, price } from "../../tasks/lib/errors";
+import { checkNetwork } from "./network";
+import { duration } from "./errors";
+import { price } from "./units";
 
 /** Contracts a deploy writes, in order; each is reused when its deployment is already saved. */
 export const DEPLOY_ORDER = ["LivingAssetRenderer", ...LIBRARIES, "World", "LivingAsset"] as const;
@@ -55,23 +56,10 @@ function parsePrice(text: string, decimals: number): bigint | undefined {
   return BigInt(m[1] + (m[2] ?? "").padEnd(decimals, "0"));
 }
 
-/**
- * The pre-flight of a live deploy: every value it needs, from config/chainlink-networks.json and the
- * environment, checked on chain (code at the coordinator and the feed, the subscription, a fresh
- * positive answer, bounds that bound). Throws one line listing every problem; sends nothing.
- */
-export async function livePlan(hre: HardhatRuntimeEnvironment): Promise<LivePlan> {
-  const { ethers, network } = hre;
-  await checkNetwork(hre);
-  const chainId = Number((await ethers.provider.getNetwork()).chainId);
-  const problems: string[] = [];
-  const where = `${network.name} (chain ${chainId})`;
-  const net = CHAINLINK[chainId];
-  if (!net)
-    throw new HardhatPluginError(
-      "vivarium",
-      `chain ${chainId} has no entry in config/chainlink-networks.json: add its verified Chainlink addresses first`,
-    );
+type ChainlinkNetwork = NonNullable<(typeof CHAINLINK)[number]>;
+
+/** The settings from config/chainlink-networks.json and the environment, each checked for form. */
+function settingsOf(net: ChainlinkNetwork, problems: string[]) {
   if (!net.vrfCoordinatorV2_5)
     problems.push("vrfCoordinatorV2_5 is unverified (null) in config/chainlink-networks.json");
   const keyHash = process.env.VRF_KEY_HASH || net.keyHashes[0]?.hash;
@@ -103,13 +91,18 @@ export async function livePlan(hre: HardhatRuntimeEnvironment): Promise<LivePlan
   const minText = process.env.FEED_MIN_ANSWER ?? "";
   const maxText = process.env.FEED_MAX_ANSWER ?? "";
   if (!!minText !== !!maxText) problems.push("set both FEED_MIN_ANSWER and FEED_MAX_ANSWER, or neither");
+  return { keyHash, keyLabel, feedAddress, heartbeat, subText, minText, maxText };
+}
 
-  const [signer] = await ethers.getSigners();
-  const deployer = await signer.getAddress();
-  const deployerBalance = await ethers.provider.getBalance(deployer);
-  if (deployerBalance === 0n) problems.push(`the deployer ${deployer} has no ${network.name} ether to pay for gas`);
-
-  // On chain: only what the configuration above names.
+/** The VRF subscription on the coordinator: it exists and holds LINK or native. */
+async function checkSubscription(
+  hre: HardhatRuntimeEnvironment,
+  net: ChainlinkNetwork,
+  subText: string,
+  where: string,
+  problems: string[],
+): Promise<Partial<LivePlan["vrf"]>> {
+  const { ethers } = hre;
   const plan: Partial<LivePlan["vrf"]> = {};
   if (net.vrfCoordinatorV2_5 && /^\d+$/.test(subText)) {
     if ((await ethers.provider.getCode(net.vrfCoordinatorV2_5)) === "0x") {
@@ -130,6 +123,19 @@ export async function livePlan(hre: HardhatRuntimeEnvironment): Promise<LivePlan
       }
     }
   }
+  return plan;
+}
+
+/** The feed: a contract with the configured decimals and a fresh positive answer. */
+async function checkFeed(
+  hre: HardhatRuntimeEnvironment,
+  net: ChainlinkNetwork,
+  feedAddress: string | null,
+  heartbeat: number,
+  where: string,
+  problems: string[],
+) {
+  const { ethers } = hre;
   let decimals = net.nativeUsdFeed.decimals ?? 0;
   let latestAnswer = 0n;
   let updatedAt = 0;
@@ -154,12 +160,14 @@ export async function livePlan(hre: HardhatRuntimeEnvironment): Promise<LivePlan
         );
     }
   }
-  const sequencer = net.sequencerUptimeFeed ?? ethers.ZeroAddress;
-  if (sequencer !== ethers.ZeroAddress && (await ethers.provider.getCode(sequencer)) === "0x")
-    problems.push(`no contract at the L2 sequencer uptime feed ${sequencer}`);
+  return { decimals, latestAnswer, updatedAt };
+}
 
-  // Bounds that bound: chosen in FEED_MIN_ANSWER / FEED_MAX_ANSWER (prices), or a tenth and ten
-  // times today's answer. An answer outside them stops the world until CONFIG_ROLE widens them.
+/**
+ * Bounds that bound: chosen in FEED_MIN_ANSWER / FEED_MAX_ANSWER (prices), or a tenth and ten
+ * times today's answer. An answer outside them stops the world until CONFIG_ROLE widens them.
+ */
+function feedBounds(minText: string, maxText: string, decimals: number, latestAnswer: bigint, problems: string[]) {
   let minAnswer = 0n;
   let maxAnswer = 0n;
   let bounds = "";
@@ -182,6 +190,40 @@ export async function livePlan(hre: HardhatRuntimeEnvironment): Promise<LivePlan
     ];
   }
   if (maxAnswer >= 2n ** 88n) problems.push("FEED_MAX_ANSWER is above 2^88 - 1, the largest price the log stores");
+  return { minAnswer, maxAnswer, bounds };
+}
+
+/**
+ * The pre-flight of a live deploy: every value it needs, from config/chainlink-networks.json and the
+ * environment, checked on chain (code at the coordinator and the feed, the subscription, a fresh
+ * positive answer, bounds that bound). Throws one line listing every problem; sends nothing.
+ */
+export async function livePlan(hre: HardhatRuntimeEnvironment): Promise<LivePlan> {
+  const { ethers, network } = hre;
+  await checkNetwork(hre);
+  const chainId = Number((await ethers.provider.getNetwork()).chainId);
+  const problems: string[] = [];
+  const where = `${network.name} (chain ${chainId})`;
+  const net = CHAINLINK[chainId];
+  if (!net)
+    throw new HardhatPluginError(
+      "vivarium",
+      `chain ${chainId} has no entry in config/chainlink-networks.json: add its verified Chainlink addresses first`,
+    );
+  const { keyHash, keyLabel, feedAddress, heartbeat, subText, minText, maxText } = settingsOf(net, problems);
+
+  const [signer] = await ethers.getSigners();
+  const deployer = await signer.getAddress();
+  const deployerBalance = await ethers.provider.getBalance(deployer);
+  if (deployerBalance === 0n) problems.push(`the deployer ${deployer} has no ${network.name} ether to pay for gas`);
+
+  // On chain: only what the configuration above names.
+  const plan = await checkSubscription(hre, net, subText, where, problems);
+  const { decimals, latestAnswer, updatedAt } = await checkFeed(hre, net, feedAddress, heartbeat, where, problems);
+  const sequencer = net.sequencerUptimeFeed ?? ethers.ZeroAddress;
+  if (sequencer !== ethers.ZeroAddress && (await ethers.provider.getCode(sequencer)) === "0x")
+    problems.push(`no contract at the L2 sequencer uptime feed ${sequencer}`);
+  const { minAnswer, maxAnswer, bounds } = feedBounds(minText, maxText, decimals, latestAnswer, problems);
 
   if (problems.length > 0)
     throw new HardhatPluginError("vivarium", `cannot deploy to ${where}:\n  - ${problems.join("\n  - ")}`);

@@ -1,0 +1,5 @@
+// Shard 2 of the model-based property (test/quality/properties.ts): a file per shard, so
+// `hardhat test --parallel` runs the shards on separate workers.
+import { describeModelProperty } from "./properties";
+
+describeModelProperty(2, 4);

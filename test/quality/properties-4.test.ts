@@ -1,0 +1,5 @@
+// Shard 4 of the model-based property (test/quality/properties.ts): a file per shard, so
+// `hardhat test --parallel` runs the shards on separate workers.
+import { describeModelProperty } from "./properties";
+
+describeModelProperty(4, 4);
