@@ -224,7 +224,7 @@ describe("InteractionModule", () => {
       expect((await phenotype(w, 1)).metamorphosisPending).to.equal(true);
       const shown = decodeTokenUri(await w.collection.tokenURI(1)).metadata;
       const trait = (name: string) =>
-        shown.attributes.find((a: { trait_type: string }) => a.trait_type === name)?.value;
+        shown.attributes!.find((a: { trait_type: string }) => a.trait_type === name)?.value;
       expect([trait("Stage"), String(trait("Metamorphosis Pending"))]).to.deep.equal(["Juvenile", "true"]);
     });
 
