@@ -429,6 +429,15 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
     it("bad ids, addresses and signer indexes name the option and the valid range", () => {
       expectOneLineFailure(local("token", "--token", "9"), /--token must be a whole number from 1 to 2; got 9/);
       expectOneLineFailure(local("nurture", "--token", "0"), /--token must be a whole number from 1 to 2; got 0/);
+      // A signer that does not hold the token is told who does, before anything is sent.
+      expectOneLineFailure(
+        local("nurture", "--token", "1", "--from", "3"),
+        /token #1 is held by 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266, not by --from 3 \(0x90F79bf6EB2c4f870365E785982E1f101E93b906\): pass --from 0/,
+      );
+      expectOneLineFailure(
+        local("metamorphose", "--token", "2", "--from", "1"),
+        /token #2 is held by 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266, not by --from 1 .*: pass --from 0/,
+      );
       expectOneLineFailure(local("mint", "--quantity", "21"), /--quantity must be a whole number from 1 to 20; got 21/);
       expectOneLineFailure(
         local("mint", "--quantity", "1", "--from", "99"),
@@ -578,6 +587,11 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
           ADMIN_DELAY: "3600",
         }),
         /ADMIN_DELAY must be at least 86400 seconds \(one day\) on a live chain.*; got "3600"/,
+      );
+      // Creating a subscription checks the coordinator's code before it sends anything.
+      expectOneLineFailure(
+        hardhat(["vrf", "create", "--network", "sepolia"], env),
+        new RegExp(`no contract at chain 11155111's verified VRF v2.5 coordinator ${SEPOLIA.vrfCoordinatorV2_5}`),
       );
       expect(await sent()).to.equal(0);
     });

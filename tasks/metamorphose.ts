@@ -7,7 +7,7 @@ import {
   getCollection,
   isDevChain,
   phenotypeView,
-  signerAt,
+  holderSignerAt,
   tokenParam,
 } from "./lib/common";
 import { duration } from "./lib/errors";
@@ -21,7 +21,7 @@ task("metamorphose", "Ask a token to metamorphose (one VRF request; run `reveal`
     action<{ token: number; from: number; collection?: string; json?: boolean }>(async (args, hre) => {
       const collection = await getCollection(hre, args.collection);
       const tokenId = await tokenParam(collection, args.token);
-      const signer = await signerAt(hre, args.from);
+      const signer = await holderSignerAt(hre, collection, tokenId, args.from);
       const tx = await (collection.connect(signer) as typeof collection).metamorphose(tokenId);
       const receipt = await tx.wait();
       const [e] = eventsIn(collection, receipt, "MetamorphosisRequested");

@@ -51,6 +51,12 @@ async function coordinatorFor(hre: HardhatRuntimeEnvironment, from: number): Pro
   const address = CHAINLINK[chainId]?.vrfCoordinatorV2_5;
   if (!address)
     throw userError(`No verified VRF v2.5 coordinator for chain ${chainId} in config/chainlink-networks.json`);
+  // Before anything is sent: an RPC URL of another chain, or a local rehearsal of a live chain id,
+  // has no coordinator at the verified address.
+  if ((await hre.ethers.provider.getCode(address)) === "0x")
+    throw userError(
+      `no contract at chain ${chainId}'s verified VRF v2.5 coordinator ${address} on --network ${hre.network.name}: check that its RPC URL serves that chain (on a local rehearsal of a live chain id, Chainlink's contracts are not there)`,
+    );
   let abi: readonly unknown[];
   try {
     abi = (await hre.artifacts.readArtifact("IVRFCoordinatorV2Plus")).abi;

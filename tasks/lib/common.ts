@@ -54,6 +54,27 @@ export async function signerAt(hre: HardhatRuntimeEnvironment, from: number) {
   return signers[from];
 }
 
+/**
+ * The signer at `--from` when it may act on `tokenId` (its holder, approved for it, or an operator of
+ * the holder), else a one-line error naming the holder and, when it is one of this network's
+ * accounts, the `--from` that acts as it. Checked before anything is sent.
+ */
+export async function holderSignerAt(
+  hre: HardhatRuntimeEnvironment,
+  collection: Contract,
+  tokenId: bigint | number,
+  from: number,
+) {
+  const signer = await signerAt(hre, from);
+  const holder: string = await collection.ownerOf(tokenId);
+  if (holder === signer.address) return signer;
+  if ((await collection.getApproved(tokenId)) === signer.address) return signer;
+  if (await collection.isApprovedForAll(holder, signer.address)) return signer;
+  const index = (await hre.ethers.getSigners()).findIndex((s) => s.address === holder);
+  const fix = index >= 0 ? `pass --from ${index}` : "only the holder, or an address it approved, can act on it";
+  throw userError(`token #${tokenId} is held by ${holder}, not by --from ${from} (${signer.address}): ${fix}`);
+}
+
 /** `--<option>` as a checksummed address, or a one-line error. */
 export function addressParam(hre: HardhatRuntimeEnvironment, option: string, value: string): string {
   if (!hre.ethers.isAddress(value))
