@@ -426,6 +426,35 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       expect(local("set-price", "--answer", "3100.25").stdout).to.match(/Feed answer set to 3100\.25/);
     });
 
+    it("each command writes its own folder per network and collection, and refuses another's", () => {
+      const own = path.join(ROOT, "out", "localhost", "VIVA");
+      fs.rmSync(own, { recursive: true, force: true });
+      const gallery = local("gallery");
+      expect(gallery.status, gallery.out).to.equal(0);
+      expect(gallery.stdout).to.include(path.join(own, "gallery", "index.html"));
+      const token = local("token", "--token", "1");
+      expect(token.status, token.out).to.equal(0);
+      expect(token.stdout).to.include(path.join(own, "token", "token-1", "token-1.png"));
+      const galleryFiles = () => fs.readdirSync(path.join(own, "gallery")).sort();
+      const before = galleryFiles();
+      expect(before).to.include.members(["index.html", "tokens"]);
+      // A command pointed at another's folder changes nothing there.
+      expectOneLineFailure(
+        local("token", "--token", "2", "--out", path.join(own, "gallery")),
+        /holds the output of `gallery` for 0x[0-9a-fA-F]{40} on localhost: give another folder \(nothing was written\)/,
+      );
+      expect(galleryFiles()).to.deep.equal(before);
+      // ... and a folder of someone else's files is refused too.
+      const mine = fs.mkdtempSync(path.join(os.tmpdir(), "vivarium-own-"));
+      fs.writeFileSync(path.join(mine, "notes.txt"), "mine");
+      expectOneLineFailure(local("gallery", "--out", mine), /already holds files no Vivarium command wrote/);
+      expect(fs.readdirSync(mine)).to.deep.equal(["notes.txt"]);
+      fs.rmSync(mine, { recursive: true, force: true });
+      // Its own folder is replaced on each run.
+      expect(local("gallery").status).to.equal(0);
+      expect(galleryFiles()).to.deep.equal(before);
+    });
+
     it("bad ids, addresses and signer indexes name the option and the valid range", () => {
       expectOneLineFailure(local("token", "--token", "9"), /--token must be a whole number from 1 to 2; got 9/);
       expectOneLineFailure(local("nurture", "--token", "0"), /--token must be a whole number from 1 to 2; got 0/);

@@ -1,9 +1,9 @@
 /**
- * Browser test of the demo gallery: opens out/gallery/index.html (written by `npm run demo`) over
+ * Browser test of the demo gallery: opens out/demo/index.html (written by `npm run demo`) over
  * file:// in headless Chromium (playwright-core, system /usr/bin/chromium) at a 1,366 px wide
  * viewport, checks that every image decoded, that the page shows every token the demo minted with
  * its holder's name, that the price chart drew every epoch, reveal cohort and metamorphosis the demo
- * recorded (out/gallery/demo.json) with a legend of the moods, that the cohorts grew at least three
+ * recorded (out/demo/demo.json) with a legend of the moods, that the cohorts grew at least three
  * different temperaments, and that nothing scrolls sideways; saves test-output/gallery.png. The
  * demo's other collections in the same World: the main page links each one's gallery, each page
  * shows every one of its tokens, and every collection ended at the World's epoch.
@@ -16,7 +16,7 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const ROOT = path.resolve(__dirname, "..");
-const GALLERY = path.resolve(process.argv[2] ?? path.join(ROOT, "out", "gallery"));
+const GALLERY = path.resolve(process.argv[2] ?? path.join(ROOT, "out", "demo"));
 const PAGE = path.join(GALLERY, "index.html");
 const DEMO_JSON = path.join(GALLERY, "demo.json");
 const SCREENSHOT = path.join(ROOT, "test-output", "gallery.png");
