@@ -412,8 +412,8 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
     });
 
     it("set-price refuses zero, negative and out-of-bounds prices unless --allow-fault says the fault is deliberate", () => {
-      expectOneLineFailure(local("set-price", "--answer", "0"), /0\.00 is not a price/, /--allow-fault/);
-      expectOneLineFailure(local("set-price", "--answer", "-5"), /-5\.00 is not a price/, /--allow-fault/);
+      expectOneLineFailure(local("set-price", "--answer", "0"), /0\.00 USD is not a price/, /--allow-fault/);
+      expectOneLineFailure(local("set-price", "--answer", "-5"), /-5\.00 USD is not a price/, /--allow-fault/);
       expectOneLineFailure(
         local("set-price", "--answer", "12.3.4"),
         /--answer must be a price with at most 8 decimals/,
@@ -422,7 +422,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       expect(ok.status, ok.out).to.equal(0);
       expect(ok.stdout).to.match(/Feed answer set to -5\.00 .*deliberate fault/);
       // ... and the world refuses it, in human terms.
-      expectOneLineFailure(local("advance-epoch", "--time-travel"), /WorldInvalidAnswer\(answer -5\.00\)/);
+      expectOneLineFailure(local("advance-epoch", "--time-travel"), /WorldInvalidAnswer\(answer -5\.00 USD\)/);
       expect(local("set-price", "--answer", "3100.25").stdout).to.match(/Feed answer set to 3100\.25/);
     });
 
@@ -686,7 +686,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
             FEED_MIN_ANSWER: "3500",
             FEED_MAX_ANSWER: "9000",
           }),
-          /today's answer 3000\.00 is outside FEED_MIN_ANSWER\.\.FEED_MAX_ANSWER/,
+          /today's answer 3000\.00 USD is outside FEED_MIN_ANSWER\.\.FEED_MAX_ANSWER/,
         );
       });
 
@@ -702,7 +702,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         expect(r.stdout).to.match(/deploy\s+LivingAsset\n/);
         expect(r.stdout).to.match(new RegExp(`coordinator ${SEPOLIA.vrfCoordinatorV2_5}`));
         expect(r.stdout).to.match(/subscription \d+ owned by 0x[0-9a-fA-F]{40}: 100\.0 LINK/);
-        expect(r.stdout).to.match(/bounds\s+300\.00 \.\. 30000\.00 \(a tenth and ten times today's answer\)/);
+        expect(r.stdout).to.match(/bounds\s+300\.00 \.\. 30000\.00 USD \(a tenth and ten times today's answer\)/);
         expect(r.stdout).to.match(/Dry run: nothing sent/);
         expect(await sent()).to.equal(0);
       });

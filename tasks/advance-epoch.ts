@@ -13,7 +13,7 @@ import {
   userError,
 } from "./lib/common";
 import { duration, revertDataOf, when } from "./lib/errors";
-import { parsePrice, price } from "./lib/units";
+import { moodName, movePercent, parsePrice, price, usd } from "./lib/units";
 
 /** The largest step, either way, of the development feed's random walk: 3% (300 bps). */
 const WALK_BPS = 300n;
@@ -59,22 +59,24 @@ async function devRound(
       );
     if (parsed < BigInt(minAnswer) || parsed > BigInt(maxAnswer))
       throw userError(
-        `--price ${price(parsed, decimals)} is outside the World's bounds ${price(BigInt(minAnswer), decimals)}..${price(BigInt(maxAnswer), decimals)}`,
+        `--price ${usd(parsed, decimals)} is outside the World's bounds ${price(BigInt(minAnswer), decimals)}..${usd(BigInt(maxAnswer), decimals)}`,
       );
     answer = parsed;
     how = "as --price asked";
   } else {
     const stepBps = BigInt(Math.floor(Math.random() * Number(2n * WALK_BPS + 1n))) - WALK_BPS;
-    const walked = (BigInt(latest) * (10_000n + stepBps)) / 10_000n;
+    // Rounded to the cent, as a market quotes it (feeds with fewer than 2 decimals are not rounded).
+    const cent = decimals > 2 ? 10n ** BigInt(decimals - 2) : 1n;
+    const walked = (((BigInt(latest) * (10_000n + stepBps)) / 10_000n + cent / 2n) / cent) * cent;
     answer = walked < BigInt(minAnswer) ? BigInt(minAnswer) : walked > BigInt(maxAnswer) ? BigInt(maxAnswer) : walked;
     const why =
       refusal!.name === "WorldStaleFeed"
         ? "its latest round was older than the heartbeat"
         : "it had no round since the last epoch";
-    how = `a random step of ${stepBps >= 0n ? "+" : ""}${(Number(stepBps) / 100).toFixed(2)}% (${why}; --price chooses it)`;
+    how = `a random step of ${movePercent(stepBps)} (${why}; --price chooses it)`;
   }
   await (await feed.updateAnswer(answer)).wait();
-  return `Mock feed: new round at ${price(answer, decimals)}, ${how}`;
+  return `Mock feed: new round at ${usd(answer, decimals)}, ${how}`;
 }
 
 /** Live chains: WorldRoundNotAdvanced with when the feed's next round is due (its heartbeat after the latest). */
@@ -150,7 +152,7 @@ task(
         gasUsed: receipt.gasUsed,
         collections: collections.map((c) => ({ ...c, hookFailed: failed.includes(c.address) })),
       };
-      const move = Number(data.moveBps) / 100;
+      const { mood } = await world.state();
       const moved = data.collections.map(
         (c) => `${c.symbol ?? c.address} at ${c.epoch ?? "?"}${c.hookFailed ? " (hook FAILED: run `sync-world`)" : ""}`,
       );
@@ -158,7 +160,7 @@ task(
         data,
         text:
           (round ? `${round}\n` : "") +
-          `Epoch ${data.epoch}: price ${price(BigInt(data.answer as bigint), decimals)} (round ${data.roundId}, move ${move > 0 ? "+" : ""}${move}%)` +
+          `Epoch ${data.epoch}: price ${usd(BigInt(data.answer as bigint), decimals)} (round ${data.roundId}, move ${movePercent(data.moveBps as bigint)}, mood ${moodName(mood)})` +
           `; ${moved.length ? `collections ${moved.join(", ")}` : "no collection subscribed"}`,
       };
     }),

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { eth } from "./lib/units";
 import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
 import {
@@ -165,7 +166,7 @@ task(
           };
           return {
             data,
-            text: `Allowlist of ${await collection.symbol()}: root ${data.root}${list ? ` (${list.entries.length} address(es) from ${args.csv})` : ""}, price ${hre.ethers.formatEther(data.price)} ETH, ${data.open ? "open: listed addresses mint with `mint --allowlist FILE`" : "closed"}`,
+            text: `Allowlist of ${await collection.symbol()}: root ${data.root}${list ? ` (${list.entries.length} address(es) from ${args.csv})` : ""}, price ${eth(data.price)}, ${data.open ? "open: listed addresses mint with `mint --allowlist FILE`" : "closed"}`,
           };
         }
         case "status": {
@@ -199,8 +200,8 @@ task(
           };
           const lines = [
             set
-              ? `Allowlist ${config.open ? "open" : "closed"}: root ${config.root}, price ${hre.ethers.formatEther(config.price)} ETH (public sale ${publicOpen ? "open" : "closed"} at ${hre.ethers.formatEther(publicPrice)} ETH)`
-              : `No allowlist set (\`allowlist set --csv FILE --price ETH --open\`, CONFIG_ROLE); public sale ${publicOpen ? "open" : "closed"} at ${hre.ethers.formatEther(publicPrice)} ETH`,
+              ? `Allowlist ${config.open ? "open" : "closed"}: root ${config.root}, price ${eth(config.price)} (public sale ${publicOpen ? "open" : "closed"} at ${eth(publicPrice)})`
+              : `No allowlist set (\`allowlist set --csv FILE --price ETH --open\`, CONFIG_ROLE); public sale ${publicOpen ? "open" : "closed"} at ${eth(publicPrice)}`,
           ];
           if (list)
             lines.push(

@@ -10,7 +10,6 @@ import {
   getCollection,
   getDeployed,
   getWorld,
-  MOODS,
   phenotypeView,
   table,
   timeTravelToNextEpoch,
@@ -20,7 +19,15 @@ import {
 import type { ChartData, ChartEpoch } from "./lib/chart";
 import { writeArt, type LifeStory } from "./lib/render";
 import { CollectionHistory } from "./lib/history";
-import { AGE_HEADER, bpsPercent, epochs as unitEpochs, price as priceText, vitalityPercent } from "./lib/units";
+import {
+  AGE_HEADER,
+  bpsPercent,
+  epochs as unitEpochs,
+  MOODS,
+  movePercent,
+  price as priceText,
+  vitalityPercent,
+} from "./lib/units";
 import { revealAll } from "./reveal";
 import { fulfil } from "../scripts/lib/vrf-fulfil";
 import { withRealVrf } from "../config/real-vrf";
@@ -439,7 +446,7 @@ async function liveEpochs(d: Demo, second: Second, pop: Population, prices: bigi
     const nurtured = await nurtureAll(d, second, pop);
     const events = await metamorphoseDue(d, pop, e, life);
     d.log(
-      `epoch ${String(adv.epoch).padStart(2)}  price ${price.padStart(8)}  move ${String(adv.moveBps).padStart(5)} bps  ${mood.padEnd(6)}  ${symbol} ${String(at[symbol]).padStart(2)}  ${SECOND.symbol} ${String(at[SECOND.symbol]).padStart(2)}${step ? " in step" : " OUT OF STEP"}  nurtured ${nurtured}/${pop.ids.length}${events.length ? "  " + events.join("; ") : ""}`,
+      `epoch ${String(adv.epoch).padStart(2)}  price ${price.padStart(8)} USD  move ${movePercent(adv.moveBps as bigint).padStart(7)}  ${mood.padEnd(6)}  ${symbol} ${String(at[symbol]).padStart(2)}  ${SECOND.symbol} ${String(at[SECOND.symbol]).padStart(2)}${step ? " in step" : " OUT OF STEP"}  nurtured ${nurtured}/${pop.ids.length}${events.length ? "  " + events.join("; ") : ""}`,
     );
   }
   return life;

@@ -1,6 +1,6 @@
 import { task, types } from "hardhat/config";
 import { action, getDeployed, getWorld, requireDevChain, userError } from "./lib/common";
-import { parsePrice, price } from "./lib/units";
+import { parsePrice, price, usd } from "./lib/units";
 
 task("set-price", "Development chains: move the MockV3Aggregator's answer (a price such as 3000.50)")
   .addParam(
@@ -25,9 +25,9 @@ task("set-price", "Development chains: move the MockV3Aggregator's answer (a pri
       const { minAnswer, maxAnswer } = await (await getWorld(hre)).feedConfig();
       const fault =
         answer <= 0n
-          ? `${price(answer, decimals)} is not a price: advance-epoch would revert with WorldInvalidAnswer`
+          ? `${usd(answer, decimals)} is not a price: advance-epoch would revert with WorldInvalidAnswer`
           : answer < BigInt(minAnswer) || answer > BigInt(maxAnswer)
-            ? `${price(answer, decimals)} is outside the World's bounds ${price(BigInt(minAnswer), decimals)}..${price(BigInt(maxAnswer), decimals)}`
+            ? `${usd(answer, decimals)} is outside the World's bounds ${price(BigInt(minAnswer), decimals)}..${usd(BigInt(maxAnswer), decimals)}`
             : undefined;
       if (fault && !args.allowFault)
         throw userError(`${fault}; add --allow-fault to set it anyway (to show the world refusing it)`);
@@ -44,7 +44,7 @@ task("set-price", "Development chains: move the MockV3Aggregator's answer (a pri
       };
       return {
         data,
-        text: `Feed answer set to ${data.price} (round ${round})${fault ? ` (deliberate fault: ${fault})` : ""}`,
+        text: `Feed answer set to ${data.price} USD (round ${round})${fault ? ` (deliberate fault: ${fault})` : ""}`,
       };
     }),
   );

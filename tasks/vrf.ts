@@ -4,7 +4,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { CHAINLINK } from "../config/networks";
 import { vrfConfigOf } from "./lib/collections";
 import { revealView } from "./lib/cohorts";
-import { when } from "./lib/errors";
+import { duration, when } from "./lib/units";
 import {
   action,
   addressParam,
@@ -296,7 +296,7 @@ async function vrfConfigure(hre: HardhatRuntimeEnvironment, args: VrfArgs) {
     `requestConfirmations ${vrfConfig.requestConfirmations}`,
     `callbackGasLimit     ${vrfConfig.callbackGasLimit}`,
     `nativePayment        ${vrfConfig.nativePayment}`,
-    `rerequestTimeout     ${vrfConfig.rerequestTimeout}s`,
+    `rerequestTimeout     ${duration(Number(vrfConfig.rerequestTimeout))}`,
   ];
   if (subscription)
     lines.push(

@@ -4,10 +4,10 @@ import { parseEther, type Contract, type Interface } from "ethers";
 import { DEVELOPMENT_CHAINS } from "../../config/networks";
 import { describeError, type ErrorContext } from "./errors";
 import { checkNetwork } from "./network";
+import { moodName } from "./units";
 
 export const STAGES = ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"] as const;
 export const TEMPERAMENTS = ["Serene", "Bold", "Wary", "Restless"] as const;
-export const MOODS = ["Calm", "Sunny", "Stormy"] as const;
 
 export function isDevChain(hre: HardhatRuntimeEnvironment): boolean {
   return DEVELOPMENT_CHAINS.includes(hre.network.name);
@@ -273,7 +273,7 @@ export function phenotypeView(p: Record<string, unknown> & unknown[]) {
     age: Number(p.age),
     vitality: Number(p.vitality),
     temperament: TEMPERAMENTS[Number(p.temperament)] ?? String(p.temperament),
-    mood: MOODS[Number(p.mood)] ?? String(p.mood),
+    mood: moodName(p.mood as bigint),
     nurtureCount: Number(p.nurtureCount),
     lifeUpBps: BigInt(p.lifeUpBps as bigint),
     lifeDownBps: BigInt(p.lifeDownBps as bigint),

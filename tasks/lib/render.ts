@@ -57,8 +57,21 @@ export function writeArt(dir: string, base: string, svg: string, width = 256): {
   return { svg: svgPath, png: pngPath };
 }
 
+/** Attributes whose values carry a unit in text: tokenURI's Vitality is a percentage, Age a number of epochs. */
+const ATTRIBUTE_UNITS: Record<string, (value: unknown) => string> = {
+  Vitality: percent,
+  Age: (value) => epochs(Number(value)),
+};
+
+/** One attribute's value as a person reads it (with its unit). */
+export function attributeText(trait: string, value: unknown): string {
+  return (ATTRIBUTE_UNITS[trait] ?? String)(value);
+}
+
 export function attributesText(metadata: TokenMetadata): string {
-  return (metadata.attributes ?? []).map((a) => `  ${a.trait_type}: ${String(a.value)}`).join("\n");
+  return (metadata.attributes ?? [])
+    .map((a) => `  ${a.trait_type}: ${attributeText(a.trait_type, a.value)}`)
+    .join("\n");
 }
 
 const esc = (s: unknown) =>
