@@ -98,15 +98,19 @@ export function textWidth(text: string, px: number): number {
   return em * px;
 }
 
-/** Room kept around a label: half its 3 px halo (`paint-order: stroke`). */
-const LABEL_PAD = 1.5;
+/**
+ * Room kept around a label: above and below, half its 3 px halo (`paint-order: stroke`); beside
+ * it, more, so that two labels on one line read as two (the old chart's cohort labels, 8 px apart
+ * with a dashed line between, read as one run of text).
+ */
+const LABEL_PAD = { x: 4, y: 1.5 };
 
 /** A font's box above and below the baseline, in em, rounded up from DejaVu Sans (0.928, 0.236). */
 const ASCENT = 0.95;
 const DESCENT = 0.27;
 
 /** The distance between two stacked labels of a class whose boxes do not overlap. */
-const linePitch = (cls: LabelClass) => Math.ceil((ASCENT + DESCENT) * FONT_PX[cls] + 2 * LABEL_PAD);
+const linePitch = (cls: LabelClass) => Math.ceil((ASCENT + DESCENT) * FONT_PX[cls] + 2 * LABEL_PAD.y);
 
 /** The box a label covers: from its ascent above the baseline to its descent below, padded. */
 export function labelBox(l: TextLabel): Box {
@@ -119,10 +123,10 @@ export function labelBox(l: TextLabel): Box {
     ? { left: l.x + across.lo, right: l.x + across.hi, top: l.y - along.hi, bottom: l.y - along.lo }
     : { left: l.x + along.lo, right: l.x + along.hi, top: l.y + across.lo, bottom: l.y + across.hi };
   return {
-    left: box.left - LABEL_PAD,
-    top: box.top - LABEL_PAD,
-    right: box.right + LABEL_PAD,
-    bottom: box.bottom + LABEL_PAD,
+    left: box.left - LABEL_PAD.x,
+    top: box.top - LABEL_PAD.y,
+    right: box.right + LABEL_PAD.x,
+    bottom: box.bottom + LABEL_PAD.y,
   };
 }
 
@@ -207,7 +211,7 @@ function frame(data: ChartData, axis: PriceAxis): Frame {
     ticks.push({ value, text: `${axis.prefix}${value.toLocaleString("en-US")}` });
   }
   const widest = Math.max(...ticks.map((t) => textWidth(t.text, FONT_PX.tick)));
-  const left = Math.ceil(AXIS_TITLE_X + DESCENT * FONT_PX.axis + 2 * LABEL_PAD + 4 + widest + 6);
+  const left = Math.ceil(AXIS_TITLE_X + DESCENT * FONT_PX.axis + 2 * LABEL_PAD.x + 4 + widest + 8);
   const [top, right, bottom] = [M.top, W - M.right, H - M.bottom];
   const band = (right - left) / (last + 1);
   return {
@@ -227,7 +231,7 @@ function frame(data: ChartData, axis: PriceAxis): Frame {
 /** The price ticks, the epoch ticks and both axis titles. */
 function axisLabels(f: Frame, axis: PriceAxis): TextLabel[] {
   const labels: TextLabel[] = f.ticks.map((t) => ({
-    x: f.left - 6,
+    x: f.left - 8,
     y: f.y(t.value) + 4,
     text: t.text,
     cls: "tick",
@@ -305,19 +309,16 @@ function cohortCandidates(f: Frame, epoch: number, text: string): TextLabel[] {
 }
 
 /**
- * A metamorphosis label: just above its diamond, just below, beside it, then a line further above
- * or below at a time (drawn with a leader to the diamond). The first two clear the diamond's box.
+ * A metamorphosis label: just above its diamond, just below (each centred on it, or starting or
+ * ending at it near the plot's edges), beside it, then a line further above or below at a time
+ * (drawn with a leader to the diamond). The first two lines clear the diamond's box.
  */
 function metamorphosisCandidates(cx: number, cy: number, text: string): TextLabel[] {
   const at = (x: number, y: number, anchor: TextLabel["anchor"]): TextLabel => ({ x, y, text, cls: "meta", anchor });
+  const line = (y: number) => [at(cx, y, "middle"), at(cx - 6, y, "start"), at(cx + 6, y, "end")];
   const [above, below, pitch] = [cy - 14, cy + 22, linePitch("meta")];
-  const out = [
-    at(cx, above, "middle"),
-    at(cx, below, "middle"),
-    at(cx + 10, cy + 4, "start"),
-    at(cx - 10, cy + 4, "end"),
-  ];
-  for (let k = 1; k <= 20; k++) out.push(at(cx, above - pitch * k, "middle"), at(cx, below + pitch * k, "middle"));
+  const out = [...line(above), ...line(below), at(cx + 10, cy + 4, "start"), at(cx - 10, cy + 4, "end")];
+  for (let k = 1; k <= 20; k++) out.push(...line(above - pitch * k), ...line(below + pitch * k));
   return out;
 }
 
@@ -409,7 +410,7 @@ function backgroundSvg(data: ChartData, layout: ChartLayout): string[] {
 function leaderSvg(cx: number, cy: number, l: TextLabel): string {
   const diamond = diamondBox(cx, cy);
   const box = labelBox(l);
-  if (l.anchor !== "middle" || (box.bottom > diamond.top - 8 && box.top < diamond.bottom + 8)) return "";
+  if (box.bottom > diamond.top - 8 && box.top < diamond.bottom + 8) return "";
   const [from, to] = box.bottom <= diamond.top ? [diamond.top, box.bottom] : [diamond.bottom, box.top];
   return `<line class="leader" x1="${n(cx)}" x2="${n(cx)}" y1="${n(from)}" y2="${n(to)}" stroke="#ffc2ee" stroke-opacity=".55"/>`;
 }
