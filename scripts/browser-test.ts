@@ -178,7 +178,7 @@ async function checkStories(page: Page, demo: DemoSummary): Promise<void> {
 /** What the token grid shows: each card's rows and note, and the block of what every token shares. */
 interface ShownCards {
   cards: { id: number; rows: Record<string, string>; rowCount: number; note: string }[];
-  shared: { rows: Record<string, string>; keys: string[]; note: string } | null;
+  shared: { rows: Record<string, string>; keys: string[]; notes: string[] } | null;
 }
 
 async function readCards(page: Page): Promise<ShownCards> {
@@ -205,7 +205,7 @@ async function readCards(page: Page): Promise<ShownCards> {
         ? {
             rows: Object.fromEntries(sharedKeys.map((k, i) => [k, sharedValues[i]])),
             keys: sharedKeys,
-            note: block.querySelector(".note")?.textContent ?? "",
+            notes: [...block.querySelectorAll(".note")].map((n) => n.textContent ?? ""),
           }
         : null,
     };
@@ -232,7 +232,7 @@ async function checkCards(page: Page, demo: DemoSummary): Promise<void> {
       !/^\d+ epochs?$/.test(value(c, "Age")) ||
       "Stage Level" in c.rows ||
       !/^\w+ \(level \d of \d\)$/.test(value(c, "Stage")) ||
-      !(c.note || shown.shared?.note || "").startsWith(`${value(c, "Temperament")}: `),
+      ![c.note, ...(shown.shared?.notes ?? [])].some((n) => n.startsWith(`${value(c, "Temperament")}: `)),
   );
   check(
     "cards: owner is the holder's name, vitality in %, age in epochs, stage in one row, temperament explained",
@@ -273,7 +273,8 @@ function tokenUriTraits(): Map<number, string[]> {
 
 /**
  * Each card shows only the attributes whose values differ between tokens; those all tokens share
- * are in one block above the grid, each once; and nothing is lost: every attribute of a token's
+ * are in one block above the grid, each once, with the notes (temperaments explained) several
+ * cards would repeat; and nothing is lost: every attribute of a token's
  * tokenURI is on its card or in that block, never both.
  */
 async function checkCardRows(page: Page, label: string, withUris: boolean): Promise<void> {
@@ -284,10 +285,12 @@ async function checkCardRows(page: Page, label: string, withUris: boolean): Prom
   const sharedKeys = shared?.keys ?? [];
   const twice = sharedKeys.filter((k, i) => sharedKeys.indexOf(k) !== i || onCards.includes(k));
   const counts = cards.map((c) => c.rowCount);
+  const repeatedNotes = cards.map((c) => c.note).filter((n, i, all) => n && all.indexOf(n) !== i);
   check(
-    `${label}: cards show only what differs (${Math.min(...counts)}-${Math.max(...counts)} rows: ${onCards.join(", ")}); all ${cards.length} share ${sharedKeys.length} shown once above the grid (${sharedKeys.map((k) => `${k} ${shared?.rows[k]}`).join(", ")})`,
-    cards.length < 2 || (shared !== null && sharedKeys.length > 0 && alike.length === 0 && twice.length === 0),
-    JSON.stringify({ alike, twice }),
+    `${label}: cards show only what differs (${Math.min(...counts)}-${Math.max(...counts)} rows: ${onCards.join(", ")}); all ${cards.length} share ${sharedKeys.length} shown once above the grid (${sharedKeys.map((k) => `${k} ${shared?.rows[k]}`).join(", ")}), with ${shared?.notes.length ?? 0} note(s) no card repeats`,
+    cards.length < 2 ||
+      (shared !== null && sharedKeys.length > 0 && alike.length === 0 && twice.length === 0 && !repeatedNotes.length),
+    JSON.stringify({ alike, twice, repeatedNotes }),
   );
   if (!withUris) return;
   const lost: string[] = [];

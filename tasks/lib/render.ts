@@ -69,7 +69,10 @@ export interface GalleryCard {
   title: string;
   png: string; // path relative to the page
   attributes: { trait_type: string; value: unknown; display_type?: string }[];
-  /** One line under the attributes (the gallery explains the token's temperament here). */
+  /**
+   * One line under the attributes (the gallery explains the token's temperament here); when several
+   * cards carry the same note, it is shown once above the grid instead.
+   */
   note?: string;
 }
 
@@ -125,40 +128,48 @@ export function presentAttributes(
 type Row = { trait_type: string; value: string };
 
 /**
- * What the cards show: the rows (and the note) alike on every card once for the collection, and on
- * each card only what differs. An attribute is shared when every card has it with the same shown
- * value; with fewer than two cards nothing is shared.
+ * What the cards show: the rows alike on every card once for the collection, and on each card only
+ * what differs. An attribute is shared when every card has it with the same shown value; a note
+ * that several cards carry (a temperament's explanation) is shown once too. With fewer than two
+ * cards nothing is shared.
  */
 export function splitSharedAttributes(cards: GalleryCard[]): {
   shared: Row[];
-  sharedNote?: string;
+  notes: string[];
   cards: { rows: Row[]; note?: string }[];
 } {
   const rows = cards.map((c) => presentAttributes(c.attributes));
-  if (cards.length < 2) return { shared: [], cards: cards.map((c, i) => ({ rows: rows[i], note: c.note })) };
+  if (cards.length < 2) return { shared: [], notes: [], cards: cards.map((c, i) => ({ rows: rows[i], note: c.note })) };
   const valueOn = (card: Row[], trait: string) => card.find((r) => r.trait_type === trait)?.value;
   const shared = rows[0].filter((r) => rows.every((card) => valueOn(card, r.trait_type) === r.value));
   const isShared = new Set(shared.map((r) => r.trait_type));
-  const note = cards[0].note;
-  const sharedNote = note !== undefined && cards.every((c) => c.note === note) ? note : undefined;
+  const notes = [...new Set(cards.flatMap((c) => (c.note === undefined ? [] : [c.note])))].filter(
+    (note) => cards.filter((c) => c.note === note).length > 1,
+  );
   return {
     shared,
-    sharedNote,
+    notes,
     cards: cards.map((c, i) => ({
       rows: rows[i].filter((r) => !isShared.has(r.trait_type)),
-      note: sharedNote === undefined ? c.note : undefined,
+      note: c.note !== undefined && notes.includes(c.note) ? undefined : c.note,
     })),
   };
 }
 
-/** The token grid: a block of what every token shares, then one card per token with what is its own. */
+/** The token grid: a block of what the tokens share, then one card per token with what is its own. */
 function tokensHtml(cards: GalleryCard[], tokenCount: number): string {
-  const { shared, sharedNote, cards: own } = splitSharedAttributes(cards);
+  const { shared, notes, cards: own } = splitSharedAttributes(cards);
+  const sharedRows = shared.length
+    ? `<p>All ${cards.length} tokens share:</p><dl>${shared
+        .map((r) => `<div><dt>${esc(r.trait_type)}</dt><dd>${esc(r.value)}</dd></div>`)
+        .join("")}</dl>`
+    : "";
+  const sharedNotes = notes.length
+    ? `<ul class="notes">${notes.map((t) => `<li class="note">${esc(t)}</li>`).join("")}</ul>`
+    : "";
   const sharedHtml =
-    shared.length || sharedNote
-      ? `<section class="shared" id="shared-attributes"><p>All ${cards.length} tokens share:</p><dl>${shared
-          .map((r) => `<div><dt>${esc(r.trait_type)}</dt><dd>${esc(r.value)}</dd></div>`)
-          .join("")}</dl>${sharedNote ? `<p class="note">${esc(sharedNote)}</p>` : ""}</section>\n`
+    sharedRows || sharedNotes
+      ? `<section class="shared" id="shared-attributes">${sharedRows}${sharedNotes}</section>\n`
       : "";
   const cardHtml = cards
     .map(
@@ -210,7 +221,7 @@ h1,h2{font-weight:600}.grid{display:grid;grid-template-columns:repeat(auto-fill,
 .card img{display:block;width:100%;max-width:256px;height:auto;margin:0 auto .3rem}
 .card table{font-size:12px;width:100%;border-collapse:collapse}.card td{padding:1px 4px;border-bottom:1px solid #333}
 .card td:first-child{color:#aaa;white-space:nowrap}
-.card .note,.shared .note{font-size:12px;color:#cfc6a8;margin:.4rem 4px 0}
+.card .note,.shared .note{font-size:12px;color:#cfc6a8;margin:.4rem 4px 0}.shared ul{list-style:none;padding:0;margin:.4rem 0 0}.shared li.note{margin:.15rem 0}
 .shared{background:#1c1c1c;border-radius:8px;padding:.6rem .8rem;margin:0 0 1rem;font-size:13px}.shared p{margin:0 0 .3rem}
 .shared dl{display:flex;flex-wrap:wrap;gap:.3rem 1.4rem;margin:0}.shared dl div{display:flex;gap:.4rem}
 .shared dt{color:#aaa}.shared dd{margin:0}
