@@ -15,7 +15,7 @@ import "@openzeppelin/hardhat-upgrades";
 import "hardhat-deploy";
 import "solidity-coverage";
 import "./tasks";
-import { quietCommandLineMistakes } from "./tasks/lib/cli-mistakes";
+import { quietCommandLineMistakes, refuseUnknownNetwork } from "./tasks/lib/cli-mistakes";
 import { LIVE_NETWORKS } from "./config/networks";
 
 // Hardhat prints a stack trace with every error on a machine without a display (it takes it for a
@@ -144,6 +144,8 @@ const chainlink = (runs: number) => ({
   settings: { evmVersion: "paris", optimizer: { enabled: true, runs }, metadata: { bytecodeHash: "none" } },
 });
 const chainlinkVrf = chainlink(1_000);
+
+refuseUnknownNetwork(["hardhat", "localhost", ...Object.keys(liveNetworks)]);
 
 const config: HardhatUserConfig = {
   solidity: {

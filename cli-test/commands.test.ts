@@ -179,12 +179,20 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         hardhat(["mint", "--quantity", "abc"]),
         /--quantity must be a whole number 1 or more; got no number/,
       );
+      expectOneLineFailure(
+        hardhat(["mint", "--quantity", "2.5"]),
+        /--quantity must be a whole number 1 or more; got 2\.5, a fraction/,
+      );
     });
 
     it("a mistyped option or task is one line with where to look, not a stack trace", () => {
       for (const [args, cause] of [
-        [["mint", "--quantty", "3"], /Error HH305: Unrecognized param --quantty/],
-        [["mnt"], /Error HH303: Unrecognized task 'mnt'/],
+        [["mint", "--quantty", "3"], /Error HH305: Unrecognized param --quantty; did you mean --quantity\?/],
+        [["mnt"], /Error HH303: Unrecognized task 'mnt'; did you mean mint\?/],
+        [
+          ["mint", "--quantity", "1", "--netwrok", "localhost"],
+          /Unrecognized param --netwrok; did you mean --network\?/,
+        ],
       ] as const) {
         const r = hardhat([...args]);
         expect(r.status, r.out).to.equal(1);
@@ -194,6 +202,13 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
           .to.match(cause)
           .and.to.match(/npx hardhat help/);
       }
+    });
+
+    it("an unknown network is one line that names the closest and lists them, not a stack trace", () => {
+      expectOneLineFailure(
+        hardhat(["status", "--network", "sepolai"]),
+        /^Error: there is no network "sepolai"; did you mean sepolia\? Networks: hardhat, localhost, mainnet, sepolia/m,
+      );
     });
 
     it("the World's tasks on the in-process network say where a chain that lasts is", () => {
@@ -260,6 +275,10 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         );
         expect(r.stdout).to.include(`for collection ${collection} on chain 11155111`);
         expect(r.stdout).to.include(`root ${tree.root}`);
+        // The hint runs as printed: the CSV, the collection, and the network of the list's chain.
+        expect(r.stdout).to.include(
+          `Next: \`npx hardhat allowlist set --csv ${csv} --open --collection ${collection} --network sepolia\``,
+        );
         rows.forEach(([address, allowance], i) =>
           expect(r.stdout).to.include(`${address}  allowance ${allowance}  proof [${tree.getProof(i).join(", ")}]`),
         );
@@ -393,8 +412,8 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
     });
 
     it("set-price refuses zero, negative and out-of-bounds prices unless --allow-fault says the fault is deliberate", () => {
-      expectOneLineFailure(local("set-price", "--answer", "0"), /0\.00 is not a price/, /--allow-fault/);
-      expectOneLineFailure(local("set-price", "--answer", "-5"), /-5\.00 is not a price/, /--allow-fault/);
+      expectOneLineFailure(local("set-price", "--answer", "0"), /0\.00 USD is not a price/, /--allow-fault/);
+      expectOneLineFailure(local("set-price", "--answer", "-5"), /-5\.00 USD is not a price/, /--allow-fault/);
       expectOneLineFailure(
         local("set-price", "--answer", "12.3.4"),
         /--answer must be a price with at most 8 decimals/,
@@ -403,13 +422,51 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       expect(ok.status, ok.out).to.equal(0);
       expect(ok.stdout).to.match(/Feed answer set to -5\.00 .*deliberate fault/);
       // ... and the world refuses it, in human terms.
-      expectOneLineFailure(local("advance-epoch", "--time-travel"), /WorldInvalidAnswer\(answer -5\.00\)/);
+      expectOneLineFailure(local("advance-epoch", "--time-travel"), /WorldInvalidAnswer\(answer -5\.00 USD\)/);
       expect(local("set-price", "--answer", "3100.25").stdout).to.match(/Feed answer set to 3100\.25/);
+    });
+
+    it("each command writes its own folder per network and collection, and refuses another's", () => {
+      const own = path.join(ROOT, "out", "localhost", "VIVA");
+      fs.rmSync(own, { recursive: true, force: true });
+      const gallery = local("gallery");
+      expect(gallery.status, gallery.out).to.equal(0);
+      expect(gallery.stdout).to.include(path.join(own, "gallery", "index.html"));
+      const token = local("token", "--token", "1");
+      expect(token.status, token.out).to.equal(0);
+      expect(token.stdout).to.include(path.join(own, "token", "token-1", "token-1.png"));
+      const galleryFiles = () => fs.readdirSync(path.join(own, "gallery")).sort();
+      const before = galleryFiles();
+      expect(before).to.include.members(["index.html", "tokens"]);
+      // A command pointed at another's folder changes nothing there.
+      expectOneLineFailure(
+        local("token", "--token", "2", "--out", path.join(own, "gallery")),
+        /holds the output of `gallery` for 0x[0-9a-fA-F]{40} on localhost: give another folder \(nothing was written\)/,
+      );
+      expect(galleryFiles()).to.deep.equal(before);
+      // ... and a folder of someone else's files is refused too.
+      const mine = fs.mkdtempSync(path.join(os.tmpdir(), "vivarium-own-"));
+      fs.writeFileSync(path.join(mine, "notes.txt"), "mine");
+      expectOneLineFailure(local("gallery", "--out", mine), /already holds files no Vivarium command wrote/);
+      expect(fs.readdirSync(mine)).to.deep.equal(["notes.txt"]);
+      fs.rmSync(mine, { recursive: true, force: true });
+      // Its own folder is replaced on each run.
+      expect(local("gallery").status).to.equal(0);
+      expect(galleryFiles()).to.deep.equal(before);
     });
 
     it("bad ids, addresses and signer indexes name the option and the valid range", () => {
       expectOneLineFailure(local("token", "--token", "9"), /--token must be a whole number from 1 to 2; got 9/);
       expectOneLineFailure(local("nurture", "--token", "0"), /--token must be a whole number from 1 to 2; got 0/);
+      // A signer that does not hold the token is told who does, before anything is sent.
+      expectOneLineFailure(
+        local("nurture", "--token", "1", "--from", "3"),
+        /token #1 is held by 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266, not by --from 3 \(0x90F79bf6EB2c4f870365E785982E1f101E93b906\): pass --from 0/,
+      );
+      expectOneLineFailure(
+        local("metamorphose", "--token", "2", "--from", "1"),
+        /token #2 is held by 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266, not by --from 1 .*: pass --from 0/,
+      );
       expectOneLineFailure(local("mint", "--quantity", "21"), /--quantity must be a whole number from 1 to 20; got 21/);
       expectOneLineFailure(
         local("mint", "--quantity", "1", "--from", "99"),
@@ -436,7 +493,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         /--price must be an amount of ETH/,
       );
       expectOneLineFailure(
-        local("new-collection", "--symbol", "MINI", "--from", "1"),
+        local("new-collection", "--name", "Vivarium Minis", "--symbol", "MINI", "--from", "1"),
         /0x70997970C51812dc3A010C7d01b50e0d17dc79C8 is not the World's default admin/,
         /--from/,
       );
@@ -457,9 +514,20 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       expect(r.stdout).to.match(/total\s+[\d,]+ gas/);
       expect(fs.existsSync(path.join(ROOT, "deployments", "localhost", "LivingAsset_MINI.json"))).to.equal(true);
       expectOneLineFailure(
-        local("new-collection", "--symbol", "MINI"),
-        /LivingAsset_MINI already exists on localhost/,
-        /--symbol/,
+        local("new-collection", "--name", "Vivarium Minis II", "--symbol", "MINI"),
+        /the symbol MINI is taken on localhost by LivingAsset_MINI \(Vivarium Minis, MINI\) at 0x[0-9a-fA-F]{40}/,
+        /pass another --symbol/,
+      );
+      expectOneLineFailure(
+        local("new-collection", "--name", " vivarium minis", "--symbol", "MINI2"),
+        /the name "Vivarium Minis" is taken on localhost by LivingAsset_MINI/,
+        /pass another --name/,
+      );
+      // With no options: the first collection's defaults, both taken.
+      expectOneLineFailure(
+        local("new-collection"),
+        /the name ".+" and the symbol \w+ are taken on localhost by LivingAsset \(/,
+        /pass another --name and --symbol/,
       );
       const minted = local("mint", "--quantity", "1", "--collection", "MINI");
       expect(minted.status, minted.out).to.equal(0);
@@ -549,6 +617,11 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         }),
         /ADMIN_DELAY must be at least 86400 seconds \(one day\) on a live chain.*; got "3600"/,
       );
+      // Creating a subscription checks the coordinator's code before it sends anything.
+      expectOneLineFailure(
+        hardhat(["vrf", "create", "--network", "sepolia"], env),
+        new RegExp(`no contract at chain 11155111's verified VRF v2.5 coordinator ${SEPOLIA.vrfCoordinatorV2_5}`),
+      );
       expect(await sent()).to.equal(0);
     });
 
@@ -613,7 +686,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
             FEED_MIN_ANSWER: "3500",
             FEED_MAX_ANSWER: "9000",
           }),
-          /today's answer 3000\.00 is outside FEED_MIN_ANSWER\.\.FEED_MAX_ANSWER/,
+          /today's answer 3000\.00 USD is outside FEED_MIN_ANSWER\.\.FEED_MAX_ANSWER/,
         );
       });
 
@@ -629,7 +702,7 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
         expect(r.stdout).to.match(/deploy\s+LivingAsset\n/);
         expect(r.stdout).to.match(new RegExp(`coordinator ${SEPOLIA.vrfCoordinatorV2_5}`));
         expect(r.stdout).to.match(/subscription \d+ owned by 0x[0-9a-fA-F]{40}: 100\.0 LINK/);
-        expect(r.stdout).to.match(/bounds\s+300\.00 \.\. 30000\.00 \(a tenth and ten times today's answer\)/);
+        expect(r.stdout).to.match(/bounds\s+300\.00 \.\. 30000\.00 USD \(a tenth and ten times today's answer\)/);
         expect(r.stdout).to.match(/Dry run: nothing sent/);
         expect(await sent()).to.equal(0);
       });

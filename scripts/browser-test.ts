@@ -1,12 +1,16 @@
 /**
- * Browser test of the demo gallery: opens out/gallery/index.html (written by `npm run demo`) over
+ * Browser test of the demo gallery: opens out/demo/index.html (written by `npm run demo`) over
  * file:// in headless Chromium (playwright-core, system /usr/bin/chromium) at a 1,366 px wide
  * viewport, checks that every image decoded, that the page shows every token the demo minted with
  * its holder's name, that the price chart drew every epoch, reveal cohort and metamorphosis the demo
- * recorded (out/gallery/demo.json) with a legend of the moods, that the cohorts grew at least three
- * different temperaments, and that nothing scrolls sideways; saves test-output/gallery.png. The
- * demo's other collections in the same World: the main page links each one's gallery, each page
- * shows every one of its tokens, and every collection ended at the World's epoch.
+ * recorded (out/demo/demo.json) with a legend of the moods, that no two of its text labels
+ * overlap and its price axis names its currency, that the cohorts grew at least three different
+ * temperaments, that each card shows only what differs between tokens (what all share is shown
+ * once above the grid), that the card grid uses the width (no empty band on the right) and that
+ * nothing scrolls sideways, at 1,366 px and at 390 px; saves test-output/gallery-1366.png,
+ * gallery-390.png (full pages) and gallery-chart.png (the chart at 1,366 px). The demo's other
+ * collections in the same World: the main page links each one's gallery, each page shows every one
+ * of its tokens, and every collection ended at the World's epoch.
  *
  *   npx ts-node --transpile-only scripts/browser-test.ts [gallery dir]
  */
@@ -14,12 +18,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { labelBox, overlaps, type Box as LabelBox, type LabelClass } from "../tasks/lib/chart";
 
 const ROOT = path.resolve(__dirname, "..");
-const GALLERY = path.resolve(process.argv[2] ?? path.join(ROOT, "out", "gallery"));
+const GALLERY = path.resolve(process.argv[2] ?? path.join(ROOT, "out", "demo"));
 const PAGE = path.join(GALLERY, "index.html");
 const DEMO_JSON = path.join(GALLERY, "demo.json");
-const SCREENSHOT = path.join(ROOT, "test-output", "gallery.png");
+const SHOTS = path.join(ROOT, "test-output");
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = [
   "--no-sandbox",
@@ -72,6 +77,8 @@ interface DemoSummary {
 }
 
 const VIEWPORT = { width: 1366, height: 900 };
+/** A phone's width: the page still fits, and is screenshot. */
+const NARROW = { width: 390, height: 844 };
 const MOODS = ["Calm", "Sunny", "Stormy"];
 
 /** Each token's holder's name, as the demo recorded it. */
@@ -168,33 +175,64 @@ async function checkStories(page: Page, demo: DemoSummary): Promise<void> {
   );
 }
 
+/** What the token grid shows: each card's rows and note, and the block of what every token shares. */
+interface ShownCards {
+  cards: { id: number; rows: Record<string, string>; rowCount: number; note: string }[];
+  shared: { rows: Record<string, string>; keys: string[]; notes: string[] } | null;
+}
+
+async function readCards(page: Page): Promise<ShownCards> {
+  return page.$eval("body", (body) => {
+    const block = body.querySelector("#shared-attributes");
+    const sharedKeys = block ? [...block.querySelectorAll("dt")].map((dt) => dt.textContent ?? "") : [];
+    const sharedValues = block ? [...block.querySelectorAll("dd")].map((dd) => dd.textContent ?? "") : [];
+    return {
+      cards: [...body.querySelectorAll("#tokens figure.card")].map((c) => {
+        const rows: Record<string, string> = {};
+        const trs = [...c.querySelectorAll("tr")];
+        for (const tr of trs) {
+          const [k, v] = [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "");
+          rows[k] = v;
+        }
+        return {
+          id: Number(c.getAttribute("data-token-id")),
+          rows,
+          rowCount: trs.length,
+          note: c.querySelector(".note")?.textContent ?? "",
+        };
+      }),
+      shared: block
+        ? {
+            rows: Object.fromEntries(sharedKeys.map((k, i) => [k, sharedValues[i]])),
+            keys: sharedKeys,
+            notes: [...block.querySelectorAll(".note")].map((n) => n.textContent ?? ""),
+          }
+        : null,
+    };
+  });
+}
+
+/** A token's value for `key`: on its card, or in the block of what every token shares. */
+const shownValue = (shown: ShownCards, card: ShownCards["cards"][number], key: string): string | undefined =>
+  card.rows[key] ?? shown.shared?.rows[key];
+
 /** The cards: the holder's name as owner, vitality in %, age in epochs, one row for the stage; at least three temperaments. */
 async function checkCards(page: Page, demo: DemoSummary): Promise<void> {
   const holders = holdersOf(demo);
-  // Cards: the holder's name as owner, vitality in %, age in epochs, one row for the stage.
-  const cards = await page.$$eval("figure.card", (cs) =>
-    cs.map((c) => {
-      const rows: Record<string, string> = {};
-      for (const tr of c.querySelectorAll("tr")) {
-        const [k, v] = [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "");
-        rows[k] = v;
-      }
-      return {
-        id: Number(c.getAttribute("data-token-id")),
-        rows,
-        note: c.querySelector(".note")?.textContent ?? "",
-      };
-    }),
-  );
+  // Cards (or the block of what all tokens share): the holder's name as owner, vitality in %, age in
+  // epochs, one row for the stage, the temperament explained.
+  const shown = await readCards(page);
+  const { cards } = shown;
+  const value = (c: (typeof cards)[number], key: string) => shownValue(shown, c, key) ?? "";
   const tokens = new Map((demo.tokens ?? []).map((t) => [t.tokenId, t]));
   const badCards = cards.filter(
     (c) =>
-      c.rows.Owner !== holders.get(c.id) ||
-      !/^\d+(\.\d+)?%$/.test(c.rows.Vitality ?? "") ||
-      !/^\d+ epochs?$/.test(c.rows.Age ?? "") ||
+      value(c, "Owner") !== holders.get(c.id) ||
+      !/^\d+(\.\d+)?%$/.test(value(c, "Vitality")) ||
+      !/^\d+ epochs?$/.test(value(c, "Age")) ||
       "Stage Level" in c.rows ||
-      !/^\w+ \(level \d of \d\)$/.test(c.rows.Stage ?? "") ||
-      !c.note.startsWith(`${c.rows.Temperament}: `),
+      !/^\w+ \(level \d of \d\)$/.test(value(c, "Stage")) ||
+      ![c.note, ...(shown.shared?.notes ?? [])].some((n) => n.startsWith(`${value(c, "Temperament")}: `)),
   );
   check(
     "cards: owner is the holder's name, vitality in %, age in epochs, stage in one row, temperament explained",
@@ -203,14 +241,68 @@ async function checkCards(page: Page, demo: DemoSummary): Promise<void> {
   );
 
   // Temperaments: the cohorts hatched into different markets (checked only on a run long enough to shape them).
-  const temperaments = new Set(cards.map((c) => c.rows.Temperament));
-  const cardsMatchDemo = cards.every((c) => c.rows.Temperament === tokens.get(c.id)?.temperament);
+  const temperaments = new Set(cards.map((c) => value(c, "Temperament")));
+  const cardsMatchDemo = cards.every((c) => value(c, "Temperament") === tokens.get(c.id)?.temperament);
   if (demo.epochs >= 16)
     check(
       `at least 3 distinct temperaments (${[...temperaments].join(", ")}), as phenotypeOf reported in demo.json`,
       temperaments.size >= 3 && cardsMatchDemo,
     );
   else console.log(`  skip temperament variety: the demo lived only ${demo.epochs} epochs`);
+}
+
+/** The final tokenURI of each token in uris.json, decoded: its attributes' names. */
+function tokenUriTraits(): Map<number, string[]> {
+  const uris = JSON.parse(fs.readFileSync(path.join(GALLERY, "uris.json"), "utf8")) as {
+    tokenURIs: { tokenId: number; uri: string }[];
+  };
+  const traits = new Map<number, string[]>();
+  for (const { tokenId, uri } of uris.tokenURIs) {
+    const body = uri.slice(uri.indexOf(",") + 1);
+    const json = uri.slice(0, uri.indexOf(",")).endsWith(";base64")
+      ? Buffer.from(body, "base64").toString("utf8")
+      : decodeURIComponent(body);
+    const meta = JSON.parse(json) as { attributes?: { trait_type: string }[] };
+    traits.set(
+      tokenId,
+      (meta.attributes ?? []).map((a) => a.trait_type).filter((t) => t !== "Stage Level"),
+    );
+  }
+  return traits;
+}
+
+/**
+ * Each card shows only the attributes whose values differ between tokens; those all tokens share
+ * are in one block above the grid, each once, with the notes (temperaments explained) several
+ * cards would repeat; and nothing is lost: every attribute of a token's
+ * tokenURI is on its card or in that block, never both.
+ */
+async function checkCardRows(page: Page, label: string, withUris: boolean): Promise<void> {
+  const shown = await readCards(page);
+  const { cards, shared } = shown;
+  const onCards = [...new Set(cards.flatMap((c) => Object.keys(c.rows)))];
+  const alike = onCards.filter((k) => cards.every((c) => c.rows[k] !== undefined && c.rows[k] === cards[0].rows[k]));
+  const sharedKeys = shared?.keys ?? [];
+  const twice = sharedKeys.filter((k, i) => sharedKeys.indexOf(k) !== i || onCards.includes(k));
+  const counts = cards.map((c) => c.rowCount);
+  const repeatedNotes = cards.map((c) => c.note).filter((n, i, all) => n && all.indexOf(n) !== i);
+  check(
+    `${label}: cards show only what differs (${Math.min(...counts)}-${Math.max(...counts)} rows: ${onCards.join(", ")}); all ${cards.length} share ${sharedKeys.length} shown once above the grid (${sharedKeys.map((k) => `${k} ${shared?.rows[k]}`).join(", ")}), with ${shared?.notes.length ?? 0} note(s) no card repeats`,
+    cards.length < 2 ||
+      (shared !== null && sharedKeys.length > 0 && alike.length === 0 && twice.length === 0 && !repeatedNotes.length),
+    JSON.stringify({ alike, twice, repeatedNotes }),
+  );
+  if (!withUris) return;
+  const lost: string[] = [];
+  for (const [tokenId, traits] of tokenUriTraits()) {
+    const card = cards.find((c) => c.id === tokenId);
+    for (const t of traits) if (!card || t in card.rows === sharedKeys.includes(t)) lost.push(`#${tokenId} ${t}`);
+  }
+  check(
+    `${label}: every attribute of the tokenURIs read (${tokenUriTraits().size} tokens) is on its card or in the shared block, once`,
+    lost.length === 0 && tokenUriTraits().size > 0,
+    lost.join(", "),
+  );
 }
 
 /** The price chart: its line, a point per priced epoch, the mood bands, the cohort and metamorphosis markers, the legend. */
@@ -260,8 +352,131 @@ async function checkChart(page: Page, demo: DemoSummary): Promise<void> {
   );
 }
 
+/** A chart text as drawn: its attributes (to box it with the chart's geometry) and the box Chromium gives it. */
+interface DrawnText {
+  text: string;
+  x: number;
+  y: number;
+  cls: string;
+  anchor: string;
+  transform: string;
+  rect: { left: number; top: number; right: number; bottom: number };
+}
+
+/**
+ * The chart's text labels: no two of them overlap (the boxes Chromium draws, pairwise); each lies
+ * within the box the chart's geometry placed it by (labelBox, so the placement's estimate holds for
+ * this font); the price axis names its currency (USD per ETH, ticks in dollars).
+ */
+async function checkChartLabels(page: Page): Promise<void> {
+  const drawn = await page.$eval("svg#price-chart", (svg) => {
+    type Rect = { left: number; top: number; right: number; bottom: number; width: number; height: number };
+    const rectOf = (e: unknown) => (e as { getBoundingClientRect(): Rect }).getBoundingClientRect();
+    const r = rectOf(svg);
+    return {
+      svg: { left: r.left, top: r.top, width: r.width, height: r.height },
+      texts: [...svg.querySelectorAll("text")].map((t) => {
+        const b = rectOf(t);
+        return {
+          text: t.textContent ?? "",
+          x: Number(t.getAttribute("x")),
+          y: Number(t.getAttribute("y")),
+          cls: t.getAttribute("class") ?? "",
+          anchor: t.getAttribute("text-anchor") ?? "start",
+          transform: t.getAttribute("transform") ?? "",
+          rect: { left: b.left, top: b.top, right: b.right, bottom: b.bottom },
+        };
+      }),
+    };
+  });
+  const { texts } = drawn;
+  const overlapping: string[] = [];
+  texts.forEach((a, i) =>
+    texts.slice(i + 1).forEach((b) => overlaps(a.rect, b.rect) && overlapping.push(`"${a.text}" / "${b.text}"`)),
+  );
+  check(
+    `chart: no two of its ${texts.length} text labels overlap (bounding boxes, pairwise)`,
+    texts.length > 10 && overlapping.length === 0,
+    overlapping.join("; "),
+  );
+  // The same labels boxed as the chart placed them, in screen pixels: each drawn box lies inside.
+  const scale = drawn.svg.width / 1000;
+  const placed = (t: DrawnText): LabelBox => {
+    const turn = /^translate\(([-\d.]+) ([-\d.]+)\) rotate\(-90\)$/.exec(t.transform);
+    const [x, y] = turn ? [Number(turn[1]), Number(turn[2])] : [t.x, t.y];
+    const box = labelBox({
+      x,
+      y,
+      text: t.text,
+      cls: t.cls as LabelClass,
+      anchor: t.anchor as "start",
+      vertical: !!turn,
+    });
+    const at = (v: number, origin: number) => origin + v * scale;
+    return {
+      left: at(box.left, drawn.svg.left),
+      right: at(box.right, drawn.svg.left),
+      top: at(box.top, drawn.svg.top),
+      bottom: at(box.bottom, drawn.svg.top),
+    };
+  };
+  const outside = texts.filter((t) => {
+    const p = placed(t);
+    return (
+      t.rect.left < p.left - 0.5 ||
+      t.rect.right > p.right + 0.5 ||
+      t.rect.top < p.top - 0.5 ||
+      t.rect.bottom > p.bottom + 0.5
+    );
+  });
+  check(
+    "chart: every label drawn inside the box its placement reserved (labelBox's estimate holds for this font)",
+    outside.length === 0,
+    outside.map((t) => `"${t.text}" ${JSON.stringify(t.rect)} vs ${JSON.stringify(placed(t))}`).join("; "),
+  );
+  const axisTitle = texts.find((t) => t.transform.includes("rotate(-90)"))?.text ?? "";
+  const priceTicks = texts.filter((t) => t.cls === "tick" && t.anchor === "end").map((t) => t.text);
+  check(
+    `chart: the price axis names its currency ("${axisTitle}", ticks ${priceTicks.join(" ")})`,
+    axisTitle === "USD per ETH" &&
+      priceTicks.length > 1 &&
+      priceTicks.every((t) => /^\$\d{1,3}(,\d{3})*(\.\d+)?$/.test(t)),
+  );
+}
+
+/**
+ * The card grid uses the page's width: its columns reach the grid's right edge (no band wider than
+ * one gap), and the grid's edges are the page's margins, the same on both sides.
+ */
+async function checkGridWidth(page: Page): Promise<void> {
+  const g = await page.$eval("#tokens", (grid) => {
+    type Rect = { left: number; right: number; width: number };
+    const rectOf = (e: unknown) => (e as { getBoundingClientRect(): Rect }).getBoundingClientRect();
+    const style = (globalThis as unknown as { getComputedStyle(e: unknown): { columnGap: string } }).getComputedStyle(
+      grid,
+    );
+    const cards = [...grid.querySelectorAll("figure.card")].map(rectOf);
+    const root = grid.ownerDocument.documentElement as unknown as { clientWidth: number };
+    return {
+      grid: rectOf(grid),
+      cardsLeft: Math.min(...cards.map((c) => c.left)),
+      cardsRight: Math.max(...cards.map((c) => c.right)),
+      columns: new Set(cards.map((c) => Math.round(c.left))).size,
+      cardWidth: cards[0]?.width ?? 0,
+      gap: parseFloat(style.columnGap),
+      viewport: root.clientWidth,
+    };
+  });
+  const band = g.grid.right - g.cardsRight;
+  const [leftMargin, rightMargin] = [g.cardsLeft, g.viewport - g.cardsRight];
+  check(
+    `at ${VIEWPORT.width}px the card grid uses the width: ${g.columns} columns of ${Math.round(g.cardWidth)}px, empty band right of the cards ${Math.round(band)}px (gap ${g.gap}px), margins ${Math.round(leftMargin)}/${Math.round(rightMargin)}px`,
+    g.columns > 1 && band <= g.gap && Math.abs(rightMargin - leftMargin) <= g.gap,
+  );
+}
+
 /** Nothing scrolls sideways at this width: not the document, not a life-story strip. */
-async function checkOverflow(page: Page): Promise<void> {
+async function checkOverflow(page: Page, width: number): Promise<void> {
   const overflow = await page.$eval("html", (root) => {
     const doc = root as unknown as Overflow;
     return {
@@ -274,7 +489,7 @@ async function checkOverflow(page: Page): Promise<void> {
   });
   const wide = [overflow.document, ...overflow.strips].filter((o) => o.scrollWidth > o.clientWidth);
   check(
-    `no horizontal overflow at ${VIEWPORT.width}px (document ${overflow.document.scrollWidth}/${overflow.document.clientWidth}, ${overflow.strips.length} strips)`,
+    `no horizontal overflow at ${width}px (document ${overflow.document.scrollWidth}/${overflow.document.clientWidth}, ${overflow.strips.length} strips)`,
     overflow.strips.length > 0 && wide.length === 0,
     JSON.stringify(wide),
   );
@@ -306,13 +521,15 @@ async function checkUris(page: Page): Promise<void> {
   }
 }
 
-/** A full-page screenshot, a real PNG. */
-async function checkScreenshot(page: Page): Promise<void> {
-  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-  await page.screenshot({ path: SCREENSHOT, fullPage: true });
-  const shot = fs.readFileSync(SCREENSHOT);
+/** A screenshot under test-output/ (git-ignored): the full page, or one element; a real PNG. */
+async function checkScreenshot(page: Page, name: string, selector?: string): Promise<void> {
+  const file = path.join(SHOTS, name);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  if (selector) await page.locator(selector).screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage: true });
+  const shot = fs.readFileSync(file);
   check(
-    `screenshot ${path.relative(ROOT, SCREENSHOT)} (${shot.readUInt32BE(16)}x${shot.readUInt32BE(20)})`,
+    `screenshot ${path.relative(ROOT, file)} (${shot.readUInt32BE(16)}x${shot.readUInt32BE(20)})`,
     shot.subarray(1, 4).toString() === "PNG" && shot.length > 10_000,
   );
 }
@@ -360,6 +577,7 @@ async function checkOtherCollections(page: Page, demo: DemoSummary | null): Prom
       (res === null || res.ok()) && shown.length === other.tokens && shown.every((w) => w > 0),
       JSON.stringify(shown),
     );
+    await checkCardRows(page, other.symbol, false);
   }
 }
 
@@ -388,10 +606,18 @@ async function main(): Promise<void> {
       await checkStories(page, demo);
       await checkCards(page, demo);
       await checkChart(page, demo);
+      await checkChartLabels(page);
     }
-    await checkOverflow(page);
+    await checkCardRows(page, demo?.collections?.find((c) => c.gallery === "index.html")?.symbol ?? "gallery", true);
+    await checkGridWidth(page);
+    await checkOverflow(page, VIEWPORT.width);
     await checkUris(page);
-    await checkScreenshot(page);
+    await checkScreenshot(page, "gallery-1366.png");
+    await checkScreenshot(page, "gallery-chart.png", "svg#price-chart");
+    await page.setViewportSize(NARROW);
+    await checkOverflow(page, NARROW.width);
+    await checkScreenshot(page, "gallery-390.png");
+    await page.setViewportSize(VIEWPORT);
     await checkOtherCollections(page, demo);
   } finally {
     await browser?.close();

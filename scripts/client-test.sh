@@ -222,5 +222,16 @@ fi
 hh duo status --collection DUO --json
 check "the tagged collection lives in the same World, subscribed, in step" "$TMP/duo.json" 'd.name === "Vivarium Duo" && d.subscribed === true && Number(d.lag) === 0 && d.world.subscribers.length === 3'
 
+# A local world that keeps living: twelve advances in a row with nothing between (issue 22). The mock
+# feed has no new round after the first, so each --time-travel gives it one (a random step).
+hh walk-price advance-epoch --time-travel --price 3400 --json
+check "advance-epoch --time-travel --price 3400: the mock feed gets that round" "$TMP/walk-price.json" 'Number(d.epoch) === 5 && BigInt(d.answer) === 340000000000n && /^Mock feed: new round at 3400\.00 USD, as --price asked$/.test(d.newRound)'
+for i in $(seq 1 12); do
+  hh "walk$i" advance-epoch --time-travel --json
+  check "advance-epoch --time-travel, $i of 12 in a row (epoch $((5 + i)))" "$TMP/walk$i.json" "Number(d.epoch) === $((5 + i)) && /^Mock feed: new round at \\d+\\.\\d\\d USD, a random step of (0|[+-]\\d(\\.\\d\\d?)?)% \\(it had no round since the last epoch; --price chooses it\\)$/.test(d.newRound) && d.collections.every((c) => !c.hookFailed)"
+done
+hh walk-text advance-epoch --time-travel
+if grep -q '^Mock feed: new round at ' "$TMP/walk-text.json" && grep -q '^Epoch 18: price ' "$TMP/walk-text.json"; then pass "advance-epoch --time-travel says the new round in one line before the epoch"; else fail "advance-epoch text" "$(cat "$TMP/walk-text.json")"; fi
+
 echo "client: $PASSED passed, $FAILED failed ($(($(date +%s) - STARTED))s)"
 [[ $FAILED -eq 0 ]]

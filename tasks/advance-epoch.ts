@@ -12,7 +12,85 @@ import {
   timeTravelToNextEpoch,
   userError,
 } from "./lib/common";
-import { price } from "./lib/units";
+import { duration, revertDataOf, when } from "./lib/errors";
+import { moodName, movePercent, parsePrice, price, usd } from "./lib/units";
+
+/** The largest step, either way, of the development feed's random walk: 3% (300 bps). */
+const WALK_BPS = 300n;
+
+/** Why `advanceEpoch` would revert now: the World's custom error by name and arguments, or undefined if it would not. */
+async function wouldRevert(world: Contract): Promise<{ name: string; args: readonly unknown[] } | undefined> {
+  try {
+    await world.advanceEpoch.staticCall();
+    return undefined;
+  } catch (err) {
+    const data = revertDataOf(err);
+    const parsed = data ? world.interface.parseError(data) : null;
+    if (!parsed) throw err;
+    return { name: parsed.name, args: parsed.args };
+  }
+}
+
+/**
+ * Development chains: give the mock feed a new round when the World would refuse its latest one (no
+ * new round since the last epoch, or older than the heartbeat), or when `--price` asks for one. The
+ * new answer is `--price`, or a random step of at most 3% either way from the latest answer, kept
+ * inside the World's sanity bounds. Returns the line that says so, or undefined when nothing was sent.
+ */
+async function devRound(
+  world: Contract,
+  feed: Contract,
+  decimals: number,
+  chosen: string | undefined,
+): Promise<string | undefined> {
+  const refusal = chosen === undefined ? await wouldRevert(world) : undefined;
+  if (chosen === undefined && refusal?.name !== "WorldRoundNotAdvanced" && refusal?.name !== "WorldStaleFeed") {
+    return undefined;
+  }
+  const [, latest] = await feed.latestRoundData();
+  const { minAnswer, maxAnswer } = await world.feedConfig();
+  let answer: bigint;
+  let how: string;
+  if (chosen !== undefined) {
+    const parsed = parsePrice(chosen, decimals);
+    if (parsed === undefined || parsed <= 0n)
+      throw userError(
+        `--price must be a price above zero with at most ${decimals} decimals, e.g. 3000.50; got "${chosen}"`,
+      );
+    if (parsed < BigInt(minAnswer) || parsed > BigInt(maxAnswer))
+      throw userError(
+        `--price ${usd(parsed, decimals)} is outside the World's bounds ${price(BigInt(minAnswer), decimals)}..${usd(BigInt(maxAnswer), decimals)}`,
+      );
+    answer = parsed;
+    how = "as --price asked";
+  } else {
+    const stepBps = BigInt(Math.floor(Math.random() * Number(2n * WALK_BPS + 1n))) - WALK_BPS;
+    // Rounded to the cent, as a market quotes it (feeds with fewer than 2 decimals are not rounded).
+    const cent = decimals > 2 ? 10n ** BigInt(decimals - 2) : 1n;
+    const walked = (((BigInt(latest) * (10_000n + stepBps)) / 10_000n + cent / 2n) / cent) * cent;
+    answer = walked < BigInt(minAnswer) ? BigInt(minAnswer) : walked > BigInt(maxAnswer) ? BigInt(maxAnswer) : walked;
+    const why =
+      refusal!.name === "WorldStaleFeed"
+        ? "its latest round was older than the heartbeat"
+        : "it had no round since the last epoch";
+    how = `a random step of ${movePercent(stepBps)} (${why}; --price chooses it)`;
+  }
+  await (await feed.updateAnswer(answer)).wait();
+  return `Mock feed: new round at ${usd(answer, decimals)}, ${how}`;
+}
+
+/** Live chains: WorldRoundNotAdvanced with when the feed's next round is due (its heartbeat after the latest). */
+async function roundNotDue(hre: HardhatRuntimeEnvironment, world: Contract, feed: Contract): Promise<void> {
+  const refusal = await wouldRevert(world);
+  if (refusal?.name !== "WorldRoundNotAdvanced") return;
+  const [, , , updatedAt] = await feed.latestRoundData();
+  const { heartbeat } = await world.feedConfig();
+  const now = Number((await hre.ethers.provider.getBlock("latest"))!.timestamp);
+  const due = Number(updatedAt) + Number(heartbeat);
+  throw userError(
+    `the feed has no new round since the last epoch (round ${refusal.args[0]}, updated ${when(Number(updatedAt), now)}); Chainlink's feed updates at least every heartbeat (${duration(Number(heartbeat))}) or on a price deviation, so its next round is due by ${when(due, now)}: run advance-epoch again then`,
+  );
+}
 
 /** Where each subscribed collection stands: its symbol and the epoch it has entered. */
 export async function subscriberEpochs(hre: HardhatRuntimeEnvironment, world: Contract) {
@@ -33,22 +111,35 @@ task(
   "advance-epoch",
   "Advance the World one epoch (reads the Data Feed; anyone, once the interval has passed): every subscribed collection moves with it",
 )
-  .addFlag("timeTravel", "Development chains: jump to the World's nextEpochAt() first")
+  .addFlag(
+    "timeTravel",
+    "Development chains: jump to the World's nextEpochAt() first, and give the mock feed a new round if it has none",
+  )
+  .addOptionalParam(
+    "price",
+    "Development chains: the mock feed's new round, a price such as 3000.50 (default with --time-travel: a random step of at most 3%)",
+  )
   .addOptionalParam("from", "Signer index", 0, cliInt)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ timeTravel?: boolean; from: number; json?: boolean }>(async (args, hre) => {
+    action<{ timeTravel?: boolean; price?: string; from: number; json?: boolean }>(async (args, hre) => {
       const world = await getWorld(hre);
-      if (args.timeTravel) {
-        if (!isDevChain(hre)) throw userError("--time-travel only works on development chains");
-        await timeTravelToNextEpoch(hre, world);
+      const feed = await getFeed(hre, world);
+      const decimals = Number(await feed.decimals());
+      let round: string | undefined;
+      if (args.timeTravel || args.price !== undefined) {
+        if (!isDevChain(hre))
+          throw userError(`${args.timeTravel ? "--time-travel" : "--price"} only works on development chains`);
+        if (args.timeTravel) await timeTravelToNextEpoch(hre, world, { mine: true });
+        round = await devRound(world, feed, decimals, args.price);
+      } else if (!isDevChain(hre)) {
+        await roundNotDue(hre, world, feed);
       }
       const signer = await signerAt(hre, args.from);
       const tx = await (world.connect(signer) as Contract).advanceEpoch();
       const receipt = await tx.wait();
       const [e] = eventsIn(world, receipt, "EpochAdvanced");
       const failed = eventsIn(world, receipt, "SubscriberHookFailed").map((f) => String(f.collection));
-      const decimals = Number(await (await getFeed(hre, world)).decimals());
       const collections = await subscriberEpochs(hre, world);
       const data = {
         tx: tx.hash,
@@ -57,17 +148,19 @@ task(
         answer: e?.answer,
         roundId: e?.roundId,
         moveBps: e?.moveBps,
+        newRound: round ?? null,
         gasUsed: receipt.gasUsed,
         collections: collections.map((c) => ({ ...c, hookFailed: failed.includes(c.address) })),
       };
-      const move = Number(data.moveBps) / 100;
+      const { mood } = await world.state();
       const moved = data.collections.map(
         (c) => `${c.symbol ?? c.address} at ${c.epoch ?? "?"}${c.hookFailed ? " (hook FAILED: run `sync-world`)" : ""}`,
       );
       return {
         data,
         text:
-          `Epoch ${data.epoch}: price ${price(BigInt(data.answer as bigint), decimals)} (round ${data.roundId}, move ${move > 0 ? "+" : ""}${move}%)` +
+          (round ? `${round}\n` : "") +
+          `Epoch ${data.epoch}: price ${usd(BigInt(data.answer as bigint), decimals)} (round ${data.roundId}, move ${movePercent(data.moveBps as bigint)}, mood ${moodName(mood)})` +
           `; ${moved.length ? `collections ${moved.join(", ")}` : "no collection subscribed"}`,
       };
     }),

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { eth } from "./lib/units";
 import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
 import {
@@ -51,6 +52,15 @@ async function buildDomain(
     return { collection: addressParam(hre, "collection", which), chainId: BigInt(chainId) };
   const domain = await allowlistDomain(hre, await getCollection(hre, which));
   return chainId === undefined ? domain : { ...domain, chainId: BigInt(chainId) };
+}
+
+/** The network a list's chain id is reached through: the current one, else the configured network with that chain id (localhost for Hardhat's own). */
+function networkOf(hre: HardhatRuntimeEnvironment, chainId: bigint): string {
+  if (hre.network.name !== "hardhat") return hre.network.name;
+  const named = Object.entries(hre.config.networks).find(
+    ([name, config]) => name !== "hardhat" && BigInt(config.chainId ?? -1) === chainId,
+  );
+  return named?.[0] ?? "<network>";
 }
 
 function listLines(list: Allowlist): string[] {
@@ -127,7 +137,7 @@ task(
             `root ${list.root}`,
             ...listLines(list),
             ...(written ? [`Wrote ${written}`] : []),
-            `Next: \`npx hardhat allowlist set --csv ${args.out ?? args.csv} --price <ETH> --open${hre.network.name === "hardhat" ? "" : ` --network ${hre.network.name}`}\` (CONFIG_ROLE) sets it on the collection.`,
+            `Next: \`npx hardhat allowlist set --csv ${args.csv} --open${args.collection ? ` --collection ${args.collection}` : ""} --network ${networkOf(hre, list.chainId)}\` (CONFIG_ROLE) sets it on the collection and opens the phase; add --price ETH to change the allowlist price.`,
           ].join("\n");
           return { data: { root: list.root, entries: list.entries, out: written }, text };
         }
@@ -156,7 +166,7 @@ task(
           };
           return {
             data,
-            text: `Allowlist of ${await collection.symbol()}: root ${data.root}${list ? ` (${list.entries.length} address(es) from ${args.csv})` : ""}, price ${hre.ethers.formatEther(data.price)} ETH, ${data.open ? "open: listed addresses mint with `mint --allowlist FILE`" : "closed"}`,
+            text: `Allowlist of ${await collection.symbol()}: root ${data.root}${list ? ` (${list.entries.length} address(es) from ${args.csv})` : ""}, price ${eth(data.price)}, ${data.open ? "open: listed addresses mint with `mint --allowlist FILE`" : "closed"}`,
           };
         }
         case "status": {
@@ -190,8 +200,8 @@ task(
           };
           const lines = [
             set
-              ? `Allowlist ${config.open ? "open" : "closed"}: root ${config.root}, price ${hre.ethers.formatEther(config.price)} ETH (public sale ${publicOpen ? "open" : "closed"} at ${hre.ethers.formatEther(publicPrice)} ETH)`
-              : `No allowlist set (\`allowlist set --csv FILE --price ETH --open\`, CONFIG_ROLE); public sale ${publicOpen ? "open" : "closed"} at ${hre.ethers.formatEther(publicPrice)} ETH`,
+              ? `Allowlist ${config.open ? "open" : "closed"}: root ${config.root}, price ${eth(config.price)} (public sale ${publicOpen ? "open" : "closed"} at ${eth(publicPrice)})`
+              : `No allowlist set (\`allowlist set --csv FILE --price ETH --open\`, CONFIG_ROLE); public sale ${publicOpen ? "open" : "closed"} at ${eth(publicPrice)}`,
           ];
           if (list)
             lines.push(

@@ -10,7 +10,6 @@ import {
   getCollection,
   getDeployed,
   getWorld,
-  MOODS,
   phenotypeView,
   table,
   timeTravelToNextEpoch,
@@ -20,11 +19,20 @@ import {
 import type { ChartData, ChartEpoch } from "./lib/chart";
 import { writeArt, type LifeStory } from "./lib/render";
 import { CollectionHistory } from "./lib/history";
-import { AGE_HEADER, bpsPercent, epochs as unitEpochs, price as priceText, vitalityPercent } from "./lib/units";
+import {
+  AGE_HEADER,
+  bpsPercent,
+  epochs as unitEpochs,
+  MOODS,
+  movePercent,
+  price as priceText,
+  vitalityPercent,
+} from "./lib/units";
 import { revealAll } from "./reveal";
 import { fulfil } from "../scripts/lib/vrf-fulfil";
 import { withRealVrf } from "../config/real-vrf";
 import { writeGallery } from "./gallery";
+import { claimOutDir } from "./lib/output";
 import { createCollection, gasText, type NewCollection } from "./lib/collections";
 
 const FEED_DECIMALS = 8; // the mock feed's (config/networks.ts)
@@ -438,7 +446,7 @@ async function liveEpochs(d: Demo, second: Second, pop: Population, prices: bigi
     const nurtured = await nurtureAll(d, second, pop);
     const events = await metamorphoseDue(d, pop, e, life);
     d.log(
-      `epoch ${String(adv.epoch).padStart(2)}  price ${price.padStart(8)}  move ${String(adv.moveBps).padStart(5)} bps  ${mood.padEnd(6)}  ${symbol} ${String(at[symbol]).padStart(2)}  ${SECOND.symbol} ${String(at[SECOND.symbol]).padStart(2)}${step ? " in step" : " OUT OF STEP"}  nurtured ${nurtured}/${pop.ids.length}${events.length ? "  " + events.join("; ") : ""}`,
+      `epoch ${String(adv.epoch).padStart(2)}  price ${price.padStart(8)} USD  move ${movePercent(adv.moveBps as bigint).padStart(7)}  ${mood.padEnd(6)}  ${symbol} ${String(at[symbol]).padStart(2)}  ${SECOND.symbol} ${String(at[SECOND.symbol]).padStart(2)}${step ? " in step" : " OUT OF STEP"}  nurtured ${nurtured}/${pop.ids.length}${events.length ? "  " + events.join("; ") : ""}`,
     );
   }
   return life;
@@ -732,19 +740,25 @@ task(
   "One-command demo on the in-process hardhat network: two collections in one World; mint, reveal, live through epochs, gallery",
 )
   .addOptionalParam("epochs", "Epochs to live through", 32, types.int)
-  .addOptionalParam("out", "Gallery directory", "out/gallery", types.string)
+  .addOptionalParam(
+    "out",
+    "Output folder (the gallery, its pages and stories), replaced on each run",
+    "out/demo",
+    types.string,
+  )
   .addFlag("json", "Print the final table as JSON")
   .addFlag("realVrf", "Use Chainlink's real VRF v2.5 coordinator, fulfilled with proofs (deploy tag real-vrf)")
   .setAction(async (args: DemoArgs, hre) => {
     if (hre.network.name !== "hardhat")
       throw new Error("demo runs on the in-process hardhat network only (drop --network)");
+    // Its own folder, claimed before anything runs: a folder of another command's output is refused.
+    const outDir = claimOutDir(args.out, { command: "demo", network: hre.network.name });
     const d = await deploy(hre, args);
     const second = await secondCollection(d);
     const theMarket = market(args.epochs);
     const pop = await mintCohorts(d, second, cohortPlan(theMarket.births));
     await pop.mintDue(0);
     const life = await liveEpochs(d, second, pop, theMarket.prices);
-    const outDir = path.resolve(args.out);
     const stories = await replayStories(d, pop, outDir);
     d.log("Rendering every token (resvg, 256px) and writing the gallery...");
     const intro = introText(d, pop, theMarket);

@@ -6,6 +6,7 @@ import { action, COLLECTION_HELP, getCollection } from "./lib/common";
 import { priceChartSvg, type ChartData } from "./lib/chart";
 import { fetchToken, galleryHtml, writeArt, type GalleryCard, type LifeStory } from "./lib/render";
 import { explainTemperament } from "./lib/traits";
+import { claimOutDir, collectionOutDir } from "./lib/output";
 
 export interface WriteGalleryOptions {
   stories?: LifeStory[];
@@ -26,7 +27,7 @@ export function ownerLabel(address: string, names?: ReadonlyMap<string, string>)
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
 
-/** Render every token to `<out>/tokens/token-N.png` and write `<out>/index.html`. */
+/** Render every token to `<out>/tokens/token-N.png` and write `<out>/index.html` (`out` is the caller's, already claimed). */
 export async function writeGallery(collection: Contract, out: string, options: WriteGalleryOptions = {}) {
   const { stories = [], intro = "", ownerNames, chart, chartCaption, links, size = 256 } = options;
   const dir = path.resolve(out);
@@ -63,13 +64,19 @@ export async function writeGallery(collection: Contract, out: string, options: W
 }
 
 task("gallery", "Write an HTML gallery of every token (PNG + attributes)")
-  .addOptionalParam("out", "Output directory", "out/gallery", types.string)
+  .addOptionalParam(
+    "out",
+    "Output folder, replaced on each run (default out/<network>/<symbol>/gallery)",
+    undefined,
+    types.string,
+  )
   .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
   .addFlag("json", "Print JSON")
   .setAction(
-    action<{ out: string; collection?: string; json?: boolean }>(async (args, hre) => {
+    action<{ out?: string; collection?: string; json?: boolean }>(async (args, hre) => {
       const collection = await getCollection(hre, args.collection);
-      const data = await writeGallery(collection, args.out);
+      const { dir, owner } = await collectionOutDir(hre, collection, "gallery", args.out);
+      const data = await writeGallery(collection, claimOutDir(dir, owner));
       return { data, text: `Gallery of ${data.tokens} token(s): ${data.page}` };
     }),
   );

@@ -14,6 +14,7 @@ import {
 } from "./lib/common";
 import { CollectionHistory, HistoryError, type TokenEvent, type TokenHistory } from "./lib/history";
 import { decodeTokenUri, svgToPng } from "./lib/render";
+import { claimOutDir, collectionOutDir } from "./lib/output";
 import { AGE_HEADER, vitalityPercent } from "./lib/units";
 
 /** A life longer than this is summed up by default (the epochs with an event, birth and today). */
@@ -30,7 +31,7 @@ interface HistoryArgs {
   token: number;
   epoch?: number;
   all?: boolean;
-  out: string;
+  out?: string;
   svg?: boolean;
   png?: boolean;
   size: number;
@@ -57,20 +58,19 @@ async function epochRows({ history, tokenId }: Loaded, rows: number[]): Promise<
   return epochs;
 }
 
-/** The art of `artEpochs` as SVG and/or PNG files in `out`; returns their paths. */
+/** The art of `artEpochs` as SVG and/or PNG files in `dir` (claimed by the caller); returns their paths. */
 async function writeArtFiles(
   { history, tokenId }: Loaded,
   artEpochs: number[],
   args: HistoryArgs,
+  dir: string,
   size: number,
   metadata: "then" | "today",
 ): Promise<string[]> {
   const formats = args.svg || args.png ? { svg: !!args.svg, png: !!args.png } : { svg: true, png: true };
-  const dir = path.resolve(args.out);
   const files: string[] = [];
   for (const epoch of artEpochs) {
     const { svg } = decodeTokenUri(await history.tokenURIAt(tokenId, epoch, { metadata }));
-    fs.mkdirSync(dir, { recursive: true });
     const base = path.join(dir, `token-${tokenId}-epoch-${epoch}`);
     if (formats.svg) fs.writeFileSync(`${base}.svg`, svg);
     if (formats.png) fs.writeFileSync(`${base}.png`, svgToPng(svg, size));
@@ -140,7 +140,12 @@ task("history", "Replay a token's life from events: its checkpoints, its phenoty
   .addParam("token", "Token id", undefined, cliInt)
   .addOptionalParam("epoch", "One epoch of its life (art of that epoch)", undefined, cliInt)
   .addFlag("all", "Every epoch of its life in the table, and art for each")
-  .addOptionalParam("out", "Output directory", "out/history", types.string)
+  .addOptionalParam(
+    "out",
+    "Output folder, replaced on each run (default out/<network>/<symbol>/history/token-N)",
+    undefined,
+    types.string,
+  )
   .addFlag("svg", "Write SVG only (default: SVG and PNG)")
   .addFlag("png", "Write PNG only (default: SVG and PNG)")
   .addOptionalParam("size", "PNG width in pixels", 256, cliInt)
@@ -176,7 +181,8 @@ task("history", "Replay a token's life from events: its checkpoints, its phenoty
         const artEpochs = args.epoch !== undefined ? [args.epoch] : args.all ? every : [last];
 
         const epochs = await epochRows(loaded, rows);
-        const files = await writeArtFiles(loaded, artEpochs, args, size, metadata);
+        const out = await collectionOutDir(hre, collection, "history", args.out, `token-${tokenId}`);
+        const files = await writeArtFiles(loaded, artEpochs, args, claimOutDir(out.dir, out.owner), size, metadata);
         const liveMatch = token.burned ? undefined : await history.matchesLive(tokenId);
         const text = historyText(loaded, epochs, every.length - rows.length, metadata, liveMatch, files);
         return {

@@ -1,3 +1,4 @@
+import { eth } from "./lib/units";
 import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
 import {
@@ -103,7 +104,7 @@ task(
           : ` into the open cohort (now ${o.size} token(s) ${tokenRange(o.firstTokenId, o.size)}; \`cohort close\` can close it ${o.availableAt! <= now ? "now" : `from ${when(o.availableAt!, now)}`}, then one VRF word reveals it)`;
         return {
           data,
-          text: `Minted ${data.quantity} token(s) ${tokenRange(data.firstTokenId ?? 0n, data.quantity)} to ${data.to}${args.allowlist ? ` on the allowlist, paying ${hre.ethers.formatEther(paid)} ETH` : ""}${where}`,
+          text: `Minted ${data.quantity} token(s) ${tokenRange(data.firstTokenId ?? 0n, data.quantity)} to ${data.to}${args.allowlist ? ` on the allowlist, paying ${eth(paid)}` : ""}${where}`,
         };
       },
     ),

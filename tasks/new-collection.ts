@@ -1,3 +1,4 @@
+import { eth } from "./lib/units";
 import { task, types } from "hardhat/config";
 import { formatEther } from "ethers";
 import { COLLECTION_DEFAULTS } from "../config/networks";
@@ -57,7 +58,7 @@ task(
         `  world       ${c.world}: subscribed, born at its epoch ${c.startEpoch}`,
         `  code        implementation ${c.implementation}${c.implementationReused ? " (reused)" : " (new)"}, renderer ${c.renderer}`,
         `  vrf         coordinator ${c.coordinator}, subscription ${c.subscriptionId}${c.vrfConsumerAdded ? " (consumer added)" : ""}`,
-        `  sale        ${c.saleOpen ? "open" : "closed"}, price ${hre.ethers.formatEther(priceWei)} ETH, max supply ${maxSupply}`,
+        `  sale        ${c.saleOpen ? "open" : "closed"}, price ${eth(priceWei)}, max supply ${maxSupply}`,
         `  reveal      ${c.instantReveal ? "instant (every mint requests its own word)" : `cohorts: anyone may close the open cohort ${duration(c.minRevealDelay)} after it opens (\`cohort close\`)`}`,
         `Gas:`,
         gasText(c.gas, c.totalGas),

@@ -1,6 +1,6 @@
 import { task, types } from "hardhat/config";
 import { vitalityPercent } from "./lib/units";
-import { action, cliInt, COLLECTION_HELP, eventsIn, getCollection, signerAt, tokenParam } from "./lib/common";
+import { action, cliInt, COLLECTION_HELP, eventsIn, getCollection, holderSignerAt, tokenParam } from "./lib/common";
 
 task("nurture", "Nurture a token (holder or approved, once per epoch)")
   .addParam("token", "Token id", undefined, cliInt)
@@ -11,7 +11,7 @@ task("nurture", "Nurture a token (holder or approved, once per epoch)")
     action<{ token: number; from: number; collection?: string; json?: boolean }>(async (args, hre) => {
       const collection = await getCollection(hre, args.collection);
       const tokenId = await tokenParam(collection, args.token);
-      const signer = await signerAt(hre, args.from);
+      const signer = await holderSignerAt(hre, collection, tokenId, args.from);
       const tx = await (collection.connect(signer) as typeof collection).nurture(tokenId);
       const receipt = await tx.wait();
       const [e] = eventsIn(collection, receipt, "Nurtured");

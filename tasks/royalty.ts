@@ -1,3 +1,4 @@
+import { bpsPercent } from "./lib/units";
 import { task, types } from "hardhat/config";
 import {
   action,
@@ -25,7 +26,7 @@ task(
   .addOptionalPositionalParam("subcommand", "get | set", "get", types.string)
   .addOptionalParam("token", "Token id (per-token royalty)", undefined, cliInt)
   .addOptionalParam("receiver", "set: royalty receiver", undefined, types.string)
-  .addOptionalParam("bps", "set: fee in basis points (<= maxRoyaltyBps)", undefined, cliInt)
+  .addOptionalParam("bps", "set: fee in basis points, 250 = 2.5% (<= maxRoyaltyBps)", undefined, cliInt)
   .addFlag("reset", "set: drop the token's override (needs --token)")
   .addOptionalParam("from", "Signer index (CONFIG_ROLE)", 0, cliInt)
   .addOptionalParam("collection", COLLECTION_HELP, undefined, types.string)
@@ -49,10 +50,10 @@ task(
         const token =
           args.token === undefined ? undefined : { tokenId: args.token, ...(await royaltyOf(collection, args.token)) };
         const data = { default: def, maxRoyaltyBps, ...(token ? { token } : {}) };
-        const lines = [`default   ${def.receiver} ${def.bps} bps (cap ${maxRoyaltyBps} bps)`];
+        const lines = [`default   ${def.receiver} ${bpsPercent(def.bps)} (cap ${bpsPercent(maxRoyaltyBps)})`];
         if (token)
           lines.push(
-            `token #${token.tokenId} ${token.receiver} ${token.bps} bps${token.receiver === def.receiver && token.bps === def.bps ? " (default)" : ""}`,
+            `token #${token.tokenId} ${token.receiver} ${bpsPercent(token.bps)}${token.receiver === def.receiver && token.bps === def.bps ? " (default)" : ""}`,
           );
         return { data, text: lines.join("\n") };
       }
@@ -69,14 +70,16 @@ task(
         if (!args.receiver || args.bps === undefined)
           throw userError("set needs --receiver and --bps (or --reset --token)");
         if (args.bps < 0 || args.bps > maxRoyaltyBps)
-          throw userError(`--bps ${args.bps} is outside 0..${maxRoyaltyBps} (maxRoyaltyBps)`);
+          throw userError(
+            `--bps ${args.bps} (${bpsPercent(args.bps)}) is outside 0..${maxRoyaltyBps} (the cap, ${bpsPercent(maxRoyaltyBps)})`,
+          );
         const receiver = addressParam(hre, "receiver", args.receiver);
         if (args.token === undefined) {
           tx = await c.setDefaultRoyalty(receiver, args.bps);
-          what = `Default royalty set to ${receiver} ${args.bps} bps`;
+          what = `Default royalty set to ${receiver} ${bpsPercent(args.bps)}`;
         } else {
           tx = await c.setTokenRoyalty(args.token, receiver, args.bps);
-          what = `Token #${args.token} royalty set to ${receiver} ${args.bps} bps`;
+          what = `Token #${args.token} royalty set to ${receiver} ${bpsPercent(args.bps)}`;
         }
       }
       const receipt = await tx.wait();

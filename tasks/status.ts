@@ -3,7 +3,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { Contract } from "ethers";
 import { action, COLLECTION_HELP, getCollection, getFeed, getWorld } from "./lib/common";
 import { duration, when } from "./lib/errors";
-import { price } from "./lib/units";
+import { bpsPercent, eth, moodName, price, usd } from "./lib/units";
 import { subscriberEpochs } from "./advance-epoch";
 import { cohortViews, revealView, tokenRange } from "./lib/cohorts";
 
@@ -145,12 +145,12 @@ async function statusText(
   const f = data.world.feedConfig;
   const now = (await hre.ethers.provider.getBlock("latest"))!.timestamp;
   const decimals = Number(await (await getFeed(hre, world)).decimals().catch(() => 8n));
-  const p = (x: bigint) => price(x, decimals);
+  const p = (x: bigint) => usd(x, decimals);
   const next = Number(nextEpochAt) <= now ? "can run now" : `at ${when(Number(nextEpochAt), now)}`;
   const worldLine =
     lastPrice === null
       ? `no epoch yet: the first \`advance-epoch\` can run ${Number(nextEpochAt) <= now ? "now" : `at ${when(Number(nextEpochAt), now)}`}`
-      : `epoch ${epochCount}, price ${p(lastPrice)} at ${when(Number(lastEpochAt), now)}; next ${next}`;
+      : `epoch ${epochCount}, price ${p(lastPrice)}, mood ${moodName((await world.state()).mood)}, at ${when(Number(lastEpochAt), now)}; next ${next}`;
   const others = subscribers.map(
     (x) =>
       `${x.symbol ?? "?"} ${x.address}${x.address.toLowerCase() === address.toLowerCase() ? " (this one)" : ""} at epoch ${x.epoch ?? "?"}`,
@@ -159,7 +159,7 @@ async function statusText(
   const a = data.allowlist;
   const allowlistLine = /^0x0{64}$/.test(a.root)
     ? "none set"
-    : `${a.open ? "open" : "closed"}, price ${hre.ethers.formatEther(a.price)} ETH, root ${a.root}`;
+    : `${a.open ? "open" : "closed"}, price ${eth(a.price)}, root ${a.root}`;
   const lines = [
     `${name} (${symbol}) at ${address} on ${hre.network.name}`,
     `  supply      ${totalSupply} / ${s.maxSupply}`,
@@ -168,10 +168,10 @@ async function statusText(
     `  world       ${worldAddress}: ${worldLine}`,
     `  subscribers ${subscribers.length} / ${data.world.maxSubscribers}${others.length ? `: ${others.join("; ")}` : ""}`,
     `  renderer    ${renderer}${rendererLocked ? " (locked)" : " (unlocked)"}`,
-    `  sale        ${s.open ? "open" : "closed"}, price ${hre.ethers.formatEther(s.price)} ETH, maxPerWallet ${s.maxPerWallet}, maxPerMint ${s.maxPerMint}, treasury ${s.treasury}`,
+    `  sale        ${s.open ? "open" : "closed"}, price ${eth(s.price)}, maxPerWallet ${s.maxPerWallet}, maxPerMint ${s.maxPerMint}, treasury ${s.treasury}`,
     `  allowlist   ${allowlistLine}`,
     `  vrf         coordinator ${data.vrfConfig.coordinator}, sub ${data.vrfConfig.subscriptionId}, confirmations ${data.vrfConfig.requestConfirmations}, callback gas ${data.vrfConfig.callbackGasLimit}, pays in ${data.vrfConfig.nativePayment ? "native" : "LINK"}, re-request after ${duration(data.vrfConfig.rerequestTimeout)}`,
-    `  feed        ${f.feed} (${decimals} decimals), epoch every ${duration(f.epochInterval)}, heartbeat ${duration(f.heartbeat)}, bounds ${p(f.minAnswer)}..${p(f.maxAnswer)}, mood threshold ${f.moodThresholdBps / 100}%${forwarder === hre.ethers.ZeroAddress ? "" : `, Automation forwarder ${forwarder}`}`,
+    `  feed        ${f.feed} (${decimals} decimals), epoch every ${duration(f.epochInterval)}, heartbeat ${duration(f.heartbeat)}, bounds ${price(f.minAnswer, decimals)}..${p(f.maxAnswer)}, mood threshold ${bpsPercent(f.moodThresholdBps)}${forwarder === hre.ethers.ZeroAddress ? "" : `, Automation forwarder ${forwarder}`}`,
   ];
   const which = `${collectionArg ? ` --collection ${collectionArg}` : ""}${hre.network.name === "hardhat" ? "" : ` --network ${hre.network.name}`}`;
   if (lag > 0n)

@@ -4,7 +4,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { CHAINLINK } from "../config/networks";
 import { vrfConfigOf } from "./lib/collections";
 import { revealView } from "./lib/cohorts";
-import { when } from "./lib/errors";
+import { duration, when } from "./lib/units";
 import {
   action,
   addressParam,
@@ -51,6 +51,12 @@ async function coordinatorFor(hre: HardhatRuntimeEnvironment, from: number): Pro
   const address = CHAINLINK[chainId]?.vrfCoordinatorV2_5;
   if (!address)
     throw userError(`No verified VRF v2.5 coordinator for chain ${chainId} in config/chainlink-networks.json`);
+  // Before anything is sent: an RPC URL of another chain, or a local rehearsal of a live chain id,
+  // has no coordinator at the verified address.
+  if ((await hre.ethers.provider.getCode(address)) === "0x")
+    throw userError(
+      `no contract at chain ${chainId}'s verified VRF v2.5 coordinator ${address} on --network ${hre.network.name}: check that its RPC URL serves that chain (on a local rehearsal of a live chain id, Chainlink's contracts are not there)`,
+    );
   let abi: readonly unknown[];
   try {
     abi = (await hre.artifacts.readArtifact("IVRFCoordinatorV2Plus")).abi;
@@ -290,7 +296,7 @@ async function vrfConfigure(hre: HardhatRuntimeEnvironment, args: VrfArgs) {
     `requestConfirmations ${vrfConfig.requestConfirmations}`,
     `callbackGasLimit     ${vrfConfig.callbackGasLimit}`,
     `nativePayment        ${vrfConfig.nativePayment}`,
-    `rerequestTimeout     ${vrfConfig.rerequestTimeout}s`,
+    `rerequestTimeout     ${duration(Number(vrfConfig.rerequestTimeout))}`,
   ];
   if (subscription)
     lines.push(

@@ -410,10 +410,11 @@ describe("history: a token's life replayed from events", function () {
       }
       const text = logs.join("\n");
       expect(text).to.include("Checkpoints");
-      expect(text).to.match(/nurtured: vitality 10000 bps/);
+      expect(text).to.match(/nurtured: vitality 100%/);
       expect(text).to.match(/\n1 +Hatchling +0 +1 +100% +Calm/); // epoch 1 after the nurture
       expect(text).to.include("equals the live tokenURI byte for byte");
       expect(fs.readdirSync(out).sort()).to.deep.equal([
+        ".vivarium-output.json",
         "token-1-epoch-0.svg",
         "token-1-epoch-1.svg",
         "token-1-epoch-2.svg",

@@ -11,7 +11,7 @@ import {
   PRICE,
   type World,
 } from "./helpers/fixture";
-import { plain, TRAIT_NAMES } from "./helpers/fixture";
+import { plain, runTask, TRAIT_NAMES } from "./helpers/fixture";
 import { decodeTokenUri } from "../tasks/lib/render";
 
 const P = (usd: number) => BigInt(Math.round(usd * 1e8));
@@ -208,6 +208,24 @@ describe("InteractionModule", () => {
         .to.emit(w.collection, "RandomnessIgnored")
         .withArgs(oldId, IgnoreReason.StaleRequest);
       expect(await phenotype(w, 1)).to.deep.equal(after);
+    });
+
+    it("the metamorphose task says what completes the metamorphosis: the VRF word (on a development chain `reveal`), the token Pending until then", async () => {
+      const w = await deployWorld();
+      await mintAndReveal(w, w.alice, 1);
+      await live(w, 8, [1]);
+      const alice = (await ethers.getSigners()).findIndex((s) => s.address === w.alice.address);
+      const { out, errors, exitCode } = await runTask("metamorphose", { token: 1, from: alice });
+      expect(errors, errors.join("\n")).to.deep.equal([]);
+      expect(exitCode).to.equal(0);
+      expect(out).to.match(
+        /^Metamorphosis of token #1 requested \(VRF request \d+\)\. It completes when the VRF word arrives: until then the token shows Juvenile with Metamorphosis Pending: true; run `npx hardhat reveal --network hardhat` to have the VRF mock answer it now\.$/,
+      );
+      expect((await phenotype(w, 1)).metamorphosisPending).to.equal(true);
+      const shown = decodeTokenUri(await w.collection.tokenURI(1)).metadata;
+      const trait = (name: string) =>
+        shown.attributes!.find((a: { trait_type: string }) => a.trait_type === name)?.value;
+      expect([trait("Stage"), String(trait("Metamorphosis Pending"))]).to.deep.equal(["Juvenile", "true"]);
     });
 
     it("two metamorphoses make a token Ascended; a third is refused", async () => {

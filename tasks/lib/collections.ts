@@ -112,6 +112,37 @@ type Send = (step: string, tx: Promise<{ hash: string; wait(): Promise<unknown> 
  * Everything that can be checked before the first transaction: the name is free, the World has
  * room, the signer may subscribe, the libraries and the first collection exist.
  */
+/**
+ * Refuses a name or symbol that a collection saved on this network already has (compared without
+ * case or surrounding spaces): marketplaces and the tasks' output tell collections apart by them.
+ */
+async function refuseDuplicate(hre: HardhatRuntimeEnvironment, options: NewCollectionOptions): Promise<void> {
+  const norm = (text: string) => text.trim().toLowerCase();
+  for (const [deployment, saved] of Object.entries(await hre.deployments.all())) {
+    if (deployment !== "LivingAsset" && !deployment.startsWith("LivingAsset_")) continue;
+    if (/_(Implementation|Proxy)$/.test(deployment)) continue;
+    const c = new hre.ethers.Contract(
+      saved.address,
+      ["function name() view returns (string)", "function symbol() view returns (string)"],
+      hre.ethers.provider,
+    );
+    const [name, symbol] = await Promise.all([c.name().catch(() => null), c.symbol().catch(() => null)]);
+    if (name === null || symbol === null) continue;
+    const sameName = norm(String(name)) === norm(options.name);
+    const sameSymbol = norm(String(symbol)) === norm(options.symbol);
+    if (!sameName && !sameSymbol) continue;
+    const taken =
+      sameName && sameSymbol
+        ? `the name "${name}" and the symbol ${symbol} are`
+        : sameName
+          ? `the name "${name}" is`
+          : `the symbol ${symbol} is`;
+    throw userError(
+      `${taken} taken on ${hre.network.name} by ${deployment} (${name}, ${symbol}) at ${saved.address}: pass another ${sameName && sameSymbol ? "--name and --symbol" : sameName ? "--name" : "--symbol"}`,
+    );
+  }
+}
+
 async function checkNewCollection(hre: HardhatRuntimeEnvironment, options: NewCollectionOptions, admin: string) {
   const { deployments, ethers, network } = hre;
   if (!SYMBOL.test(options.symbol))
@@ -119,6 +150,7 @@ async function checkNewCollection(hre: HardhatRuntimeEnvironment, options: NewCo
       `--symbol must be 1 to 16 letters or digits (it names the deployment file); got "${options.symbol}"`,
     );
   if (!options.name.trim()) throw userError("--name must not be empty");
+  await refuseDuplicate(hre, options);
   const deploymentName = collectionDeploymentName(options.symbol);
   const taken = await deployments.getOrNull(deploymentName);
   if (taken)

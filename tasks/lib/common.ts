@@ -4,10 +4,10 @@ import { parseEther, type Contract, type Interface } from "ethers";
 import { DEVELOPMENT_CHAINS } from "../../config/networks";
 import { describeError, type ErrorContext } from "./errors";
 import { checkNetwork } from "./network";
+import { moodName } from "./units";
 
 export const STAGES = ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"] as const;
 export const TEMPERAMENTS = ["Serene", "Bold", "Wary", "Restless"] as const;
-export const MOODS = ["Calm", "Sunny", "Stormy"] as const;
 
 export function isDevChain(hre: HardhatRuntimeEnvironment): boolean {
   return DEVELOPMENT_CHAINS.includes(hre.network.name);
@@ -28,11 +28,11 @@ export function requireDevChain(hre: HardhatRuntimeEnvironment, what: string): v
 /**
  * A whole-number task parameter that never throws while Hardhat parses the command line (Hardhat's
  * own `types.int` fails with a stack trace on `-1` or `abc`): bad text parses to NaN and the task
- * reports it in one line through `wholeNumber`.
+ * reports it in one line through `wholeNumber`; a fraction parses as itself, for that message to name it.
  */
 export const cliInt: CLIArgumentType<number> = {
   name: "int",
-  parse: (_argName: string, value: string) => (/^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN),
+  parse: (_argName: string, value: string) => (/^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN),
   validate: () => undefined,
 };
 
@@ -41,7 +41,7 @@ export function wholeNumber(option: string, value: number | undefined, min: numb
   const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
   if (value === undefined || !Number.isInteger(value) || value < min || (max !== undefined && value > max))
     throw userError(
-      `--${option} must be a whole number ${range}; got ${value === undefined || Number.isNaN(value) ? "no number" : value}`,
+      `--${option} must be a whole number ${range}; got ${value === undefined || Number.isNaN(value) ? "no number" : Number.isInteger(value) ? value : `${value}, a fraction`}`,
     );
   return value;
 }
@@ -52,6 +52,27 @@ export async function signerAt(hre: HardhatRuntimeEnvironment, from: number) {
   wholeNumber("from", from, 0, Math.max(signers.length - 1, 0));
   if (signers.length === 0) throw userError(`no accounts on ${hre.network.name}: set DEPLOYER_PRIVATE_KEY`);
   return signers[from];
+}
+
+/**
+ * The signer at `--from` when it may act on `tokenId` (its holder, approved for it, or an operator of
+ * the holder), else a one-line error naming the holder and, when it is one of this network's
+ * accounts, the `--from` that acts as it. Checked before anything is sent.
+ */
+export async function holderSignerAt(
+  hre: HardhatRuntimeEnvironment,
+  collection: Contract,
+  tokenId: bigint | number,
+  from: number,
+) {
+  const signer = await signerAt(hre, from);
+  const holder: string = await collection.ownerOf(tokenId);
+  if (holder === signer.address) return signer;
+  if ((await collection.getApproved(tokenId)) === signer.address) return signer;
+  if (await collection.isApprovedForAll(holder, signer.address)) return signer;
+  const index = (await hre.ethers.getSigners()).findIndex((s) => s.address === holder);
+  const fix = index >= 0 ? `pass --from ${index}` : "only the holder, or an address it approved, can act on it";
+  throw userError(`token #${tokenId} is held by ${holder}, not by --from ${from} (${signer.address}): ${fix}`);
 }
 
 /** `--<option>` as a checksummed address, or a one-line error. */
@@ -252,7 +273,7 @@ export function phenotypeView(p: Record<string, unknown> & unknown[]) {
     age: Number(p.age),
     vitality: Number(p.vitality),
     temperament: TEMPERAMENTS[Number(p.temperament)] ?? String(p.temperament),
-    mood: MOODS[Number(p.mood)] ?? String(p.mood),
+    mood: moodName(p.mood as bigint),
     nurtureCount: Number(p.nurtureCount),
     lifeUpBps: BigInt(p.lifeUpBps as bigint),
     lifeDownBps: BigInt(p.lifeDownBps as bigint),
@@ -261,11 +282,20 @@ export function phenotypeView(p: Record<string, unknown> & unknown[]) {
 }
 export type PhenotypeView = ReturnType<typeof phenotypeView>;
 
-/** Move time to the World's `nextEpochAt()` if needed (development chains). */
-export async function timeTravelToNextEpoch(hre: HardhatRuntimeEnvironment, world: Contract): Promise<void> {
+/**
+ * Move time to the World's `nextEpochAt()` if needed (development chains): the next block gets that
+ * timestamp, or with `mine` an empty block is mined at it now (so calls simulated next see it).
+ */
+export async function timeTravelToNextEpoch(
+  hre: HardhatRuntimeEnvironment,
+  world: Contract,
+  { mine = false }: { mine?: boolean } = {},
+): Promise<void> {
   const next = BigInt(await world.nextEpochAt());
   const now = BigInt((await hre.ethers.provider.getBlock("latest"))!.timestamp);
-  if (next > now) await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
+  if (next <= now) return;
+  if (mine) await hre.network.provider.send("evm_mine", [Number(next)]);
+  else await hre.network.provider.send("evm_setNextBlockTimestamp", [Number(next)]);
 }
 
 /** The arguments of `contract`'s own events named `name` in a receipt (logs of other addresses are skipped). */

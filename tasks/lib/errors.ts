@@ -1,5 +1,5 @@
-import { formatEther, keccak256, toUtf8Bytes, type Interface } from "ethers";
-import { bpsPercent, price } from "./units";
+import { keccak256, toUtf8Bytes, type Interface } from "ethers";
+import { bpsPercent, duration, eth, usd, when } from "./units";
 
 /** Hex revert data found anywhere in an ethers / hardhat error object. */
 export function revertDataOf(err: unknown): string | undefined {
@@ -43,27 +43,8 @@ export function roleName(id: string): string {
   return id;
 }
 
-/** "1h 5m 3s" for a number of seconds. */
-export function duration(seconds: number): string {
-  const s = Math.abs(Math.round(seconds));
-  const parts: string[] = [];
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  if (d) parts.push(`${d}d`);
-  if (h) parts.push(`${h}h`);
-  if (m) parts.push(`${m}m`);
-  if (s % 60 || parts.length === 0) parts.push(`${s % 60}s`);
-  return parts.join(" ");
-}
-
-/** "2026-11-28T17:00:00Z (in 59m 12s)" for a unix time, relative to `now` when known. */
-export function when(unix: number, now?: number): string {
-  const iso = new Date(unix * 1000).toISOString().replace(".000Z", "Z");
-  if (now === undefined) return iso;
-  if (unix === now) return `${iso} (now)`;
-  return unix > now ? `${iso} (in ${duration(unix - now)})` : `${iso} (${duration(now - unix)} ago)`;
-}
+// Durations and times are formatted by the units module; re-exported for the tasks that import them here.
+export { duration, when } from "./units";
 
 const TIME_PARAMS = /(At|Since)$/;
 const DURATION_PARAMS = /^(heartbeat|gracePeriod|timeout)$/;
@@ -81,9 +62,9 @@ function fmtValue(name: string, type: string, v: unknown, ctx: ErrorContext, err
   if (typeof v !== "bigint") return String(v);
   if (TIME_PARAMS.test(name)) return v === 0n ? "never" : when(Number(v), ctx.now);
   if (DURATION_PARAMS.test(name) || DURATION_ARGS[error]?.test(name)) return duration(Number(v));
-  if (PRICE_PARAMS.test(name) && ctx.priceDecimals !== undefined) return price(v, ctx.priceDecimals);
+  if (PRICE_PARAMS.test(name) && ctx.priceDecimals !== undefined) return usd(v, ctx.priceDecimals);
   if (VITALITY_PARAMS.test(name)) return bpsPercent(v);
-  if (WEI_PARAMS.test(name)) return `${formatEther(v)} ETH`;
+  if (WEI_PARAMS.test(name)) return eth(v);
   return v.toString();
 }
 
@@ -91,7 +72,8 @@ function fmtValue(name: string, type: string, v: unknown, ctx: ErrorContext, err
 const HINTS: Record<string, string> = {
   WorldTooEarly: "the next epoch cannot start before then (on a development chain add --time-travel)",
   WorldStaleFeed: "the feed has not updated within the heartbeat; wait for a fresh round",
-  WorldRoundNotAdvanced: "the feed has no new round since the last epoch; wait for the next update",
+  WorldRoundNotAdvanced:
+    "the feed has no new round since the last epoch; wait for its next update (on a development chain `advance-epoch --time-travel` gives the mock feed one, or `set-price`)",
   WorldInvalidAnswer: "the feed answered zero or a negative price; the world does not move on it",
   WorldAnswerOutOfBounds:
     "the feed's answer is outside the world's sanity bounds (CONFIG_ROLE sets them with setFeedConfig)",

@@ -77,6 +77,7 @@ export {
   type Position,
   type ProvenanceRecord,
 } from "./history-logs";
+import { vitalityPercent } from "./units";
 
 /** `IInteractionModule.Checkpoint`, as plain values. */
 export interface Checkpoint {
@@ -453,7 +454,7 @@ export class CollectionHistory {
         }
         case "Nurtured":
           checkpoint = afterNurtured(checkpoint, epoch, Number(ev.args.vitality));
-          push(r, "nurtured", `nurtured: vitality ${checkpoint.vitality} bps`);
+          push(r, "nurtured", `nurtured: vitality ${vitalityPercent(checkpoint.vitality)}`);
           break;
         case "MetamorphosisRequested": {
           // The request pins the vitality it had then: asked of the world, not computed here.
@@ -466,7 +467,11 @@ export class CollectionHistory {
             pending: true,
             requestedAt: await blockTime(r.position.blockNumber),
           };
-          push(r, "metamorphosis-requested", `metamorphosis requested (vitality pinned at ${checkpoint.vitality} bps)`);
+          push(
+            r,
+            "metamorphosis-requested",
+            `metamorphosis requested (vitality pinned at ${vitalityPercent(checkpoint.vitality)})`,
+          );
           break;
         }
         case "MetamorphosisRerequested":

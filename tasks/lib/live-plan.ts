@@ -3,7 +3,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { CHAINLINK, COLLECTION_DEFAULTS, LIBRARIES, LIVE_NETWORKS, MIN_LIVE_ADMIN_DELAY } from "../../config/networks";
 import { checkNetwork } from "./network";
 import { duration } from "./errors";
-import { price } from "./units";
+import { bpsPercent, eth, price, usd } from "./units";
 
 /** Contracts a deploy writes, in order; each is reused when its deployment is already saved. */
 export const DEPLOY_ORDER = ["LivingAssetRenderer", ...LIBRARIES, "World", "LivingAsset"] as const;
@@ -180,7 +180,7 @@ function feedBounds(minText: string, maxText: string, decimals: number, latestAn
       );
     else if (lo <= 0n || lo >= hi) problems.push(`FEED_MIN_ANSWER must be above 0 and below FEED_MAX_ANSWER`);
     else if (latestAnswer > 0n && (latestAnswer < lo || latestAnswer > hi))
-      problems.push(`today's answer ${price(latestAnswer, decimals)} is outside FEED_MIN_ANSWER..FEED_MAX_ANSWER`);
+      problems.push(`today's answer ${usd(latestAnswer, decimals)} is outside FEED_MIN_ANSWER..FEED_MAX_ANSWER`);
     else [minAnswer, maxAnswer, bounds] = [lo, hi, "FEED_MIN_ANSWER / FEED_MAX_ANSWER"];
   } else if (latestAnswer > 0n) {
     [minAnswer, maxAnswer, bounds] = [
@@ -270,16 +270,16 @@ export function planText(plan: LivePlan, hre: HardhatRuntimeEnvironment): string
   const { formatEther } = hre.ethers;
   const d = COLLECTION_DEFAULTS;
   const f = plan.feed;
-  const p = (x: bigint) => price(x, f.decimals);
+  const p = (x: bigint) => usd(x, f.decimals);
   return [
     `Deploy plan for ${plan.network} (chain ${plan.chainId}), RPC from ${LIVE_NETWORKS[plan.network]?.rpcEnv ?? "config"}`,
-    `  deployer     ${plan.deployer} (${formatEther(plan.deployerBalance)} ETH)`,
+    `  deployer     ${plan.deployer} (${eth(plan.deployerBalance)})`,
     ...plan.contracts.map((c) => `  ${c.action.padEnd(7)}      ${c.name}${c.address ? ` at ${c.address}` : ""}`),
-    `  collection   ${d.name} (${d.symbol}), price ${formatEther(d.priceWei)} ETH, supply ${d.maxSupply}, ${d.maxPerMint} per mint, ${d.maxPerWallet} per wallet, royalty ${d.royaltyBps / 100}% (cap ${d.maxRoyaltyBps / 100}%)`,
+    `  collection   ${d.name} (${d.symbol}), price ${eth(d.priceWei)}, supply ${d.maxSupply}, ${d.maxPerMint} per mint, ${d.maxPerWallet} per wallet, royalty ${bpsPercent(d.royaltyBps)} (cap ${bpsPercent(d.maxRoyaltyBps)})`,
     `  vrf          coordinator ${plan.vrf.coordinator}, key ${plan.vrf.keyHash} (${plan.vrf.keyLabel}), ${plan.vrf.requestConfirmations} confirmations, callback gas ${plan.vrf.callbackGasLimit}`,
     `  subscription ${plan.vrf.subscriptionId} owned by ${plan.vrf.subscriptionOwner}: ${formatEther(plan.vrf.subscriptionLink)} LINK, ${formatEther(plan.vrf.subscriptionNative)} native`,
     `  feed         ${f.pair} ${f.address} (${f.decimals} decimals), answer ${p(f.latestAnswer)}, heartbeat ${duration(f.heartbeat)}, epoch every ${duration(d.epochIntervalSeconds)}`,
-    `  bounds       ${p(f.minAnswer)} .. ${p(f.maxAnswer)} (${f.bounds})`,
+    `  bounds       ${price(f.minAnswer, f.decimals)} .. ${p(f.maxAnswer)} (${f.bounds})`,
     `  sequencer    ${f.sequencerUptimeFeed === hre.ethers.ZeroAddress ? "none (L1)" : `${f.sequencerUptimeFeed}, grace ${duration(d.sequencerGracePeriodSeconds)}`}`,
     `  world        the collection subscribes to the World (its hook hears every epoch)`,
     `  afterwards   add the proxy as a consumer of subscription ${plan.vrf.subscriptionId} (\`npx hardhat vrf add-consumer --network ${plan.network}\`)`,

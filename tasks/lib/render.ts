@@ -57,8 +57,21 @@ export function writeArt(dir: string, base: string, svg: string, width = 256): {
   return { svg: svgPath, png: pngPath };
 }
 
+/** Attributes whose values carry a unit in text: tokenURI's Vitality is a percentage, Age a number of epochs. */
+const ATTRIBUTE_UNITS: Record<string, (value: unknown) => string> = {
+  Vitality: percent,
+  Age: (value) => epochs(Number(value)),
+};
+
+/** One attribute's value as a person reads it (with its unit). */
+export function attributeText(trait: string, value: unknown): string {
+  return (ATTRIBUTE_UNITS[trait] ?? String)(value);
+}
+
 export function attributesText(metadata: TokenMetadata): string {
-  return (metadata.attributes ?? []).map((a) => `  ${a.trait_type}: ${String(a.value)}`).join("\n");
+  return (metadata.attributes ?? [])
+    .map((a) => `  ${a.trait_type}: ${attributeText(a.trait_type, a.value)}`)
+    .join("\n");
 }
 
 const esc = (s: unknown) =>
@@ -69,7 +82,10 @@ export interface GalleryCard {
   title: string;
   png: string; // path relative to the page
   attributes: { trait_type: string; value: unknown; display_type?: string }[];
-  /** One line under the attributes (the gallery explains the token's temperament here). */
+  /**
+   * One line under the attributes (the gallery explains the token's temperament here); when several
+   * cards carry the same note, it is shown once above the grid instead.
+   */
   note?: string;
 }
 
@@ -122,24 +138,74 @@ export function presentAttributes(
   return out;
 }
 
+type Row = { trait_type: string; value: string };
+
+/**
+ * What the cards show: the rows alike on every card once for the collection, and on each card only
+ * what differs. An attribute is shared when every card has it with the same shown value; a note
+ * that several cards carry (a temperament's explanation) is shown once too. With fewer than two
+ * cards nothing is shared.
+ */
+export function splitSharedAttributes(cards: GalleryCard[]): {
+  shared: Row[];
+  notes: string[];
+  cards: { rows: Row[]; note?: string }[];
+} {
+  const rows = cards.map((c) => presentAttributes(c.attributes));
+  if (cards.length < 2) return { shared: [], notes: [], cards: cards.map((c, i) => ({ rows: rows[i], note: c.note })) };
+  const valueOn = (card: Row[], trait: string) => card.find((r) => r.trait_type === trait)?.value;
+  const shared = rows[0].filter((r) => rows.every((card) => valueOn(card, r.trait_type) === r.value));
+  const isShared = new Set(shared.map((r) => r.trait_type));
+  const notes = [...new Set(cards.flatMap((c) => (c.note === undefined ? [] : [c.note])))].filter(
+    (note) => cards.filter((c) => c.note === note).length > 1,
+  );
+  return {
+    shared,
+    notes,
+    cards: cards.map((c, i) => ({
+      rows: rows[i].filter((r) => !isShared.has(r.trait_type)),
+      note: c.note !== undefined && notes.includes(c.note) ? undefined : c.note,
+    })),
+  };
+}
+
+/** The token grid: a block of what the tokens share, then one card per token with what is its own. */
+function tokensHtml(cards: GalleryCard[], tokenCount: number): string {
+  const { shared, notes, cards: own } = splitSharedAttributes(cards);
+  const sharedRows = shared.length
+    ? `<p>All ${cards.length} tokens share:</p><dl>${shared
+        .map((r) => `<div><dt>${esc(r.trait_type)}</dt><dd>${esc(r.value)}</dd></div>`)
+        .join("")}</dl>`
+    : "";
+  const sharedNotes = notes.length
+    ? `<ul class="notes">${notes.map((t) => `<li class="note">${esc(t)}</li>`).join("")}</ul>`
+    : "";
+  const sharedHtml =
+    sharedRows || sharedNotes
+      ? `<section class="shared" id="shared-attributes">${sharedRows}${sharedNotes}</section>\n`
+      : "";
+  const cardHtml = cards
+    .map(
+      (c, i) =>
+        `<figure class="card"${c.tokenId === undefined ? "" : ` data-token-id="${c.tokenId}"`}><img src="${esc(c.png)}" width="256" height="256" alt="${esc(c.title)}"><figcaption><b>${esc(c.title)}</b><table>${own[
+          i
+        ].rows
+          .map((a) => `<tr><td>${esc(a.trait_type)}</td><td>${esc(a.value)}</td></tr>`)
+          .join("")}</table>${own[i].note ? `<p class="note">${esc(own[i].note)}</p>` : ""}</figcaption></figure>`,
+    )
+    .join("\n");
+  return `<h2>Every token</h2>\n${sharedHtml}<div class="grid" id="tokens" data-token-count="${tokenCount}">\n${cardHtml}\n</div>`;
+}
+
 /**
  * A self-contained HTML page (images referenced by relative path). `tokenCount` (the collection's
  * totalSupply when written) goes into `data-token-count` on the grid so a browser test can compare
  * the cards it finds with the number of tokens on chain. Life-story strips are grids that wrap and
- * scale their frames to the page width: nothing scrolls sideways.
+ * scale their frames to the page width: nothing scrolls sideways. The token grid's columns share
+ * the page width (no empty band on the right); what every token shares is shown once above it.
  */
 export function galleryHtml(title: string, cards: GalleryCard[], options: GalleryOptions = {}): string {
   const { stories = [], intro = "", tokenCount = cards.length, chartSvg, chartCaption, links = [] } = options;
-  const cardHtml = cards
-    .map(
-      (c) =>
-        `<figure class="card"${c.tokenId === undefined ? "" : ` data-token-id="${c.tokenId}"`}><img src="${esc(c.png)}" width="256" height="256" alt="${esc(c.title)}"><figcaption><b>${esc(c.title)}</b><table>${presentAttributes(
-          c.attributes,
-        )
-          .map((a) => `<tr><td>${esc(a.trait_type)}</td><td>${esc(a.value)}</td></tr>`)
-          .join("")}</table>${c.note ? `<p class="note">${esc(c.note)}</p>` : ""}</figcaption></figure>`,
-    )
-    .join("\n");
   const storyHtml = stories
     .map(
       (s) =>
@@ -162,10 +228,16 @@ export function galleryHtml(title: string, cards: GalleryCard[], options: Galler
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
 <style>
 body{font-family:system-ui,sans-serif;background:#111;color:#eee;margin:2rem;max-width:1600px}
-h1,h2{font-weight:600}.grid{display:flex;flex-wrap:wrap;gap:1rem}
-.card{background:#1c1c1c;border-radius:8px;padding:.6rem;margin:0;width:256px}
+@media (max-width:600px){body{margin:1rem}}
+h1,h2{font-weight:600}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(224px,1fr));gap:1rem}
+.card{background:#1c1c1c;border-radius:8px;padding:.6rem;margin:0;min-width:0}
+.card img{display:block;width:100%;max-width:256px;height:auto;margin:0 auto .3rem}
 .card table{font-size:12px;width:100%;border-collapse:collapse}.card td{padding:1px 4px;border-bottom:1px solid #333}
-.card .note{font-size:12px;color:#cfc6a8;margin:.4rem 4px 0}
+.card td:first-child{color:#aaa;white-space:nowrap}
+.card .note,.shared .note{font-size:12px;color:#cfc6a8;margin:.4rem 4px 0}.shared ul{list-style:none;padding:0;margin:.4rem 0 0}.shared li.note{margin:.15rem 0}
+.shared{background:#1c1c1c;border-radius:8px;padding:.6rem .8rem;margin:0 0 1rem;font-size:13px}.shared p{margin:0 0 .3rem}
+.shared dl{display:flex;flex-wrap:wrap;gap:.3rem 1.4rem;margin:0}.shared dl div{display:flex;gap:.4rem}
+.shared dt{color:#aaa}.shared dd{margin:0}
 .chart-box{margin:0}.chart{display:block;width:100%;height:auto;background:#181818;border-radius:8px}
 .chart-box figcaption{font-size:13px;color:#bbb;margin-top:.4rem}
 .story h3 .owner{font-weight:400;font-size:.85em;color:#aaa}
@@ -185,8 +257,6 @@ a{color:#9cf}
   }
 ${chartHtml}
 ${stories.length ? `<h2>Life stories</h2>\n${storyHtml}` : ""}
-<h2>Every token</h2><div class="grid" id="tokens" data-token-count="${tokenCount}">
-${cardHtml}
-</div></body></html>
+${tokensHtml(cards, tokenCount)}</body></html>
 `;
 }

@@ -106,3 +106,31 @@ export async function collectionParams(w: World, change: Record<string, unknown>
     ...change,
   };
 }
+
+/**
+ * Runs a Hardhat task in process as a user would, and returns what it printed: stdout lines, stderr
+ * lines (a task's one-line error) and the exit code it set. The console and process.exitCode are
+ * restored afterwards.
+ */
+export async function runTask(
+  name: string | [string, string],
+  args: Record<string, unknown>,
+): Promise<{ out: string; errors: string[]; exitCode: number }> {
+  const logs: string[] = [];
+  const errors: string[] = [];
+  const { log, error } = console;
+  const before = process.exitCode;
+  process.exitCode = 0;
+  console.log = (...a: unknown[]) => void logs.push(a.join(" "));
+  console.error = (...a: unknown[]) => void errors.push(a.join(" "));
+  let exitCode = 0;
+  try {
+    await (Array.isArray(name) ? hre.run({ scope: name[0], task: name[1] }, args) : hre.run(name, args));
+  } finally {
+    exitCode = Number(process.exitCode ?? 0);
+    console.log = log;
+    console.error = error;
+    process.exitCode = before;
+  }
+  return { out: logs.join("\n"), errors, exitCode };
+}
