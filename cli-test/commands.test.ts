@@ -6,7 +6,7 @@
 //
 // Run: `npm run test:cli` (outside `npm test`: these spawn Hardhat, which must not compile while
 // solidity-coverage has instrumented artifacts in place).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,88 +14,13 @@ import { expect } from "chai";
 import { ethers } from "ethers";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import chainlink from "../config/chainlink-networks.json";
+import { cleanEnv, expectOneLineFailure, hardhat, HARDHAT, ROOT, STACK_FRAME, startNode, stopNode } from "./helpers";
 
-const ROOT = path.resolve(__dirname, "..");
-const HARDHAT = path.join(ROOT, "node_modules", ".bin", "hardhat");
 // Hardhat's first well-known development account: publicly known, never funded on a real chain.
 const DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 const DEV_PORT = 8545; // the `localhost` network in hardhat.config.ts
 const LIVE_PORT = 8611;
 const SEPOLIA = chainlink["11155111"];
-
-/** The environment of a user who has set nothing: none of the deploy variables, no .env values. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env))
-    if (/_RPC_URL$|^DEPLOYER_PRIVATE_KEY$|^VRF_|^FEED_|^HARDHAT_CHAIN_ID$|^DEPLOYMENTS_DIR$/.test(key)) delete env[key];
-  return { ...env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", ...extra };
-}
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  out: string;
-}
-
-function hardhat(args: string[], env: Record<string, string> = {}): Run {
-  const r = spawnSync(HARDHAT, args, { cwd: ROOT, env: cleanEnv(env), encoding: "utf8", timeout: 240_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, out: `${r.stdout}\n${r.stderr}` };
-}
-
-/** A stack frame as Node prints it ("    at fn (file:line:col)"). */
-const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
-
-/** A failed command whose output names the cause in a line or two, without a stack trace. */
-function expectOneLineFailure(r: Run, ...patterns: RegExp[]): string {
-  expect(r.status, `exit code of a failing command\n${r.out}`).to.equal(1);
-  expect(r.out, "stack trace").not.to.match(STACK_FRAME);
-  const lines = r.stderr.split("\n").filter((l) => l.trim() !== "");
-  const error = lines.find((l) => l.startsWith("Error: "));
-  expect(error, `an "Error: " line on stderr\n${r.out}`).to.be.a("string");
-  for (const p of patterns) expect(r.stderr, String(p)).to.match(p);
-  return error!;
-}
-
-async function startNode(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(HARDHAT, ["node", "--no-deploy", "--port", String(port)], {
-    cwd: ROOT,
-    env: cleanEnv(env),
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let log = "";
-  child.stdout!.on("data", (d) => (log += d));
-  child.stderr!.on("data", (d) => (log += d));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`hardhat node exited: ${log}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-      });
-      if (res.ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`hardhat node did not start: ${log}`);
-}
-
-/** Stops a node and its process group, and waits for it to exit (the next suite reuses its port). */
-async function stopNode(child: ChildProcess | undefined): Promise<void> {
-  if (!child?.pid || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return; // gone
-  }
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-}
 
 /** OpenZeppelin's ERC1967Proxy, as the upgrades plugin ships it. */
 const ERC1967_PROXY = JSON.parse(

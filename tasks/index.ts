@@ -19,3 +19,6 @@ import "./renderer";
 import "./vrf";
 import "./upgrade";
 import "./history";
+import "./provenance";
+import "./rehearse";
+import "./sale";

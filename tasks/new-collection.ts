@@ -1,6 +1,5 @@
 import { eth } from "./lib/units";
 import { task, types } from "hardhat/config";
-import { formatEther } from "ethers";
 import { COLLECTION_DEFAULTS } from "../config/networks";
 import { action, cliInt, etherParam, isDevChain, signerAt, wholeNumber } from "./lib/common";
 import { createCollection, gasText } from "./lib/collections";
@@ -12,39 +11,50 @@ task(
   "new-collection",
   "Deploy another collection in the same World (reuses the implementation, libraries and renderer), subscribe it and configure it",
 )
-  .addOptionalParam("name", "Collection name", d.name, types.string)
-  .addOptionalParam("symbol", "Symbol (letters and digits; saved as LivingAsset_<SYMBOL>)", d.symbol, types.string)
-  .addOptionalParam("description", "contractURI description", d.description, types.string)
-  .addOptionalParam("maxSupply", "Supply cap", d.maxSupply, cliInt)
-  .addOptionalParam("price", "Mint price in ETH, e.g. 0.01", formatEther(d.priceWei), types.string)
-  .addOptionalParam("maxPerWallet", "Public mints per wallet", d.maxPerWallet, cliInt)
-  .addOptionalParam("maxPerMint", "Tokens per mint call (at most 1000)", d.maxPerMint, cliInt)
-  .addOptionalParam("royaltyBps", "Default royalty, basis points", d.royaltyBps, cliInt)
+  // Defaults are the collection settings (.env.example), read when the task runs, not at import.
+  .addOptionalParam("name", "Collection name (default COLLECTION_NAME)", undefined, types.string)
+  .addOptionalParam(
+    "symbol",
+    "Symbol, letters and digits; saved as LivingAsset_<SYMBOL> (default COLLECTION_SYMBOL)",
+    undefined,
+    types.string,
+  )
+  .addOptionalParam("description", "contractURI description (default COLLECTION_DESCRIPTION)", undefined, types.string)
+  .addOptionalParam("maxSupply", "Supply cap, tokens (default MAX_SUPPLY, 10000)", undefined, cliInt)
+  .addOptionalParam("price", "Mint price in ETH, e.g. 0.01 (default MINT_PRICE, 0.01)", undefined, types.string)
+  .addOptionalParam("maxPerWallet", "Public mints per wallet (default MAX_PER_WALLET, 100)", undefined, cliInt)
+  .addOptionalParam("maxPerMint", "Tokens per mint call, at most 1000 (default MAX_PER_MINT, 20)", undefined, cliInt)
+  .addOptionalParam(
+    "royaltyBps",
+    "Default royalty in basis points, 500 = 5% (default ROYALTY_BPS, 500)",
+    undefined,
+    cliInt,
+  )
   .addOptionalParam("from", "Signer index (the World's default admin; becomes the collection's admin)", 0, cliInt)
   .addFlag("json", "Print JSON")
   .setAction(
     action<{
-      name: string;
-      symbol: string;
-      description: string;
-      maxSupply: number;
-      price: string;
-      maxPerWallet: number;
-      maxPerMint: number;
-      royaltyBps: number;
+      name?: string;
+      symbol?: string;
+      description?: string;
+      maxSupply?: number;
+      price?: string;
+      maxPerWallet?: number;
+      maxPerMint?: number;
+      royaltyBps?: number;
       from: number;
       json?: boolean;
     }>(async (args, hre) => {
-      const maxSupply = wholeNumber("max-supply", args.maxSupply, 1, 2 ** 53 - 1);
-      const maxPerWallet = wholeNumber("max-per-wallet", args.maxPerWallet, 1, 2 ** 32 - 1);
-      const maxPerMint = wholeNumber("max-per-mint", args.maxPerMint, 1, 1000);
-      const royaltyBps = wholeNumber("royalty-bps", args.royaltyBps, 0, d.maxRoyaltyBps);
-      const priceWei = etherParam("price", args.price);
+      const maxSupply = wholeNumber("max-supply", args.maxSupply ?? d.maxSupply, 1, 2 ** 53 - 1);
+      const maxPerWallet = wholeNumber("max-per-wallet", args.maxPerWallet ?? d.maxPerWallet, 1, 2 ** 32 - 1);
+      const maxPerMint = wholeNumber("max-per-mint", args.maxPerMint ?? d.maxPerMint, 1, 1000);
+      const royaltyBps = wholeNumber("royalty-bps", args.royaltyBps ?? d.royaltyBps, 0, d.maxRoyaltyBps);
+      const priceWei = args.price === undefined ? d.priceWei : etherParam("price", args.price);
       const signer = await signerAt(hre, args.from);
       const c = await createCollection(hre, {
-        name: args.name,
-        symbol: args.symbol,
-        description: args.description,
+        name: args.name ?? d.name,
+        symbol: args.symbol ?? d.symbol,
+        description: args.description ?? d.description,
         maxSupply,
         priceWei,
         maxPerWallet,

@@ -21,6 +21,8 @@ const NOT_SCANNED: Record<string, string> = {
   deploy: "hardhat-deploy's own log (addresses and gas); the live pre-flight is scanned in the CLI test",
   demo: "scanned by its own test below (it deploys its own world on the in-process network)",
   upgrade: "prints addresses and the storage-layout check only; it deploys a new implementation",
+  node: "Hardhat's own node; the override only checks the collection settings first",
+  rehearse: "needs a `hardhat node` posing as a live chain: run and scanned in the CLI test's README walk",
 };
 
 type Run = [label: string, task: string | [string, string], args: Record<string, unknown>];
@@ -54,6 +56,17 @@ function plan(w: World): Run[] {
     ["royalty get --token", "royalty", { subcommand: "get", token: 1 }],
     ["royalty set", "royalty", { subcommand: "set", receiver: w.alice.address, bps: 250 }],
     ["renderer get", "renderer", { subcommand: "get" }],
+    [
+      "provenance set",
+      "provenance",
+      { subcommand: "set", generatorName: "hand and script", generatorVersion: "1.0", licenseUri: "ipfs://licence" },
+    ],
+    ["provenance get", "provenance", { subcommand: "get" }],
+    ["sale status", "sale", {}],
+    ["sale config", "sale", { subcommand: "config", price: "0.02", maxSupply: 900 }],
+    ["sale withdraw", "sale", { subcommand: "withdraw" }],
+    ["sale pause", "sale", { subcommand: "pause" }],
+    ["sale unpause", "sale", { subcommand: "unpause" }],
     ["allowlist build", "allowlist", { subcommand: "build", csv }],
     ["allowlist set", "allowlist", { subcommand: "set", csv, price: "0.005", open: true }],
     ["allowlist status", "allowlist", { subcommand: "status", address: w.alice.address }],

@@ -6,7 +6,7 @@
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { Contract, Signer } from "ethers";
-import { COLLECTION_DEFAULTS, DEVELOPMENT_CHAINS } from "../../config/networks";
+import { COLLECTION_DEFAULTS, DEVELOPMENT_CHAINS, SYMBOL_PATTERN } from "../../config/networks";
 import { collectionFactory, deploymentRecord, implementationTxHash } from "../../scripts/lib/collection";
 import { collectionDeploymentName, getDeployed, userError } from "./common";
 
@@ -14,7 +14,7 @@ import { collectionDeploymentName, getDeployed, userError } from "./common";
 export const COLLECTION_ROLES = ["MINTER_ROLE", "CONFIG_ROLE", "PAUSER_ROLE", "UPGRADER_ROLE"] as const;
 
 /** A symbol that can name a file (`deployments/<network>/LivingAsset_<SYMBOL>.json`). */
-const SYMBOL = /^[A-Za-z0-9]{1,16}$/;
+const SYMBOL = SYMBOL_PATTERN;
 
 export interface NewCollectionOptions {
   name: string;
@@ -188,12 +188,12 @@ function initializeParams(
     description: options.description ?? d.description,
     admin,
     adminDelay: d.adminDelaySeconds,
-    treasury: process.env.TREASURY ?? admin,
+    treasury: d.treasury ?? admin,
     maxSupply: options.maxSupply ?? d.maxSupply,
     price: options.priceWei ?? d.priceWei,
     maxPerWallet: options.maxPerWallet ?? d.maxPerWallet,
     maxPerMint: options.maxPerMint ?? d.maxPerMint,
-    royaltyReceiver: process.env.ROYALTY_RECEIVER ?? admin,
+    royaltyReceiver: d.royaltyReceiver ?? admin,
     royaltyBps: options.royaltyBps ?? d.royaltyBps,
     maxRoyaltyBps: options.maxRoyaltyBps ?? d.maxRoyaltyBps,
     renderer,

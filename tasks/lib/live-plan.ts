@@ -1,6 +1,13 @@
 import { HardhatPluginError } from "hardhat/plugins";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { CHAINLINK, COLLECTION_DEFAULTS, LIBRARIES, LIVE_NETWORKS, MIN_LIVE_ADMIN_DELAY } from "../../config/networks";
+import {
+  CHAINLINK,
+  COLLECTION_DEFAULTS,
+  collectionSettingProblems,
+  LIBRARIES,
+  LIVE_NETWORKS,
+  MIN_LIVE_ADMIN_DELAY,
+} from "../../config/networks";
 import { checkNetwork } from "./network";
 import { duration } from "./errors";
 import { bpsPercent, eth, price, usd } from "./units";
@@ -50,7 +57,7 @@ export interface LivePlan {
 }
 
 /** A decimal price ("2500" or "2500.75") in feed units, or undefined when it is not one. */
-function parsePrice(text: string, decimals: number): bigint | undefined {
+export function parsePrice(text: string, decimals: number): bigint | undefined {
   const m = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());
   if (!m || (m[2] ?? "").length > decimals) return undefined;
   return BigInt(m[1] + (m[2] ?? "").padEnd(decimals, "0"));
@@ -83,8 +90,13 @@ function settingsOf(net: ChainlinkNetwork, problems: string[]) {
   if (!subText)
     problems.push("VRF_SUBSCRIPTION_ID is not set: create a subscription (`npx hardhat vrf create`) and fund it first");
   else if (!/^\d+$/.test(subText)) problems.push(`VRF_SUBSCRIPTION_ID must be a decimal number; got "${subText}"`);
-  const adminDelay = COLLECTION_DEFAULTS.adminDelaySeconds;
-  if (!Number.isInteger(adminDelay) || adminDelay < MIN_LIVE_ADMIN_DELAY || adminDelay >= 2 ** 48)
+  // Every collection setting (name, price, supply, royalty, ...) is checked with the rest.
+  const settingProblems = collectionSettingProblems();
+  problems.push(...settingProblems);
+  const adminDelay = settingProblems.some((p) => p.startsWith("ADMIN_DELAY"))
+    ? 0
+    : COLLECTION_DEFAULTS.adminDelaySeconds;
+  if (adminDelay < MIN_LIVE_ADMIN_DELAY && !settingProblems.some((p) => p.startsWith("ADMIN_DELAY")))
     problems.push(
       `ADMIN_DELAY must be at least ${MIN_LIVE_ADMIN_DELAY} seconds (one day) on a live chain, the notice holders get before the default admin changes the VRF coordinator; got "${process.env.ADMIN_DELAY}"`,
     );

@@ -16,7 +16,8 @@ export interface TokenMetadata {
   [key: string]: unknown;
 }
 
-function decodeDataUri(uri: string): string {
+/** The text inside a `data:` URI (base64 or percent-encoded). */
+export function decodeDataUri(uri: string): string {
   const comma = uri.indexOf(",");
   if (!uri.startsWith("data:") || comma < 0) throw new Error(`not a data URI: ${uri.slice(0, 40)}...`);
   const header = uri.slice(0, comma);

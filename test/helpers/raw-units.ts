@@ -10,7 +10,7 @@ const RULES: { name: string; re: RegExp }[] = [
   // (8 decimals), an amount in wei or a unix time.
   {
     name: "a raw amount (10+ digits)",
-    re: /(?<![\w.#]|0x[0-9a-f]*|(?:request|subscription|sub|id|block|cohort|seed|genome|nonce)[ :#]*)\d{10,}(?![\w.])/gi,
+    re: /(?<![\w.#]|0x[0-9a-f]*|(?:request|subscription|sub|id|block|cohort|seed|genome|nonce)[ :#=]*)\d{10,}(?![\w.])/gi,
   },
   // Attributes and columns that carry a unit.
   { name: "vitality without %", re: /\bvitality\b[^\n\d%]{0,12}\d+(?:\.\d+)?(?![\d.]*\s*%)/gi },
