@@ -22,3 +22,4 @@ import "./history";
 import "./provenance";
 import "./rehearse";
 import "./sale";
+import "./description";

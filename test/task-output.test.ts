@@ -62,6 +62,8 @@ function plan(w: World): Run[] {
       { subcommand: "set", generatorName: "hand and script", generatorVersion: "1.0", licenseUri: "ipfs://licence" },
     ],
     ["provenance get", "provenance", { subcommand: "get" }],
+    ["description set", "description", { subcommand: "set", text: "Creatures of a scanned world." }],
+    ["description get", "description", {}],
     ["sale status", "sale", {}],
     ["sale config", "sale", { subcommand: "config", price: "0.02", maxSupply: 900 }],
     ["sale withdraw", "sale", { subcommand: "withdraw" }],
