@@ -23,3 +23,4 @@ import "./provenance";
 import "./rehearse";
 import "./sale";
 import "./description";
+import "./pack";

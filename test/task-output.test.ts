@@ -64,6 +64,11 @@ function plan(w: World): Run[] {
     ["provenance get", "provenance", { subcommand: "get" }],
     ["description set", "description", { subcommand: "set", text: "Creatures of a scanned world." }],
     ["description get", "description", {}],
+    [
+      "pack check",
+      "pack",
+      { subcommand: "check", dir: path.join(__dirname, "..", "packs", "tide-pool"), out: path.join(out, "pack") },
+    ],
     ["sale status", "sale", {}],
     ["sale config", "sale", { subcommand: "config", price: "0.02", maxSupply: 900 }],
     ["sale withdraw", "sale", { subcommand: "withdraw" }],
