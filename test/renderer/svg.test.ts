@@ -86,13 +86,15 @@ describe("LivingAssetRenderer art", function () {
   it("tokenURI of the costliest phenotype found stays within 750,000 gas with the longest texts, provenance included @skip-coverage", async function () {
     const { renderer } = await loadFixture(fixture);
     // The most expensive of 120 genomes scanned at Ascended in a storm (with the 16-bit-field
-    // Genome layout); every number at its widest.
+    // Genome layout), thriving (bubbles) and old (three pairs of whiskers); every number at its widest.
     const params = tokenParams(
       999_999n,
       {
         stage: 4,
         mood: 2,
         vitality: 10_000,
+        birthEpoch: 1_000_000_000,
+        currentEpoch: 4_000_000_000,
         temperament: 0,
         seed: seedOf(4242n, 80n),
         metamorphosisPending: true,
@@ -129,7 +131,7 @@ describe("LivingAssetRenderer art", function () {
     const { renderer } = await loadFixture(fixture);
     const seed = seedOf(8n, 8n);
     const svgs = await Promise.all([1, 2, 3, 4].map((stage) => renderer.svg(tokenParams(1n, { stage, seed }))));
-    const scale = (svg: string) => Number(/scale\(([\d.]+)\)/.exec(svg)![1]);
+    const scale = (svg: string) => Number(/id='cr'[^>]*scale\(([\d.]+)\)/.exec(svg)![1]);
     for (let i = 1; i < svgs.length; i++) expect(scale(svgs[i])).to.be.greaterThan(scale(svgs[i - 1]) - 1e-9);
     expect(scale(svgs[3])).to.be.greaterThan(scale(svgs[0]) * 1.5);
     expect(svgs[3]).to.include("id='w'"); // Ascended wings
