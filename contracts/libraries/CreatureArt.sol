@@ -89,11 +89,13 @@ library CreatureArt {
         string memory glow = k.glow;
         return
             string.concat(
-                "<radialGradient id='bd' cx='.4' cy='.34' r='.72'>",
-                Svg.stop("0", colour(k, 0, 18), "1"),
-                Svg.stop(".6", colour(k, 0, 0), "1"),
-                Svg.stop("1", colour(k, 1, 0), "1"),
-                "</radialGradient><radialGradient id='gl'>",
+                "<radialGradient id='bd' cx='.4' cy='.34' r='.72'><stop offset='0' stop-color='",
+                colour(k, 0, 18),
+                "'/><stop offset='.6' stop-color='",
+                colour(k, 0, 0),
+                "'/><stop offset='1' stop-color='",
+                colour(k, 1, 0),
+                "'/></radialGradient><radialGradient id='gl'>",
                 Svg.stop("0", glow, ".9"),
                 Svg.stop(".45", glow, ".25"),
                 Svg.stop("1", glow, "0"),
@@ -147,7 +149,7 @@ library CreatureArt {
         if (k.band == 0) {
             out = string.concat(
                 out,
-                "<g id='bub' fill='white' fill-opacity='.2' stroke='white' stroke-opacity='.75' stroke-width='3'><circle cx='160' cy='-40' r='13'/><circle cx='178' cy='-98' r='9'/><circle cx='152' cy='-146' r='6'/><circle cx='-166' cy='-70' r='10'/><circle cx='-150' cy='-126' r='6'/></g>"
+                "<g id='bub' fill='none' stroke='white' stroke-width='3' opacity='.75'><circle cx='160' cy='-40' r='13'/><circle cx='178' cy='-98' r='9'/><circle cx='152' cy='-146' r='6'/><circle cx='-166' cy='-70' r='10'/><circle cx='-150' cy='-126' r='6'/></g>"
             );
         }
     }

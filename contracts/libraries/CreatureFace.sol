@@ -154,7 +154,7 @@ library CreatureFace {
                 ")' d='M-18,-2q-26,-12 -54,-12M18,-2q26,-12 54,-12",
                 age < 16 ? "" : "M-18,1q-26,-3 -54,6M18,1q26,-3 54,6",
                 age < 40 ? "" : "M-18,4q-26,6 -54,24M18,4q26,6 54,24",
-                "' fill='none' stroke='rgb(250,244,226)' stroke-opacity='.85' stroke-width='2.5' stroke-linecap='round'/>"
+                "' fill='none' stroke='rgb(236,230,214)' stroke-width='2.5' stroke-linecap='round'/>"
             );
     }
 

@@ -24,16 +24,14 @@ library SceneArt {
     /// @notice Shared defs: sky gradient for `mood`, vignette, the ground of `tank` and the glow
     /// filter `f`.
     function defs(uint8 mood, uint256 tank) internal pure returns (string memory) {
-        (string memory top, string memory bottom) = mood == 1
-            ? ("hsl(38,80%,70%)", "hsl(192,48%,26%)")
-            : mood == 2
-                ? ("hsl(226,18%,24%)", "hsl(232,26%,7%)")
-                : ("hsl(196,42%,34%)", "hsl(218,48%,11%)");
         return
             string.concat(
                 "<linearGradient id='sky' x2='0' y2='1'>",
-                Svg.stop("0", top, "1"),
-                Svg.stop("1", bottom, "1"),
+                mood == 1
+                    ? "<stop offset='0' stop-color='hsl(38,80%,70%)'/><stop offset='1' stop-color='hsl(192,48%,26%)'/>"
+                    : mood == 2
+                        ? "<stop offset='0' stop-color='hsl(226,18%,24%)'/><stop offset='1' stop-color='hsl(232,26%,7%)'/>"
+                        : "<stop offset='0' stop-color='hsl(196,42%,34%)'/><stop offset='1' stop-color='hsl(218,48%,11%)'/>",
                 "</linearGradient><radialGradient id='vig' r='.75'>",
                 "<stop offset='.55' stop-opacity='0'/><stop offset='1' stop-opacity='.6'/></radialGradient>",
                 "<linearGradient id='sand' x2='0' y2='1'>",
@@ -81,31 +79,22 @@ library SceneArt {
     function ground(uint256 tank, string memory flora, string memory glow) internal pure returns (string memory out) {
         uint256 plants = 2 + ((tank >> 24) % 2);
         uint256 e = tank >> 64;
-        out = string.concat(
-            "<path d='M0,438C110,416 200,432 256,426S420,416 512,432V512H0Z' fill='url(#sand)'/><g fill='none' stroke='",
-            flora,
-            "' stroke-width='7' stroke-linecap='round'>"
-        );
+        string memory stems; // every plant's stem, one path
         int256[] memory tips = new int256[](3 * plants); // (x, y, r) of each plant's glowing tip
         for (uint256 p; p < plants; ++p) {
             uint256 r = e >> (p * 24);
-            // Plants 0 and 2 on the left, 1 and 3 on the right.
-            int256 x = p % 2 == 0 ? int256(40 + (r % 90) + (p / 2) * 50) : int256(340 + (r % 90) + (p / 2) * 50);
+            // Plants 0 and 2 on the left, 1 on the right.
+            int256 x = p % 2 == 0 ? int256(40 + (r % 90) + (p / 2) * 50) : int256(340 + (r % 90));
             int256 h = int256(90 + ((r >> 8) % 120));
             int256 sway = int256((r >> 16) % 40) - 20;
-            out = string.concat(
-                out,
-                Svg.path(
-                    string.concat(
-                        "M",
-                        Svg.pt(x, 440),
-                        "C",
-                        Svg.pt(x - 18, 440 - h / 3),
-                        Svg.pt(x + 18 + sway, 440 - (2 * h) / 3),
-                        Svg.pt(x + sway, 440 - h)
-                    ),
-                    ""
-                )
+            stems = string.concat(
+                stems,
+                "M",
+                Svg.pt(x, 440),
+                "C",
+                Svg.pt(x - 18, 440 - h / 3),
+                Svg.pt(x + 18 + sway, 440 - (2 * h) / 3),
+                Svg.pt(x + sway, 440 - h)
             );
             tips[3 * p] = x + sway;
             tips[3 * p + 1] = 440 - h;
@@ -113,19 +102,26 @@ library SceneArt {
         }
         string memory tipCircles = Svg.circles(tips, "");
         out = string.concat(
-            out,
-            "</g><g fill='",
+            "<path d='M0,438C110,416 200,432 256,426S420,416 512,432V512H0Z' fill='url(#sand)'/><path d='",
+            stems,
+            "' fill='none' stroke='",
+            flora,
+            "' stroke-width='7' stroke-linecap='round'/><g fill='",
             glow,
             "'><g filter='url(#f)'>",
             tipCircles,
             "</g>",
-            tipCircles,
-            "</g><g fill='",
-            ["hsl(30,10%,46%)", "hsl(210,5%,64%)", "hsl(90,22%,42%)", "hsl(262,30%,40%)"][(tank >> 8) % 4],
-            "'>",
-            _pebbles(e >> 128),
-            "</g>"
+            tipCircles
         );
+        out = string.concat(out, "</g><g fill='", _pebbleColour((tank >> 8) % 4), "'>", _pebbles(e >> 128), "</g>");
+    }
+
+    /// @dev Pebbles to match the ground (`_groundStops`).
+    function _pebbleColour(uint256 i) private pure returns (string memory) {
+        if (i == 0) return "hsl(30,10%,46%)";
+        if (i == 1) return "hsl(210,5%,64%)";
+        if (i == 2) return "hsl(90,22%,42%)";
+        return "hsl(262,30%,40%)";
     }
 
     /// @notice Rain over the creature when stormy; drifting motes otherwise.

@@ -52,7 +52,9 @@ contract OrganismArt {
                 band: k.band,
                 temperament: temperament,
                 age: age,
-                lid: CreatureArt.colour(k, 1, 0)
+                lid: k.band == 2 || k.band == 3
+                    ? CreatureArt.colour(k, 1, 0)
+                    : "" // only lids use it
             })
         );
         (defs, body) = CreatureArt.draw(k);
