@@ -153,6 +153,7 @@ const config: HardhatUserConfig = {
     overrides: {
       "contracts/renderers/LivingAssetRenderer.sol": speedFirst(200),
       "contracts/renderers/OrganismArt.sol": speedFirst(200),
+      "contracts/renderers/FaceArt.sol": speedFirst(200),
       "contracts/renderers/TerrariumArt.sol": speedFirst(200),
       "contracts/mocks/chainlink-real/ChainlinkVrf.sol": chainlinkVrf,
       "@chainlink/contracts/src/v0.8/vrf/dev/VRFCoordinatorV2_5.sol": chainlink(500),

@@ -10,9 +10,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import hre from "hardhat";
-import { Resvg } from "@resvg/resvg-js";
 import type { Contract } from "ethers";
-import { decodeTokenUri } from "../tasks/lib/render";
+import { decodeTokenUri, svgToPng } from "../tasks/lib/render";
 import { closeOpenCohort } from "../tasks/lib/cohorts";
 
 // DOCS_IMAGES_OUT: another directory (to try the script without touching the README's images).
@@ -56,7 +55,7 @@ async function main(): Promise<void> {
   };
   const write = async (tokenId: number, name: string) => {
     const { svg } = decodeTokenUri(await collection.tokenURI(tokenId));
-    const png = new Resvg(svg, { fitTo: { mode: "width", value: 320 } }).render().asPng();
+    const png = svgToPng(svg, 320); // the caption in the font the art names, as the gallery's PNGs
     fs.writeFileSync(path.join(OUT, `${name}.png`), png);
     const file = path.join(OUT, `${name}.png`);
     const shown = path.relative(process.cwd(), file);

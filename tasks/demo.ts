@@ -41,9 +41,10 @@ const DECIMALS = 10n ** BigInt(FEED_DECIMALS);
 /**
  * The demo's market, in four acts scaled to `epochs`: a rise (sunny epochs), a crash with relief
  * rallies (stormy), a rebound (sunny) and a calm stretch (every move under the 1% mood threshold of
- * config/networks.ts). A token's temperament is the balance of the rises and falls it lived through
- * (PhenotypeLib.temperament), so the four reveal cohorts, hatched at genesis, mid-rise, early in the
- * crash and in the calm, grow up Bold, Restless, Wary and Serene. Moves are basis points per epoch; the first
+ * config/networks.ts). A token's temperament is the balance of the rises and falls it lived through,
+ * as its own disposition (from its seed) feels it (PhenotypeLib.temperament), so the four reveal
+ * cohorts, hatched at genesis, mid-rise, early in the crash and in the calm, lean Bold, Restless, Wary
+ * and Serene, and the tokens of one cohort still differ. Moves are basis points per epoch; the first
  * priced epoch has no move (nothing to compare with).
  */
 function market(epochs: number) {

@@ -20,23 +20,40 @@ async function rendererVersion(hre: HardhatRuntimeEnvironment, address: string):
   }
 }
 
-/** Deploy a fresh LivingAssetRenderer (it deploys its art contracts in its constructor) and record it. */
-async function deployRenderer(hre: HardhatRuntimeEnvironment, from: number): Promise<string> {
-  const signer = await signerAt(hre, from);
-  const factory = await hre.ethers.getContractFactory("LivingAssetRenderer", signer);
-  const renderer = await factory.deploy();
-  await renderer.waitForDeployment();
-  const address = await renderer.getAddress();
-  const artifact = await hre.deployments.getExtendedArtifact("LivingAssetRenderer");
-  const receipt = await renderer.deploymentTransaction()?.wait();
-  await hre.deployments.save("LivingAssetRenderer", {
+/** Deploy `name` with `args` from `signer` and record it as hardhat-deploy would; returns its address. */
+async function deployAndSave(
+  hre: HardhatRuntimeEnvironment,
+  signer: Awaited<ReturnType<typeof signerAt>>,
+  name: string,
+  args: string[] = [],
+): Promise<string> {
+  const factory = await hre.ethers.getContractFactory(name, signer);
+  const contract = await factory.deploy(...args);
+  await contract.waitForDeployment();
+  const address = await contract.getAddress();
+  const artifact = await hre.deployments.getExtendedArtifact(name);
+  const receipt = await contract.deploymentTransaction()?.wait();
+  await hre.deployments.save(name, {
     address,
     abi: artifact.abi,
+    args,
     bytecode: artifact.bytecode,
     deployedBytecode: artifact.deployedBytecode,
     transactionHash: receipt?.hash,
   });
   return address;
+}
+
+/**
+ * Deploy a fresh LivingAssetRenderer and its art contracts (FaceArt, OrganismArt, TerrariumArt,
+ * deployed first and given to its constructor, as deploy/02_renderer.ts does) and record them.
+ */
+async function deployRenderer(hre: HardhatRuntimeEnvironment, from: number): Promise<string> {
+  const signer = await signerAt(hre, from);
+  const face = await deployAndSave(hre, signer, "FaceArt");
+  const organism = await deployAndSave(hre, signer, "OrganismArt", [face]);
+  const terrarium = await deployAndSave(hre, signer, "TerrariumArt");
+  return deployAndSave(hre, signer, "LivingAssetRenderer", [organism, terrarium]);
 }
 
 task("renderer", "The collection's renderer: `get`, `set --address <a>` (or `set --deploy`), `lock`")

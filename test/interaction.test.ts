@@ -274,12 +274,25 @@ describe("InteractionModule", () => {
       expect((await phenotype(w, 1)).mood).to.equal(0n); // Calm
     });
 
-    it("a token whose market swung both ways about equally is Restless", async () => {
+    it("a market that swung both ways about equally leaves each token of a cohort to its disposition", async () => {
       const w = await deployWorld();
-      await mintAndReveal(w, w.alice, 1);
+      await mintAndReveal(w, w.alice, 8);
       for (const p of [3000, 3300, 3000, 3300, 3000]) await advance(w, P(p));
-      // Up +10% twice, down -9.09% twice: neither side beats the other by a quarter.
-      expect((await phenotype(w, 1)).temperament).to.equal(3n); // Restless
+      // Up +10% twice, down -9.09% twice: a tilt of +4.8 points, active enough for every token.
+      // PhenotypeLib.temperament: the seed's top byte is the bias (-30..+30 points, added to the
+      // tilt; Bold over 11, Wary under -11, Restless between).
+      const seen = new Set<bigint>();
+      for (let id = 1; id <= 8; id++) {
+        const ph = await phenotype(w, id);
+        const up = Number(ph.lifeUpBps);
+        const down = Number(ph.lifeDownBps);
+        const tilt = Math.trunc(((up - down) * 100) / (up + down));
+        const bias = Number((BigInt(ph.seed) >> 248n) % 61n) - 30;
+        const want = tilt + bias > 11 ? 1n : tilt + bias < -11 ? 2n : 3n; // Bold, Wary, Restless
+        expect(ph.temperament, `token ${id}, bias ${bias}`).to.equal(want);
+        seen.add(ph.temperament);
+      }
+      expect(seen.size, "the cohort's temperaments").to.be.greaterThan(1);
     });
 
     it("ERC-7496 traits read the live phenotype; none is settable", async () => {

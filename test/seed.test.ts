@@ -47,6 +47,7 @@ describe("SeedModule (Chainlink VRF v2.5, reveal cohorts)", () => {
       .withArgs(key("revealed"), 1, 5, ethers.toBeHex(1, 32));
     await expect(tx).to.emit(w.collection, "TraitUpdatedRange").withArgs(key("stage"), 1, 5);
     await expect(tx).to.emit(w.collection, "TraitUpdatedRange").withArgs(key("genome"), 1, 5);
+    await expect(tx).to.emit(w.collection, "TraitUpdatedRange").withArgs(key("temperament"), 1, 5);
     await expect(tx)
       .to.emit(w.coordinator, "RandomWordsFulfilled")
       .withArgs(requestId, requestId, w.subscriptionId, (p: bigint) => p > 0n, false, true, false);

@@ -11,6 +11,10 @@ struct Look {
     uint256 vitality; // 0..10_000 basis points
     uint8 stage; // 1 Hatchling .. 4 Ascended
     uint8 temperament; // 0 Serene, 1 Bold, 2 Wary, 3 Restless
+    uint8 band; // vitality band, set by `draw`: 0 Thriving .. 5 Withered, see `band`
+    uint32 age; // epochs since birth: growth
+    string eyeDef; // the eye template `e`, drawn by `CreatureFace`
+    string face; // eyes, brows, mouth and whiskers, drawn by `CreatureFace`
     string glow; // colour(3, 0), set by `draw`: used five times
     string accent; // colour(2, 0), set by `draw`: used three times
 }
@@ -23,6 +27,7 @@ struct Look {
 /// 12 limbs, 22 pattern marks).
 library CreatureArt {
     /// @notice SVG `<defs>` content and the creature group.
+    /// Requirements: `k.band` is `band(k.vitality)`; `k.eyeDef` and `k.face` are drawn.
     function draw(Look memory k) internal pure returns (string memory defs, string memory body) {
         k.glow = colour(k, 3, 0);
         k.accent = colour(k, 2, 0);
@@ -35,11 +40,15 @@ library CreatureArt {
             shapes,
             "</g>",
             _limbDef(k),
-            _eyeDef(k)
+            k.eyeDef
         );
         body = string.concat(
-            "<g transform='translate(256 ",
-            Svg.n(int256(uint256([0, 314, 290, 262, 262][k.stage]))),
+            "<g id='cr'",
+            k.band == 5 ? " filter='url(#gy)'" : "",
+            " transform='translate(256 ",
+            Svg.n(int256(uint256([0, 314, 292, 272, 272][k.stage])) + (k.band >= 3 ? int256(10) : int256(0))),
+            ") rotate(",
+            Svg.n([int256(0), -3, 5, -6][k.temperament] + (k.band == 5 ? int256(14) : int256(0))),
             ") scale(",
             _scale(k),
             ")'>",
@@ -49,6 +58,16 @@ library CreatureArt {
             "</g>"
         );
         if (k.stage == 1) body = string.concat(body, _shell());
+    }
+
+    /// @notice The vitality band of `vitality` (basis points): 0 Thriving (85% and over),
+    /// 1 Healthy (65%), 2 Tired (40%), 3 Weak (20%), 4 Fading (5%), 5 Withered (under 5%).
+    function band(uint256 vitality) internal pure returns (uint8) {
+        if (vitality >= 8_500) return 0;
+        if (vitality >= 6_500) return 1;
+        if (vitality >= 4_000) return 2;
+        if (vitality >= 2_000) return 3;
+        return vitality >= 500 ? 4 : 5;
     }
 
     /// @notice Colour `index` of the token's palette, hue-shifted, faded by low vitality and
@@ -70,17 +89,20 @@ library CreatureArt {
         string memory glow = k.glow;
         return
             string.concat(
-                "<radialGradient id='bd' cx='.4' cy='.34' r='.72'>",
-                Svg.stop("0", colour(k, 0, 18), "1"),
-                Svg.stop(".6", colour(k, 0, 0), "1"),
-                Svg.stop("1", colour(k, 1, 0), "1"),
-                "</radialGradient><radialGradient id='gl'>",
+                "<radialGradient id='bd' cx='.4' cy='.34' r='.72'><stop offset='0' stop-color='",
+                colour(k, 0, 18),
+                "'/><stop offset='.6' stop-color='",
+                colour(k, 0, 0),
+                "'/><stop offset='1' stop-color='",
+                colour(k, 1, 0),
+                "'/></radialGradient><radialGradient id='gl'>",
                 Svg.stop("0", glow, ".9"),
                 Svg.stop(".45", glow, ".25"),
                 Svg.stop("1", glow, "0"),
                 "</radialGradient><pattern id='sc' width='18' height='14' patternUnits='userSpaceOnUse'><path d='M0,14Q9,0 18,14' fill='none' stroke='",
                 k.accent,
-                "' stroke-width='2.5'/></pattern>"
+                "' stroke-width='2.5'/></pattern>",
+                k.band == 5 ? "<filter id='gy'><feColorMatrix type='saturate' values='.1'/></filter>" : ""
             );
     }
 
@@ -102,11 +124,13 @@ library CreatureArt {
 
     /// @dev Everything on the body: pattern, rim light, sheen, eyes, mouth, crown.
     function _front(Look memory k) private pure returns (string memory out) {
+        uint8 pattern = k.genes.pattern;
         out = string.concat(
             "<g clip-path='url(#c)' fill='",
             k.accent,
             "' stroke='",
-            k.accent,
+            // Spots and freckles are filled dots: no stroke, said once for all of them.
+            pattern == 0 || pattern == 4 ? "none" : k.accent,
             "' opacity='.6'>",
             _pattern(k),
             "</g><use href='#s' fill='none' stroke='",
@@ -114,8 +138,20 @@ library CreatureArt {
             "' stroke-width='3' stroke-opacity='.6'/><ellipse cx='-34' cy='-48' rx='30' ry='15' transform='rotate(-35 -34 -48)' fill='white' opacity='.3'/>"
         );
         if (k.genes.body == 3) out = string.concat(out, _spiral(k));
-        out = string.concat(out, _face(k));
+        if (k.band == 5) {
+            out = string.concat(
+                out,
+                "<path id='crk' clip-path='url(#c)' d='M-70,-80l20,26 -12,16 18,24M46,-92l-14,32 16,14 -10,30M-28,34l22,18 20,-8 12,26M84,10l-22,14 6,20' fill='none' stroke='rgb(38,30,32)' stroke-width='5' stroke-linejoin='round'/>"
+            );
+        }
+        out = string.concat(out, k.face);
         if (k.stage == 4) out = string.concat(out, _crown(k));
+        if (k.band == 0) {
+            out = string.concat(
+                out,
+                "<g id='bub' fill='none' stroke='white' stroke-width='3' opacity='.75'><circle cx='160' cy='-40' r='13'/><circle cx='178' cy='-98' r='9'/><circle cx='152' cy='-146' r='6'/><circle cx='-166' cy='-70' r='10'/><circle cx='-150' cy='-126' r='6'/></g>"
+            );
+        }
     }
 
     // -------------------------------------------------------------------------------------
@@ -260,8 +296,13 @@ library CreatureArt {
                     )
                 ),
                 Svg.path(d, string.concat("fill='none' stroke='", k.glow, "' stroke-width='3' stroke-opacity='.7'")),
-                Svg.circle(c / 2, len, 7, string.concat("fill='", colour(k, 3, 10), "' filter='url(#f)'")),
-                Svg.circle(c / 2, len, 3, "fill='white'"),
+                // Fading and Withered: the tips' lights are out.
+                k.band >= 4
+                    ? ""
+                    : string.concat(
+                        Svg.circle(c / 2, len, 7, string.concat("fill='", colour(k, 3, 10), "' filter='url(#f)'")),
+                        Svg.circle(c / 2, len, 3, "fill='white'")
+                    ),
                 "</g>"
             );
     }
@@ -327,7 +368,7 @@ library CreatureArt {
                 xyr[3 * p + 1] = (dist * Svg.cos(angle)) / 10_000;
                 xyr[3 * p + 2] = size;
             }
-            out = Svg.circles(xyr, "stroke='none'");
+            out = Svg.circles(xyr, "");
         } else if (pattern == 1) {
             int256 bend = int256(uint256(k.genes.curl));
             for (int256 y = -110; y <= 110; y += 34) {
@@ -350,105 +391,35 @@ library CreatureArt {
         }
     }
 
-    /// @dev Eye template `e`: open eyes, or closed arcs when vitality is under 25%.
-    function _eyeDef(Look memory k) private pure returns (string memory) {
-        int256 er = _eyeRadius(k);
-        if (k.vitality < 2_500) {
-            return
-                string.concat(
-                    "<path id='e' d='M",
-                    Svg.n(-er),
-                    ",0Q0,",
-                    Svg.n((er * 7) / 10),
-                    " ",
-                    Svg.n(er),
-                    ",0' fill='none' stroke='rgb(27,16,40)' stroke-width='",
-                    Svg.n(er / 4 + 1),
-                    "' stroke-linecap='round'/>"
-                );
-        }
-        return
-            string.concat(
-                "<g id='e'>",
-                Svg.circle(0, 0, er, "fill='white'"),
-                Svg.circle(0, er / 8, (er * 58) / 100, "fill='rgb(27,16,40)'"),
-                Svg.circle(-(er * 3) / 10, -(er * 3) / 10, (er * 24) / 100, "fill='white'"),
-                "</g>"
-            );
-    }
-
-    function _eyeRadius(Look memory k) private pure returns (int256 er) {
-        er = int256(uint256([0, 30, 24, 19, 19][k.stage]));
-        if (k.genes.eyes == 3) er = (er * 80) / 100;
-        if (k.genes.body == 3) er = (er * 72) / 100;
-    }
-
-    function _face(Look memory k) private pure returns (string memory out) {
-        int256 er = _eyeRadius(k);
-        uint8 body = k.genes.body;
-        int256 bx = body == 3 ? int256(-80) : int256(0);
-        int256 by =
-            body == 3
-                ? int256(40)
-                : body == 2
-                    ? int256(-40)
-                    : int256(-12);
-        uint8 eyes = k.genes.eyes;
-        if (eyes == 1) {
-            out = _eyeAt(bx, by);
-        } else {
-            int256 dx = (er * (eyes == 2 ? int256(135) : int256(150))) / 100;
-            out = string.concat(_eyeAt(bx - dx, by), _eyeAt(bx + dx, by));
-            if (eyes == 3) out = string.concat(out, _eyeAt(bx, by - (er * 15) / 10));
-        }
-        int256 my = by + (er * 16) / 10;
-        string memory d;
-        if (k.vitality < 2_500)
-            d = string.concat("M", Svg.pt(bx - 9, my + 4), "Q", Svg.pt(bx, my - 4), Svg.pt(bx + 9, my + 4));
-        else if (k.temperament == 0)
-            d = string.concat("M", Svg.pt(bx - 9, my), "Q", Svg.pt(bx, my + 8), Svg.pt(bx + 9, my));
-        else if (k.temperament == 1)
-            d = string.concat("M", Svg.pt(bx - 14, my - 2), "Q", Svg.pt(bx, my + 16), Svg.pt(bx + 14, my - 2), "Z");
-        else if (k.temperament == 2) d = string.concat("M", Svg.pt(bx - 5, my + 2), "a5,4 0 1 0 10,0a5,4 0 1 0 -10,0");
-        else d = string.concat("M", Svg.pt(bx - 12, my), "l6,4 6,-4 6,4 6,-4");
-        out = string.concat(
-            out,
-            Svg.path(
-                d,
-                string.concat(
-                    "fill='",
-                    k.temperament == 1 ? "rgb(27,16,40)" : "none",
-                    "' stroke='rgb(27,16,40)' stroke-width='3.5' stroke-linecap='round' stroke-linejoin='round'"
-                )
-            )
-        );
-    }
-
-    function _eyeAt(int256 x, int256 y) private pure returns (string memory) {
-        return Svg.use("e", string.concat("translate(", Svg.n(x), " ", Svg.n(y), ")"));
-    }
-
     /// @dev Ascended: a luminous halo and sparkles.
     function _crown(Look memory k) private pure returns (string memory out) {
         out = string.concat(
             "<g fill='none' stroke='hsl(48,100%,78%)'><ellipse cy='-158' rx='64' ry='15' stroke-width='10' filter='url(#f)'/><ellipse cy='-158' rx='64' ry='15' stroke-width='4'/></g><g fill='",
             colour(k, 3, 15),
-            "'>"
+            "'><defs><path id='sp' d='M0,-12L3,-3 12,0 3,3 0,12 -3,3 -12,0 -3,-3Z'/></defs>"
         );
+        // Sparkle p at rotate(30 + 60p degrees), 150..209 from the centre (byte p + 1 of r).
         uint256 r = uint256(keccak256(abi.encode(k.genes.entropy, "sparkle")));
-        for (uint256 p; p < 6; ++p) {
-            r >>= 8;
-            // Sparkle p at rotate(30 + 60p degrees), 150..209 from the centre.
-            out = string.concat(
-                out,
-                "<path d='M0,-12L3,-3 12,0 3,3 0,12 -3,3 -12,0 -3,-3Z' transform='rotate(",
-                ["30", "90", "150", "210", "270", "330"][p],
-                ".0) translate(0 -",
+        string memory half = string.concat(_sparkle("30", r >> 8), _sparkle("90", r >> 16), _sparkle("150", r >> 24));
+        out = string.concat(
+            out,
+            half,
+            _sparkle("210", r >> 32),
+            _sparkle("270", r >> 40),
+            _sparkle("330", r >> 48),
+            "</g>"
+        );
+    }
+
+    function _sparkle(string memory angle, uint256 r) private pure returns (string memory) {
+        return
+            string.concat(
+                "<use href='#sp' transform='rotate(",
+                angle,
+                ") translate(0 -",
                 Format.u(150 + (r % 60)),
                 ")'/>"
             );
-        }
-        out = string.concat(out, "</g>");
     }
 
     /// @dev Hatchling: the front half of its eggshell.
@@ -461,9 +432,12 @@ library CreatureArt {
     // Numbers
     // -------------------------------------------------------------------------------------
 
-    /// @dev Scale of the creature group: stage size times the size gene, as `0.xxx`.
+    /// @dev Scale of the creature group: stage size times the size gene, grown by 1% per 5
+    /// epochs of age (at most 10%), as `0.xxx`; squashed to 93% in height when Weak or worse.
     function _scale(Look memory k) private pure returns (string memory) {
-        return _frac((uint256([0, 48, 70, 88, 92][k.stage]) * k.genes.sizePct));
+        uint256 growth = k.age >= 50 ? 10 : k.age / 5;
+        uint256 sx = (uint256([0, 48, 70, 80, 84][k.stage]) * k.genes.sizePct * (100 + growth)) / 100;
+        return k.band >= 3 ? string.concat(_frac(sx), " ", _frac((sx * 93) / 100)) : _frac(sx);
     }
 
     /// @dev `value / 10_000` as a decimal (`7350` -> `0.735`).

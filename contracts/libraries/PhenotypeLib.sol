@@ -53,7 +53,7 @@ library PhenotypeLib {
         ph.lifeUpBps = p.atNow.cumUpBps - p.atBirth.cumUpBps;
         ph.lifeDownBps = p.atNow.cumDownBps - p.atBirth.cumDownBps;
         ph.lastPrice = int256(uint256(p.atNow.price));
-        ph.temperament = temperament(ph.lifeUpBps, ph.lifeDownBps, ph.age);
+        ph.temperament = temperament(ph.lifeUpBps, ph.lifeDownBps, ph.age, p.seed);
         ph.mood = mood(p.atNow.moveBps, p.moodThresholdBps);
         if (!p.revealed) {
             ph.stage = Stage.Egg;
@@ -96,12 +96,22 @@ library PhenotypeLib {
         return (seed & IDENTITY_MASK) | (remix & ~IDENTITY_MASK);
     }
 
-    /// @notice Serene when the market barely moved over the token's life; otherwise Bold when
-    /// up-moves beat down-moves by a quarter, Wary the other way round, Restless in between.
-    function temperament(uint256 up, uint256 down, uint256 age) internal pure returns (Temperament) {
-        if (up + down < SERENE_BPS_PER_EPOCH * (age == 0 ? 1 : age)) return Temperament.Serene;
-        if (up * 4 > down * 5) return Temperament.Bold;
-        if (down * 4 > up * 5) return Temperament.Wary;
+    /// @notice The market the token lived through, read through the token's own disposition.
+    /// The market: activity, the average |move| per epoch of its life, and tilt, up-moves less
+    /// down-moves as a share of all moves (percent). The disposition, from the seed's top bits
+    /// (no gene reads them; fixed for life, different for every token of a cohort): nerve, 0 to
+    /// 150 bps added to the activity, and bias, -30 to +30 points added to the tilt. Serene when
+    /// the felt activity is under 100 bps per epoch; otherwise Bold when the felt tilt is over
+    /// 11 points (up-moves beat down-moves by about a quarter), Wary under -11, Restless between.
+    /// With no market yet (age 0, or an unrevealed seed of 0) the disposition alone decides.
+    function temperament(uint256 up, uint256 down, uint256 age, uint256 seed) internal pure returns (Temperament) {
+        uint256 nerve = ((seed >> 240) & 0xff) % 151;
+        int256 bias = int256(((seed >> 248) & 0xff) % 61) - 30;
+        uint256 moved = up + down;
+        if (moved / (age == 0 ? 1 : age) + nerve < SERENE_BPS_PER_EPOCH) return Temperament.Serene;
+        int256 tilt = moved == 0 ? int256(0) : ((int256(up) - int256(down)) * 100) / int256(moved);
+        if (tilt + bias > 11) return Temperament.Bold;
+        if (tilt + bias < -11) return Temperament.Wary;
         return Temperament.Restless;
     }
 

@@ -261,11 +261,13 @@ library SeedLogic {
         uint256 last = first + c.quantity - 1;
         emit ISeedModule.CohortRevealed(cohortId, first, c.quantity, birthEpoch);
         emit ILivingAsset.BatchMetadataUpdate(first, last);
-        // ERC-7496: the cohort's "revealed" trait became true; its stage left Egg and its genome
-        // appeared (values per token: read them with getTraitValue).
+        // ERC-7496: the cohort's "revealed" trait became true; its stage left Egg, its genome
+        // appeared and its temperament now follows each token's disposition, read from its seed
+        // (values per token: read them with getTraitValue).
         emit IERC7496.TraitUpdatedRangeUniformValue(Traits.REVEALED, first, last, bytes32(uint256(1)));
         emit IERC7496.TraitUpdatedRange(Traits.STAGE, first, last);
         emit IERC7496.TraitUpdatedRange(Traits.GENOME, first, last);
+        emit IERC7496.TraitUpdatedRange(Traits.TEMPERAMENT, first, last);
     }
 
     /// @notice See {ISeedModule-setVrfConfig}: the request parameters; the coordinator stays.

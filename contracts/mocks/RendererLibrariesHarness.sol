@@ -70,10 +70,10 @@ contract RendererLibrariesHarness {
     /// @notice Gas of each terrarium layer, measured inside the call (profiling aid).
     function sceneGas() external view returns (uint256[6] memory used) {
         uint256 g = gasleft();
-        SceneArt.defs(2);
+        SceneArt.defs(2, 1);
         used[0] = g - gasleft();
         g = gasleft();
-        SceneArt.backdrop(2, 1);
+        SceneArt.backdrop(2, 1, 1 << 16);
         used[1] = g - gasleft();
         g = gasleft();
         SceneArt.ground(123456789, "hsl(1,2%,3%)", "hsl(1,2%,3%)");

@@ -23,29 +23,32 @@ import {Creature, TerrariumArt} from "./TerrariumArt.sol";
 /// creature in a terrarium, token JSON (OpenSea attributes plus reproducibility fields),
 /// ERC-7572 collection JSON and ERC-7496 trait metadata.
 /// @dev No storage and no owner: anyone may call every function. Its only external calls are two
-/// view calls to the art contracts its constructor deployed (`organismArt.draw` and
-/// `terrariumArt.compose` for a revealed token, `terrariumArt.egg` for an egg), whose addresses are
-/// immutable, so the output is a pure function of the params and this contract's address. Untrusted strings
+/// view calls to the art contracts given to its constructor (`organismArt.draw` and
+/// `terrariumArt.compose` for a revealed token, `terrariumArt.egg` for an egg; deployed first,
+/// so that this contract's initcode stays small), whose addresses are immutable, so the output is
+/// a pure function of the params and this contract's address. Untrusted strings
 /// (names, descriptions, provenance text) are escaped by `Json.escape` / `Json.escapeXml`.
 contract LivingAssetRenderer is IRenderer {
-    string private constant _VERSION = "1.1.0";
+    string private constant _VERSION = "1.2.0";
     /// @dev Token and collection JSON: not base64, see `Json` (no `%` or `#` in the JSON).
     string private constant _JSON_PREFIX = "data:application/json;utf8,";
     /// @dev Trait metadata, small and fixed, stays base64.
     string private constant _JSON_BASE64_PREFIX = "data:application/json;base64,";
     /// @dev The image: the SVG percent-encoded by `Json.uriData`, inside the JSON string.
     string private constant _SVG_PREFIX = "data:image/svg+xml;utf8,";
-    /// @dev Longest collection name drawn in an image, in bytes (the JSON keeps it whole).
+    /// @dev Longest collection name drawn on an image's plaque, in bytes (the JSON keeps it
+    /// whole); the plaque's widest caption stays clear of the creature (test/renderer/life.test.ts).
     uint256 private constant _LABEL_BYTES = 48;
 
-    /// @notice Draws the creature; deployed by this renderer's constructor.
+    /// @notice Draws the creature; deployed before this renderer.
     OrganismArt public immutable organismArt;
-    /// @notice Draws the terrarium and the egg; deployed by this renderer's constructor.
+    /// @notice Draws the terrarium and the egg; deployed before this renderer.
     TerrariumArt public immutable terrariumArt;
 
-    constructor() {
-        organismArt = new OrganismArt();
-        terrariumArt = new TerrariumArt();
+    /// @param organism the `OrganismArt` to draw with. @param terrarium the `TerrariumArt`.
+    constructor(OrganismArt organism, TerrariumArt terrarium) {
+        organismArt = organism;
+        terrariumArt = terrarium;
     }
 
     // -------------------------------------------------------------------------------------
@@ -65,13 +68,7 @@ contract LivingAssetRenderer is IRenderer {
             ",",
             Json.str("description", params.description),
             ",",
-            Json.trusted(
-                "image",
-                string.concat(
-                    _SVG_PREFIX,
-                    Json.uriData(terrariumArt.egg(Json.escapeXml(Json.truncate(params.name, _LABEL_BYTES))))
-                )
-            ),
+            Json.trusted("image", string.concat(_SVG_PREFIX, Json.uriData(_eggOf(params.name, "")))),
             ",",
             Json.raw("seller_fee_basis_points", Format.u(params.royaltyBps)),
             ",",
@@ -273,27 +270,39 @@ contract LivingAssetRenderer is IRenderer {
 
     function _svg(TokenRenderParams calldata params) internal view returns (string memory) {
         Phenotype calldata ph = params.phenotype;
-        string memory label = string.concat(
-            Json.escapeXml(Json.truncate(params.collectionName, _LABEL_BYTES)),
-            " #",
-            Format.u(params.tokenId)
-        );
-        if (!_isRevealed(ph)) return terrariumArt.egg(label);
+        if (!_isRevealed(ph)) {
+            return _eggOf(params.collectionName, string.concat("#", Format.u(params.tokenId), " Egg"));
+        }
         Creature memory c;
         (c.defs, c.body, c.flora, c.glow) = organismArt.draw(
             ph.genome,
             ph.vitality,
             uint8(ph.stage),
-            uint8(ph.temperament)
+            uint8(ph.temperament),
+            ph.age
         );
+        string memory name = Json.truncate(params.collectionName, _LABEL_BYTES);
+        string memory subtitle = string.concat("#", Format.u(params.tokenId), " ", _stageName(ph.stage));
         return
             terrariumArt.compose(
                 uint8(ph.mood),
                 uint8(ph.temperament),
-                uint256(keccak256(abi.encode(ph.genome, "terrarium"))),
+                uint256(keccak256(abi.encode(ph.genome & Genome.IDENTITY_MASK, "tank"))),
                 c,
-                string.concat(label, " - ", _stageName(ph.stage))
+                Json.escapeXml(name),
+                subtitle,
+                _max(bytes(name).length, bytes(subtitle).length)
             );
+    }
+
+    /// @dev The egg with the caption `name` (cut and escaped here) over `subtitle`.
+    function _eggOf(string calldata name, string memory subtitle) internal view returns (string memory) {
+        string memory cut = Json.truncate(name, _LABEL_BYTES);
+        return terrariumArt.egg(Json.escapeXml(cut), subtitle, _max(bytes(cut).length, bytes(subtitle).length));
+    }
+
+    function _max(uint256 a, uint256 b) internal pure returns (uint256) {
+        return a > b ? a : b;
     }
 
     function _isRevealed(Phenotype calldata ph) internal pure returns (bool) {

@@ -13,7 +13,15 @@ import { duration } from "./errors";
 import { bpsPercent, eth, price, usd } from "./units";
 
 /** Contracts a deploy writes, in order; each is reused when its deployment is already saved. */
-export const DEPLOY_ORDER = ["LivingAssetRenderer", ...LIBRARIES, "World", "LivingAsset"] as const;
+export const DEPLOY_ORDER = [
+  "FaceArt",
+  "OrganismArt",
+  "TerrariumArt",
+  "LivingAssetRenderer",
+  ...LIBRARIES,
+  "World",
+  "LivingAsset",
+] as const;
 
 const COORDINATOR_ABI = [
   "function getSubscription(uint256 subId) view returns (uint96 balance, uint96 nativeBalance, uint64 reqCount, address owner, address[] consumers)",

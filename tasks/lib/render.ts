@@ -40,11 +40,30 @@ export async function fetchToken(collection: Contract, tokenId: bigint | number)
   return decodeTokenUri(await collection.tokenURI(tokenId));
 }
 
-/** SVG -> PNG with resvg (lazy require: resvg is a native module). */
+/**
+ * The font the art's caption names first (`font-family='DejaVu Sans Mono,monospace'`), shipped by
+ * the `dejavu-fonts-ttf` package: resvg loads no system font here, so without it the caption
+ * would be dropped from the PNGs while a marketplace's browser shows it.
+ */
+export const CAPTION_FONT_FILE = path.join(
+  path.dirname(require.resolve("dejavu-fonts-ttf/package.json")),
+  "ttf",
+  "DejaVuSansMono.ttf",
+);
+
+/** resvg's font options: the caption's font only, the same on every machine. */
+export const RESVG_FONT = {
+  loadSystemFonts: false,
+  fontFiles: [CAPTION_FONT_FILE],
+  defaultFontFamily: "DejaVu Sans Mono",
+  monospaceFamily: "DejaVu Sans Mono",
+};
+
+/** SVG -> PNG with resvg (lazy require: resvg is a native module), the caption in its font. */
 export function svgToPng(svg: string, width = 256): Buffer {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Resvg } = require("@resvg/resvg-js") as typeof import("@resvg/resvg-js");
-  const resvg = new Resvg(svg, { fitTo: { mode: "width", value: width }, font: { loadSystemFonts: false } });
+  const resvg = new Resvg(svg, { fitTo: { mode: "width", value: width }, font: RESVG_FONT });
   return resvg.render().asPng();
 }
 

@@ -5,15 +5,17 @@
  */
 
 /**
- * `PhenotypeLib.temperament`: over the token's life (the difference of two prefix sums of the
- * environment log), Serene when the market barely moved on average; otherwise Bold when the
- * up-moves beat the down-moves by more than a quarter, Wary the other way round, Restless in between.
+ * `PhenotypeLib.temperament`: the market of the token's life (the difference of two prefix sums of
+ * the environment log) as the token's own disposition (from its seed, fixed for life) feels it:
+ * Serene when it felt the market barely move; otherwise Bold when the rises clearly outweighed the
+ * falls, Wary the other way round, Restless in between. Tokens of one cohort live the same market
+ * but differ in disposition, so their temperaments differ.
  */
 export const TEMPERAMENT_MEANING: Record<string, string> = {
-  Serene: "the market barely moved in its lifetime",
-  Bold: "lived through clearly more rises than falls",
-  Wary: "lived through clearly more falls than rises",
-  Restless: "lived through rises and falls in about equal measure",
+  Serene: "felt the market barely move in its lifetime (a calm nature)",
+  Bold: "felt clearly more rises than falls (its nature leans bold)",
+  Wary: "felt clearly more falls than rises (its nature leans wary)",
+  Restless: "felt rises and falls in about equal measure",
 };
 
 /** `PhenotypeLib.mood`: the latest epoch's move against the mood threshold (one value for the whole world). */

@@ -42,8 +42,9 @@ describe("LivingAssetRenderer escaping", function () {
       expect(json.provenance.generator_version).to.equal('\\\\"');
       const svg = decodeDataUri(json.image, "image/svg+xml");
       expectSafeSvg(svg);
-      // The label shows the name, XML-escaped (control byte 0x01 becomes a space).
-      expect(svg).to.include("Vivarium &quot;β&quot; &lt;test&gt; &amp; \\ ü 🌱\n%41#\t &#39;end&#39; #5");
+      // The plaque shows the name, XML-escaped (control byte 0x01 becomes a space), over the token's number.
+      expect(svg).to.include(">Vivarium &quot;β&quot; &lt;test&gt; &amp; \\ ü 🌱\n%41#\t &#39;end&#39;</text>");
+      expect(svg).to.include(revealed ? ">#5 Juvenile</text>" : ">#5 Egg</text>");
     }
   });
 

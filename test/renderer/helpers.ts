@@ -85,18 +85,24 @@ export function tokenParams(
  * Deploys with an estimated gas limit. solidity-coverage sends every transaction with a fixed
  * 2^24 gas (the EIP-7825 cap under Osaka), which the instrumented renderer's deployment exceeds.
  */
-export async function deployWithEstimate<T>(name: string): Promise<T> {
+export async function deployWithEstimate<T>(name: string, ...args: unknown[]): Promise<T> {
   const factory = await ethers.getContractFactory(name);
-  const gasLimit = await ethers.provider.estimateGas(await factory.getDeployTransaction());
-  const contract = await factory.deploy({ gasLimit });
+  const gasLimit = await ethers.provider.estimateGas(await factory.getDeployTransaction(...args));
+  const contract = await factory.deploy(...args, { gasLimit });
   await contract.waitForDeployment();
   return contract as unknown as T;
 }
 
+/** The renderer as deploy/02_renderer.ts deploys it: its art contracts first, then itself. */
 export async function deployRenderer(): Promise<LivingAssetRenderer> {
-  const renderer = await deployWithEstimate<LivingAssetRenderer>("LivingAssetRenderer");
-  await renderer.waitForDeployment();
-  return renderer;
+  const face = await deployWithEstimate<{ getAddress(): Promise<string> }>("FaceArt");
+  const organism = await deployWithEstimate<{ getAddress(): Promise<string> }>("OrganismArt", await face.getAddress());
+  const terrarium = await deployWithEstimate<{ getAddress(): Promise<string> }>("TerrariumArt");
+  return deployWithEstimate<LivingAssetRenderer>(
+    "LivingAssetRenderer",
+    await organism.getAddress(),
+    await terrarium.getAddress(),
+  );
 }
 
 /**

@@ -219,6 +219,6 @@ describe("LivingAssetRenderer metadata", function () {
 
   it("version returns a semantic version", async function () {
     const { renderer } = await loadFixture(fixture);
-    expect(await renderer.version()).to.equal("1.1.0");
+    expect(await renderer.version()).to.equal("1.2.0");
   });
 });

@@ -10,8 +10,9 @@ import { deployRenderer, rasterize, seedOf, tokenParams, type PhenotypeOverrides
 /**
  * The art must not change when the renderer is optimised: the SVG bytes may (shorter numbers,
  * shared defs), the pixels may not. `fixtures/art.json.gz` holds the SVG the renderer drew for
- * each phenotype below before the gas work (1.0.0's art, with the Genome layout of 16-bit fields);
- * this test renders the same phenotypes now and
+ * each phenotype below (1.2.0's art: vitality bands, tanks, age, temperament faces and the caption's
+ * plaque, issue 22; before it 1.0.0's, with the Genome layout of 16-bit fields); this test renders
+ * the same phenotypes now and
  * compares both rasterisations with resvg at 256 px.
  *
  * The measure: for every pixel, the largest difference over R, G, B and A (0..255). The images
