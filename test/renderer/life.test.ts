@@ -266,6 +266,14 @@ describe("LivingAssetRenderer: the art shows a life", function () {
     expect(faces.map((f) => f.tilt)).to.deep.equal(["0", "-3", "5", "-6"]);
   });
 
+  it("OrganismArt.draw, called directly with vitality over 100%, draws the 100% creature", async function () {
+    const { organismArt } = await loadFixture(fixture);
+    const genome = genomeOf({ body: 2, size: 12, stretch: 13, lobe: 7, limbs: 1, eyes: 1, curl: 10, symmetry: 1 });
+    const full = await organismArt.draw(genome, 10_000, 3, 1, 20);
+    expect([...(await organismArt.draw(genome, 65_535, 3, 1, 20))]).to.deep.equal([...full]);
+    expect([...(await organismArt.draw(genome, 9_999, 3, 1, 20))]).to.not.deep.equal([...full]);
+  });
+
   it("the caption's plaque never overlaps the creature (largest bodies, oldest, every stage, tilt and band)", async function () {
     const { renderer, organismArt } = await loadFixture(fixture);
     const name = "W".repeat(64); // cut to 48 bytes on the plaque: its widest caption
