@@ -20,7 +20,10 @@ if (worker !== undefined && !globals.vivariumHeartbeat) {
   setInterval(() => {
     if (!current) return;
     const seconds = ((Date.now() - since) / 1000).toFixed(0);
-    console.log(`      … worker ${Number(worker) + 1}: ${done} tests done; running ${current} (${seconds} s)`);
+    // Straight to stdout, not console.log: a test that captures console.log (runTask) must not catch it.
+    process.stdout.write(
+      `      … worker ${Number(worker) + 1}: ${done} tests done; running ${current} (${seconds} s)\n`,
+    );
   }, EVERY_MS).unref();
 }
 
