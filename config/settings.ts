@@ -31,15 +31,19 @@ export function wholeSetting(name: string, fallback: number, min: number, max: n
   return n;
 }
 
+/** `text` as an amount of ETH such as 0.01, in wei; undefined when it is not one (or has over 18 decimals). */
+export function parseEtherAmount(text: string): bigint | undefined {
+  try {
+    return /^\d+(\.\d+)?$/.test(text.trim()) ? parseEther(text.trim()) : undefined;
+  } catch {
+    return undefined; // more than 18 decimals
+  }
+}
+
 /** An amount of ETH such as 0.01, returned in wei. */
 export function ethSetting(name: string, fallback: string, max: bigint): bigint {
   const text = envValue(name) ?? fallback;
-  let wei: bigint | undefined;
-  try {
-    if (/^\d+(\.\d+)?$/.test(text)) wei = parseEther(text);
-  } catch {
-    /* more than 18 decimals */
-  }
+  const wei = parseEtherAmount(text);
   if (wei === undefined || wei > max)
     throw settingError(`${name} must be an amount of ETH such as 0.01 (at most 18 decimals); got "${text}"`);
   return wei;

@@ -1,6 +1,6 @@
 import { task, types } from "hardhat/config";
-import { action, cliInt, COLLECTION_HELP, eventsIn, getCollection, signerAt, userError } from "./lib/common";
-import { decodeDataUri } from "./lib/render";
+import { action, cliInt, COLLECTION_HELP, eventNamesIn, getCollection, signerAt, userError } from "./lib/common";
+import { decodeContractUri } from "./lib/render";
 
 task("description", "The collection's description in contractURI: `get` (default) or `set --text T` (config role)")
   .addOptionalPositionalParam("subcommand", "get | set", "get", types.string)
@@ -13,8 +13,7 @@ task("description", "The collection's description in contractURI: `get` (default
       async (args, hre) => {
         const collection = await getCollection(hre, args.collection);
         const read = async () =>
-          (JSON.parse(decodeDataUri((await collection.contractURI()) as string)) as { description: string })
-            .description;
+          decodeContractUri<{ description: string }>((await collection.contractURI()) as string).description;
         if (args.subcommand === "get") {
           const description = await read();
           return { data: { description }, text: description };
@@ -24,9 +23,11 @@ task("description", "The collection's description in contractURI: `get` (default
         const c = collection.connect(await signerAt(hre, args.from)) as typeof collection;
         const tx = await c.setDescription(args.text);
         const receipt = await tx.wait();
-        const events = ["DescriptionUpdated", "ContractURIUpdated", "BatchMetadataUpdate"].filter(
-          (name) => eventsIn(collection, receipt, name).length > 0,
-        );
+        const events = eventNamesIn(collection, receipt, [
+          "DescriptionUpdated",
+          "ContractURIUpdated",
+          "BatchMetadataUpdate",
+        ]);
         const description = await read();
         return {
           data: { tx: tx.hash, description, events },

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { task, types } from "hardhat/config";
 import { keccak256 } from "ethers";
-import { action, cliInt, COLLECTION_HELP, eventsIn, getCollection, signerAt, userError } from "./lib/common";
-import { decodeDataUri } from "./lib/render";
+import { action, cliInt, COLLECTION_HELP, eventNamesIn, getCollection, signerAt, userError } from "./lib/common";
+import { decodeContractUri } from "./lib/render";
 
 /** The provenance record as contractURI shows it (ERC-7572). */
 interface ProvenanceRecord {
@@ -72,8 +72,7 @@ task(
     }>(async (args, hre) => {
       const collection = await getCollection(hre, args.collection);
       const record = async () =>
-        (JSON.parse(decodeDataUri((await collection.contractURI()) as string)) as { provenance: ProvenanceRecord })
-          .provenance;
+        decodeContractUri<{ provenance: ProvenanceRecord }>((await collection.contractURI()) as string).provenance;
       if (args.subcommand === "get") {
         const data = await record();
         return { data, text: recordText(data) };
@@ -101,9 +100,11 @@ task(
         args.generatorVersion ?? "",
       );
       const receipt = await tx.wait();
-      const events = ["ProvenanceUpdated", "ContractURIUpdated", "BatchMetadataUpdate"].filter(
-        (name) => eventsIn(collection, receipt, name).length > 0,
-      );
+      const events = eventNamesIn(collection, receipt, [
+        "ProvenanceUpdated",
+        "ContractURIUpdated",
+        "BatchMetadataUpdate",
+      ]);
       const data = { tx: tx.hash, ...(await record()), events };
       return {
         data,

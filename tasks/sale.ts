@@ -6,7 +6,7 @@ import {
   cliInt,
   COLLECTION_HELP,
   etherParam,
-  eventsIn,
+  eventNamesIn,
   getCollection,
   signerAt,
   userError,
@@ -111,14 +111,14 @@ task("sale", `The public sale: ${SUBCOMMANDS}`)
           throw userError(`unknown subcommand "${args.subcommand}" (${SUBCOMMANDS})`);
       }
       const receipt = await tx.wait();
-      const events = [
+      const events = eventNamesIn(collection, receipt, [
         "SaleStateUpdated",
         "SaleConfigUpdated",
         "TreasuryUpdated",
         "Withdrawn",
         "Paused",
         "Unpaused",
-      ].filter((name) => eventsIn(collection, receipt, name).length > 0);
+      ]);
       const after = await saleState(collection);
       return {
         data: { tx: tx.hash, events, ...after },

@@ -1,7 +1,8 @@
 import { HardhatPluginError } from "hardhat/plugins";
 import type { CLIArgumentType, HardhatRuntimeEnvironment } from "hardhat/types";
-import { parseEther, type Contract, type Interface } from "ethers";
+import type { Contract, Interface } from "ethers";
 import { DEVELOPMENT_CHAINS } from "../../config/networks";
+import { parseEtherAmount } from "../../config/settings";
 import { describeError, type ErrorContext } from "./errors";
 import { checkNetwork } from "./network";
 import { moodName } from "./units";
@@ -84,12 +85,7 @@ export function addressParam(hre: HardhatRuntimeEnvironment, option: string, val
 
 /** `--<option>` as an amount of ETH such as 0.01, in wei (at most `max`), or a one-line error. */
 export function etherParam(option: string, text: string, max?: bigint): bigint {
-  let wei: bigint | undefined;
-  try {
-    if (/^\d+(\.\d+)?$/.test(text.trim())) wei = parseEther(text.trim());
-  } catch {
-    /* more than 18 decimals */
-  }
+  const wei = parseEtherAmount(text);
   if (wei === undefined)
     throw userError(`--${option} must be an amount of ETH such as 0.01 (at most 18 decimals); got "${text}"`);
   if (max !== undefined && wei > max) throw userError(`--${option} must be at most ${max} wei; got ${wei}`);
@@ -316,6 +312,11 @@ export function eventsIn(
     }
   }
   return out;
+}
+
+/** Which of `names` the contract emitted in `receipt`, in the order given. */
+export function eventNamesIn(contract: Contract, receipt: Parameters<typeof eventsIn>[1], names: string[]): string[] {
+  return names.filter((name) => eventsIn(contract, receipt, name).length > 0);
 }
 
 /** Simple aligned text table. */

@@ -25,6 +25,11 @@ export function decodeDataUri(uri: string): string {
   return header.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
 }
 
+/** Decode `contractURI` (ERC-7572) into its JSON. */
+export function decodeContractUri<T = Record<string, unknown>>(uri: string): T {
+  return JSON.parse(decodeDataUri(uri)) as T;
+}
+
 /**
  * Decode `tokenURI` into its metadata and SVG: `data:application/json;utf8,` JSON (renderer 1.1:
  * it holds no `%` or `#`, so percent-decoding leaves it as it is) or `;base64,` (renderer 1.0),
