@@ -155,6 +155,8 @@ const config: HardhatUserConfig = {
       "contracts/renderers/OrganismArt.sol": speedFirst(200),
       "contracts/renderers/FaceArt.sol": speedFirst(200),
       "contracts/renderers/TerrariumArt.sol": speedFirst(200),
+      "contracts/packs/PackRenderer.sol": speedFirst(200),
+      "contracts/packs/PageStore.sol": speedFirst(200),
       "contracts/mocks/chainlink-real/ChainlinkVrf.sol": chainlinkVrf,
       "@chainlink/contracts/src/v0.8/vrf/dev/VRFCoordinatorV2_5.sol": chainlink(500),
       "@chainlink/contracts/src/v0.8/vrf/dev/BlockhashStore.sol": chainlinkVrf,

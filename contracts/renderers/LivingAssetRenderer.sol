@@ -1,20 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {Base64Fast as Base64} from "../libraries/Base64Fast.sol";
-import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
-import {
-    IRenderer,
-    Stage,
-    Phenotype,
-    Provenance,
-    TokenRenderParams,
-    CollectionRenderParams
-} from "../interfaces/IRenderer.sol";
+import {IRenderer, Stage, Phenotype, TokenRenderParams, CollectionRenderParams} from "../interfaces/IRenderer.sol";
 import {Format} from "../libraries/Format.sol";
 import {Genes, Genome} from "../libraries/Genome.sol";
 import {Json} from "../libraries/Json.sol";
+import {RenderJson} from "../libraries/RenderJson.sol";
 import {OrganismArt} from "./OrganismArt.sol";
 import {Creature, TerrariumArt} from "./TerrariumArt.sol";
 
@@ -30,10 +22,6 @@ import {Creature, TerrariumArt} from "./TerrariumArt.sol";
 /// (names, descriptions, provenance text) are escaped by `Json.escape` / `Json.escapeXml`.
 contract LivingAssetRenderer is IRenderer {
     string private constant _VERSION = "1.2.0";
-    /// @dev Token and collection JSON: not base64, see `Json` (no `%` or `#` in the JSON).
-    string private constant _JSON_PREFIX = "data:application/json;utf8,";
-    /// @dev Trait metadata, small and fixed, stays base64.
-    string private constant _JSON_BASE64_PREFIX = "data:application/json;base64,";
     /// @dev The image: the SVG percent-encoded by `Json.uriData`, inside the JSON string.
     string private constant _SVG_PREFIX = "data:image/svg+xml;utf8,";
     /// @dev Longest collection name drawn on an image's plaque, in bytes (the JSON keeps it
@@ -70,58 +58,17 @@ contract LivingAssetRenderer is IRenderer {
             ",",
             Json.trusted("image", string.concat(_SVG_PREFIX, Json.uriData(_eggOf(params.name, "")))),
             ",",
-            Json.raw("seller_fee_basis_points", Format.u(params.royaltyBps)),
+            RenderJson.collectionFields(params, _VERSION),
             ",",
-            Json.trusted("fee_recipient", Strings.toChecksumHexString(params.royaltyReceiver)),
-            ",",
-            Json.raw("max_supply", Format.u(params.maxSupply)),
-            ",",
-            _rendererFields(),
-            ",",
-            _provenance(params.provenance),
+            RenderJson.provenance(params.provenance),
             "}"
         );
-        return string.concat(_JSON_PREFIX, json);
+        return string.concat(RenderJson.JSON_PREFIX, json);
     }
 
     /// @inheritdoc IRenderer
     function traitMetadataURI() external pure virtual returns (string memory) {
-        string memory json = string.concat(
-            '{"traits":{"stage":{"displayName":"Stage","validateOnSale":"requireEq","dataType":{"type":"string","valueMappings":{',
-            _mapping(0, "Egg"),
-            ",",
-            _mapping(1, "Hatchling"),
-            ",",
-            _mapping(2, "Juvenile"),
-            ",",
-            _mapping(3, "Adult"),
-            ",",
-            _mapping(4, "Ascended"),
-            '}}},"generation":{"displayName":"Generation","validateOnSale":"requireEq","dataType":{"type":"decimal","signed":false,"bits":8,"decimals":0}},',
-            '"age":{"displayName":"Age","dataType":{"type":"decimal","signed":false,"bits":32,"decimals":0}},',
-            '"vitality":{"displayName":"Vitality","dataType":{"type":"decimal","signed":false,"bits":16,"decimals":2}},'
-        );
-        json = string.concat(
-            json,
-            '"mood":{"displayName":"Mood","dataType":{"type":"string","valueMappings":{',
-            _mapping(0, "Calm"),
-            ",",
-            _mapping(1, "Sunny"),
-            ",",
-            _mapping(2, "Stormy"),
-            '}}},"temperament":{"displayName":"Temperament","dataType":{"type":"string","valueMappings":{',
-            _mapping(0, "Serene"),
-            ",",
-            _mapping(1, "Bold"),
-            ",",
-            _mapping(2, "Wary"),
-            ",",
-            _mapping(3, "Restless"),
-            '}}},"revealed":{"displayName":"Revealed","dataType":{"type":"boolean"}},',
-            '"metamorphosisPending":{"displayName":"Metamorphosis Pending","validateOnSale":"requireEq","dataType":{"type":"boolean"}},',
-            '"genome":{"displayName":"Genome","dataType":{"type":"string"}}}}'
-        );
-        return string.concat(_JSON_BASE64_PREFIX, Base64.encode(bytes(json)));
+        return RenderJson.traitMetadataURI();
     }
 
     /// @inheritdoc IRenderer
@@ -142,73 +89,25 @@ contract LivingAssetRenderer is IRenderer {
     /// and after it is built first, then everything is joined in one `string.concat`.
     function _tokenJson(TokenRenderParams calldata params) internal view returns (string memory) {
         Phenotype calldata ph = params.phenotype;
-        string memory head = string.concat(
-            _JSON_PREFIX,
-            '{"name":"',
-            Json.escape(params.collectionName),
-            " \\u0023",
-            Format.u(params.tokenId),
-            '",',
-            Json.str("description", params.description),
-            ',"image":"',
-            _SVG_PREFIX
-        );
-        string memory tail = string.concat('","attributes":[', _attributes(ph), "],");
-        if (_isRevealed(ph)) {
-            tail = string.concat(
-                tail,
-                Json.trusted("seed", Format.hex32(ph.seed)),
-                ",",
-                Json.trusted("genome", Format.hex32(ph.genome)),
-                ","
-            );
-        }
-        tail = string.concat(
-            tail,
-            Json.raw("generation", Format.u(ph.generation)),
+        string memory head = RenderJson.tokenHead(params, _SVG_PREFIX);
+        string memory tail = string.concat(
+            '","attributes":[',
+            _attributes(ph),
+            "],",
+            RenderJson.tokenFields(ph, _isRevealed(ph), _VERSION),
             ",",
-            Json.raw("birth_epoch", Format.u(ph.birthEpoch)),
-            ",",
-            Json.raw("current_epoch", Format.u(ph.currentEpoch)),
-            ",",
-            _rendererFields(),
-            ",",
-            _provenance(params.provenance),
+            RenderJson.provenance(params.provenance),
             "}"
         );
         return string.concat(head, Json.uriData(_svg(params)), tail);
     }
 
     function _attributes(Phenotype calldata ph) internal pure returns (string memory out) {
-        if (!_isRevealed(ph)) {
-            return
-                string.concat(
-                    Json.attr("Stage", "Egg"),
-                    ",",
-                    Json.attrNumber("number", "Stage Level", "0"),
-                    ",",
-                    Json.attrNumber("number", "Birth Epoch", Format.u(ph.birthEpoch)),
-                    ",",
-                    Json.attr("Revealed", "false")
-                );
-        }
+        if (!_isRevealed(ph)) return RenderJson.eggAttributes(ph);
         Genes memory g = Genome.decode(ph.genome);
         out = string.concat(
-            Json.attr("Stage", _stageName(ph.stage)),
+            RenderJson.lifeAttributes(ph),
             ",",
-            Json.attrNumber("number", "Generation", Format.u(ph.generation)),
-            ",",
-            Json.attrNumber("number", "Age", Format.u(ph.age)),
-            ",",
-            Json.attrNumber("boost_percentage", "Vitality", Format.bps(ph.vitality)),
-            ",",
-            Json.attr("Mood", ["Calm", "Sunny", "Stormy"][uint8(ph.mood)]),
-            ",",
-            Json.attr("Temperament", ["Serene", "Bold", "Wary", "Restless"][uint8(ph.temperament)]),
-            ","
-        );
-        out = string.concat(
-            out,
             Json.attr("Palette", Genome.paletteName(g.palette)),
             ",",
             Json.attr("Body", Genome.bodyName(g.body)),
@@ -231,39 +130,6 @@ contract LivingAssetRenderer is IRenderer {
         );
     }
 
-    function _rendererFields() internal view returns (string memory) {
-        return
-            string.concat(
-                Json.trusted("renderer", Strings.toChecksumHexString(address(this))),
-                ",",
-                Json.trusted("renderer_version", _VERSION)
-            );
-    }
-
-    function _provenance(Provenance calldata p) internal pure returns (string memory) {
-        return
-            string.concat(
-                '"provenance":{',
-                Json.trusted("model_hash", Format.hex32(uint256(p.modelHash))),
-                ",",
-                Json.trusted("dataset_hash", Format.hex32(uint256(p.datasetHash))),
-                ",",
-                Json.str("license", p.licenseURI),
-                ",",
-                Json.str("generator", p.generatorName),
-                ",",
-                Json.str("generator_version", p.generatorVersion),
-                ",",
-                Json.raw("locked", Format.boolean(p.locked)),
-                "}"
-            );
-    }
-
-    /// @dev `"0x<64 hex digits of i>":"label"` for an ERC-7496 value mapping.
-    function _mapping(uint256 i, string memory label) internal pure returns (string memory) {
-        return string.concat('"', Format.hex32(i), '":"', label, '"');
-    }
-
     // -------------------------------------------------------------------------------------
     // Internal: SVG
     // -------------------------------------------------------------------------------------
@@ -282,7 +148,7 @@ contract LivingAssetRenderer is IRenderer {
             ph.age
         );
         string memory name = Json.truncate(params.collectionName, _LABEL_BYTES);
-        string memory subtitle = string.concat("#", Format.u(params.tokenId), " ", _stageName(ph.stage));
+        string memory subtitle = string.concat("#", Format.u(params.tokenId), " ", RenderJson.stageName(ph.stage));
         return
             terrariumArt.compose(
                 uint8(ph.mood),
@@ -307,9 +173,5 @@ contract LivingAssetRenderer is IRenderer {
 
     function _isRevealed(Phenotype calldata ph) internal pure returns (bool) {
         return ph.revealed && ph.stage != Stage.Egg;
-    }
-
-    function _stageName(Stage stage) internal pure returns (string memory) {
-        return ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"][uint8(stage)];
     }
 }

@@ -190,6 +190,8 @@ export async function errorInterfaces(hre: HardhatRuntimeEnvironment): Promise<I
     "VRFCoordinatorV2_5",
     "MockV3Aggregator",
     "LivingAssetRenderer",
+    "PackRenderer",
+    "PageStore",
   ];
   const out: Interface[] = [];
   for (const n of names) {

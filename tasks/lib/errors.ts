@@ -70,6 +70,11 @@ function fmtValue(name: string, type: string, v: unknown, ctx: ErrorContext, err
 
 /** What to do about the errors a user meets most, keyed by custom error name. */
 const HINTS: Record<string, string> = {
+  PackIndexInvalid:
+    "the pack index is malformed at that byte (problem: 0 truncated, 1 version, 2 canvas, 3 slot count, 4 text, 5 gene, 6 variant count, 7 rule count, 8 rule condition, 9 rule variant, 10 weights, 11 page, 12 origin, 13 trailing bytes): `pack upload` encodes it from pack.json",
+  PackIsLocked: "the pack is locked for good: deploy a new PackRenderer for another pack",
+  PackNotSet: "the renderer has no pack yet: run `pack upload --dir <pack>`",
+  PageStoreTooLarge: "a page holds at most 24,575 bytes (a layer at most 24,000)",
   WorldTooEarly: "the next epoch cannot start before then (on a development chain add --time-travel)",
   WorldStaleFeed: "the feed has not updated within the heartbeat; wait for a fresh round",
   WorldRoundNotAdvanced:

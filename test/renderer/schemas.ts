@@ -149,3 +149,55 @@ export const traitMetadataSchema = {
     },
   },
 };
+
+/** The `pack` member of a pack renderer's token and collection JSON. */
+const packSchema = {
+  type: "object",
+  required: ["name", "creator", "license", "hash", "index", "layers", "ai_layers", "locked"],
+  additionalProperties: false,
+  properties: {
+    name: { type: "string", minLength: 1 },
+    creator: { type: "string", minLength: 1 },
+    license: { type: "string", minLength: 1 },
+    hash: hex32,
+    index: address,
+    layers: uint,
+    ai_layers: uint,
+    locked: { type: "boolean" },
+  },
+};
+const packImage = { type: "string", pattern: "^data:image/svg\\+xml;base64,[A-Za-z0-9+/]+={0,2}$" };
+
+/** A pack renderer's token JSON: the image is base64, and each layer drawn says where it came from. */
+export const packTokenSchema = {
+  ...tokenSchema,
+  required: [...tokenSchema.required, "layers", "pack"],
+  properties: {
+    ...tokenSchema.properties,
+    image: packImage,
+    layers: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "object",
+        required: ["slot", "variant", "origin", "tool", "page"],
+        additionalProperties: false,
+        properties: {
+          slot: { type: "string" },
+          variant: { type: "string" },
+          origin: { enum: ["human", "ai", "ai-curated"] },
+          tool: { type: "string" },
+          page: address,
+        },
+      },
+    },
+    pack: packSchema,
+  },
+};
+
+/** A pack renderer's collection JSON. */
+export const packCollectionSchema = {
+  ...collectionSchema,
+  required: [...collectionSchema.required, "pack"],
+  properties: { ...collectionSchema.properties, image: packImage, pack: packSchema },
+};
