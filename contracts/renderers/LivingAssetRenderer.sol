@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-
 import {IRenderer, Stage, Phenotype, TokenRenderParams, CollectionRenderParams} from "../interfaces/IRenderer.sol";
 import {Format} from "../libraries/Format.sol";
 import {Genes, Genome} from "../libraries/Genome.sol";
