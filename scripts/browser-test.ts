@@ -14,6 +14,7 @@
  *
  *   npx ts-node --transpile-only scripts/browser-test.ts [gallery dir]
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -72,7 +73,15 @@ interface DemoSummary {
   history?: { epoch: number; price: number | null; mood: string }[];
   tokens?: { tokenId: number; holder: string; temperament: string; mood: string }[];
   world?: { address: string; epoch: number };
-  collections?: { symbol: string; name: string; tokens: number; epoch: number; gallery: string }[];
+  collections?: {
+    symbol: string;
+    name: string;
+    tokens: number;
+    epoch: number;
+    gallery: string;
+    /** The art pack drawing the collection, if one does. */
+    pack?: { name: string; dir: string; hash: string; renderer: string };
+  }[];
   outOfStep?: number;
 }
 
@@ -577,8 +586,32 @@ async function checkOtherCollections(page: Page, demo: DemoSummary | null): Prom
       (res === null || res.ok()) && shown.length === other.tokens && shown.every((w) => w > 0),
       JSON.stringify(shown),
     );
+    if (other.pack) await checkPackImages(page, other.symbol, other.pack.name, path.dirname(file));
+    await checkScreenshot(page, `gallery-${other.symbol.toLowerCase()}-1366.png`);
     await checkCardRows(page, other.symbol, false);
   }
+}
+
+/**
+ * A collection drawn by an art pack: the page says which pack, and its token images (decoded
+ * above) differ from one another (each token's genome and life pick its own layers) and from every
+ * image of the first collection (another look, in the same World).
+ */
+async function checkPackImages(page: Page, symbol: string, packName: string, dir: string): Promise<void> {
+  const intro = await page.$eval("body", (b) => (b as unknown as { innerText: string }).innerText);
+  check(`${symbol}'s gallery says it is drawn by the art pack "${packName}"`, intro.includes(`art pack "${packName}"`));
+  const srcs = await page.$$eval("#tokens figure.card img", (imgs) => imgs.map((i) => i.getAttribute("src") ?? ""));
+  const digest = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+  const own = srcs.map((src) => digest(path.join(dir, src)));
+  const first = fs
+    .readdirSync(path.join(GALLERY, "tokens"))
+    .filter((f) => f.endsWith(".png"))
+    .map((f) => digest(path.join(GALLERY, "tokens", f)));
+  check(
+    `${symbol}'s ${own.length} pack images differ from one another and from the first collection's ${first.length}`,
+    own.length >= 2 && new Set(own).size === own.length && own.every((h) => !first.includes(h)),
+    `${new Set(own).size} distinct`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -34,6 +34,8 @@ import { withRealVrf } from "../config/real-vrf";
 import { writeGallery } from "./gallery";
 import { claimOutDir } from "./lib/output";
 import { createCollection, gasText, type NewCollection } from "./lib/collections";
+import { checkPack } from "./lib/pack/pack";
+import { uploadPack } from "./lib/pack/chain";
 
 const FEED_DECIMALS = 8; // the mock feed's (config/networks.ts)
 const DECIMALS = 10n ** BigInt(FEED_DECIMALS);
@@ -75,12 +77,17 @@ function market(epochs: number) {
   };
 }
 
-/** The demo's second collection: a few tokens in the same World, created as `new-collection` creates one. */
+/**
+ * The demo's second collection: a few tokens in the same World, created as `new-collection` creates
+ * one, drawn by the sample art pack (a creator's own layers, `pack upload` then `renderer set`).
+ */
 const SECOND = {
   name: "Vivarium Minis",
   symbol: "MINI",
-  description: "A small second collection in the Vivarium world: the same market, the same epochs.",
+  description:
+    "A small second collection in the Vivarium world: the same market, the same epochs, drawn by the Tide Pool art pack.",
   tokens: 4,
+  pack: path.join("packs", "tide-pool"),
 };
 
 /** Every third token is left alone; the others are nurtured every epoch. */
@@ -129,6 +136,8 @@ interface Second {
   mini: Contract;
   miniIds: number[];
   erin: Signer;
+  /** The art pack that draws it: name, folder, pack hash, its PackRenderer and the pages' upload gas. */
+  pack: { name: string; dir: string; hash: string; renderer: string; uploadGas: number };
 }
 
 interface MintRecord {
@@ -228,6 +237,7 @@ async function secondCollection(d: Demo): Promise<Second> {
     `Created ${created.name} (${created.symbol}) at ${created.address} in the same World (${created.deployment}, implementation ${created.implementationReused ? "reused" : "new"}): ${created.totalGas.toLocaleString("en-US")} gas`,
   );
   for (const line of gasText(created.gas, created.totalGas).split("\n")) log(line);
+  const pack = await drawWithPack(d, mini);
   const erin = d.signers[5];
   const miniIds: number[] = [];
   const [miniPrice] = await mini.saleConfig();
@@ -240,7 +250,27 @@ async function secondCollection(d: Demo): Promise<Second> {
   log(
     `erin  minted ${SECOND.tokens} ${SECOND.symbol} tokens #${miniIds[0]}..#${miniIds.at(-1)} at epoch 0; reveal() closed them as ${SECOND.symbol} cohort ${closed.cohortId} (the clock moved ${closed.timeTravelled}s to its reveal time) and its word hatched them, through ${d.vrf}`,
   );
-  return { created, mini, miniIds, erin };
+  return { created, mini, miniIds, erin, pack };
+}
+
+/** Uploads the sample art pack (as `pack upload` does) and makes it `mini`'s renderer (as `renderer set` does). */
+async function drawWithPack(d: Demo, mini: Contract): Promise<Second["pack"]> {
+  const { hre, log } = d;
+  const pack = checkPack(path.join(hre.config.paths.root, SECOND.pack));
+  const deployer = d.signers[0];
+  const up = await uploadPack(hre, pack, { from: deployer.address });
+  await (await (mini.connect(deployer) as Contract).setRenderer(up.renderer!)).wait();
+  const sent = up.pages.filter((p) => p.state === "sent").length;
+  log(
+    `${SECOND.symbol} is drawn by the art pack "${pack.manifest.name}" (${SECOND.pack}): ${sent} of ${up.pages.length} pages uploaded to the PageStore for ${up.sentGas.toLocaleString("en-US")} gas (SSTORE2 floor ${up.sentFloor.toLocaleString("en-US")}), its PackRenderer ${up.renderer} set as the renderer; pack hash ${pack.packHash.slice(0, 10)}...`,
+  );
+  return {
+    name: pack.manifest.name,
+    dir: SECOND.pack,
+    hash: pack.packHash,
+    renderer: up.renderer!,
+    uploadGas: up.sentGas,
+  };
 }
 
 /**
@@ -541,7 +571,7 @@ async function writeGalleries(
     `Each epoch's band is the world's mood as the contract reported it (phenotypeOf): Sunny after a rise of ${threshold} or more, ` +
     `Stormy after a fall of ${threshold} or more, Calm otherwise. Dashed lines: the epochs the reveal cohorts hatched (their tokens' birth); diamonds: metamorphoses.`;
   const miniDir = SECOND.symbol.toLowerCase();
-  const miniName = `${SECOND.name} (${SECOND.symbol}), ${second.miniIds.length} tokens in the same World`;
+  const miniName = `${SECOND.name} (${SECOND.symbol}), ${second.miniIds.length} tokens in the same World, drawn by the art pack "${second.pack.name}"`;
   const { page } = await writeGallery(collection, outDir, {
     stories,
     intro,
@@ -552,7 +582,7 @@ async function writeGalleries(
   });
   const { page: miniPage } = await writeGallery(second.mini, path.join(outDir, miniDir), {
     intro:
-      `${second.miniIds.length} tokens of a second collection, born at epoch 0 of the same World as ${await collection.name()} ` +
+      `${second.miniIds.length} tokens of a second collection, drawn by the art pack "${second.pack.name}" (${second.pack.dir}: a creator's own layers, chosen per token by its genome, the world's mood and its vitality), born at epoch 0 of the same World as ${await collection.name()} ` +
       `and moved by the same ${d.args.epochs} advances; erin nurtured #${second.miniIds[0]} every epoch and left the others alone.`,
     ownerNames: pop.nameOf,
     links: [{ href: "../index.html", label: `Back to ${await collection.name()} (${d.symbol})` }],
@@ -598,6 +628,7 @@ async function finalState(d: Demo, second: Second, pop: Population, miniDir: str
       epoch: Number(await mini.currentEpoch()),
       gallery: `${miniDir}/index.html`,
       createGas: second.created.totalGas,
+      pack: second.pack,
     },
   ];
   const rows: (string | number)[][] = [];

@@ -43,6 +43,8 @@ function sampleCopy(name: string): string {
   return dir;
 }
 
+/** A slot's trait name in tokenURI: its name capitalised. */
+const title = (slot: string) => slot[0].toUpperCase() + slot.slice(1);
 const STAGE = (s: (typeof STAGES)[number]) => STAGES.indexOf(s);
 const MOOD = (m: (typeof MOODS)[number]) => MOODS.indexOf(m);
 
@@ -405,7 +407,7 @@ describe("Art packs on chain", () => {
           const shown = variantsShown(pack, s);
           const attr = (t: string) => json.attributes.find((a: { trait_type: string }) => a.trait_type === t)?.value;
           for (const slot of pack.manifest.slots)
-            expect(attr(slot.name)).to.equal(s.stage === "egg" ? undefined : shown[slot.name]);
+            expect(attr(title(slot.name))).to.equal(s.stage === "egg" ? undefined : shown[slot.name]);
           expect(attr("AI Layers")).to.equal(`0 of ${pack.manifest.slots.length}`);
           expect(attr("Pack")).to.equal("Tide Pool");
           expect(json.layers.map((l: { variant: string }) => l.variant)).to.deep.equal(Object.values(shown));
@@ -487,7 +489,7 @@ describe("Art packs on chain", () => {
       await advance(w, P(1500)); // a crash: stormy
       const { json, s } = await check(2);
       expect(s.mood).to.equal("stormy");
-      expect(json.attributes.find((a: { trait_type: string }) => a.trait_type === "background").value).to.equal(
+      expect(json.attributes.find((a: { trait_type: string }) => a.trait_type === "Background").value).to.equal(
         "Storm",
       );
       const collection = decodeJson(await w.collection.contractURI());

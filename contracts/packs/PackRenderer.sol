@@ -144,7 +144,7 @@ contract PackRenderer is IPackRenderer, Ownable2Step {
         return PackState(ph.genome, uint8(ph.stage), uint8(ph.mood), ph.vitality, ph.generation);
     }
 
-    /// @dev One attribute per slot (revealed tokens), then "AI Layers" ("2 of 6"), the model of
+    /// @dev One attribute per slot (revealed tokens; the trait is the slot's name, capitalised), then "AI Layers" ("2 of 6"), the model of
     /// the first AI-made layer if any, and the pack's name.
     function _layerAttributes(
         bytes memory idx,
@@ -157,7 +157,7 @@ contract PackRenderer is IPackRenderer, Ownable2Step {
             if (revealed) {
                 out = string.concat(
                     out,
-                    Json.attr(PackIndex.text(idx, layers[i].slotName), PackIndex.text(idx, layers[i].variantName)),
+                    Json.attr(_title(PackIndex.text(idx, layers[i].slotName)), PackIndex.text(idx, layers[i].variantName)),
                     ","
                 );
             }
@@ -216,6 +216,13 @@ contract PackRenderer is IPackRenderer, Ownable2Step {
                 Json.raw("locked", Format.boolean(_locked)),
                 "}"
             );
+    }
+
+    /// @dev A slot's name as a trait name: its first letter capitalised ("background" -> "Background").
+    function _title(string memory slot) internal pure returns (string memory) {
+        bytes memory b = bytes(slot);
+        if (b[0] >= "a" && b[0] <= "z") b[0] = bytes1(uint8(b[0]) - 32);
+        return slot;
     }
 
     function _isRevealed(Phenotype calldata ph) internal pure returns (bool) {
