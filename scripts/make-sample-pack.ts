@@ -1,10 +1,12 @@
 /**
- * Writes the sample art pack, packs/tide-pool: six slots of SVG layers drawn by this script (no
- * model was used: every layer's provenance says so, origin "human", tool this script). Run:
+ * Writes the sample art pack, packs/tide-pool: six slots of SVG layers and two pixel-art layers
+ * (PNG, 32 x 32) drawn by this script (no model was used: every layer's provenance says so, origin
+ * "human", tool this script). Run:
  * `npx ts-node --transpile-only scripts/make-sample-pack.ts [folder]` (default packs/tide-pool).
  */
 import fs from "node:fs";
 import path from "node:path";
+import { PNG } from "pngjs";
 import type { PackManifest, Slot } from "../tasks/lib/pack/pack";
 
 const C = 320; // canvas
@@ -88,6 +90,37 @@ const FILES: Record<string, string> = {
   "aura/rain.svg": `<path d="M40 20 L30 50 M90 40 L80 70 M240 26 L230 56 M290 60 L280 90 M150 10 L140 40" stroke="#cfe3ff" stroke-width="3" opacity="0.7" stroke-linecap="round"/>`,
 };
 
+/** Sprites for the pixel layers: one letter a pixel (`.` clear), placed at (x, y) on a 32 x 32 grid. */
+const SPRITES: Record<
+  string,
+  { at: [number, number]; colours: Record<string, [number, number, number]>; rows: string[] }
+> = {
+  "accessory/crab.png": {
+    at: [21, 5],
+    colours: { R: [224, 80, 58], K: [29, 29, 43] },
+    rows: [".R......R.", "RR......RR", ".R.RRRR.R.", "..RRRRRR..", ".RRKRRKRR.", "RR.RRRR.RR", ".R......R."],
+  },
+  "accessory/starfish.png": {
+    at: [3, 4],
+    colours: { Y: [246, 200, 95], O: [224, 138, 42] },
+    rows: ["....Y....", "...YYY...", "YYYYYYYYY", ".YYYOYYY.", "..YYYYY..", "..YY.YY..", ".YY...YY.", "YY.....YY"],
+  },
+};
+
+/** A 32 x 32 PNG of `sprite`, clear around it. */
+function spritePng(sprite: (typeof SPRITES)[string]): Buffer {
+  const png = new PNG({ width: 32, height: 32 });
+  png.data.fill(0);
+  sprite.rows.forEach((row, dy) =>
+    [...row].forEach((ch, dx) => {
+      if (ch === ".") return;
+      const i = 4 * ((sprite.at[1] + dy) * 32 + sprite.at[0] + dx);
+      png.data.set([...sprite.colours[ch], 255], i);
+    }),
+  );
+  return PNG.sync.write(png);
+}
+
 const v = (name: string, file: string, weight: number) => ({ name, weight, file, ...TOOL });
 
 const SLOTS: Slot[] = [
@@ -149,6 +182,8 @@ const SLOTS: Slot[] = [
       v("Shell", "accessory/shell.svg", 1),
       v("Sprout", "accessory/sprout.svg", 1),
       v("Crown", "accessory/crown.svg", 0),
+      v("Pixel Crab", "accessory/crab.png", 1),
+      v("Pixel Starfish", "accessory/starfish.png", 1),
     ],
     live: [
       { when: { stage: ["egg"] }, use: "None" },
@@ -178,6 +213,7 @@ export function makeSamplePack(dir: string): void {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), `${svg}\n`);
   }
+  for (const [file, sprite] of Object.entries(SPRITES)) fs.writeFileSync(path.join(dir, file), spritePng(sprite));
   const manifest: PackManifest = {
     format: "vivarium-pack/1",
     name: "Tide Pool",

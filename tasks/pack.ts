@@ -82,7 +82,7 @@ async function check(args: Args, hre: HardhatRuntimeEnvironment) {
   const worstGas = hre.network.name === "hardhat" ? await worstCaseTokenUriGas(hre, pack) : null;
   if (worstGas !== null && worstGas > TOKEN_URI_BUDGET)
     throw userError(
-      `pack refused: tokenURI could cost up to ${fmt(worstGas)} gas, over the ${fmt(TOKEN_URI_BUDGET)} budget: make the largest layer of each slot smaller`,
+      `pack refused: tokenURI could cost up to ${fmt(worstGas)} gas, over the ${fmt(TOKEN_URI_BUDGET)} budget: make the costliest layer of each slot smaller`,
     );
   const label = path.basename(pack.dir);
   const out = claimOutDir(args.out ?? path.join("out", "packs", label, "check"), {
@@ -140,7 +140,7 @@ async function check(args: Args, hre: HardhatRuntimeEnvironment) {
     `  upload       at least ${fmt(gas)} gas (the SSTORE2 floor: per page 21,000 + 32,000 + 216 per byte)`,
     worstGas === null
       ? `  tokenURI     worst case measured on the in-process chain only: run without --network`
-      : `  tokenURI     at most ${fmt(worstGas)} gas (every slot's largest layer, longest texts; budget ${fmt(TOKEN_URI_BUDGET)})`,
+      : `  tokenURI     at most ${fmt(worstGas)} gas (every slot's costliest layer, longest texts; budget ${fmt(TOKEN_URI_BUDGET)})`,
     `  pack hash    ${pack.packHash}`,
     `  contact sheet ${data.contactSheet} (${states.length} tokens: a row per stage, a column per mood and vitality)`,
   ].join("\n");

@@ -261,9 +261,9 @@ describe("Art packs on chain", () => {
       const dir = sampleCopy("verify-pack");
       expect((await runTask("pack", { subcommand: "upload", dir })).exitCode).to.equal(0);
       const ok = await runTask("pack", { subcommand: "verify", dir });
-      expect(ok.out).to.match(/verified: the pack hash, the index and all 25 pages on chain match/);
+      expect(ok.out).to.match(/verified: the pack hash, the index and all 27 pages on chain match/);
       const status = await runTask("pack", { subcommand: "status", dir });
-      expect(status.out).to.contain("matches the folder: 25 pages");
+      expect(status.out).to.contain("matches the folder: 27 pages");
 
       const layer = path.join(dir, "eyes", "wide.svg");
       const original = fs.readFileSync(layer, "utf8");
@@ -338,7 +338,7 @@ describe("Art packs on chain", () => {
       await expect(renderer.setPack(index, ethers.ZeroHash)).to.be.revertedWithCustomError(renderer, "PackHashZero");
       const tx = await renderer.setPack(index, pack.packHash);
       const [pointer] = await renderer.pack();
-      await expect(tx).to.emit(renderer, "PackSet").withArgs(pointer, pack.packHash, 6, 27);
+      await expect(tx).to.emit(renderer, "PackSet").withArgs(pointer, pack.packHash, 6, 29);
       expect(await ethers.provider.getCode(pointer)).to.equal(hexlify(new Uint8Array([0, ...index])));
       await expect(renderer.lockPack()).to.emit(renderer, "PackLocked").withArgs(pointer, pack.packHash);
     });
@@ -383,6 +383,47 @@ describe("Art packs on chain", () => {
         "PackIndexInvalid",
       );
       expect(await renderer.pack()).to.deep.equal(before);
+    });
+
+    it("setPack refuses a pack whose pixel layer's page is malformed (scale, box, palette, runs), each as Pixels (14)", async () => {
+      const { pack, renderer, store } = await uploaded();
+      const crab = pack.pages.find((p) => p.file === "accessory/crab.png")!;
+      const good = crab.bytes;
+      const n = good[6];
+      const runsAt = 7 + 3 * n;
+      const edit = (f: (b: number[]) => void) => {
+        const b = [...good];
+        f(b);
+        return new Uint8Array(b);
+      };
+      const bad: [string, Uint8Array][] = [
+        ["scale 0", edit((b) => (b[1] = 0))],
+        ["scale 7 (does not divide 320)", edit((b) => (b[1] = 7))],
+        ["scale 4 (a grid of 80, over 64)", edit((b) => (b[1] = 4))],
+        ["top at the bottom", edit((b) => (b[2] = b[4]))],
+        ["left at the right", edit((b) => (b[3] = b[5]))],
+        ["box past the grid", edit((b) => (b[5] = 33))],
+        ["no colours", edit((b) => (b[6] = 0))],
+        ["a colour past the palette", edit((b) => (b[runsAt + 1] = n + 1))],
+        ["a run of 0", edit((b) => (b[runsAt] = 0))],
+        ["a run past the row's end", edit((b) => (b[runsAt] += 1))],
+        ["a run cut in half", edit((b) => b.pop())],
+        ["the last row missing", edit((b) => b.splice(b.length - 6, 6))],
+        ["a run past the box", edit((b) => b.push(1, 1))],
+        ["only a header", new Uint8Array(good.slice(0, 10))],
+      ];
+      for (const [label, page] of bad) {
+        await (await store.write([page])).wait();
+        const broken: CheckedPack = { ...pack, pages: pack.pages.map((p) => (p === crab ? { ...p, bytes: page } : p)) };
+        await expect(
+          renderer.setPack.staticCall(encodeIndex(broken, await store.getAddress()), pack.packHash),
+          label,
+        ).to.be.revertedWithCustomError(renderer, "PackIndexInvalid");
+        const err = await renderer.setPack
+          .staticCall(encodeIndex(broken, await store.getAddress()), pack.packHash)
+          .catch((e: { data: string }) => renderer.interface.parseError(e.data));
+        expect((err as { args: bigint[] }).args[1], label).to.equal(14n);
+      }
     });
 
     it(`draws ${samples(200, 60)} random tokens byte for byte as the TypeScript composer does from the pack folder`, async () => {
@@ -447,7 +488,7 @@ describe("Art packs on chain", () => {
         "human",
       ]);
       expect(json.layers[3].tool).to.equal(toolLabel({ tool: "tidal-diffusion", toolVersion: "2.2" }));
-      expect(json.pack).to.include({ layers: 27, ai_layers: 10, locked: false });
+      expect(json.pack).to.include({ layers: 29, ai_layers: 10, locked: false });
     });
   });
 
@@ -494,7 +535,7 @@ describe("Art packs on chain", () => {
       );
       const collection = decodeJson(await w.collection.contractURI());
       expect(validCollection(collection), JSON.stringify(validCollection.errors)).to.equal(true);
-      expect(collection.pack).to.include({ name: "Tide Pool", hash: pack.packHash, layers: 27 });
+      expect(collection.pack).to.include({ name: "Tide Pool", hash: pack.packHash, layers: 29 });
       // The collection's own share of tokenURI (phenotype, params, the call) stays under the bound pack check adds.
       const description = "A tide pool, drawn from a creator's pack.";
       await (await w.collection.setDescription(description)).wait();
@@ -532,11 +573,12 @@ describe("Art packs on chain", () => {
       const data = JSON.parse(ok.out);
       expect(data.worstCaseTokenUriGas).to.be.within(200_000, TOKEN_URI_BUDGET);
       const dir = sampleCopy("heavy-pack");
-      // Every layer grows to about 20 KB of paths (each under the 24,000-byte layer limit).
+      // Every SVG layer grows to about 20 KB of paths (each under the 24,000-byte layer limit).
       const big = `<g>${Array.from({ length: 420 }, (_, i) => `<path d="M${i % 300} 10 L${(i * 7) % 300} 300 Z" fill="rgb(${i % 256},1,2)"/>`).join("")}</g>`;
       expect(big.length).to.be.within(18_000, 24_000);
       for (const slot of fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isDirectory()))
-        for (const file of fs.readdirSync(path.join(dir, slot))) fs.writeFileSync(path.join(dir, slot, file), big);
+        for (const file of fs.readdirSync(path.join(dir, slot)).filter((f) => f.endsWith(".svg")))
+          fs.writeFileSync(path.join(dir, slot, file), big);
       const heavy = await runTask("pack", { subcommand: "check", dir, out: path.join(dir, "..", "out") });
       expect(heavy.exitCode).to.equal(1);
       expect(heavy.errors.join()).to.match(

@@ -8,7 +8,10 @@ import { checkPack, PackError, type PackManifest } from "../tasks/lib/pack/pack"
 import { sanitizeFragment } from "../tasks/lib/pack/sanitize";
 import { composeSvg, pickVariant, variantsShown, type PackState } from "../tasks/lib/pack/compose";
 import { makeSamplePack } from "../scripts/make-sample-pack";
+import { PNG } from "pngjs";
+import { encodePixelLayer, isPixelPage, pixelFragment } from "../tasks/lib/pack/pixels";
 import { runTask } from "./helpers/fixture";
+import { mulberry32 } from "./helpers/random";
 
 const SAMPLE = path.join(__dirname, "..", "packs", "tide-pool");
 const tmp = (label: string) => fs.mkdtempSync(path.join(os.tmpdir(), `vivarium-pack-${label}-`));
@@ -143,13 +146,13 @@ describe("art packs: format, sanitiser, pack hash, composition and `pack check`"
         .sort();
     expect(list(dir)).to.deep.equal(list(SAMPLE));
     for (const f of list(SAMPLE))
-      expect(fs.readFileSync(path.join(dir, f), "utf8"), f).to.equal(fs.readFileSync(path.join(SAMPLE, f), "utf8"));
+      expect(fs.readFileSync(path.join(dir, f)).equals(fs.readFileSync(path.join(SAMPLE, f))), f).to.equal(true);
   });
 
   it("checks the sample pack: every layer a page, honest provenance, one pack hash", () => {
     const pack = checkPack(SAMPLE);
-    expect(pack.pages).to.have.length(27);
-    expect(pack.origins).to.deep.equal({ human: 27, ai: 0, "ai-curated": 0 });
+    expect(pack.pages).to.have.length(29);
+    expect(pack.origins).to.deep.equal({ human: 29, ai: 0, "ai-curated": 0 });
     for (const slot of pack.manifest.slots)
       for (const v of slot.variants) expect(v.tool).to.equal("make-sample-pack.ts");
     expect(checkPack(SAMPLE).packHash).to.equal(pack.packHash);
@@ -358,7 +361,7 @@ describe("art packs: format, sanitiser, pack hash, composition and `pack check`"
     expect(exitCode, errors.join("\n")).to.equal(0);
     const pack = checkPack(SAMPLE);
     const bytes = pack.pages.reduce((n, p) => n + p.bytes.length, 0);
-    expect(text).to.contain(`27 pages, ${bytes.toLocaleString("en-US")} bytes; AI layers: 0 of 27`);
+    expect(text).to.contain(`29 pages, ${bytes.toLocaleString("en-US")} bytes; AI layers: 0 of 29`);
     expect(text).to.contain(`pack hash    ${pack.packHash}`);
     expect(text).to.match(/upload\s+at least [\d,]+ gas/);
     const png = fs.readFileSync(path.join(out, "contact-sheet.png"));
@@ -366,6 +369,69 @@ describe("art packs: format, sanitiser, pack hash, composition and `pack check`"
     expect(png.readUInt32BE(16)).to.equal(9 * 160); // width: a column per mood and vitality level
     const legend = JSON.parse(fs.readFileSync(path.join(out, "contact-sheet.json"), "utf8")) as { stage: string }[];
     expect(legend).to.have.length(45);
+  });
+
+  it("encodes a pixel layer as palette and runs, and draws it as one rect per coloured run", () => {
+    const png = new PNG({ width: 32, height: 32 });
+    png.data.fill(0);
+    const paint = (x: number, y: number, rgb: number[]) => png.data.set([...rgb, 255], 4 * (y * 32 + x));
+    for (let x = 4; x < 8; x++) paint(x, 2, [10, 20, 30]);
+    paint(6, 3, [200, 0, 0]);
+    const page = encodePixelLayer(PNG.sync.write(png), 320, "p.png");
+    expect(isPixelPage(page)).to.equal(true);
+    // scale 10, box rows 2..3, columns 4..7, two colours, runs: row 2 one run of 4; row 3: 2 clear, 1 red, 1 clear.
+    expect([...page]).to.deep.equal([1, 10, 2, 4, 4, 8, 2, 10, 20, 30, 200, 0, 0, 4, 1, 2, 0, 1, 2, 1, 0]);
+    expect(pixelFragment(page)).to.equal(
+      '<g transform="scale(10)" shape-rendering="crispEdges"><rect x="4" y="2" width="4" height="1" fill="rgb(10,20,30)"/><rect x="6" y="3" width="1" height="1" fill="rgb(200,0,0)"/></g>',
+    );
+  });
+
+  it("refuses malformed and unfit PNGs in one line naming the file, and 60 corrupted ones are refused or still encode", () => {
+    const good = fs.readFileSync(path.join(SAMPLE, "accessory", "crab.png"));
+    const image = (w: number, h: number, fill: (x: number, y: number) => number[] | null) => {
+      const png = new PNG({ width: w, height: h });
+      png.data.fill(0);
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) {
+          const c = fill(x, y);
+          if (c) png.data.set(c, 4 * (y * w + x));
+        }
+      return PNG.sync.write(png);
+    };
+    const bad: [Buffer, RegExp][] = [
+      [Buffer.from("<svg/>"), /not a readable PNG/],
+      [good.subarray(0, 40), /not a readable PNG/],
+      [Buffer.concat([good.subarray(0, 33), Buffer.from([0xde, 0xad]), good.subarray(35)]), /not a readable PNG/],
+      [image(32, 16, () => [1, 2, 3, 255]), /square; this one is 32x16/],
+      [image(80, 80, () => [1, 2, 3, 255]), /80 pixels a side, over the 64/],
+      [image(30, 30, () => [1, 2, 3, 255]), /does not divide the canvas of 320/],
+      [image(32, 32, (x) => (x === 3 ? [1, 2, 3, 128] : null)), /pixel \(3, 0\) is partly transparent \(alpha 128\)/],
+      [image(32, 32, () => null), /every pixel is transparent/],
+      [image(32, 32, (x, y) => [x, y, (x * 32 + y) % 7, 255]), /more than 255 colours/],
+    ];
+    for (const [bytes, reason] of bad)
+      expect(() => encodePixelLayer(bytes, 320, "accessory/x.png")).to.throw(PackError, reason);
+    // Through pack check: a broken PNG in the sample is refused in one line.
+    const next = mulberry32(60);
+    const rand = (n: number) => Math.floor(next() * n);
+    let refused = 0;
+    for (let i = 0; i < 60; i++) {
+      const b = Buffer.from(good);
+      b[8 + rand(b.length - 8)] ^= 1 + rand(255);
+      try {
+        const page = encodePixelLayer(b, 320, "accessory/crab.png");
+        expect(pixelFragment(page)).to.match(
+          /^<g transform="scale\(10\)" shape-rendering="crispEdges">(<rect [^>]+\/>)+<\/g>$/,
+        );
+      } catch (err) {
+        expect((err as Error).message).to.match(/^accessory\/crab\.png: /);
+        refused++;
+      }
+    }
+    expect(refused).to.be.greaterThan(30); // PNG's CRCs catch most flips
+    const dir = samplCopy();
+    fs.writeFileSync(path.join(dir, "accessory", "crab.png"), good.subarray(0, 60));
+    expect(() => checkPack(dir)).to.throw(PackError, /^accessory\/crab\.png: not a readable PNG/);
   });
 
   it("`pack check` refuses a hostile layer in one line and writes nothing", async () => {

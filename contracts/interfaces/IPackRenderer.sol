@@ -18,7 +18,8 @@ enum PackIndexProblem {
     Weights, // a slot's weights do not sum to its stated total, or sum to 0
     Page, // a layer's page is not SSTORE2 code (no code, or not starting with STOP)
     Origin, // a layer's origin is not human (0), ai (1) or ai-curated (2)
-    TrailingBytes // bytes left after the last slot
+    TrailingBytes, // bytes left after the last slot
+    Pixels // a pixel layer's page is malformed: its scale, box, palette or runs (see PackIndex)
 }
 
 /// @title IPackRenderer

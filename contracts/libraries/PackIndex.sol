@@ -2,6 +2,8 @@
 pragma solidity ^0.8.24;
 
 import {IPackRenderer, PackIndexProblem} from "../interfaces/IPackRenderer.sol";
+import {SSTORE2} from "solady/src/utils/SSTORE2.sol";
+
 import {Format} from "./Format.sol";
 
 /// @notice What one token needs in the state its picture depends on.
@@ -36,6 +38,10 @@ struct PackLayer {
 /// genome field picks: `field % total`, walked through the weights in order.
 library PackIndex {
     uint256 internal constant VERSION = 1;
+    /// @dev The first byte of a pixel layer's page (an SVG page starts with `<`).
+    uint256 internal constant PIXEL_PAGE = 1;
+    /// @dev The largest pixel grid, per side.
+    uint256 private constant _MAX_GRID = 64;
     uint256 private constant _MAX_SLOTS = 12;
     uint256 private constant _MAX_VARIANTS = 32;
     uint256 private constant _MAX_RULES = 16;
@@ -92,7 +98,8 @@ library PackIndex {
     }
 
     /// @notice The SVG of `layers` on the pack's canvas, built in one buffer: the header, each
-    /// layer's page copied straight from its code, the footer. Reads only these pages.
+    /// layer (an SVG page copied straight from its code, or a pixel page drawn as rects), the
+    /// footer. Reads only these pages.
     function svg(bytes memory idx, PackLayer[] memory layers) internal view returns (bytes memory out) {
         bytes memory head = abi.encodePacked(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ',
@@ -101,8 +108,17 @@ library PackIndex {
             Format.u(_u16(idx, 1)),
             '">'
         );
+        bytes[] memory drawn = new bytes[](layers.length); // pixel layers' fragments; empty for SVG pages
         uint256 total = head.length + 6;
-        for (uint256 i = 0; i < layers.length; ++i) total += layers[i].page.code.length - 1;
+        for (uint256 i = 0; i < layers.length; ++i) {
+            address page = layers[i].page;
+            if (_codeByte(page, 1) == PIXEL_PAGE) {
+                drawn[i] = _pixels(page);
+                total += drawn[i].length;
+            } else {
+                total += page.code.length - 1;
+            }
+        }
         out = new bytes(total);
         assembly ("memory-safe") {
             let o := add(out, 0x20)
@@ -114,12 +130,114 @@ library PackIndex {
             } lt(i, n) {
                 i := add(i, 1)
             } {
-                let page := mload(mload(add(layers, mul(0x20, add(i, 1)))))
-                let size := sub(extcodesize(page), 1)
-                extcodecopy(page, o, 1, size)
-                o := add(o, size)
+                let fragment := mload(add(drawn, mul(0x20, add(i, 1))))
+                switch mload(fragment)
+                case 0 {
+                    let page := mload(mload(add(layers, mul(0x20, add(i, 1)))))
+                    let size := sub(extcodesize(page), 1)
+                    extcodecopy(page, o, 1, size)
+                    o := add(o, size)
+                }
+                default {
+                    mcopy(o, add(fragment, 0x20), mload(fragment))
+                    o := add(o, mload(fragment))
+                }
             }
             mstore(o, shl(208, 0x3c2f7376673e)) // "</svg>" (the word's zeros land past the end, in free memory)
+        }
+    }
+
+    /// @dev The fragment a pixel page draws: `<g transform="scale(S)" shape-rendering="crispEdges">`,
+    /// a `<rect x y width height="1" fill="rgb(r,g,b)"/>` per coloured run, `</g>` (the same bytes
+    /// as tasks/lib/pack/pixels.ts). Layout: [0] 0x01 | [1] scale | [2] top | [3] left | [4] bottom
+    /// | [5] right | [6] palette size n | n x rgb | runs of (length, colour; 0 = clear), row by row
+    /// over the box. The page was checked by `check` when the pack was set.
+    function _pixels(address page) private view returns (bytes memory out) {
+        bytes memory p = SSTORE2.read(page);
+        uint256 n = _u8(p, 6);
+        uint256[] memory fills = new uint256[](n + 1); // "rgb(r,g,b)" left-aligned, its length in the low byte
+        assembly ("memory-safe") {
+            function dec(d, v) -> e {
+                switch lt(v, 10)
+                case 1 {
+                    mstore8(d, add(48, v))
+                    e := add(d, 1)
+                }
+                default {
+                    switch lt(v, 100)
+                    case 1 {
+                        mstore8(d, add(48, div(v, 10)))
+                        mstore8(add(d, 1), add(48, mod(v, 10)))
+                        e := add(d, 2)
+                    }
+                    default {
+                        mstore8(d, add(48, div(v, 100)))
+                        mstore8(add(d, 1), add(48, mod(div(v, 10), 10)))
+                        mstore8(add(d, 2), add(48, mod(v, 10)))
+                        e := add(d, 3)
+                    }
+                }
+            }
+            let src := add(p, 0x20)
+            let scratch := mload(0x40) // free memory: each fill is written here, then kept in `fills`
+            for {
+                let c := 1
+            } iszero(gt(c, n)) {
+                c := add(c, 1)
+            } {
+                let q := add(src, add(7, mul(3, sub(c, 1))))
+                mstore(scratch, 0x7267622800000000000000000000000000000000000000000000000000000000) // "rgb("
+                let d := dec(add(scratch, 4), byte(0, mload(q)))
+                mstore8(d, 0x2c)
+                d := dec(add(d, 1), byte(0, mload(add(q, 1))))
+                mstore8(d, 0x2c)
+                d := dec(add(d, 1), byte(0, mload(add(q, 2))))
+                mstore8(d, 0x29)
+                mstore(add(fills, mul(0x20, c)), or(mload(scratch), sub(add(d, 1), scratch)))
+            }
+            out := mload(0x40)
+            let d := add(out, 0x20)
+            mstore(d, 0x3c67207472616e73666f726d3d227363616c6528000000000000000000000000) // <g transform="scale(
+            d := dec(add(d, 20), byte(0, mload(add(src, 1))))
+            mstore(d, 0x29222073686170652d72656e646572696e673d2263726973704564676573223e) // )" shape-rendering="crispEdges">
+            d := add(d, 32)
+            let y := byte(0, mload(add(src, 2)))
+            let left := byte(0, mload(add(src, 3)))
+            let right := byte(0, mload(add(src, 5)))
+            let x := left
+            let end := add(src, mload(p))
+            for {
+                let k := add(src, add(7, mul(3, n)))
+            } lt(k, end) {
+                k := add(k, 2)
+            } {
+                let len := byte(0, mload(k))
+                let c := byte(0, mload(add(k, 1)))
+                if c {
+                    mstore(d, 0x3c7265637420783d220000000000000000000000000000000000000000000000) // <rect x="
+                    d := dec(add(d, 9), x)
+                    mstore(d, 0x2220793d22000000000000000000000000000000000000000000000000000000) // " y="
+                    d := dec(add(d, 5), y)
+                    mstore(d, 0x222077696474683d220000000000000000000000000000000000000000000000) // " width="
+                    d := dec(add(d, 9), len)
+                    mstore(d, 0x22206865696768743d2231222066696c6c3d2200000000000000000000000000) // " height="1" fill="
+                    d := add(d, 19)
+                    let f := mload(add(fills, mul(0x20, c)))
+                    mstore(d, and(f, not(0xff)))
+                    d := add(d, and(f, 0xff))
+                    mstore(d, 0x222f3e0000000000000000000000000000000000000000000000000000000000) // "/>
+                    d := add(d, 3)
+                }
+                x := add(x, len)
+                if eq(x, right) {
+                    x := left
+                    y := add(y, 1)
+                }
+            }
+            mstore(d, 0x3c2f673e00000000000000000000000000000000000000000000000000000000) // </g>
+            d := add(d, 4)
+            mstore(out, sub(d, add(out, 0x20)))
+            mstore(0x40, and(add(d, 63), not(31)))
         }
     }
 
@@ -177,13 +295,13 @@ library PackIndex {
         o = _checkText(idx, o, 96);
         for (uint256 i = 0; i < slots; ++i) {
             uint256 variants;
-            (o, variants) = _checkSlot(idx, o);
+            (o, variants) = _checkSlot(idx, o, canvas);
             layers += variants;
         }
         if (o != idx.length) _fail(o, PackIndexProblem.TrailingBytes);
     }
 
-    function _checkSlot(bytes memory idx, uint256 o) private view returns (uint256, uint256 variants) {
+    function _checkSlot(bytes memory idx, uint256 o, uint256 canvas) private view returns (uint256, uint256 variants) {
         o = _checkText(idx, o, 24);
         _need(idx, o, 5);
         if (_u8(idx, o) > 15) _fail(o, PackIndexProblem.Gene);
@@ -208,12 +326,36 @@ library PackIndex {
             _need(idx, o, 23);
             sum += _u16(idx, o);
             address page = _address(idx, o + 2);
-            if (page.code.length < 2 || _firstCodeByte(page) != 0) _fail(o + 2, PackIndexProblem.Page);
+            if (page.code.length < 2 || _codeByte(page, 0) != 0) _fail(o + 2, PackIndexProblem.Page);
+            if (_codeByte(page, 1) == PIXEL_PAGE && !_pixelsWellFormed(SSTORE2.read(page), canvas))
+                _fail(o + 2, PackIndexProblem.Pixels);
             if (_u8(idx, o + 22) > 2) _fail(o + 22, PackIndexProblem.Origin);
             o = _checkText(idx, _checkText(idx, o + 23, 32), 49);
         }
         if (sum == 0 || sum != total) _fail(totalAt, PackIndexProblem.Weights);
         return (o, variants);
+    }
+
+    /// @dev A pixel page (layout at `_pixels`) draws inside the canvas: a scale dividing it into a
+    /// grid of at most 64 a side, a box inside the grid, 1..255 colours, and runs of 1..255 pixels
+    /// of a known colour that fill the box row by row, none crossing a row's end.
+    function _pixelsWellFormed(bytes memory p, uint256 canvas) private pure returns (bool) {
+        if (p.length < 12) return false;
+        uint256 scale = _u8(p, 1);
+        if (scale == 0 || canvas % scale != 0 || canvas / scale > _MAX_GRID) return false;
+        (uint256 y, uint256 left, uint256 bottom, uint256 right) = (_u8(p, 2), _u8(p, 3), _u8(p, 4), _u8(p, 5));
+        if (y >= bottom || left >= right || bottom > canvas / scale || right > canvas / scale) return false;
+        uint256 n = _u8(p, 6);
+        uint256 k = 7 + 3 * n;
+        if (n == 0 || k >= p.length || (p.length - k) % 2 != 0) return false;
+        uint256 x = left;
+        for (; k < p.length; k += 2) {
+            uint256 len = _u8(p, k);
+            if (len == 0 || _u8(p, k + 1) > n || y >= bottom || x + len > right) return false;
+            x += len;
+            if (x == right) (x, y) = (left, y + 1);
+        }
+        return y == bottom;
     }
 
     /// @dev A text at `o` of 1..`max` bytes, each printable ASCII but `"`, `#`, `%` and `\` (so
@@ -252,9 +394,11 @@ library PackIndex {
             s.generation >= _u8(idx, o + 3);
     }
 
-    function _firstCodeByte(address page) private view returns (uint256 b) {
+    /// @dev Byte `i` of `page`'s code (0 past its end).
+    function _codeByte(address page, uint256 i) private view returns (uint256 b) {
         assembly ("memory-safe") {
-            extcodecopy(page, 0, 0, 1)
+            mstore(0, 0)
+            extcodecopy(page, 0, i, 1)
             b := byte(0, mload(0))
         }
     }

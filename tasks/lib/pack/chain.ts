@@ -211,14 +211,16 @@ export const TOKEN_URI_BUDGET = 750_000;
 export const COLLECTION_OVERHEAD = 100_000;
 
 /**
- * A pack no token can cost more than: every variant of a slot draws the slot's largest page and
- * carries its longest name, every layer is AI-made with the pack's longest tool label (so the
- * "Model" attribute is the longest), and every live rule is checked to its last condition and
- * fails (the rules keep their count; none holds, so every slot also walks its weights).
+ * A pack no token can cost more than: every variant of a slot draws the slot's heaviest page
+ * (`heaviest`: by measured drawing gas; by default its largest) and carries its longest name,
+ * every layer is AI-made with the pack's longest tool label (so the "Model" attribute is the
+ * longest), and every live rule is checked to its last condition and fails (the rules keep their
+ * count; none holds, so every slot also walks its weights).
  */
-export function worstCasePack(pack: CheckedPack): CheckedPack {
-  const bySlot = new Map<string, Page>();
-  for (const p of pack.pages) if ((bySlot.get(p.slot)?.bytes.length ?? -1) < p.bytes.length) bySlot.set(p.slot, p);
+export function worstCasePack(pack: CheckedPack, heaviest?: Map<string, Page>): CheckedPack {
+  const bySlot = new Map<string, Page>(heaviest);
+  if (!heaviest)
+    for (const p of pack.pages) if ((bySlot.get(p.slot)?.bytes.length ?? -1) < p.bytes.length) bySlot.set(p.slot, p);
   const tools = pack.manifest.slots.flatMap((s) =>
     s.variants.map((v) => ({ tool: v.tool, toolVersion: v.toolVersion })),
   );
@@ -251,12 +253,35 @@ export async function worstCaseTokenUriGas(hre: HardhatRuntimeEnvironment, pack:
   const renderer = (await (
     await hre.ethers.getContractFactory("PackRenderer", signer)
   ).deploy(signer.address)) as unknown as Contract;
-  const worst = worstCasePack(pack);
   // One page a transaction: a few pages of 24 KB would pass a transaction's gas cap together.
-  for (const p of distinctPages(worst)) await (await store.write([p.bytes])).wait();
+  for (const p of distinctPages(pack)) await (await store.write([p.bytes])).wait();
+  const worst = worstCasePack(pack, await heaviestPages(pack, store, renderer, signer.address));
   await (await renderer.setPack(encodeIndex(worst, await store.getAddress()), pack.packHash)).wait();
   const gas = await renderer.tokenURI.estimateGas(worstCaseParams(signer.address));
   return Number(gas) + COLLECTION_OVERHEAD;
+}
+
+/**
+ * Each slot's costliest layer to draw: every layer is drawn alone (a one-slot pack on `renderer`)
+ * and its `svg` gas measured. A pixel layer's cost grows with its runs, an SVG layer's with its
+ * bytes: measuring compares them alike.
+ */
+async function heaviestPages(pack: CheckedPack, store: Contract, renderer: Contract, owner: string) {
+  const heaviest = new Map<string, Page>();
+  const storeAddress = await store.getAddress();
+  const params = worstCaseParams(owner);
+  for (const slot of pack.manifest.slots) {
+    let most = -1n;
+    for (const v of slot.variants) {
+      const page = pack.pages.find((p) => p.slot === slot.name && p.variant === v.name)!;
+      const alone = { name: slot.name, gene: 0, variants: [{ ...v, weight: 1 }] };
+      const one: CheckedPack = { ...pack, manifest: { ...pack.manifest, slots: [alone] }, pages: [page] };
+      await (await renderer.setPack(encodeIndex(one, storeAddress), pack.packHash)).wait();
+      const gas = (await renderer.svg.estimateGas(params)) as bigint;
+      if (gas > most) [most] = [gas, heaviest.set(slot.name, page)];
+    }
+  }
+  return heaviest;
 }
 
 /** Render params with the longest texts a collection takes and the largest numbers. */

@@ -5,6 +5,7 @@
  * differential test compares them).
  */
 import { MOODS, STAGES, type CheckedPack, type LiveRule, type Slot, type Variant } from "./pack";
+import { layerSvg } from "./pixels";
 
 /** What a pack token's picture depends on: its genome and the live state tokenURI reads. */
 export interface PackState {
@@ -45,7 +46,7 @@ export function pickVariant(slot: Slot, s: PackState): Variant {
 
 /** The token's SVG, composed from the pack's pages. */
 export function composeSvg(pack: CheckedPack, s: PackState): string {
-  const pages = new Map(pack.pages.map((p) => [`${p.slot}/${p.variant}`, Buffer.from(p.bytes).toString("utf8")]));
+  const pages = new Map(pack.pages.map((p) => [`${p.slot}/${p.variant}`, layerSvg(p.bytes)]));
   const c = pack.manifest.canvas;
   const layers = pack.manifest.slots.map((slot) => pages.get(`${slot.name}/${pickVariant(slot, s).name}`)!);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${c} ${c}">${layers.join("")}</svg>`;

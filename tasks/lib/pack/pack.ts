@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Ajv from "ajv";
 import { keccak256, toUtf8Bytes } from "ethers";
+import { encodePixelLayer } from "./pixels";
 import { PackError, sanitizeFragment } from "./sanitize";
 
 export { PackError } from "./sanitize";
@@ -35,7 +36,7 @@ export interface Variant extends LayerOrigin {
   name: string;
   /** Relative frequency among the slot's gene-picked variants; 0 = only through a live override. */
   weight: number;
-  /** The layer file, relative to the pack folder: an SVG fragment (`.svg`). */
+  /** The layer file, relative to the pack folder: an SVG fragment (`.svg`) or pixel art (`.png`, see pixels.ts). */
   file: string;
 }
 
@@ -104,7 +105,7 @@ const SCHEMA = {
               properties: {
                 name: { ...TEXT, maxLength: 32 },
                 weight: { type: "integer", minimum: 0, maximum: 1000 },
-                file: { type: "string", pattern: "^[a-z0-9][a-z0-9_/-]*\\.svg$" },
+                file: { type: "string", pattern: "^[a-z0-9][a-z0-9_/-]*\\.(svg|png)$" },
                 origin: { enum: [...ORIGINS] },
                 tool: { ...TEXT, maxLength: 32 },
                 toolVersion: { ...TEXT, maxLength: 16 },
@@ -231,12 +232,17 @@ export function checkPack(dir: string): CheckedPack {
       const layer = path.join(dir, v.file);
       if (path.relative(dir, path.resolve(layer)).startsWith("..")) throw new PackError(`${v.file}: outside the pack`);
       if (!fs.existsSync(layer)) throw new PackError(`${v.file}: no such file in the pack`);
-      const { svg, ids } = sanitizeFragment(fs.readFileSync(layer, "utf8"), v.file);
-      for (const id of ids) {
-        if (allIds.has(id)) throw new PackError(`${v.file}: id "${id}" is also defined in ${allIds.get(id)}`);
-        allIds.set(id, v.file);
+      let bytes: Uint8Array;
+      if (v.file.endsWith(".png")) {
+        bytes = encodePixelLayer(fs.readFileSync(layer), manifest.canvas, v.file);
+      } else {
+        const { svg, ids } = sanitizeFragment(fs.readFileSync(layer, "utf8"), v.file);
+        for (const id of ids) {
+          if (allIds.has(id)) throw new PackError(`${v.file}: id "${id}" is also defined in ${allIds.get(id)}`);
+          allIds.set(id, v.file);
+        }
+        bytes = toUtf8Bytes(svg);
       }
-      const bytes = toUtf8Bytes(svg);
       pages.push({ slot: slot.name, variant: v.name, file: v.file, bytes, hash: keccak256(bytes) });
       origins[v.origin]++;
     }
