@@ -69,6 +69,15 @@ function plan(w: World): Run[] {
       "pack",
       { subcommand: "check", dir: path.join(__dirname, "..", "packs", "tide-pool"), out: path.join(out, "pack") },
     ],
+    ...["upload --dry-run", "upload", "status", "verify", "lock"].map((sub): Run => [
+      `pack ${sub}`,
+      "pack",
+      {
+        subcommand: sub.split(" ")[0],
+        dryRun: sub.includes("dry"),
+        dir: path.join(__dirname, "..", "packs", "tide-pool"),
+      },
+    ]),
     ["sale status", "sale", {}],
     ["sale config", "sale", { subcommand: "config", price: "0.02", maxSupply: 900 }],
     ["sale withdraw", "sale", { subcommand: "withdraw" }],
