@@ -110,6 +110,15 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       );
     });
 
+    it("pack: no folder, a missing folder and an unknown subcommand are one line each", () => {
+      expectOneLineFailure(hardhat(["pack", "upload"]), /upload needs --dir <the pack's folder>/);
+      expectOneLineFailure(hardhat(["pack", "check", "--dir", "nowhere"]), /--dir nowhere: no such folder/);
+      expectOneLineFailure(
+        hardhat(["pack", "publish", "--dir", "packs/tide-pool"]),
+        /unknown subcommand "publish" \(check \| upload \| status \| lock \| verify\)/,
+      );
+    });
+
     it("a mistyped option or task is one line with where to look, not a stack trace", () => {
       for (const [args, cause] of [
         [["mint", "--quantty", "3"], /Error HH305: Unrecognized param --quantty; did you mean --quantity\?/],
@@ -492,6 +501,24 @@ describe("command-line mistakes: one line, the cause named, no stack trace", fun
       expect(subscribed.status, subscribed.out).to.equal(0);
       expect(subscribed.stdout).to.match(/Subscribed MINI .* \(2 subscriber\(s\)\)/);
       expect(local("status", "--collection", "MINI").stdout).not.to.match(/Warning/);
+    });
+
+    it("pack upload sends the sample pack's pages to the node once; verify matches; verify before it says to upload", () => {
+      expectOneLineFailure(
+        local("pack", "verify", "--dir", "packs/tide-pool"),
+        /no PackRenderer_tide-pool on localhost: run `pack upload --dir packs\/tide-pool` first/,
+      );
+      const dry = local("pack", "upload", "--dir", "packs/tide-pool", "--dry-run");
+      expect(dry.stdout, dry.out).to.match(/Dry run: nothing sent\. 27 of 27 pages would be sent/);
+      const up = local("pack", "upload", "--dir", "packs/tide-pool");
+      expect(up.status, up.out).to.equal(0);
+      expect(up.stdout).to.match(/27 page\(s\) sent, 0 already stored/);
+      expect(up.stderr).to.match(/page 27\/27 aura\/rain\.svg 167 bytes: [\d,]+ gas \(floor [\d,]+\)/);
+      expect(local("pack", "verify", "--dir", "packs/tide-pool").stdout).to.match(/verified: .* all 27 pages/);
+      const again = local("pack", "upload", "--dir", "packs/tide-pool");
+      expect(again.stdout)
+        .to.match(/0 page\(s\) sent, 27 already stored/)
+        .and.to.match(/already set: nothing sent/);
     });
   });
 
