@@ -157,6 +157,8 @@ const config: HardhatUserConfig = {
       "contracts/renderers/TerrariumArt.sol": speedFirst(200),
       "contracts/packs/PackRenderer.sol": speedFirst(200),
       "contracts/packs/PageStore.sol": speedFirst(200),
+      // The bench's baseline for the PageStore and the PackRenderer's reads: compiled as they are.
+      "contracts/mocks/baselines/PlainSstore2Pages.sol": speedFirst(200),
       "contracts/mocks/chainlink-real/ChainlinkVrf.sol": chainlinkVrf,
       "@chainlink/contracts/src/v0.8/vrf/dev/VRFCoordinatorV2_5.sol": chainlink(500),
       "@chainlink/contracts/src/v0.8/vrf/dev/BlockhashStore.sol": chainlinkVrf,

@@ -6,8 +6,11 @@
  * transaction or `estimateGas` of a view. The World's figures (advanceEpoch per subscribed
  * collection, the hook's cost, a second collection on the same stack) come from
  * scripts/lib/gas/world.ts, which the gas budgets of test/world-gas.test.ts share. The baselines
- * (contracts/mocks/baselines/) are measured in the same run by scripts/lib/gas/measure.ts. The
- * bench imports no test code: tests import the library (scripts/lib/gas/), never the reverse.
+ * (contracts/mocks/baselines/) are measured in the same run by scripts/lib/gas/measure.ts. The art
+ * packs' figures (the sample pack packs/tide-pool: upload, setPack, tokenURI, cost per layer) and
+ * their baselines (PlainSstore2Pages, the built-in LivingAssetRenderer) come from
+ * scripts/lib/gas/packs.ts. The bench imports no test code: tests import the library
+ * (scripts/lib/gas/), never the reverse.
  *
  * Before writing, it reads the previous run's bench/gas.json (or the file named by BENCH_BEFORE):
  * its Vivarium figures become the "before" column of the comparison.
@@ -68,6 +71,14 @@ import {
   type RealWorld,
 } from "./lib/gas/real-vrf";
 import { prove, vrfKey } from "./lib/vrf-prover";
+import {
+  BYTE_SERIES_SIZES,
+  BYTE_SERIES_SLOTS,
+  LAYER_SERIES_BYTES,
+  LAYER_SERIES_MAX,
+  measurePacks,
+  type PackFigures,
+} from "./lib/gas/packs";
 import { REAL_VRF } from "../config/real-vrf";
 
 // ---------------------------------------------------------------- helpers
@@ -572,6 +583,7 @@ interface Measured {
   pausableErc721a: Awaited<ReturnType<typeof measurePausableErc721a>>;
   perTokenVrf: Awaited<ReturnType<typeof measurePerTokenVrf>>;
   bullBear: Awaited<ReturnType<typeof measureBullBear>>;
+  packs: PackFigures;
 }
 
 /** Measure everything, in the order of the tables, with a progress line per part. */
@@ -604,7 +616,10 @@ async function measureAll(): Promise<Measured> {
   const perTokenVrf = await measurePerTokenVrf(hre);
   progress(`baselines: Bull&Bear performUpkeep at ${BULLBEAR_SUPPLIES.join("/")}`);
   const bullBear = await measureBullBear(hre);
-  return { v, world, real, mock, proverMs, plainOz, plainErc721a, pausableErc721a, perTokenVrf, bullBear };
+  progress("art packs: the sample pack packs/tide-pool (baselines: PlainSstore2Pages, LivingAssetRenderer)");
+  const packs = await measurePacks(progress);
+  progress(`art packs: ${packs.seconds.toFixed(1)} s`);
+  return { v, world, real, mock, proverMs, plainOz, plainErc721a, pausableErc721a, perTokenVrf, bullBear, packs };
 }
 
 /** The operations table: each Vivarium operation, beside its baseline where one compares. */
@@ -779,6 +794,7 @@ function benchJson(m: Measured, ops: Operation[], previous: Previous | undefined
         fittedGasAtSupply1000: fittedAt1000(m),
       },
     },
+    artPacks: packsJson(m.packs),
   };
 }
 
@@ -970,6 +986,259 @@ function worldMd(m: Measured): string {
   ].join("\n");
 }
 
+// ---------------------------------------------------------------- art packs
+
+const mean = (xs: number[]): number => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
+const medianOf = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : Math.round((s[m - 1] + s[m]) / 2);
+};
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const n = (x: number): string => Math.round(x).toLocaleString("en-US");
+
+/** The art-pack figures the section and gas.json show, derived from the measurements. */
+function packsSummary(p: PackFigures) {
+  const { upload: u, tokenUri: t, layers: l } = p;
+  const kb = u.bytes / 1024;
+  const reupload = u.pages.map((x) => x.reuploadGas);
+  const overhead = u.pages.map((x) => x.gas - x.baselineGas);
+  const stats = (xs: number[]) => ({ median: medianOf(xs), worst: Math.max(...xs), best: Math.min(...xs) });
+  return {
+    upload: {
+      gas: u.gas,
+      baselineGas: u.baselineGas,
+      floor: u.floor,
+      gasPerKb: Math.round(u.gas / kb),
+      baselineGasPerKb: Math.round(u.baselineGas / kb),
+      floorPerKb: Math.round(u.floor / kb),
+      ratioToBaseline: ratio(BigInt(u.gas), BigInt(u.baselineGas)),
+      ratioToFloor: Math.round((u.gas / u.floor) * 1000) / 1000,
+      baselineRatioToFloor: Math.round((u.baselineGas / u.floor) * 1000) / 1000,
+      contentAddressingPerPage: { mean: mean(overhead), min: Math.min(...overhead), max: Math.max(...overhead) },
+    },
+    reupload: {
+      mean: mean(reupload),
+      min: Math.min(...reupload),
+      max: Math.max(...reupload),
+      firstWriteMean: mean(u.pages.map((x) => x.gas)),
+    },
+    tokenUri: {
+      pack: stats(t.pack),
+      builtIn: stats(t.builtIn),
+      collectionShareMax: Math.max(...t.collection.map((c) => c.pack - c.packDirect)),
+    },
+    fixedPerLayer: l.perLayer.slope - LAYER_SERIES_BYTES * l.perByte.slope,
+    baselineFixedPerLayer: l.baselinePerLayer.slope - LAYER_SERIES_BYTES * l.baselinePerByte.slope,
+  };
+}
+
+/** gas.json's `artPacks`: every figure a number (all well under 2^53), ratios and fits rounded. */
+function packsJson(p: PackFigures) {
+  const s = packsSummary(p);
+  const { upload: u, tokenUri: t, layers: l } = p;
+  const fit = (f: { slope: number; intercept: number; r2: number }) => ({
+    slope: round2(f.slope),
+    intercept: Math.round(f.intercept),
+    r2: Math.round(f.r2 * 10_000) / 10_000,
+  });
+  return {
+    pack: {
+      dir: p.dir,
+      slots: u.slots,
+      layers: u.layers,
+      layerBytes: u.layerBytes,
+      pages: u.pages.length,
+      bytes: u.bytes,
+      indexBytes: u.indexBytes,
+    },
+    upload: {
+      ...s.upload,
+      baseline: "PlainSstore2Pages.write (Solady SSTORE2.write), one page per transaction",
+      pages: u.pages,
+    },
+    reupload: s.reupload,
+    setPack: {
+      gas: u.setPackGas,
+      baselineGas: u.indexBaselineGas,
+      indexBytes: u.indexBytes,
+      ratio: ratio(BigInt(u.setPackGas), BigInt(u.indexBaselineGas)),
+      baseline: "PlainSstore2Pages.write of the index bytes",
+    },
+    tokenUri: {
+      samples: t.samples,
+      seed: t.seed,
+      pack: s.tokenUri.pack,
+      builtIn: s.tokenUri.builtIn,
+      ratioMedian: ratio(BigInt(s.tokenUri.pack.median), BigInt(s.tokenUri.builtIn.median)),
+      collection: t.collection.map((c) => ({ ...c, ratio: ratio(BigInt(c.pack), BigInt(c.builtIn)) })),
+      collectionShareMax: s.tokenUri.collectionShareMax,
+      bound: t.bound,
+      collectionOverhead: t.collectionOverhead,
+      baseline: "LivingAssetRenderer (the deploy scripts' renderer), same params / same tokens",
+    },
+    layerCost: {
+      layerBytes: LAYER_SERIES_BYTES,
+      perLayer: fit(l.perLayer),
+      perByte: fit(l.perByte),
+      fixedPerLayer: Math.round(s.fixedPerLayer),
+      baselinePerLayer: fit(l.baselinePerLayer),
+      baselinePerByte: fit(l.baselinePerByte),
+      baselineFixedPerLayer: Math.round(s.baselineFixedPerLayer),
+      baseline: "PlainSstore2Pages.read of the same pages (Solady SSTORE2.read)",
+      points: [...l.bySlots, ...l.byBytes],
+    },
+    seconds: Math.round(p.seconds * 10) / 10,
+  };
+}
+
+/** The art-pack upload table: PageStore against the plain SSTORE2 baseline and the floor. */
+function packUploadMd(p: PackFigures): string[] {
+  const s = packsSummary(p);
+  const { upload: u } = p;
+  const row = (name: string, gas: number | string, base: string, baseGas: number | string, r: string) =>
+    `| ${name} | ${typeof gas === "number" ? n(gas) : gas} | ${base} | ${typeof baseGas === "number" ? n(baseGas) : baseGas} | ${r} |`;
+  const ca = s.upload.contentAddressingPerPage;
+  return [
+    "| operation | Vivarium gas | baseline | baseline gas | ratio |",
+    "|---|---:|---|---:|---:|",
+    row(
+      `upload, ${u.pages.length} pages through the PageStore (total)`,
+      u.gas,
+      "plain `SSTORE2.write`, same pages",
+      u.baselineGas,
+      s.upload.ratioToBaseline.toFixed(2),
+    ),
+    row(
+      `upload, gas per KB of pages (the floor: ${n(s.upload.floorPerKb)} per KB)`,
+      s.upload.gasPerKb,
+      "plain `SSTORE2.write`, per KB",
+      s.upload.baselineGasPerKb,
+      s.upload.ratioToBaseline.toFixed(2),
+    ),
+    row(
+      "upload against the SSTORE2 floor (sum of `pageGasFloor`)",
+      u.gas,
+      "the floor",
+      u.floor,
+      s.upload.ratioToFloor.toFixed(3),
+    ),
+    row(
+      "plain `SSTORE2.write` (the baseline) against the floor",
+      u.baselineGas,
+      "the floor",
+      u.floor,
+      s.upload.baselineRatioToFloor.toFixed(3),
+    ),
+    row(`content addressing per page (PageStore − plain; range ${n(ca.min)}–${n(ca.max)})`, ca.mean, "—", "—", "—"),
+    row(
+      `re-upload of a page already stored (\`PageStore.write\`, mean of ${u.pages.length}; range ${n(s.reupload.min)}–${n(s.reupload.max)})`,
+      s.reupload.mean,
+      "its first write (mean)",
+      s.reupload.firstWriteMean,
+      (s.reupload.mean / s.reupload.firstWriteMean).toFixed(2),
+    ),
+    row(
+      `\`setPack\`, index of ${n(u.indexBytes)} bytes (checked, written, hash and event)`,
+      u.setPackGas,
+      "plain `SSTORE2.write` of the index",
+      u.indexBaselineGas,
+      ratio(BigInt(u.setPackGas), BigInt(u.indexBaselineGas)).toFixed(2),
+    ),
+  ];
+}
+
+/** The art-pack tokenURI table: the pack's renderer against the built-in one, and the bound. */
+function packTokenUriMd(p: PackFigures): string[] {
+  const s = packsSummary(p);
+  const t = p.tokenUri;
+  const row = (name: string, a: number, b?: number) =>
+    `| ${name} | ${n(a)} | ${b === undefined ? "—" : n(b)} | ${b === undefined ? "—" : ratio(BigInt(a), BigInt(b)).toFixed(2)} |`;
+  return [
+    "| tokenURI | PackRenderer (tide-pool) | baseline: LivingAssetRenderer | ratio |",
+    "|---|---:|---:|---:|",
+    row(
+      `direct \`tokenURI(params)\`, ${t.samples} random revealed tokens: median`,
+      s.tokenUri.pack.median,
+      s.tokenUri.builtIn.median,
+    ),
+    row("the same: worst", s.tokenUri.pack.worst, s.tokenUri.builtIn.worst),
+    row("the same: best", s.tokenUri.pack.best, s.tokenUri.builtIn.best),
+    ...t.collection.map((c) =>
+      row(`through the collection, token #${c.tokenId} (${STAGES[c.stage]}, just revealed)`, c.pack, c.builtIn),
+    ),
+    row(
+      `proven bound: \`worstCaseTokenUriGas\` (the worst-case pack, direct, + COLLECTION_OVERHEAD ${n(t.collectionOverhead)})`,
+      t.bound,
+    ),
+  ];
+}
+
+/** The art-pack per-layer table: the fits, and the points they are fitted to. */
+function packLayerMd(p: PackFigures): string[] {
+  const s = packsSummary(p);
+  const l = p.layers;
+  const fit = (f: { slope: number; r2: number }, digits = 0) =>
+    `${f.slope.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })} | ${f.r2.toFixed(4)}`;
+  const sizes = BYTE_SERIES_SIZES.map((b) => b.toLocaleString("en-US")).join(" / ");
+  return [
+    "| series (synthetic packs, one variant per slot) | PackRenderer tokenURI: slope | r² | baseline: plain `SSTORE2.read` of the same pages: slope | r² |",
+    "|---|---:|---:|---:|---:|",
+    `| 1..${LAYER_SERIES_MAX} slots, a distinct ${LAYER_SERIES_BYTES}-byte layer each: gas per layer | ${fit(l.perLayer)} | ${fit(l.baselinePerLayer)} |`,
+    `| ${BYTE_SERIES_SLOTS} slots, layers of ${sizes} bytes: gas per byte of layer | ${fit(l.perByte, 2)} | ${fit(l.baselinePerByte, 2)} |`,
+    `| fixed part per layer (per-layer slope − ${LAYER_SERIES_BYTES} × per-byte slope) | ${n(s.fixedPerLayer)} | — | ${n(s.baselineFixedPerLayer)} | — |`,
+    "",
+    "| slots × layer bytes | tokenURI gas | plain read gas |",
+    "|---|---:|---:|",
+    ...[...l.bySlots, ...l.byBytes].map(
+      (x) => `| ${x.slots} × ${n(x.layerBytes)} | ${n(x.gas)} | ${n(x.baselineGas)} |`,
+    ),
+  ];
+}
+
+/** The art-pack section. */
+function packsMd(p: PackFigures): string {
+  const s = packsSummary(p);
+  const { upload: u, tokenUri: t } = p;
+  const worstDirect = t.bound - t.collectionOverhead;
+  return [
+    `## Art packs: the sample pack (${p.dir}) on chain`,
+    "",
+    `${u.slots} slots, ${u.layers} layers (${n(u.layerBytes)} bytes), ${u.pages.length} distinct pages (${n(u.bytes)} bytes: ` +
+      "layers with the same bytes share a page). Uploaded by `uploadPack` (tasks/lib/pack/chain.ts) on a fresh world: " +
+      "the PageStore deployed, every page in its own transaction, the renderer deployed, `setPack`. Baseline: the same " +
+      "pages, one a transaction, through contracts/mocks/baselines/PlainSstore2Pages.sol (Solady's `SSTORE2.write`: " +
+      "CREATE, no content address, no stored-check, no event; compiled as the PageStore is). Floor: `pageGasFloor`, " +
+      "21,000 + 32,000 + 216 × (bytes + 1) a page. `uploadPack` itself sends nothing for a page already stored (it " +
+      "reads the code first); the re-upload row is what a `write` of a stored page costs anyone who sends it.",
+    "",
+    ...packUploadMd(p),
+    "",
+    "### tokenURI",
+    "",
+    `Direct: \`estimateGas\` of each renderer's \`tokenURI(params)\` with the same ${t.samples} random params (revealed, ` +
+      `Hatchling to Ascended, random genome, mood, vitality and life; seed ${t.seed}). Through the collection: ` +
+      `${t.collection.length} tokens minted and revealed on the fixture's collection, read with the built-in renderer, ` +
+      "then with the pack's (`setRenderer`). The collection's own share (through the collection − the pack's renderer " +
+      `called directly with the same params) is at most ${n(s.tokenUri.collectionShareMax)} gas here; the bound allows ` +
+      `${n(t.collectionOverhead)} for it. The bound's worst-case pack, called directly, costs ${n(worstDirect)}: ` +
+      `${n(worstDirect - s.tokenUri.pack.worst)} above the worst random token.`,
+    "",
+    ...packTokenUriMd(p),
+    "",
+    "### Rendering cost per layer",
+    "",
+    "Synthetic packs set in turn on one PackRenderer over the same PageStore (each slot one variant, names of fixed " +
+      "length), tokenURI of one revealed Adult token, least-squares fits. The per-layer slope includes the layer's " +
+      "bytes; the fixed part takes them out with the per-byte slope. Nearly all of a byte's cost is the base64 of the " +
+      "SVG and the copies of the result (memory grows with it, so the slope rises slightly with the size); reading it " +
+      "is under a gas. Baseline: `PlainSstore2Pages.read` of the same pages (Solady's `SSTORE2.read`, returned as " +
+      "`bytes[]`): the cold account access and the copy alone.",
+    "",
+    ...packLayerMd(p),
+  ].join("\n");
+}
+
 /** The before-and-after section. */
 function beforeAfterMd(beforeAfter: BeforeAfter, previous: Previous | undefined): string {
   return [
@@ -1005,6 +1274,7 @@ async function main(): Promise<void> {
     tokenUri: tokenUriMd(m.v, previous),
     beforeAfter: beforeAfterMd(beforeAfter, previous),
     bullBear: bullBearMd(m),
+    packs: packsMd(m.packs),
   };
   const { solc } = json;
   const md = [
@@ -1027,6 +1297,8 @@ async function main(): Promise<void> {
     "",
     sections.bullBear,
     "",
+    sections.packs,
+    "",
   ].join("\n");
 
   const outDir = path.join(hre.config.paths.root, "bench");
@@ -1034,8 +1306,8 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, "gas.json"), `${JSON.stringify(json, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, "GAS.md"), md);
 
-  const { vrf, table, world, tokenUri, beforeAfter: ba, bullBear } = sections;
-  console.log(`\n${vrf}\n\n${table}\n\n${world}\n\n${tokenUri}\n\n${ba}\n\n${bullBear}\n`);
+  const { vrf, table, world, tokenUri, beforeAfter: ba, bullBear, packs } = sections;
+  console.log(`\n${vrf}\n\n${table}\n\n${world}\n\n${tokenUri}\n\n${ba}\n\n${bullBear}\n\n${packs}\n`);
   progress(`wrote ${path.relative(process.cwd(), outDir)}/gas.json and GAS.md`);
 }
 
