@@ -10,7 +10,7 @@
  */
 import path from "node:path";
 import hre, { ethers } from "hardhat";
-import { concat, keccak256, toUtf8Bytes, type Contract } from "ethers";
+import { concat, hexlify, keccak256, toUtf8Bytes, type Contract } from "ethers";
 
 import { MOODS, PACK_FORMAT, checkPack, pageGasFloor, type CheckedPack } from "../../../tasks/lib/pack/pack";
 import { distinctPages, encodeIndex, pageAddress } from "../../../tasks/lib/pack/encode";
@@ -332,11 +332,15 @@ async function measureLayerCost(store: Contract, params: Params, progress: Progr
     for (const bytes of layers) await (await store.write([bytes])).wait(); // stored pages are skipped
     const pack = syntheticPack(layers);
     await (await renderer.setPack(encodeIndex(pack, storeAddress), pack.packHash)).wait();
+    const pointers = layers.map((b) => pageAddress(storeAddress, b));
+    // The baseline reads the very bytes the renderer draws, or its gas would measure something else.
+    const read = (await reader.read(pointers)) as string[];
+    if (read.some((r, i) => r !== hexlify(layers[i]))) throw new Error("PlainSstore2Pages.read returned other bytes");
     return {
       slots: layers.length,
       layerBytes: layers[0].length,
       gas: Number(await renderer.tokenURI.estimateGas(params)),
-      baselineGas: Number(await reader.read.estimateGas(layers.map((b) => pageAddress(storeAddress, b)))),
+      baselineGas: Number(await reader.read.estimateGas(pointers)),
     };
   };
   const bySlots: LayerPoint[] = [];
