@@ -12,8 +12,8 @@ import {
   timeTravelToNextEpoch,
   userError,
 } from "./lib/common";
-import { duration, revertDataOf, when } from "./lib/errors";
-import { moodName, movePercent, parsePrice, price, usd } from "./lib/units";
+import { duration, revertDataOf, when } from "../client/errors";
+import { moodName, movePercent, parsePrice, price, usd } from "../client/units";
 
 /** The largest step, either way, of the development feed's random walk: 3% (300 bps). */
 const WALK_BPS = 300n;

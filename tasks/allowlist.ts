@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { eth } from "./lib/units";
+import { eth } from "../client/units";
 import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
 import {

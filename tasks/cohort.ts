@@ -14,7 +14,7 @@ import {
   wholeNumber,
 } from "./lib/common";
 import { closeOpenCohort, cohortViews, revealView, tokenRange, type CohortView } from "./lib/cohorts";
-import { duration, when } from "./lib/errors";
+import { duration, when } from "../client/errors";
 
 const SUBCOMMANDS = "status | close | rerequest | config";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { task, types } from "hardhat/config";
 import type { Contract, Interface } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { describeError } from "./lib/errors";
+import { describeError } from "../client/errors";
 import {
   errorInterfaces,
   eventsIn,
@@ -27,7 +27,7 @@ import {
   movePercent,
   price as priceText,
   vitalityPercent,
-} from "./lib/units";
+} from "../client/units";
 import { revealAll } from "./reveal";
 import { fulfil } from "../scripts/lib/vrf-fulfil";
 import { withRealVrf } from "../config/real-vrf";

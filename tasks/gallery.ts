@@ -5,7 +5,7 @@ import type { Contract } from "ethers";
 import { action, COLLECTION_HELP, getCollection } from "./lib/common";
 import { priceChartSvg, type ChartData } from "./lib/chart";
 import { fetchToken, galleryHtml, writeArt, type GalleryCard, type LifeStory } from "./lib/render";
-import { explainTemperament } from "./lib/traits";
+import { explainTemperament } from "../client/traits";
 import { claimOutDir, collectionOutDir } from "./lib/output";
 
 export interface WriteGalleryOptions {

@@ -15,7 +15,7 @@ import {
 import { CollectionHistory, HistoryError, type TokenEvent, type TokenHistory } from "./lib/history";
 import { decodeTokenUri, svgToPng } from "./lib/render";
 import { claimOutDir, collectionOutDir } from "./lib/output";
-import { AGE_HEADER, vitalityPercent } from "./lib/units";
+import { AGE_HEADER, vitalityPercent } from "../client/units";
 
 /** A life longer than this is summed up by default (the epochs with an event, birth and today). */
 const SHORT_LIFE = 30;

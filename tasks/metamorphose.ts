@@ -10,7 +10,7 @@ import {
   holderSignerAt,
   tokenParam,
 } from "./lib/common";
-import { duration } from "./lib/errors";
+import { duration } from "../client/errors";
 
 task("metamorphose", "Ask a token to metamorphose (one VRF request; run `reveal` on development chains)")
   .addParam("token", "Token id", undefined, cliInt)

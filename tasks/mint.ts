@@ -1,4 +1,4 @@
-import { eth } from "./lib/units";
+import { eth } from "../client/units";
 import { task, types } from "hardhat/config";
 import type { Contract } from "ethers";
 import {
@@ -14,7 +14,7 @@ import {
 } from "./lib/common";
 import { closedIn, revealView, tokenRange } from "./lib/cohorts";
 import { allowlistDomain, entryOf, loadAllowlist } from "./lib/allowlist";
-import { when } from "./lib/errors";
+import { when } from "../client/errors";
 
 task(
   "mint",

@@ -1,9 +1,9 @@
-import { eth } from "./lib/units";
+import { eth } from "../client/units";
 import { task, types } from "hardhat/config";
 import { COLLECTION_DEFAULTS } from "../config/networks";
 import { action, cliInt, etherParam, isDevChain, signerAt, wholeNumber } from "./lib/common";
 import { createCollection, gasText } from "./lib/collections";
-import { duration } from "./lib/errors";
+import { duration } from "../client/errors";
 
 const d = COLLECTION_DEFAULTS;
 

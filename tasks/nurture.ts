@@ -1,5 +1,5 @@
 import { task, types } from "hardhat/config";
-import { vitalityPercent } from "./lib/units";
+import { vitalityPercent } from "../client/units";
 import { action, cliInt, COLLECTION_HELP, eventsIn, getCollection, holderSignerAt, tokenParam } from "./lib/common";
 
 task("nurture", "Nurture a token (holder or approved, once per epoch)")

@@ -5,7 +5,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { CHAINLINK, DEVELOPMENT_CHAINS, LIVE_NETWORKS, MOCKS } from "../config/networks";
 import { action, userError } from "./lib/common";
 import { parsePrice } from "./lib/live-plan";
-import { usd } from "./lib/units";
+import { usd } from "../client/units";
 
 /** The LINK the rehearsal's subscription is funded with (the mock coordinator counts it, no token moves). */
 const REHEARSAL_LINK = 100n * 10n ** 18n;

@@ -1,4 +1,4 @@
-import { bpsPercent } from "./lib/units";
+import { bpsPercent } from "../client/units";
 import { task, types } from "hardhat/config";
 import {
   action,

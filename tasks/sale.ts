@@ -12,7 +12,7 @@ import {
   userError,
   wholeNumber,
 } from "./lib/common";
-import { eth } from "./lib/units";
+import { eth } from "../client/units";
 
 const SUBCOMMANDS = "status | open | close | config | treasury | withdraw | pause | unpause";
 

@@ -1,6 +1,6 @@
 import { task, types } from "hardhat/config";
 import { action, getDeployed, getWorld, requireDevChain, userError } from "./lib/common";
-import { parsePrice, price, usd } from "./lib/units";
+import { parsePrice, price, usd } from "../client/units";
 
 task("set-price", "Development chains: move the MockV3Aggregator's answer (a price such as 3000.50)")
   .addParam(

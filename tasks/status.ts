@@ -2,8 +2,8 @@ import { task, types } from "hardhat/config";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { Contract } from "ethers";
 import { action, COLLECTION_HELP, getCollection, getFeed, getWorld } from "./lib/common";
-import { duration, when } from "./lib/errors";
-import { bpsPercent, eth, moodName, price, usd } from "./lib/units";
+import { duration, when } from "../client/errors";
+import { bpsPercent, eth, moodName, price, usd } from "../client/units";
 import { subscriberEpochs } from "./advance-epoch";
 import { cohortViews, revealView, tokenRange } from "./lib/cohorts";
 

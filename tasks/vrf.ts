@@ -4,7 +4,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { CHAINLINK } from "../config/networks";
 import { vrfConfigOf } from "./lib/collections";
 import { revealView } from "./lib/cohorts";
-import { duration, when } from "./lib/units";
+import { duration, when } from "../client/units";
 import {
   action,
   addressParam,

@@ -11,7 +11,7 @@
  * first of its candidate positions that is free (`placeLabel`). Metamorphoses at one epoch share one
  * label ("3 metamorphoses"); a label with no free position is left out (its marker keeps its tooltip).
  */
-import { price as priceText } from "./units";
+import { price as priceText } from "../../client/units";
 
 /** A chart price (a number of at most 8 decimals) in the one price format of units.ts. */
 const priceLabel = (value: number) => priceText(BigInt(Math.round(value * 1e8)), 8);

@@ -10,7 +10,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { Contract, Signer } from "ethers";
 import { errorInterfaces, eventsIn, userError } from "./common";
-import { decodeCustomError, duration, when } from "./errors";
+import { decodeCustomError, duration, when } from "../../client/errors";
 
 /** What a VRF request was made for (ISeedModule.RequestKind). */
 export const REQUEST_KIND = { Cohort: 1, Metamorphosis: 2 } as const;

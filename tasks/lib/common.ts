@@ -3,9 +3,9 @@ import type { CLIArgumentType, HardhatRuntimeEnvironment } from "hardhat/types";
 import type { Contract, Interface } from "ethers";
 import { DEVELOPMENT_CHAINS } from "../../config/networks";
 import { parseEtherAmount } from "../../config/settings";
-import { describeError, type ErrorContext } from "./errors";
+import { describeError, type ErrorContext } from "../../client/errors";
 import { checkNetwork } from "./network";
-import { moodName } from "./units";
+import { moodName } from "../../client/units";
 
 export const STAGES = ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"] as const;
 export const TEMPERAMENTS = ["Serene", "Bold", "Wary", "Restless"] as const;

@@ -77,7 +77,7 @@ export {
   type Position,
   type ProvenanceRecord,
 } from "./history-logs";
-import { vitalityPercent } from "./units";
+import { vitalityPercent } from "../../client/units";
 
 /** `IInteractionModule.Checkpoint`, as plain values. */
 export interface Checkpoint {

@@ -9,8 +9,8 @@ import {
   MIN_LIVE_ADMIN_DELAY,
 } from "../../config/networks";
 import { checkNetwork } from "./network";
-import { duration } from "./errors";
-import { bpsPercent, eth, price, usd } from "./units";
+import { duration } from "../../client/errors";
+import { bpsPercent, eth, price, usd } from "../../client/units";
 
 /** Contracts a deploy writes, in order; each is reused when its deployment is already saved. */
 export const DEPLOY_ORDER = [

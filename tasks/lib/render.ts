@@ -3,43 +3,21 @@ import path from "node:path";
 import type { Contract } from "ethers";
 import { MOOD_COLOURS } from "./chart";
 import { STAGES } from "./common";
-import { epochs, percent } from "./units";
+import { decodeTokenUri } from "../../client/metadata";
+import { epochs, percent } from "../../client/units";
 
 /** Highest stage level: the index of the last stage (0 Egg .. 4 Ascended). */
 const MAX_STAGE_LEVEL = STAGES.length - 1;
 
-export interface TokenMetadata {
-  name?: string;
-  description?: string;
-  image?: string;
-  attributes?: { trait_type: string; value: unknown; display_type?: string }[];
-  [key: string]: unknown;
-}
-
-/** The text inside a `data:` URI (base64 or percent-encoded). */
-export function decodeDataUri(uri: string): string {
-  const comma = uri.indexOf(",");
-  if (!uri.startsWith("data:") || comma < 0) throw new Error(`not a data URI: ${uri.slice(0, 40)}...`);
-  const header = uri.slice(0, comma);
-  const body = uri.slice(comma + 1);
-  return header.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
-}
-
-/** Decode `contractURI` (ERC-7572) into its JSON. */
-export function decodeContractUri<T = Record<string, unknown>>(uri: string): T {
-  return JSON.parse(decodeDataUri(uri)) as T;
-}
-
-/**
- * Decode `tokenURI` into its metadata and SVG: `data:application/json;utf8,` JSON (renderer 1.1:
- * it holds no `%` or `#`, so percent-decoding leaves it as it is) or `;base64,` (renderer 1.0),
- * whose `image` is `data:image/svg+xml;utf8,` with the SVG percent-encoded, or `;base64,`.
- */
-export function decodeTokenUri(uri: string): { metadata: TokenMetadata; svg: string } {
-  const metadata = JSON.parse(decodeDataUri(uri)) as TokenMetadata;
-  const svg = metadata.image ? decodeDataUri(metadata.image) : "";
-  return { metadata, svg };
-}
+// Decoding is the client library's (client/metadata.ts); the tasks take it from here too.
+export {
+  attributeText,
+  attributesText,
+  decodeContractUri,
+  decodeDataUri,
+  decodeTokenUri,
+  type TokenMetadata,
+} from "../../client/metadata";
 
 export async function fetchToken(collection: Contract, tokenId: bigint | number) {
   return decodeTokenUri(await collection.tokenURI(tokenId));
@@ -83,22 +61,6 @@ export function writeArt(dir: string, base: string, svg: string, width = 256): {
 }
 
 /** Attributes whose values carry a unit in text: tokenURI's Vitality is a percentage, Age a number of epochs. */
-const ATTRIBUTE_UNITS: Record<string, (value: unknown) => string> = {
-  Vitality: percent,
-  Age: (value) => epochs(Number(value)),
-};
-
-/** One attribute's value as a person reads it (with its unit). */
-export function attributeText(trait: string, value: unknown): string {
-  return (ATTRIBUTE_UNITS[trait] ?? String)(value);
-}
-
-export function attributesText(metadata: TokenMetadata): string {
-  return (metadata.attributes ?? [])
-    .map((a) => `  ${a.trait_type}: ${attributeText(a.trait_type, a.value)}`)
-    .join("\n");
-}
-
 const esc = (s: unknown) =>
   String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
