@@ -504,7 +504,13 @@ describe("Art packs on chain", () => {
       const w = await deployWorld();
       const pack = checkPack(SAMPLE);
       const r = await uploadPack(hre, pack, { from: w.deployer.address }); // deploys the PageStore too
+      const traits = await w.collection.getTraitMetadataURI();
       await expect(w.collection.setRenderer(r.renderer!)).to.emit(w.collection, "BatchMetadataUpdate");
+      // The ERC-7496 traits are the collection's, whatever draws it: their metadata does not change.
+      expect(await w.collection.getTraitMetadataURI()).to.equal(traits);
+      expect((await runTask("renderer", { subcommand: "get" })).out).to.match(
+        new RegExp(`renderer ${r.renderer} \\(version 1\\.0\\.0\\) unlocked`),
+      );
       return { w, pack, renderer: (await ethers.getContractAt("PackRenderer", r.renderer!)) as unknown as Contract };
     }
 

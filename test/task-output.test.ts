@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { deployWorld, mintAndReveal, runTask, type World } from "./helpers/fixture";
 import { rawUnits } from "./helpers/raw-units";
+import { UNDER_COVERAGE } from "./helpers/random";
 
 /** Every task this project defines (tasks/*.ts), read from the sources: a new task joins the scan or its skip list. */
 function definedTasks(): string[] {
@@ -64,11 +65,17 @@ function plan(w: World): Run[] {
     ["provenance get", "provenance", { subcommand: "get" }],
     ["description set", "description", { subcommand: "set", text: "Creatures of a scanned world." }],
     ["description get", "description", {}],
-    [
-      "pack check",
-      "pack",
-      { subcommand: "check", dir: path.join(__dirname, "..", "packs", "tide-pool"), out: path.join(out, "pack") },
-    ],
+    // pack check measures tokenURI's worst case on this chain: instrumented for coverage, the renderer
+    // costs more and the sample is refused, so it is scanned in `npm test` only.
+    ...(UNDER_COVERAGE
+      ? []
+      : [
+          [
+            "pack check",
+            "pack",
+            { subcommand: "check", dir: path.join(__dirname, "..", "packs", "tide-pool"), out: path.join(out, "pack") },
+          ] as Run,
+        ]),
     ...["upload --dry-run", "upload", "status", "verify", "lock"].map((sub): Run => [
       `pack ${sub}`,
       "pack",
