@@ -17,6 +17,7 @@ import { distinctPages, encodeIndex, pageAddress } from "../../../tasks/lib/pack
 import { COLLECTION_OVERHEAD, uploadPack, worstCaseTokenUriGas } from "../../../tasks/lib/pack/chain";
 import { closeCohort, deployWorld, fulfil, plain, PRICE, type World } from "./fixture";
 import { linearFit, type LinearFit } from "./measure";
+import { mulberry32 } from "../random";
 
 /** The sample pack the section measures. */
 export const SAMPLE_PACK_DIR = path.join(__dirname, "..", "..", "..", "packs", "tide-pool");
@@ -44,18 +45,6 @@ async function gasUsed(sent: Promise<{ wait(): Promise<{ gasUsed: bigint } | nul
   const receipt = await (await sent).wait();
   if (receipt === null) throw new Error("transaction was not mined");
   return Number(receipt.gasUsed);
-}
-
-/** Mulberry32: a small deterministic PRNG in [0, 1), so the random sample replays from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---------------------------------------------------------------- render params
