@@ -4,6 +4,10 @@
  * recomputed here.
  */
 
+/** `Stage` and `Temperament` (contracts/interfaces/IRenderer.sol), by their enum values. */
+export const STAGES = ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"] as const;
+export const TEMPERAMENTS = ["Serene", "Bold", "Wary", "Restless"] as const;
+
 /**
  * `PhenotypeLib.temperament`: the market of the token's life (the difference of two prefix sums of
  * the environment log) as the token's own disposition (from its seed, fixed for life) feels it:

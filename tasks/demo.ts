@@ -18,7 +18,7 @@ import {
 } from "./lib/common";
 import type { ChartData, ChartEpoch } from "./lib/chart";
 import { writeArt, type LifeStory } from "./lib/render";
-import { CollectionHistory } from "./lib/history";
+import { loadHistory } from "./lib/history";
 import {
   AGE_HEADER,
   bpsPercent,
@@ -491,7 +491,7 @@ async function liveEpochs(d: Demo, second: Second, pop: Population, prices: bigi
 async function replayStories(d: Demo, pop: Population, outDir: string): Promise<LifeStory[]> {
   const storyEpochs = new Set([0, 4, 8, 12, 16, 20, 24, 28, d.args.epochs]);
   const replayStarted = Date.now();
-  const replay = await CollectionHistory.load(d.hre, d.target);
+  const replay = await loadHistory(d.hre, d.target);
   const stories: LifeStory[] = [];
   let frameCount = 0;
   for (const id of STORY_TOKENS) {

@@ -12,7 +12,7 @@ import {
   userError,
   wholeNumber,
 } from "./lib/common";
-import { CollectionHistory, HistoryError, type TokenEvent, type TokenHistory } from "./lib/history";
+import { CollectionHistory, HistoryError, loadHistory, type TokenEvent, type TokenHistory } from "./lib/history";
 import { decodeTokenUri, svgToPng } from "./lib/render";
 import { claimOutDir, collectionOutDir } from "./lib/output";
 import { AGE_HEADER, vitalityPercent } from "../client/units";
@@ -163,7 +163,7 @@ task("history", "Replay a token's life from events: its checkpoints, its phenoty
       const metadata = args.thenMetadata ? "then" : "today";
 
       try {
-        const history = await CollectionHistory.load(hre, await collection.getAddress());
+        const history = await loadHistory(hre, await collection.getAddress());
         const token = await history.token(tokenId);
         const { first, last } = await history.epochRange(tokenId);
         if (args.epoch !== undefined) await history.stateAtEpoch(tokenId, args.epoch); // range check

@@ -13,7 +13,7 @@ import {
   requestIdsOf,
   type World,
 } from "./helpers/fixture";
-import { CollectionHistory } from "../tasks/lib/history";
+import { CollectionHistory, loadHistory } from "../tasks/lib/history";
 import { collectionFactory } from "../scripts/lib/collection";
 import { mulberry32, UNDER_COVERAGE } from "./helpers/random";
 
@@ -253,7 +253,7 @@ describe("history: a token's life replayed from events", function () {
     for (const id of life.pendingCohorts) await fulfil(id);
     expectRichLife(life);
 
-    const h = await CollectionHistory.load(hre, await w.collection.getAddress());
+    const h = await loadHistory(hre, await w.collection.getAddress());
     expect(h.currentEpoch).to.equal(EPOCHS);
     expect(h.epochMarks.map((m) => m.how)).to.deep.equal(["linked", ...Array(EPOCHS).fill("advance")]);
     await expectReplays(h, life.samples);
@@ -301,7 +301,7 @@ describe("history: a token's life replayed from events", function () {
     expect(await w.collection.currentEpoch()).to.equal(8n);
     samples.push(...(await sampleTokens(w, [1, 2, 3], true)));
 
-    const h = await CollectionHistory.load(hre, address);
+    const h = await loadHistory(hre, address);
     expect(h.epochMarks.map((m) => [m.epoch, m.how])).to.deep.equal([
       [0, "linked"],
       [1, "advance"],
@@ -331,13 +331,13 @@ describe("history: a token's life replayed from events", function () {
     await (await w.world.removeSubscriber(address)).wait();
     await advance(w, P(3_100));
     await rejects(
-      (await CollectionHistory.load(hre, address)).tokenURIAt(1, 9),
+      (await loadHistory(hre, address)).tokenURIAt(1, 9),
       /the world is at epoch 9 but the collection has not caught up \(anyone may call syncWorld\(\)\)/,
     );
 
     // The collection text is today's by default; `metadata: "then"` gives the text of the time.
     await (await w.collection.setDescription("A later description.")).wait();
-    const later = await CollectionHistory.load(hre, address);
+    const later = await loadHistory(hre, address);
     const s = samples[0];
     const today = await later.tokenURIAtBlock(s.tokenId, s.block);
     expect(today).to.not.equal(s.uri);
@@ -349,7 +349,7 @@ describe("history: a token's life replayed from events", function () {
     expect(s.block).to.equal(sunnyBlock);
     expect(s.mood).to.equal(1); // Sunny: +3.33% at the 1% threshold
     await (await w.world.setFeedConfig({ ...plain(await w.world.feedConfig()), moodThresholdBps: 500 })).wait();
-    const rethresholded = await CollectionHistory.load(hre, address);
+    const rethresholded = await loadHistory(hre, address);
     expect(Number((await rethresholded.phenotypeAtBlock(s.tokenId, s.block)).mood)).to.equal(0); // Calm now
   });
 
@@ -367,7 +367,7 @@ describe("history: a token's life replayed from events", function () {
     const burn = await (await (v2.connect(w.alice) as typeof v2).getFunction("burn").send(1)).wait();
     await advance(w, P(3_100));
 
-    const h = await CollectionHistory.load(hre, address);
+    const h = await loadHistory(hre, address);
     const t1 = await h.token(1);
     expect(t1.events.map((e) => e.kind)).to.deep.equal(["minted", "revealed", "nurtured", "burned"]);
     expect(t1.burned?.blockNumber).to.equal(burn!.blockNumber);

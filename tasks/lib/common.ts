@@ -7,8 +7,8 @@ import { describeError, type ErrorContext } from "../../client/errors";
 import { checkNetwork } from "./network";
 import { moodName } from "../../client/units";
 
-export const STAGES = ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"] as const;
-export const TEMPERAMENTS = ["Serene", "Bold", "Wary", "Restless"] as const;
+import { STAGES, TEMPERAMENTS } from "../../client/traits";
+export { STAGES, TEMPERAMENTS } from "../../client/traits";
 
 export function isDevChain(hre: HardhatRuntimeEnvironment): boolean {
   return DEVELOPMENT_CHAINS.includes(hre.network.name);

@@ -3,8 +3,7 @@
  * chain's order, the logs read in ranges a provider accepts, and the collection's records parsed
  * from them: the epochs it entered, its reveal cohorts, its mints and its metadata over time.
  */
-import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import type { Contract, Interface, Log } from "ethers";
+import { id, zeroPadValue, ZeroAddress, type Contract, type Interface, type Log, type Provider } from "ethers";
 
 /** Where an event is in the chain's order. */
 export interface Position {
@@ -98,6 +97,18 @@ export function valueBefore<T>(list: Valued<T>[], cut: Position, fallback: T): T
 /** A position after every log of the snapshot. */
 export const END: Position = { blockNumber: Number.MAX_SAFE_INTEGER, transactionIndex: 0, logIndex: 0 };
 
+/**
+ * Where a history is read from: a provider and contracts for reads. The tasks build it from
+ * Hardhat (`tasks/lib/history.ts`), the app from its RPC provider and the ABIs bundled with it.
+ */
+export interface ChainReader {
+  provider: Provider;
+  /** The contract at `address` with the named ABI, for reads. */
+  contract(name: "LivingAsset" | "World" | "IRenderer", address: string): Contract;
+  /** The block a contract was deployed in, when the reader knows it (hardhat-deploy's records). */
+  deployBlockOf?(address: string): Promise<number | undefined>;
+}
+
 export interface LoadOptions {
   /** First block to read logs from (default: the collection's deploy block from hardhat-deploy, else 0). */
   fromBlock?: number;
@@ -110,31 +121,19 @@ export interface LoadOptions {
  * range or the number of results), down to one block.
  */
 export async function getLogs(
-  hre: HardhatRuntimeEnvironment,
+  provider: Provider,
   filter: { address: string; topics: (string | string[] | null)[] },
   from: number,
   to: number,
 ): Promise<Log[]> {
   if (from > to) return [];
   try {
-    return await hre.ethers.provider.getLogs({ ...filter, fromBlock: from, toBlock: to });
+    return await provider.getLogs({ ...filter, fromBlock: from, toBlock: to });
   } catch (err) {
     if (from === to) throw err;
     const mid = Math.floor((from + to) / 2);
-    return [...(await getLogs(hre, filter, from, mid)), ...(await getLogs(hre, filter, mid + 1, to))];
+    return [...(await getLogs(provider, filter, from, mid)), ...(await getLogs(provider, filter, mid + 1, to))];
   }
-}
-
-/** The block the collection was deployed in, from hardhat-deploy's saved receipt, or undefined. */
-export async function deployBlockOf(hre: HardhatRuntimeEnvironment, address: string): Promise<number | undefined> {
-  const all = await hre.deployments.all();
-  let best: number | undefined;
-  for (const d of Object.values(all)) {
-    if (d.address?.toLowerCase() !== address.toLowerCase()) continue;
-    const n = d.receipt?.blockNumber;
-    if (n !== undefined && (best === undefined || Number(n) < best)) best = Number(n);
-  }
-  return best;
 }
 
 /** The logs a history is read from, each list in chain order. */
@@ -164,23 +163,22 @@ const COLLECTION_EVENTS = [
 
 /** Read every log the collection's history needs from `fromBlock` to `snapshotBlock`. */
 export async function readCollectionLogs(
-  hre: HardhatRuntimeEnvironment,
+  provider: Provider,
   collection: Contract,
   world: Contract,
   fromBlock: number,
   snapshotBlock: number,
 ): Promise<CollectionLogs> {
-  const { ethers } = hre;
   const address = await collection.getAddress();
   const worldAddress = await world.getAddress();
   const topic = (c: Contract, name: string) => c.interface.getEvent(name)!.topicHash;
-  const addressTopic = ethers.zeroPadValue(address, 32);
-  const zeroTopic = ethers.zeroPadValue(ethers.ZeroAddress, 32);
+  const addressTopic = zeroPadValue(address, 32);
+  const zeroTopic = zeroPadValue(ZeroAddress, 32);
   const read = (filter: { address: string; topics: (string | string[] | null)[] }) =>
-    getLogs(hre, filter, fromBlock, snapshotBlock);
+    getLogs(provider, filter, fromBlock, snapshotBlock);
   const [collectionLogs, age, advances, hookFailures, mints] = await Promise.all([
     read({ address, topics: [COLLECTION_EVENTS.map((n) => topic(collection, n))] }),
-    read({ address, topics: [topic(collection, "TraitUpdatedRange"), ethers.id("age")] }),
+    read({ address, topics: [topic(collection, "TraitUpdatedRange"), id("age")] }),
     read({ address: worldAddress, topics: [[topic(world, "EpochAdvanced")]] }),
     read({ address: worldAddress, topics: [topic(world, "SubscriberHookFailed"), addressTopic] }),
     read({ address, topics: [topic(collection, "Transfer"), zeroTopic] }),
