@@ -169,7 +169,8 @@ const config: HardhatUserConfig = {
   networks: {
     // HARDHAT_CHAIN_ID lets `npx hardhat node` pose as a live chain to rehearse a live deploy.
     hardhat: { chainId: Number(process.env.HARDHAT_CHAIN_ID ?? 31337), allowUnlimitedContractSize: false },
-    localhost: { url: "http://127.0.0.1:8545", chainId: 31337 },
+    // LOCALHOST_URL: a `hardhat node --port N` elsewhere than 8545 (the app test runs beside the client test).
+    localhost: { url: process.env.LOCALHOST_URL ?? "http://127.0.0.1:8545", chainId: 31337 },
     ...liveNetworks,
   },
   namedAccounts: {

@@ -210,7 +210,14 @@ async function deploy(hre: HardhatRuntimeEnvironment, args: DemoArgs): Promise<D
     await withRealVrf(() => hre.deployments.fixture(["real-vrf"]));
   } else {
     log("Deploying everything (fixture 'all': Chainlink mocks, renderer, libraries, UUPS proxy, configuration)...");
-    await hre.deployments.fixture(["all"]);
+    // On a `hardhat node` the records are written (deployments/localhost/), so the app and the tasks find them.
+    if (hre.network.name === "localhost")
+      await hre.deployments.run(["all"], {
+        resetMemory: true,
+        deletePreviousDeployments: true,
+        writeDeploymentsToFiles: true,
+      });
+    else await hre.deployments.fixture(["all"]);
   }
   const collection = await getCollection(hre);
   const world = await getWorld(hre, collection);
@@ -781,8 +788,10 @@ task(
   .addFlag("json", "Print the final table as JSON")
   .addFlag("realVrf", "Use Chainlink's real VRF v2.5 coordinator, fulfilled with proofs (deploy tag real-vrf)")
   .setAction(async (args: DemoArgs, hre) => {
-    if (hre.network.name !== "hardhat")
-      throw new Error("demo runs on the in-process hardhat network only (drop --network)");
+    if (hre.network.name !== "hardhat" && hre.network.name !== "localhost")
+      throw new Error(
+        "demo runs on the in-process hardhat network or a local `hardhat node` (--network localhost) only",
+      );
     // Its own folder, claimed before anything runs: a folder of another command's output is refused.
     const outDir = claimOutDir(args.out, { command: "demo", network: hre.network.name });
     const d = await deploy(hre, args);

@@ -1,0 +1,142 @@
+/**
+ * Builds the holder's app (app/) into ONE self-contained HTML file: its CSS, its script (esbuild,
+ * minified, for browsers) and its configuration inline, nothing fetched but JSON-RPC (or the
+ * indexer's API). The same file opens from disk, from a server, or from the chain (`app upload`).
+ *
+ * The configuration comes from hardhat-deploy's records of a network: the World, the chain id and
+ * the collections' deploy blocks (where their histories start). The ABIs come from the compiled
+ * artifacts, as human-readable fragments.
+ *
+ *   npx ts-node --transpile-only scripts/app-build.ts [--network localhost] [--rpc URL] [--indexer URL] [--out FILE]
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build, type Plugin } from "esbuild";
+import { Interface } from "ethers";
+
+const ROOT = path.resolve(__dirname, "..");
+export const APP_HTML = path.join(ROOT, "out", "app", "index.html");
+
+export interface AppBuildOptions {
+  network?: string;
+  rpc?: string;
+  indexer?: string;
+  out?: string;
+}
+
+export interface AppConfig {
+  chainId: number;
+  rpc: string;
+  world: string;
+  indexer?: string;
+  deployBlocks: Record<string, number>;
+}
+
+function artifactAbi(name: string): string[] {
+  const find = (dir: string): string | undefined => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        const hit = find(p);
+        if (hit) return hit;
+      } else if (e.name === `${name}.json`) return p;
+    }
+    return undefined;
+  };
+  const file = find(path.join(ROOT, "artifacts", "contracts"));
+  if (!file) throw new Error(`no artifact for ${name}: run \`npx hardhat compile\` first`);
+  return new Interface(JSON.parse(fs.readFileSync(file, "utf8")).abi).format(false) as string[];
+}
+
+/** The app's configuration from `deployments/<network>`. */
+export function appConfig(network: string, rpc: string, indexer?: string): AppConfig {
+  const dir = path.join(ROOT, "deployments", network);
+  const record = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+  if (!fs.existsSync(path.join(dir, "World.json")))
+    throw new Error(`no World deployed on ${network} (deployments/${network}/World.json): deploy first`);
+  const deployBlocks: Record<string, number> = {};
+  for (const f of fs.readdirSync(dir)) {
+    if (!/^LivingAsset(_[A-Z0-9]+)?\.json$/.test(f) || f === "LivingAsset_Implementation.json") continue;
+    const d = record(f);
+    if (d.receipt?.blockNumber !== undefined)
+      deployBlocks[String(d.address).toLowerCase()] = Number(d.receipt.blockNumber);
+  }
+  return {
+    chainId: Number(fs.readFileSync(path.join(dir, ".chainId"), "utf8").trim()),
+    rpc,
+    world: record("World.json").address,
+    ...(indexer ? { indexer } : {}),
+    deployBlocks,
+  };
+}
+
+const abisPlugin: Plugin = {
+  name: "vivarium-abis",
+  setup(build) {
+    build.onResolve({ filter: /^vivarium:abis$/ }, () => ({ path: "abis", namespace: "vivarium" }));
+    build.onLoad({ filter: /.*/, namespace: "vivarium" }, () => ({
+      contents: JSON.stringify({
+        LivingAsset: artifactAbi("LivingAsset"),
+        World: artifactAbi("World"),
+        IRenderer: artifactAbi("IRenderer"),
+      }),
+      loader: "json",
+    }));
+  },
+};
+
+/** The page: CSS, configuration and script inline. */
+export function appHtml(script: string, config: AppConfig): string {
+  const css = fs.readFileSync(path.join(ROOT, "app", "style.css"), "utf8");
+  const safe = (s: string) => s.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>Vivarium</title><style>${css}</style></head><body>` +
+    `<script>window.VIVARIUM_CONFIG=${safe(JSON.stringify(config))}</script>` +
+    `<script>${safe(script)}</script></body></html>\n`
+  );
+}
+
+/** Builds the app; returns the file, its bytes and its gzipped bytes. */
+export async function buildApp(
+  options: AppBuildOptions = {},
+): Promise<{ out: string; bytes: number; gzip: number; config: AppConfig }> {
+  const result = await build({
+    entryPoints: [path.join(ROOT, "app", "main.ts")],
+    bundle: true,
+    minify: true,
+    platform: "browser",
+    format: "iife",
+    target: "es2020",
+    write: false,
+    plugins: [abisPlugin],
+    logLevel: "silent",
+    legalComments: "none",
+  });
+  const config = appConfig(options.network ?? "localhost", options.rpc ?? "http://127.0.0.1:8545", options.indexer);
+  const html = appHtml(result.outputFiles[0].text, config);
+  const out = options.out ?? APP_HTML;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, html);
+  return { out, bytes: Buffer.byteLength(html), gzip: gzipSync(html).length, config };
+}
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (require.main === module) {
+  buildApp({ network: flag("network"), rpc: flag("rpc"), indexer: flag("indexer"), out: flag("out") })
+    .then(({ out, bytes, gzip, config }) =>
+      console.log(
+        `app ${path.relative(process.cwd(), out)}: ${bytes.toLocaleString("en-US")} bytes, ${gzip.toLocaleString("en-US")} gzipped; World ${config.world} on chain ${config.chainId}, RPC ${config.rpc}${config.indexer ? `, indexer ${config.indexer}` : ""}`,
+      ),
+    )
+    .catch((err) => {
+      console.error(`app build: ${(err as Error).message}`);
+      process.exit(1);
+    });
+}
