@@ -440,13 +440,7 @@ async function tokenPage(address: string, tokenId: number): Promise<Node[]> {
           h("tr", {}, h("th", {}, "Stage"), h("td", { "data-testid": "stage" }, t.stage)),
           h("tr", {}, h("th", {}, "Vitality"), h("td", { "data-testid": "vitality" }, vitalityPercent(t.vitality))),
           h("tr", {}, h("th", {}, "Generation"), h("td", { "data-testid": "generation" }, String(t.generation))),
-          t.revealed &&
-            h(
-              "tr",
-              {},
-              h("th", {}, "Temperament"),
-              h("td", {}, `${t.temperament}: ${explainTemperament(t.temperament)}`),
-            ),
+          t.revealed && h("tr", {}, h("th", {}, "Temperament"), h("td", {}, explainTemperament(t.temperament))),
           ...attrs
             .filter((a) => !["Stage", "Vitality", "Generation", "Temperament"].includes(a.trait_type))
             .map((a) => h("tr", {}, h("th", {}, a.trait_type), h("td", {}, String(a.value)))),
