@@ -156,6 +156,7 @@ const config: HardhatUserConfig = {
       "contracts/renderers/FaceArt.sol": speedFirst(200),
       "contracts/renderers/TerrariumArt.sol": speedFirst(200),
       "contracts/packs/PackRenderer.sol": speedFirst(200),
+      "contracts/packs/PackCheck.sol": speedFirst(200),
       "contracts/packs/PageStore.sol": speedFirst(200),
       // The bench's baseline for the PageStore and the PackRenderer's reads: compiled as they are.
       "contracts/mocks/baselines/PlainSstore2Pages.sol": speedFirst(200),

@@ -49,26 +49,38 @@ function artifactAbi(name: string): string[] {
   return new Interface(JSON.parse(fs.readFileSync(file, "utf8")).abi).format(false) as string[];
 }
 
-/** The app's configuration from `deployments/<network>`. */
+/** A hardhat-deploy record: what the configuration needs of it. */
+export interface DeploymentRecord {
+  address: string;
+  receipt?: { blockNumber?: number };
+}
+
+/** The app's configuration from a network's deployment records (by name). */
+export function configFromDeployments(
+  records: Record<string, DeploymentRecord>,
+  chainId: number,
+  rpc: string,
+  indexer?: string,
+): AppConfig {
+  if (!records.World) throw new Error("no World deployed on this network: deploy first");
+  const deployBlocks: Record<string, number> = {};
+  for (const [name, d] of Object.entries(records)) {
+    if (!/^LivingAsset(_[A-Z0-9]+)?$/.test(name) || name === "LivingAsset_Implementation") continue;
+    if (d.receipt?.blockNumber !== undefined) deployBlocks[d.address.toLowerCase()] = Number(d.receipt.blockNumber);
+  }
+  return { chainId, rpc, world: records.World.address, ...(indexer ? { indexer } : {}), deployBlocks };
+}
+
+/** The app's configuration from `deployments/<network>` (written by hardhat-deploy). */
 export function appConfig(network: string, rpc: string, indexer?: string): AppConfig {
   const dir = path.join(ROOT, "deployments", network);
-  const record = (f: string) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
   if (!fs.existsSync(path.join(dir, "World.json")))
     throw new Error(`no World deployed on ${network} (deployments/${network}/World.json): deploy first`);
-  const deployBlocks: Record<string, number> = {};
-  for (const f of fs.readdirSync(dir)) {
-    if (!/^LivingAsset(_[A-Z0-9]+)?\.json$/.test(f) || f === "LivingAsset_Implementation.json") continue;
-    const d = record(f);
-    if (d.receipt?.blockNumber !== undefined)
-      deployBlocks[String(d.address).toLowerCase()] = Number(d.receipt.blockNumber);
-  }
-  return {
-    chainId: Number(fs.readFileSync(path.join(dir, ".chainId"), "utf8").trim()),
-    rpc,
-    world: record("World.json").address,
-    ...(indexer ? { indexer } : {}),
-    deployBlocks,
-  };
+  const records: Record<string, DeploymentRecord> = {};
+  for (const f of fs.readdirSync(dir))
+    if (f.endsWith(".json")) records[f.slice(0, -5)] = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+  const chainId = Number(fs.readFileSync(path.join(dir, ".chainId"), "utf8").trim());
+  return configFromDeployments(records, chainId, rpc, indexer);
 }
 
 const abisPlugin: Plugin = {
@@ -99,10 +111,8 @@ export function appHtml(script: string, config: AppConfig): string {
   );
 }
 
-/** Builds the app; returns the file, its bytes and its gzipped bytes. */
-export async function buildApp(
-  options: AppBuildOptions = {},
-): Promise<{ out: string; bytes: number; gzip: number; config: AppConfig }> {
+/** The app's script: app/main.ts bundled for browsers, minified, with the ABIs. */
+export async function appScript(): Promise<string> {
   const result = await build({
     entryPoints: [path.join(ROOT, "app", "main.ts")],
     bundle: true,
@@ -112,11 +122,35 @@ export async function buildApp(
     target: "es2020",
     write: false,
     plugins: [abisPlugin],
+    alias: { "@adraffy/ens-normalize": path.join(ROOT, "app", "no-ens.ts") },
     logLevel: "silent",
     legalComments: "none",
   });
+  return result.outputFiles[0].text;
+}
+
+/**
+ * The page as stored on chain: the same HTML, gzipped and base64-encoded inside a small page that
+ * inflates it with the browser's DecompressionStream and writes it over itself. Still one
+ * self-contained file; about half the bytes (and the gas) of the plain page.
+ */
+export function compressedHtml(html: string): string {
+  const packed = gzipSync(html, { level: 9 }).toString("base64");
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vivarium</title></head><body>` +
+    `<script type="application/octet-stream" id="app">${packed}</script>` +
+    `<script>(async()=>{const b=Uint8Array.from(atob(document.getElementById("app").textContent),c=>c.charCodeAt(0));` +
+    `const h=await new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream("gzip"))).text();` +
+    `document.open();document.write(h);document.close()})()</script></body></html>\n`
+  );
+}
+
+/** Builds the app; returns the file, its bytes and its gzipped bytes. */
+export async function buildApp(
+  options: AppBuildOptions = {},
+): Promise<{ out: string; bytes: number; gzip: number; config: AppConfig }> {
   const config = appConfig(options.network ?? "localhost", options.rpc ?? "http://127.0.0.1:8545", options.indexer);
-  const html = appHtml(result.outputFiles[0].text, config);
+  const html = appHtml(await appScript(), config);
   const out = options.out ?? APP_HTML;
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, html);

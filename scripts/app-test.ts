@@ -22,7 +22,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Contract, JsonRpcProvider } from "ethers";
+import { AbiCoder, Contract, encodeBytes32String, getBytes, JsonRpcProvider } from "ethers";
 import { chromium, type Page } from "playwright-core";
 import { buildApp } from "./app-build";
 import { decodeDataUri } from "../client/metadata";
@@ -153,6 +153,86 @@ async function noOverflow(page: Page, name: string): Promise<void> {
     check(`${name} at ${width} px: nothing scrolls sideways`, o.scroll <= o.client, `${o.scroll} > ${o.client}`);
     await page.screenshot({ path: path.join(SHOTS, `app-${name}-${width}.png`), fullPage: true });
   }
+}
+
+/** The JSON a task printed with --json (after any progress lines). */
+function taskJson(out: string): Record<string, unknown> {
+  return JSON.parse(out.slice(out.search(/^[{[]/m)));
+}
+
+/**
+ * The app on chain: `app upload` stores it in PageStore pages behind an AppSite, `app link` makes it
+ * the collection's external_link, `app fetch` reads it back through eth_call; opened from a `data:`
+ * URL, the stored page runs the connect-and-nurture path.
+ */
+async function onChainApp(
+  browser: Awaited<ReturnType<typeof chromium.launch>>,
+  provider: JsonRpcProvider,
+  viva: Contract,
+  account: string,
+  collection: string,
+  tokenId: number,
+): Promise<void> {
+  const up = taskJson(hardhat(["app", "upload", "--json"]));
+  console.log(`app on chain: ${up.bytes} bytes in ${up.pages} pages, ${up.gas} gas (the AppSite ${up.siteGas})`);
+  check(
+    "app upload: a web3:// URL for the site",
+    /^web3:\/\/0x[0-9a-fA-F]{40}:31337\/$/.test(String(up.url)),
+    String(up.url),
+  );
+  const again = taskJson(hardhat(["app", "upload", "--json"]));
+  check("app upload again: nothing sent", again.sent === 0 && again.site === up.site);
+  hardhat(["app", "link"]);
+  const contract = JSON.parse(decodeDataUri(await viva.contractURI()));
+  check(
+    "contractURI's external_link is the site's web3:// URL",
+    contract.external_link === up.url,
+    contract.external_link,
+  );
+  const file = path.join(os.tmpdir(), `app-onchain-${PORT}.html`);
+  hardhat(["app", "fetch", "--out", file]);
+  const stored = fs.readFileSync(file);
+  const site = new Contract(String(up.site), ["function resolveMode() view returns (bytes32)"], provider);
+  const served = AbiCoder.defaultAbiCoder().decode(
+    ["bytes"],
+    await provider.call({ to: String(up.site), data: "0x2f" }),
+  )[0];
+  check(
+    "ERC-6860: manual mode, and web3://<site>/ serves the page app fetch wrote",
+    (await site.resolveMode()) === encodeBytes32String("manual") && Buffer.from(getBytes(served)).equals(stored),
+  );
+
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.addInitScript(injectedWallet(RPC, account));
+  await page.goto(`data:text/html;base64,${stored.toString("base64")}`);
+  await page.waitForFunction(() => document.getElementById("main")?.getAttribute("aria-busy") === "false", null, {
+    timeout: 60_000,
+  });
+  check(
+    "on-chain app: the stored page runs from a data: URL",
+    (await page.locator('[data-testid="collection-card"]').count()) === 2,
+  );
+  await page.click('[data-testid="connect"]');
+  await page.locator('[data-testid="account"]').waitFor();
+  await go(page, `#/t/${collection}/${tokenId}`);
+  const before = parseFloat(await text(page, "vitality"));
+  await page.locator('[data-testid="action-nurture"]:not([disabled])').waitFor({ timeout: 30_000 });
+  await page.click('[data-testid="action-nurture"]');
+  check("on-chain app: nurture mined", (await txDone(page)) === "mined", await text(page, "tx"));
+  await settled(page);
+  const after = parseFloat(await text(page, "vitality"));
+  const live = Number((await viva.phenotypeOf(tokenId)).vitality);
+  check(
+    "on-chain app: the vitality rose to the chain's",
+    after > before && Math.abs(after * 100 - live) < 1,
+    `${before} -> ${after}`,
+  );
+  await page.screenshot({ path: path.join(SHOTS, "app-onchain-token-1366.png"), fullPage: true });
+  check("on-chain app: no script error", errors.length === 0, errors.join("; "));
+  await page.close();
+  fs.rmSync(file, { force: true });
 }
 
 async function main(): Promise<void> {
@@ -335,11 +415,25 @@ async function main(): Promise<void> {
 
     // My tokens, the home page and the world.
     await go(page, "#/mine");
+    let held = 0;
+    for (const address of collections) {
+      const c = new Contract(address, abi, provider);
+      const n = Number(await c.totalSupply());
+      held += (await Promise.all(Array.from({ length: n }, (_, i) => c.ownerOf(i + 1)))).filter(
+        (o) => o === account,
+      ).length;
+    }
+    await page
+      .waitForFunction((n) => document.querySelectorAll('[data-testid="token-card"]').length >= n, held, {
+        timeout: 30_000,
+      })
+      .catch(() => undefined);
     const mine = await page.locator('[data-testid="token-card"]').count();
-    const held = (await Promise.all(Array.from({ length: supply }, (_, i) => viva.ownerOf(i + 1)))).filter(
-      (o) => o === account,
-    ).length;
-    check("my tokens: at least every token held in the first collection", mine >= held, `${mine} < ${held}`);
+    check(
+      "my tokens: one card for each token the holder holds in the two collections",
+      mine === held,
+      `${mine} != ${held}`,
+    );
     await noOverflow(page, "mine");
     await go(page, "#/");
     check("home: both collections", (await page.locator('[data-testid="collection-card"]').count()) === 2);
@@ -373,6 +467,7 @@ async function main(): Promise<void> {
     check("world: the epoch moved on", Number(await world.epochCount()) === epochBefore + 2);
     await noOverflow(page, "world");
     check("no script error in the page", errors.length === 0, errors.join("; "));
+    await onChainApp(browser, provider, viva, account, main, tokenId);
     provider.destroy();
   } finally {
     await browser.close();

@@ -24,3 +24,4 @@ import "./rehearse";
 import "./sale";
 import "./description";
 import "./pack";
+import "./app";

@@ -42,9 +42,11 @@ describe("Reveal cohorts: gas budgets", function () {
     for (const q of MINT_QUANTITIES) expect(mints.mint[q], `mint ${q}`).to.be.lte(tenPercentOver(plain[`mint${q}`]));
   });
 
-  it("first transfer of token #6 of a 10-token mint gas is at most the previous version's 117,828", function () {
+  // 117,828 before setExternalLink/externalLink joined the collection's selectors: the dispatcher's
+  // search for transferFrom takes one more step (+10 gas).
+  it("first transfer of token #6 of a 10-token mint gas is at most the previous version's 117,838", function () {
     console.log(`      transfer #6 first / second: ${mints.transferFirst} / ${mints.transferSecond}`);
-    expect(mints.transferFirst).to.be.lte(117_828n);
+    expect(mints.transferFirst).to.be.lte(117_838n);
     expect(mints.transferFirst).to.be.lte(tenPercentOver(plain.transferFirst));
   });
 

@@ -178,6 +178,43 @@ describe("Metadata through the collection", () => {
     expect(decodeJson(await w.collection.contractURI()).description).to.equal(text);
   });
 
+  it('setExternalLink: config role only, at most 96 bytes of printable ASCII without " \\ % #, shown as contractURI\'s external_link; "" removes it', async () => {
+    const w = await deployWorld();
+    const link = `web3://${await w.collection.getAddress()}:31337/`;
+    await expect(w.collection.connect(w.alice).setExternalLink(link)).to.be.revertedWithCustomError(
+      w.collection,
+      "AccessControlUnauthorizedAccount",
+    );
+    const before = await w.collection.contractURI();
+    expect(decodeJson(before)).to.not.have.property("external_link");
+    await expect(w.collection.setExternalLink("l".repeat(97)))
+      .to.be.revertedWithCustomError(w.collection, "MetadataTextTooLong")
+      .withArgs("externalLink", 97, 96);
+    for (const [bad, at, byte] of [
+      ['https://x/"', 10, 0x22],
+      ["https://x/#a", 10, 0x23],
+      ["https://x/%20", 10, 0x25],
+      ["https://x\\y", 9, 0x5c],
+      ["https://x/\n", 10, 0x0a],
+      ["https://é", 8, 0xc3],
+    ] as const)
+      await expect(w.collection.setExternalLink(bad))
+        .to.be.revertedWithCustomError(w.collection, "MetadataTextInvalidByte")
+        .withArgs("externalLink", at, byte);
+    expect(await w.collection.contractURI()).to.equal(before);
+    expect(await w.collection.externalLink()).to.equal("");
+    await expect(w.collection.setExternalLink(link))
+      .to.emit(w.collection, "ExternalLinkUpdated")
+      .withArgs(link)
+      .and.to.emit(w.collection, "ContractURIUpdated");
+    expect(await w.collection.externalLink()).to.equal(link);
+    const json = decodeJson(await w.collection.contractURI());
+    expect(validCollection(json), ajv.errorsText(validCollection.errors)).to.equal(true);
+    expect(json.external_link).to.equal(link);
+    await expect(w.collection.setExternalLink("")).to.emit(w.collection, "ExternalLinkUpdated").withArgs("");
+    expect(decodeJson(await w.collection.contractURI())).to.not.have.property("external_link");
+  });
+
   it("contractURI changes only with ContractURIUpdated in the same transaction (mints and epochs leave it alone)", async () => {
     const w = await deployWorld();
     const H = ethers.id("model");
@@ -204,6 +241,7 @@ describe("Metadata through the collection", () => {
       ["setDefaultRoyalty", () => w.collection.setDefaultRoyalty(w.bob.address, 250)],
       ["setSaleConfig", () => w.collection.setSaleConfig(PRICE, 5_000, 50, 10)],
       ["setDescription", () => w.collection.setDescription("A new season")],
+      ["setExternalLink", () => w.collection.setExternalLink("https://vivarium.example/app")],
       ["setProvenance", () => w.collection.setProvenance(H, H, "ipfs://license", "gen", "1.0")],
       ["setRenderer", async () => w.collection.setRenderer(await w.renderer.getAddress())],
       ["lockProvenance", () => w.collection.lockProvenance()],
@@ -225,6 +263,7 @@ describe("Metadata through the collection", () => {
       "setDefaultRoyalty",
       "setSaleConfig",
       "setDescription",
+      "setExternalLink",
       "setProvenance",
     ]);
     for (const quiet of ["mint", "reveal", "advanceEpoch", "nurture"]) expect(changedWithEvent).to.not.include(quiet);

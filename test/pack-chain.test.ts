@@ -10,6 +10,7 @@ import { composeSvg, variantsShown, type PackState } from "../tasks/lib/pack/com
 import { distinctPages, encodeIndex, pageAddress, toolLabel } from "../tasks/lib/pack/encode";
 import {
   COLLECTION_OVERHEAD,
+  deployPackRendererFresh,
   packRendererName,
   TOKEN_URI_BUDGET,
   uploadPack,
@@ -322,7 +323,7 @@ describe("Art packs on chain", () => {
     it("setPack and lockPack: owner only, events with the index and hash, zero hash and unset pack refused", async () => {
       await deployments.fixture(["pages"]);
       const [creator, other] = await ethers.getSigners();
-      const renderer = await (await ethers.getContractFactory("PackRenderer")).deploy(creator.address);
+      const renderer = await deployPackRendererFresh(hre, creator.address);
       const pack = checkPack(SAMPLE);
       const store = await ethers.getContractAt("PageStore", (await deployments.get("PageStore")).address);
       await (await store.write(distinctPages(pack).map((p) => p.bytes))).wait();
@@ -332,7 +333,7 @@ describe("Art packs on chain", () => {
         renderer,
         "PackNotSet",
       );
-      await expect(renderer.connect(other).setPack(index, pack.packHash))
+      await expect((renderer.connect(other) as Contract).setPack(index, pack.packHash))
         .to.be.revertedWithCustomError(renderer, "OwnableUnauthorizedAccount")
         .withArgs(other.address);
       await expect(renderer.setPack(index, ethers.ZeroHash)).to.be.revertedWithCustomError(renderer, "PackHashZero");

@@ -14,6 +14,7 @@ const INTERNAL: Record<string, string> = {
   COVERAGE_MIN_LINES: "scripts/check-coverage.ts: the coverage gate's thresholds",
   COVERAGE_MIN_FUNCTIONS: "scripts/check-coverage.ts",
   COVERAGE_MIN_BRANCHES: "scripts/check-coverage.ts",
+  APP_TEST_PORT: "scripts/app-test.ts: the port of the app test's own hardhat node (default 8546)",
 };
 
 /** Every environment variable the deploy scripts, tasks, config and scripts read. */

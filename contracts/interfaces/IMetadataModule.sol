@@ -36,6 +36,8 @@ interface IMetadataModule {
     );
     /// @notice The provenance record was locked for good.
     event ProvenanceLocked();
+    /// @notice The ERC-7572 `external_link` changed ("" removes it).
+    event ExternalLinkUpdated(string link);
 
     /// @notice ERC-7572 contract metadata (on-chain JSON).
     function contractURI() external view returns (string memory);
@@ -54,6 +56,13 @@ interface IMetadataModule {
 
     /// @notice Collection description shown in metadata (config role).
     function setDescription(string calldata description) external;
+
+    /// @notice The ERC-7572 `external_link` of `contractURI` (config role): at most 96 bytes of
+    /// printable ASCII without `"`, `\`, `%` or `#`; "" removes it.
+    function setExternalLink(string calldata link) external;
+
+    /// @notice The ERC-7572 `external_link` ("" when none).
+    function externalLink() external view returns (string memory);
 
     /// @notice Set the provenance record (default admin) until locked. Texts are bounded
     /// (licenseURI 96, generatorName 32, generatorVersion 16 bytes) so tokenURI stays in budget.

@@ -79,6 +79,7 @@ struct CollectionRenderParams {
     uint256 maxSupply;
     uint32 currentEpoch;
     Provenance provenance;
+    string externalLink; // "" for none; printable ASCII without `"`, `\`, `%` or `#` (checked by the collection)
 }
 
 /// @title IRenderer

@@ -24,6 +24,7 @@ library MetadataLogic {
     uint256 internal constant MAX_LICENSE_URI_BYTES = 96;
     uint256 internal constant MAX_GENERATOR_NAME_BYTES = 32;
     uint256 internal constant MAX_GENERATOR_VERSION_BYTES = 16;
+    uint256 internal constant MAX_EXTERNAL_LINK_BYTES = 96;
 
     function layout() internal pure returns (MetadataStorage.MetadataLayout storage $) {
         return MetadataSlot.layout();
@@ -59,7 +60,8 @@ library MetadataLogic {
                     totalSupply: ERC721AFields.totalSupply(),
                     maxSupply: SaleSlot.layout().maxSupply,
                     currentEpoch: EvolutionSlot.layout().epoch,
-                    provenance: $.provenance
+                    provenance: $.provenance,
+                    externalLink: $.externalLink
                 })
             );
     }
@@ -117,6 +119,15 @@ library MetadataLogic {
         emit IMetadataModule.DescriptionUpdated(description);
         emit IMetadataModule.ContractURIUpdated();
         emit ILivingAsset.BatchMetadataUpdate(0, type(uint256).max);
+    }
+
+    /// @notice Sets the ERC-7572 `external_link` ("" removes it): bounded, printable ASCII without
+    /// `"`, `\`, `%` or `#`. Emits {ExternalLinkUpdated} and {ContractURIUpdated}.
+    function setExternalLink(string calldata link) external {
+        _plain("externalLink", link, MAX_EXTERNAL_LINK_BYTES);
+        layout().externalLink = link;
+        emit IMetadataModule.ExternalLinkUpdated(link);
+        emit IMetadataModule.ContractURIUpdated();
     }
 
     /// @notice Swaps the renderer unless locked. Emits {RendererUpdated}, {ContractURIUpdated},

@@ -65,7 +65,7 @@ library RenderJson {
             );
     }
 
-    /// @notice A collection's royalty and supply fields and the renderer's, comma-separated.
+    /// @notice A collection's royalty and supply fields, the renderer's, and its `external_link` when set, comma-separated.
     function collectionFields(
         CollectionRenderParams calldata params,
         string memory version
@@ -78,7 +78,10 @@ library RenderJson {
                 ",",
                 Json.raw("max_supply", Format.u(params.maxSupply)),
                 ",",
-                rendererFields(version)
+                rendererFields(version),
+                bytes(params.externalLink).length == 0
+                    ? ""
+                    : string.concat(",", Json.trusted("external_link", params.externalLink))
             );
     }
 

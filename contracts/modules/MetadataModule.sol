@@ -63,6 +63,17 @@ abstract contract MetadataModule is InteractionModule, RoyaltyModule, MetadataSt
     }
 
     /// @inheritdoc IMetadataModule
+    function setExternalLink(string calldata link) external virtual onlyConfig {
+        link; // decoded by the library
+        _forward(address(MetadataLogic), MetadataLogic.setExternalLink.selector);
+    }
+
+    /// @inheritdoc IMetadataModule
+    function externalLink() external view virtual returns (string memory) {
+        return MetadataLogic.layout().externalLink;
+    }
+
+    /// @inheritdoc IMetadataModule
     function setProvenance(
         bytes32 modelHash,
         bytes32 datasetHash,

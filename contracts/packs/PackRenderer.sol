@@ -11,6 +11,7 @@ import {Base64Fast as Base64} from "../libraries/Base64Fast.sol";
 import {Format} from "../libraries/Format.sol";
 import {Json} from "../libraries/Json.sol";
 import {PackIndex, PackLayer, PackState} from "../libraries/PackIndex.sol";
+import {PackCheck} from "./PackCheck.sol";
 import {RenderJson} from "../libraries/RenderJson.sol";
 
 /// @title PackRenderer
@@ -20,7 +21,8 @@ import {RenderJson} from "../libraries/RenderJson.sol";
 /// uses it with `renderer set`; the creator (owner) sets the pack and may lock it for good.
 /// @dev One pack per renderer. The index (see `PackIndex`) is checked in full when set and
 /// written as a page of its own; a token URI reads the index and only its own layers' pages.
-/// Not upgradeable: what a locked pack draws never changes.
+/// Not upgradeable: what a locked pack draws never changes. Linked to the `PackCheck` library,
+/// which checks an index when it is set.
 contract PackRenderer is IPackRenderer, Ownable2Step {
     string private constant _VERSION = "1.0.0";
     string private constant _SVG_BASE64_PREFIX = "data:image/svg+xml;base64,";
@@ -40,7 +42,7 @@ contract PackRenderer is IPackRenderer, Ownable2Step {
     function setPack(bytes calldata index, bytes32 packHash) external onlyOwner {
         if (_locked) revert PackIsLocked();
         if (packHash == bytes32(0)) revert PackHashZero();
-        (uint256 slots, uint256 layers) = PackIndex.check(index);
+        (uint256 slots, uint256 layers) = PackCheck.check(index);
         address pointer = SSTORE2.write(index);
         _index = pointer;
         _packHash = packHash;

@@ -13,6 +13,7 @@ abstract contract MetadataStorage {
         bool rendererLocked;
         string description;
         Provenance provenance;
+        string externalLink; // ERC-7572 external_link, e.g. the app's web3:// address ("" for none)
     }
 }
 

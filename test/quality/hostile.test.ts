@@ -439,6 +439,13 @@ const rows: Row[] = [
     args: unauthorized("CONFIG_ROLE"),
   },
   {
+    label: "setExternalLink by a non-config",
+    caller: "alice",
+    call: (c) => c.setExternalLink("web3://0x0000000000000000000000000000000000000001:1/"),
+    error: "AccessControlUnauthorizedAccount",
+    args: unauthorized("CONFIG_ROLE"),
+  },
+  {
     label: "setDescription by a non-config",
     caller: "alice",
     call: (c) => c.setDescription("pwned"),
@@ -1057,6 +1064,20 @@ const rows: Row[] = [
     call: (c) => c.setDescription("d".repeat(161)),
     error: "MetadataTextTooLong",
     args: () => ["description", 161, 160],
+  },
+  {
+    label: "setExternalLink over 96 bytes",
+    caller: "deployer",
+    call: (c) => c.setExternalLink("l".repeat(97)),
+    error: "MetadataTextTooLong",
+    args: () => ["externalLink", 97, 96],
+  },
+  {
+    label: "setExternalLink with a quote",
+    caller: "deployer",
+    call: (c) => c.setExternalLink('https://a/"'),
+    error: "MetadataTextInvalidByte",
+    args: () => ["externalLink", 10, 0x22],
   },
   {
     label: "lockProvenance twice",

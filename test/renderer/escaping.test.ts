@@ -61,6 +61,7 @@ describe("LivingAssetRenderer escaping", function () {
         maxSupply: 0,
         currentEpoch: 0,
         provenance: provenance(NASTY),
+        externalLink: "",
       }),
     );
     expect(json.name).to.equal(NASTY);

@@ -153,6 +153,7 @@ describe("LivingAssetRenderer metadata", function () {
         maxSupply: 1000,
         currentEpoch: 40,
         provenance: provenance(),
+        externalLink: "web3://0x000000000000000000000000000000000000bEEF:31337/",
       }),
     );
     expect(validateCollection(json), ajv.errorsText(validateCollection.errors)).to.equal(true);
@@ -162,10 +163,11 @@ describe("LivingAssetRenderer metadata", function () {
     expect(json).to.not.have.property("total_supply");
     expect(json).to.not.have.property("current_epoch");
     expect(json.max_supply).to.equal(1000);
+    expect(json.external_link).to.equal("web3://0x000000000000000000000000000000000000bEEF:31337/");
     expectSafeSvg(decodeDataUri(json.image, "image/svg+xml"));
   });
 
-  it("contractURI costs at most 400,000 gas with the longest name and description", async function () {
+  it("contractURI costs at most 400,000 gas with the longest name, description and external link", async function () {
     const { renderer } = await loadFixture(fixture);
     const gas = await renderer.contractURI.estimateGas({
       collection: "0x000000000000000000000000000000000000dEaD",
@@ -177,6 +179,7 @@ describe("LivingAssetRenderer metadata", function () {
       maxSupply: 2n ** 256n - 1n,
       currentEpoch: 2 ** 32 - 1,
       provenance: provenance('"'.repeat(200)),
+      externalLink: "l".repeat(96),
     });
     expect(gas).to.be.lessThanOrEqual(400_000n);
   });

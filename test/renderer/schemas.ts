@@ -86,6 +86,8 @@ export const collectionSchema = {
     max_supply: uint,
     renderer: address,
     renderer_version: { type: "string" },
+    // ERC-7572's link, when the collection set one: printable ASCII without " \ % # (checked by the collection).
+    external_link: { type: "string", pattern: "^[ !$&-\\[\\]-~]{1,96}$" },
     provenance: provenanceSchema,
   },
 };

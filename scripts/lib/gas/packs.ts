@@ -14,7 +14,12 @@ import { concat, hexlify, keccak256, toUtf8Bytes, type Contract } from "ethers";
 
 import { MOODS, PACK_FORMAT, checkPack, pageGasFloor, type CheckedPack } from "../../../tasks/lib/pack/pack";
 import { distinctPages, encodeIndex, pageAddress } from "../../../tasks/lib/pack/encode";
-import { COLLECTION_OVERHEAD, uploadPack, worstCaseTokenUriGas } from "../../../tasks/lib/pack/chain";
+import {
+  COLLECTION_OVERHEAD,
+  deployPackRendererFresh,
+  uploadPack,
+  worstCaseTokenUriGas,
+} from "../../../tasks/lib/pack/chain";
 import { closeCohort, deployWorld, fulfil, plain, PRICE, type World } from "./fixture";
 import { linearFit, type LinearFit } from "./measure";
 import { mulberry32 } from "../random";
@@ -312,9 +317,7 @@ export interface LayerCostFigures {
  */
 async function measureLayerCost(store: Contract, params: Params, progress: Progress): Promise<LayerCostFigures> {
   const [signer] = await ethers.getSigners();
-  const renderer = (await (
-    await ethers.getContractFactory("PackRenderer")
-  ).deploy(signer.address)) as unknown as Contract;
+  const renderer = await deployPackRendererFresh(hre, signer.address);
   const reader = (await (await ethers.getContractFactory("PlainSstore2Pages")).deploy()) as unknown as Contract;
   const storeAddress = await store.getAddress();
   const point = async (layers: Uint8Array[]): Promise<LayerPoint> => {

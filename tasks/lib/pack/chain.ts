@@ -46,6 +46,21 @@ async function at(hre: HardhatRuntimeEnvironment, name: string, address: string,
 }
 
 /** The PageStore of this chain, deployed now if it is missing (not in a dry run). */
+/**
+ * A new PackRenderer owned by `owner`, linked to a PackCheck library deployed for it on the spot:
+ * for measurements, tests and the bench on the in-process network (`pack upload` reuses the
+ * chain's library instead: `deployments.deploy("PackCheck")`).
+ */
+export async function deployPackRendererFresh(hre: HardhatRuntimeEnvironment, owner: string): Promise<Contract> {
+  const signer = await hre.ethers.getSigner(owner);
+  const library = await (await hre.ethers.getContractFactory("PackCheck", signer)).deploy();
+  const factory = await hre.ethers.getContractFactory("PackRenderer", {
+    signer,
+    libraries: { PackCheck: await library.getAddress() },
+  });
+  return (await factory.deploy(owner)) as unknown as Contract;
+}
+
 async function pageStore(hre: HardhatRuntimeEnvironment, from: string, dryRun: boolean): Promise<Contract | null> {
   const existing = await hre.deployments.getOrNull("PageStore");
   if (existing && (await hre.ethers.provider.getCode(existing.address)) !== "0x")
@@ -135,10 +150,13 @@ export async function uploadPack(
   if (dryRun || result.index === "unchanged") return result;
   if (!renderer) {
     progress(`deploying ${packRendererName(pack)} (owner ${opts.from})`);
+    // The index checker, one library per chain, shared by every pack's renderer.
+    const check = await hre.deployments.deploy("PackCheck", { from: opts.from, log: false });
     const d = await hre.deployments.deploy(packRendererName(pack), {
       contract: "PackRenderer",
       from: opts.from,
       args: [opts.from],
+      libraries: { PackCheck: check.address },
       log: false,
     });
     renderer = await at(hre, "PackRenderer", d.address);
@@ -250,9 +268,7 @@ export function worstCasePack(pack: CheckedPack, heaviest?: Map<string, Page>): 
 export async function worstCaseTokenUriGas(hre: HardhatRuntimeEnvironment, pack: CheckedPack): Promise<number> {
   const [signer] = await hre.ethers.getSigners();
   const store = (await (await hre.ethers.getContractFactory("PageStore", signer)).deploy()) as unknown as Contract;
-  const renderer = (await (
-    await hre.ethers.getContractFactory("PackRenderer", signer)
-  ).deploy(signer.address)) as unknown as Contract;
+  const renderer = await deployPackRendererFresh(hre, signer.address);
   // One page a transaction: a few pages of 24 KB would pass a transaction's gas cap together.
   for (const p of distinctPages(pack)) await (await store.write([p.bytes])).wait();
   const worst = worstCasePack(pack, await heaviestPages(pack, store, renderer, signer.address));
