@@ -575,8 +575,25 @@ async function feedDecimals(world: Contract): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // Router, refresh on the collection's ERC-4906 / ERC-7496 events and the world's epochs
 
+/** The page shown: the URL's fragment when the page can have one. */
+let current = location.hash.slice(1) || "/";
+
+/**
+ * Show `route`. The URL follows when the page may rewrite it; a page opened from a `data:` URL (the
+ * app as stored on chain) may not, and keeps its route here.
+ */
+function navigate(route: string): void {
+  current = route;
+  try {
+    if (location.hash.slice(1) !== route) history.pushState(null, "", `#${route}`);
+  } catch {
+    /* a data: page cannot rewrite its URL */
+  }
+  void render();
+}
+
 async function render(): Promise<void> {
-  const route = location.hash.slice(1) || "/";
+  const route = current;
   state.route = route;
   for (const a of document.querySelectorAll("header nav a"))
     a.classList.toggle("active", (a as HTMLAnchorElement).getAttribute("href") === `#${route}`);
@@ -590,7 +607,10 @@ async function render(): Promise<void> {
     else if (parts[0] === "mine") nodes = await minePage();
     else if (parts[0] === "world") nodes = await worldPage();
     else nodes = await homePage();
-    if (state.route === route) main.replaceChildren(...nodes);
+    if (state.route === route) {
+      main.replaceChildren(...nodes);
+      main.setAttribute("data-route", route);
+    }
   } catch (err) {
     main.replaceChildren(h("p", { class: "error" }, await humanError(err)));
   } finally {
@@ -657,6 +677,17 @@ state.wallets = discoverWallets((wallets) => {
   renderWallet();
 });
 renderWallet();
-window.addEventListener("hashchange", () => void render());
+// In-page links navigate here (a data: page may not navigate to its own fragment).
+document.addEventListener("click", (e) => {
+  const a = (e.target as Element | null)?.closest?.('a[href^="#/"]');
+  if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+  e.preventDefault();
+  navigate(a.getAttribute("href")!.slice(1));
+});
+for (const event of ["hashchange", "popstate"])
+  window.addEventListener(event, () => {
+    current = location.hash.slice(1) || "/";
+    void render();
+  });
 void render();
 watch();

@@ -29,9 +29,6 @@ import { decodeDataUri } from "../client/metadata";
 
 // The callbacks given to page.evaluate run in the page (this tsconfig has no "dom" lib).
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-declare const location: { hash: string };
-declare const window: { dispatchEvent(e: unknown): void };
-declare const Event: new (type: string) => unknown;
 type HTMLButtonElement = { disabled: boolean; click(): void };
 
 const ROOT = path.resolve(__dirname, "..");
@@ -112,16 +109,24 @@ async function settled(page: Page): Promise<void> {
 
 async function go(page: Page, hash: string): Promise<void> {
   const before = await page.evaluate(() => document.getElementById("main")?.getAttribute("data-rendered") ?? "");
+  // As a holder does: a click on an in-page link.
   await page.evaluate((h) => {
-    if (location.hash === h) window.dispatchEvent(new Event("hashchange"));
-    else location.hash = h;
+    const a = document.createElement("a");
+    a.href = h;
+    document.body.append(a);
+    a.click();
+    a.remove();
   }, hash);
   await page.waitForFunction(
     (b) => {
       const m = document.getElementById("main");
-      return m?.getAttribute("aria-busy") === "false" && m.getAttribute("data-rendered") !== b;
+      return (
+        m?.getAttribute("aria-busy") === "false" &&
+        m.getAttribute("data-rendered") !== b.before &&
+        m.getAttribute("data-route") === b.route
+      );
     },
-    before,
+    { before, route: hash.slice(1) },
     { timeout: 60_000 },
   );
 }
@@ -205,18 +210,30 @@ async function onChainApp(
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
   await page.addInitScript(injectedWallet(RPC, account));
   await page.goto(`data:text/html;base64,${stored.toString("base64")}`);
   await page.waitForFunction(() => document.getElementById("main")?.getAttribute("aria-busy") === "false", null, {
     timeout: 60_000,
   });
+  await page
+    .locator('[data-testid="collection-card"]')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(() => undefined);
   check(
     "on-chain app: the stored page runs from a data: URL",
     (await page.locator('[data-testid="collection-card"]').count()) === 2,
+    `${await page.locator("body").textContent()} ${errors.join("; ")}`,
   );
   await page.click('[data-testid="connect"]');
-  await page.locator('[data-testid="account"]').waitFor();
+  await page
+    .locator('[data-testid="account"]')
+    .waitFor({ timeout: 30_000 })
+    .catch(async () => console.log(`connect failed: ${await page.locator("body").textContent()} ${errors.join("; ")}`));
   await go(page, `#/t/${collection}/${tokenId}`);
+  if (!(await page.locator('[data-testid="vitality"]').count()))
+    console.log(`token page: ${(await page.locator("body").textContent())?.slice(0, 400)} ${errors.join("; ")}`);
   const before = parseFloat(await text(page, "vitality"));
   await page.locator('[data-testid="action-nurture"]:not([disabled])').waitFor({ timeout: 30_000 });
   await page.click('[data-testid="action-nurture"]');
@@ -249,7 +266,15 @@ async function main(): Promise<void> {
   process.on("exit", stop);
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--headless", "--disable-gpu"],
+    // A data: page (the on-chain app) is not a secure context: Chromium's Private Network Access
+    // blocks its reads of a node on 127.0.0.1. On a live chain the page reads a public RPC, which it
+    // allows; here the local node stands in for one.
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,LocalNetworkAccessChecks",
+    ],
   });
   try {
     console.log(`hardhat node on ${RPC}; the demo's story on it...`);
@@ -379,11 +404,13 @@ async function main(): Promise<void> {
       await page.click('[data-testid="action-metamorphose"]');
       check("metamorphose: mined", (await txDone(page)) === "mined", await text(page, "tx"));
       hardhat(["reveal"]);
-      await page.waitForFunction(
-        (g) => document.querySelector('[data-testid="generation"]')?.textContent !== g,
-        genBefore,
-        { timeout: 60_000 },
-      );
+      await page
+        .waitForFunction(
+          (g) => document.querySelector('[data-testid="generation"]')?.textContent === g,
+          String(Number(genBefore) + 1),
+          { timeout: 60_000 },
+        )
+        .catch(() => undefined);
       await settled(page);
       const artAfter = await page.locator('[data-testid="art"]').getAttribute("src");
       check("metamorphose: the generation moved on", Number(await text(page, "generation")) === Number(genBefore) + 1);
