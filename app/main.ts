@@ -10,13 +10,14 @@
  */
 import { BrowserProvider, Contract, getAddress, Interface, JsonRpcProvider, type Provider } from "ethers";
 import ABIS from "vivarium:abis";
+import { cohortView, notReady, revealView } from "../client/cohorts";
 import type { CollectionSummary, TokenSummary, VivariumData } from "../client/data";
 import { describeError } from "../client/errors";
 import { CollectionHistory, type ChainReader } from "../client/history";
 import { decodeTokenUri, type TokenMetadata } from "../client/metadata";
 import { RpcSource } from "../client/rpc-source";
 import { explainTemperament } from "../client/traits";
-import { duration, eth, price, vitalityPercent } from "../client/units";
+import { duration, eth, price, vitalityPercent, when } from "../client/units";
 import { lineChart } from "./chart";
 import { discoverWallets, injectedWallet, type Wallet } from "./wallet";
 
@@ -387,28 +388,28 @@ async function minePage(): Promise<Node[]> {
   ];
 }
 
-/** An egg's reveal: when its cohort may be revealed, or that the VRF word is on its way. */
+/** An egg's reveal: when its open cohort may be revealed, or that its VRF word is on its way. */
 async function revealNote(contract: Contract, t: TokenSummary): Promise<Node> {
-  const [cs, now] = await Promise.all([contract.cohortState(), chainNow()]);
-  if (BigInt(t.tokenId) >= BigInt(cs.openFirstTokenId)) {
-    const at = Number(cs.openedAt) + Number(cs.minRevealDelay);
-    const text =
-      at > now
-        ? `Its cohort is open: it may be revealed in ${duration(at - now)}.`
-        : "Its cohort may be revealed now: anyone can ask for its word.";
+  const [view, now] = await Promise.all([revealView(contract), chainNow()]);
+  if (BigInt(t.tokenId) >= view.openCohort.firstTokenId) {
+    const why = notReady(view, now);
     return h(
       "div",
       {},
-      h("p", { "data-testid": "countdown" }, text),
+      h(
+        "p",
+        { "data-testid": "countdown" },
+        why ? `Its cohort is open: ${why}.` : "Its cohort may be revealed now: anyone may ask for its word.",
+      ),
       await actionButton("Reveal the cohort", contract, "reveal", []),
     );
   }
-  const cohort = await contract.cohort(await contract.cohortIdOf(t.tokenId));
-  return h(
-    "p",
-    { "data-testid": "countdown" },
-    `Its cohort's word was asked of Chainlink VRF ${duration(Math.max(0, now - Number(cohort.requestedAt)))} ago: it hatches when the word arrives.`,
-  );
+  const c = await cohortView(contract, Number(await contract.cohortIdOf(t.tokenId)));
+  const text =
+    c.state === "refused"
+      ? `The coordinator refused its cohort's request (${when(c.requestedAt, now)}): anyone may re-request it.`
+      : `Its cohort's word was asked of Chainlink VRF ${when(c.requestedAt, now)}: it hatches when the word arrives.`;
+  return h("p", { "data-testid": "countdown" }, text);
 }
 
 async function tokenPage(address: string, tokenId: number): Promise<Node[]> {

@@ -336,7 +336,7 @@ async function main(): Promise<void> {
     const countdown = await text(page, "countdown");
     check(
       "egg: the reveal countdown is shown",
-      /revealed in|revealed now|asked of Chainlink VRF/.test(countdown),
+      /can be closed from|may be revealed now|asked of Chainlink VRF/.test(countdown),
       countdown,
     );
     hardhat(["reveal"]);
