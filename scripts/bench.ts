@@ -79,6 +79,7 @@ import {
   measurePacks,
   type PackFigures,
 } from "./lib/gas/packs";
+import { measureApp, type AppFigures } from "./lib/gas/app";
 import { REAL_VRF } from "../config/real-vrf";
 
 // ---------------------------------------------------------------- helpers
@@ -584,6 +585,7 @@ interface Measured {
   perTokenVrf: Awaited<ReturnType<typeof measurePerTokenVrf>>;
   bullBear: Awaited<ReturnType<typeof measureBullBear>>;
   packs: PackFigures;
+  app: AppFigures;
 }
 
 /** Measure everything, in the order of the tables, with a progress line per part. */
@@ -619,7 +621,9 @@ async function measureAll(): Promise<Measured> {
   progress("art packs: the sample pack packs/tide-pool (baselines: PlainSstore2Pages, LivingAssetRenderer)");
   const packs = await measurePacks(progress);
   progress(`art packs: ${packs.seconds.toFixed(1)} s`);
-  return { v, world, real, mock, proverMs, plainOz, plainErc721a, pausableErc721a, perTokenVrf, bullBear, packs };
+  progress("the holder's app on chain (baseline: PlainSstore2Pages)");
+  const app = await measureApp();
+  return { v, world, real, mock, proverMs, plainOz, plainErc721a, pausableErc721a, perTokenVrf, bullBear, packs, app };
 }
 
 /** The operations table: each Vivarium operation, beside its baseline where one compares. */
@@ -795,6 +799,7 @@ function benchJson(m: Measured, ops: Operation[], previous: Previous | undefined
       },
     },
     artPacks: packsJson(m.packs),
+    appOnChain: m.app,
   };
 }
 
@@ -1239,6 +1244,29 @@ function packsMd(p: PackFigures): string {
   ].join("\n");
 }
 
+/** The app-on-chain section. */
+function appMd(a: AppFigures): string {
+  const r = (x: number, y: number) => (x / y).toFixed(3);
+  return [
+    "## The holder's app on chain",
+    "",
+    `The app built for a fresh world of the deploy scripts (scripts/app-build.ts): ${n(a.htmlBytes)} bytes of HTML, ` +
+      `kept on chain gzipped inside a page that inflates it in the browser: ${n(a.bytes)} bytes in ${a.pages} pages. ` +
+      "Written by `publishApp` (scripts/lib/app-site.ts, what `app upload` runs): one page a transaction through the " +
+      "PageStore, then the AppSite, which reads every page once to check the content hash. Baseline: the same pages " +
+      "through PlainSstore2Pages (Solady's `SSTORE2.write`). Floor: `pageGasFloor`, 21,000 + 32,000 + 216 × (bytes + 1) a page.",
+    "",
+    "| | gas | baseline | ratio |",
+    "|---|---:|---:|---:|",
+    `| the app's pages through the PageStore | ${n(a.pagesGas)} | SSTORE2 floor ${n(a.floor)} | ${r(a.pagesGas, a.floor)} |`,
+    `| the same pages, plain \`SSTORE2.write\` | ${n(a.baselineGas)} | SSTORE2 floor ${n(a.floor)} | ${r(a.baselineGas, a.floor)} |`,
+    `| AppSite deployment (hash checked over ${n(a.bytes)} bytes) | ${n(a.siteGas)} | | |`,
+    `| **the app on chain, in all** | **${n(a.pagesGas + a.siteGas)}** | the plain page's floor (${a.plainPages} pages, ${n(a.htmlBytes)} bytes) ${n(a.plainFloor)} | ${r(a.pagesGas + a.siteGas, a.plainFloor)} |`,
+    `| reading it back: \`html()\` (estimateGas) | ${n(a.htmlReadGas)} | | |`,
+    `| reading it back: ERC-6860 \`web3://<site>/\` (calldata \`/\`) | ${n(a.web3ReadGas)} | | |`,
+  ].join("\n");
+}
+
 /** The before-and-after section. */
 function beforeAfterMd(beforeAfter: BeforeAfter, previous: Previous | undefined): string {
   return [
@@ -1275,6 +1303,7 @@ async function main(): Promise<void> {
     beforeAfter: beforeAfterMd(beforeAfter, previous),
     bullBear: bullBearMd(m),
     packs: packsMd(m.packs),
+    app: appMd(m.app),
   };
   const { solc } = json;
   const md = [
@@ -1299,6 +1328,8 @@ async function main(): Promise<void> {
     "",
     sections.packs,
     "",
+    sections.app,
+    "",
   ].join("\n");
 
   const outDir = path.join(hre.config.paths.root, "bench");
@@ -1306,8 +1337,8 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, "gas.json"), `${JSON.stringify(json, null, 2)}\n`);
   fs.writeFileSync(path.join(outDir, "GAS.md"), md);
 
-  const { vrf, table, world, tokenUri, beforeAfter: ba, bullBear, packs } = sections;
-  console.log(`\n${vrf}\n\n${table}\n\n${world}\n\n${tokenUri}\n\n${ba}\n\n${bullBear}\n\n${packs}\n`);
+  const { vrf, table, world, tokenUri, beforeAfter: ba, bullBear, packs, app } = sections;
+  console.log(`\n${vrf}\n\n${table}\n\n${world}\n\n${tokenUri}\n\n${ba}\n\n${bullBear}\n\n${packs}\n\n${app}\n`);
   progress(`wrote ${path.relative(process.cwd(), outDir)}/gas.json and GAS.md`);
 }
 

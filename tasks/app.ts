@@ -11,10 +11,10 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { getBytes, keccak256, toUtf8Bytes, type Contract } from "ethers";
 import { action, cliInt, COLLECTION_HELP, getCollection, isDevChain, signerAt, userError } from "./lib/common";
 import { claimOutDir } from "./lib/output";
+import { deployedSite, publishApp } from "../scripts/lib/app-site";
+import { pageGasFloor, splitPages } from "../scripts/lib/pages";
 
-/** Bytes of one code page (under EIP-170's 24,576 less SSTORE2's STOP byte). */
-export const APP_PAGE_BYTES = 24_000;
-const SITE = "AppSite";
+const fmt = (n: number | bigint) => Number(n).toLocaleString("en-US");
 
 interface Args {
   subcommand: string;
@@ -25,8 +25,6 @@ interface Args {
   dryRun?: boolean;
   json?: boolean;
 }
-
-const fmt = (n: number | bigint) => Number(n).toLocaleString("en-US");
 
 /** The web3:// URL of a site on this chain (ERC-6860, manual mode). */
 export function siteUrl(address: string, chainId: number | bigint): string {
@@ -51,70 +49,48 @@ async function onchainPage(hre: HardhatRuntimeEnvironment, rpc: string | undefin
   return { html, page, bytes: toUtf8Bytes(page), chainId, rpc };
 }
 
-function split(bytes: Uint8Array): Uint8Array[] {
-  const pages: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += APP_PAGE_BYTES) pages.push(bytes.slice(i, i + APP_PAGE_BYTES));
-  return pages;
-}
-
-async function site(hre: HardhatRuntimeEnvironment): Promise<Contract | null> {
-  const d = await hre.deployments.getOrNull(SITE);
-  if (!d || (await hre.ethers.provider.getCode(d.address)) === "0x") return null;
-  return (await hre.ethers.getContractAt(SITE, d.address)) as unknown as Contract;
-}
-
 async function upload(args: Args, hre: HardhatRuntimeEnvironment) {
   const signer = await signerAt(hre, args.from);
   const built = await onchainPage(hre, args.rpc);
-  const pages = split(built.bytes);
+  const parts = splitPages(built.bytes);
   const hash = keccak256(built.bytes);
   const progress = (line: string) => process.stderr.write(`${line}\n`);
   progress(
-    `app: ${fmt(Buffer.byteLength(built.html))} bytes of HTML, ${fmt(built.bytes.length)} on chain (gzipped inside the page), ${pages.length} page(s); reads through ${built.rpc}`,
+    `app: ${fmt(Buffer.byteLength(built.html))} bytes of HTML, ${fmt(built.bytes.length)} on chain (gzipped inside the page), ${parts.length} page(s); reads through ${built.rpc}`,
   );
-  const existing = await site(hre);
-  if (existing && (await existing.contentHash()) === hash) {
-    const address = await existing.getAddress();
-    return {
-      data: { site: address, url: siteUrl(address, built.chainId), hash, pages: pages.length, sent: 0, gas: 0 },
-      text: `App already on chain: ${siteUrl(address, built.chainId)} (hash ${hash}): nothing sent`,
-    };
-  }
-  const storeRecord = await hre.deployments.getOrNull("PageStore");
   if (args.dryRun) {
+    const existing = await deployedSite(hre);
+    const same = !!existing && (await existing.contentHash()) === hash;
+    const floor = parts.reduce((n, p) => n + pageGasFloor(p.length), 0);
     return {
-      data: { dryRun: true, bytes: built.bytes.length, pages: pages.length, hash, store: storeRecord?.address ?? null },
-      text: `Dry run: nothing sent. ${pages.length} page(s), ${fmt(built.bytes.length)} bytes, then an AppSite${storeRecord ? "" : " (and the PageStore)"}; hash ${hash}`,
+      data: { dryRun: true, bytes: built.bytes.length, pages: parts.length, hash, floor, published: same },
+      text: same
+        ? `Dry run: nothing to send: this app is already on chain (hash ${hash})`
+        : `Dry run: nothing sent. ${parts.length} page(s), ${fmt(built.bytes.length)} bytes (SSTORE2 floor ${fmt(floor)} gas), then an AppSite; hash ${hash}`,
     };
   }
-  const storeAddress =
-    storeRecord?.address ?? (await hre.deployments.deploy("PageStore", { from: signer.address, log: false })).address;
-  const store = (await hre.ethers.getContractAt("PageStore", storeAddress, signer)) as unknown as Contract;
-  const pointers: string[] = [];
-  let gas = 0n;
-  let sent = 0;
-  for (const [i, page] of pages.entries()) {
-    const [pointer, stored] = (await store.pointerOf(page)) as [string, boolean];
-    pointers.push(pointer);
-    if (stored) {
-      progress(`page ${i + 1}/${pages.length} ${fmt(page.length)} bytes: already stored: nothing sent`);
-      continue;
-    }
-    const receipt = await (await store.write([page])).wait();
-    gas += receipt.gasUsed;
-    sent++;
-    progress(`page ${i + 1}/${pages.length} ${fmt(page.length)} bytes: ${fmt(receipt.gasUsed)} gas`);
-  }
-  progress("publishing the AppSite...");
-  const d = await hre.deployments.deploy(SITE, { from: signer.address, args: [pointers, hash], log: false });
-  const siteGas = d.receipt?.gasUsed ? BigInt(d.receipt.gasUsed.toString()) : 0n;
-  gas += siteGas;
-  const url = siteUrl(d.address, built.chainId);
+  const r = await publishApp(hre, built.bytes, { from: signer.address, progress });
+  const url = siteUrl(r.site, built.chainId);
+  const sent = r.pages.filter((p) => p.state === "sent");
+  const gas = sent.reduce((n, p) => n + p.gas, 0) + r.siteGas;
+  const floor = sent.reduce((n, p) => n + p.floor, 0);
+  const data = {
+    site: r.site,
+    url,
+    hash,
+    pages: parts.length,
+    sent: sent.length,
+    bytes: r.bytes,
+    gas,
+    floor,
+    siteGas: r.siteGas,
+  };
+  if (r.unchanged) return { data, text: `App already on chain: ${url} (hash ${hash}): nothing sent` };
   return {
-    data: { site: d.address, url, hash, pages: pages.length, sent, bytes: built.bytes.length, gas, siteGas },
+    data,
     text: [
       `App published: ${url}`,
-      `  ${pages.length} page(s), ${sent} sent; ${fmt(built.bytes.length)} bytes; ${fmt(gas)} gas in all (the AppSite ${fmt(siteGas)})`,
+      `  ${parts.length} page(s), ${sent.length} sent; ${fmt(r.bytes)} bytes; ${fmt(gas)} gas in all (pages ${fmt(gas - r.siteGas)} against an SSTORE2 floor of ${fmt(floor)}; the AppSite ${fmt(r.siteGas)})`,
       `  hash ${hash}`,
       `  link it from a collection's contractURI: \`npx hardhat app link --network ${hre.network.name}\``,
     ].join("\n"),
@@ -122,7 +98,7 @@ async function upload(args: Args, hre: HardhatRuntimeEnvironment) {
 }
 
 async function requireSite(hre: HardhatRuntimeEnvironment): Promise<Contract> {
-  const s = await site(hre);
+  const s = await deployedSite(hre);
   if (!s)
     throw userError(
       `no AppSite on ${hre.network.name}: run \`npx hardhat app upload --network ${hre.network.name}\` first`,

@@ -259,8 +259,4 @@ export function checkPack(dir: string): CheckedPack {
 }
 
 /** Gas of writing one page as contract code (SSTORE2): the floor the upload is measured against. */
-export function pageGasFloor(bytes: number): number {
-  // CREATE 32,000 + 200 per byte of code deposited + calldata of the code (16 per byte, at worst)
-  // + the transaction's 21,000.
-  return 21_000 + 32_000 + 200 * (bytes + 1) + 16 * (bytes + 1);
-}
+export { pageGasFloor } from "../../../scripts/lib/pages";
