@@ -22,7 +22,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { AbiCoder, Contract, encodeBytes32String, getBytes, JsonRpcProvider } from "ethers";
+import { AbiCoder, Contract, encodeBytes32String, getBytes, JsonRpcProvider, type InterfaceAbi } from "ethers";
 import { chromium, type Page } from "playwright-core";
 import { buildApp } from "./app-build";
 import { decodeDataUri } from "../client/metadata";
@@ -252,6 +252,214 @@ async function onChainApp(
   fs.rmSync(file, { force: true });
 }
 
+/** What the steps of the holder's path share. */
+interface Ctx {
+  page: Page;
+  provider: JsonRpcProvider;
+  /** The first collection (VIVA), read directly to check the page. */
+  viva: Contract;
+  abi: InterfaceAbi;
+  account: string;
+  main: string;
+  collections: string[];
+  world: string;
+}
+
+/** Connect, mint, the egg's countdown and reveal, nurture, and the cooldown refused in words; returns the new token. */
+async function holderPath({ page, viva, account, main }: Ctx): Promise<number> {
+  // Connect: the wallet announced itself through EIP-6963.
+  await page.click('[data-testid="connect"]');
+  await page.locator('[data-testid="account"]').waitFor();
+  check(
+    "connect: the EIP-6963 wallet's account is shown",
+    (await text(page, "account")).startsWith(account.slice(0, 6)),
+  );
+  await settled(page);
+  await noOverflow(page, "collection");
+
+  // Mint one: simulated, signed, mined; the supply shows it.
+  const supplyBefore = Number(await viva.totalSupply());
+  await page.locator('[data-testid="action-mint"]:not([disabled])').waitFor({ timeout: 30_000 });
+  await page.click('[data-testid="action-mint"]');
+  check("mint: mined", (await txDone(page)) === "mined", await text(page, "tx"));
+  const tokenId = supplyBefore + 1;
+  check("mint: the holder owns the new token", (await viva.ownerOf(tokenId)) === account);
+  await settled(page);
+  check("mint: the page shows the new supply", (await text(page, "supply")).startsWith(`${tokenId} of`));
+
+  // The egg: its reveal countdown, then the word arrives (the mock answers when `reveal` runs).
+  await go(page, `#/t/${main}/${tokenId}`);
+  check("egg: the page shows it as an egg", (await text(page, "stage")) === "Egg");
+  const countdown = await text(page, "countdown");
+  check(
+    "egg: the reveal countdown is shown",
+    /can be closed from|may be revealed now|asked of Chainlink VRF/.test(countdown),
+    countdown,
+  );
+  hardhat(["reveal"]);
+  await page.waitForFunction(() => document.querySelector('[data-testid="stage"]')?.textContent !== "Egg", null, {
+    timeout: 60_000,
+  });
+  check("reveal: the page refreshed on the events and shows the hatchling", (await text(page, "stage")) !== "Egg");
+
+  // Nurture after a few epochs of neglect: the page's vitality rises after the event.
+  for (let i = 0; i < 3; i++) hardhat(["advance-epoch", "--time-travel"]);
+  await go(page, `#/t/${main}/${tokenId}`);
+  const vBefore = parseFloat(await text(page, "vitality"));
+  await page.click('[data-testid="action-nurture"]');
+  check("nurture: mined", (await txDone(page)) === "mined", await text(page, "tx"));
+  await settled(page);
+  const vAfter = parseFloat(await text(page, "vitality"));
+  check("nurture: the page's vitality rose", vAfter > vBefore, `${vBefore} -> ${vAfter}`);
+  const live = await viva.phenotypeOf(tokenId);
+  check(
+    "nurture: the page shows the chain's vitality",
+    Math.abs(vAfter * 100 - Number(live.vitality)) < 1,
+    `${vAfter}`,
+  );
+
+  // A second nurture inside the cooldown is refused, in the tasks' words, without asking the wallet.
+  const why = await text(page, "why-nurture");
+  check(
+    "cooldown: nurture is disabled with the contract's reason",
+    (await page.locator('[data-testid="action-nurture"]').isDisabled()) && why.includes("InteractionAlreadyNurtured"),
+    why,
+  );
+  await page.evaluate(() => {
+    const b = document.querySelector('[data-testid="action-nurture"]') as HTMLButtonElement;
+    b.disabled = false;
+    b.click();
+  });
+  const refused = await txDone(page);
+  const refusal = await text(page, "tx");
+  check(
+    "cooldown: a forced second nurture shows the human error",
+    refused === "failed" &&
+      refusal.includes("InteractionAlreadyNurtured(tokenId") &&
+      !/0x[0-9a-f]{8}\b/.test(refusal.split(":")[2] ?? ""),
+    refusal,
+  );
+  await noOverflow(page, "token");
+
+  return tokenId;
+}
+
+/** Metamorphose one of the holder's tokens that may; returns it (0 if none may). */
+async function metamorphosePath({ page, viva, account, main }: Ctx): Promise<number> {
+  // Metamorphose one of the holder's tokens that may: the art changes after the fulfilment.
+  const supply = Number(await viva.totalSupply());
+  let ready = 0;
+  for (let id = 1; id <= supply && !ready; id++) {
+    if ((await viva.ownerOf(id)) !== account) continue;
+    try {
+      await viva.metamorphose.staticCall(id, { from: account });
+      ready = id;
+    } catch {
+      /* not this one */
+    }
+  }
+  check("metamorphose: the holder has a token ready", ready > 0);
+  if (ready) {
+    await go(page, `#/t/${main}/${ready}`);
+    const artBefore = await page.locator('[data-testid="art"]').getAttribute("src");
+    const genBefore = await text(page, "generation");
+    await page.click('[data-testid="action-metamorphose"]');
+    check("metamorphose: mined", (await txDone(page)) === "mined", await text(page, "tx"));
+    hardhat(["reveal"]);
+    await page
+      .waitForFunction(
+        (g) => document.querySelector('[data-testid="generation"]')?.textContent === g,
+        String(Number(genBefore) + 1),
+        { timeout: 60_000 },
+      )
+      .catch(() => undefined);
+    await settled(page);
+    const artAfter = await page.locator('[data-testid="art"]').getAttribute("src");
+    check("metamorphose: the generation moved on", Number(await text(page, "generation")) === Number(genBefore) + 1);
+    check("metamorphose: the art changed after the fulfilment", !!artAfter && artAfter !== artBefore);
+  }
+
+  return ready;
+}
+
+/** The scrubber at a past epoch against `history --epoch`. */
+async function scrubberPath({ page, main }: Ctx, target: number): Promise<void> {
+  // The scrubber at a past epoch shows the image `history --epoch` writes.
+  await go(page, `#/t/${main}/${target}`);
+  const min = Number(await page.locator('[data-testid="scrubber"]').getAttribute("min"));
+  const past = min + 2;
+  await page.locator('[data-testid="scrubber"]').fill(String(past));
+  await page.waitForFunction(
+    (e) => document.querySelector('[data-testid="scrub-epoch"]')?.getAttribute("data-epoch") === String(e),
+    past,
+    {
+      timeout: 60_000,
+    },
+  );
+  const pastSrc = (await page.locator('[data-testid="past-image"]').getAttribute("src")) ?? "";
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "app-history-"));
+  hardhat(["history", "--token", String(target), "--epoch", String(past), "--svg", "--out", dir]);
+  const file = fs.readdirSync(dir).find((f) => f.endsWith(`-epoch-${past}.svg`));
+  check(
+    `scrubber: epoch ${past} shows the same image as \`history --epoch ${past}\``,
+    !!file && decodeDataUri(pastSrc) === fs.readFileSync(path.join(dir, file), "utf8"),
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** My tokens, the home page, and the World's advance once due. */
+async function listsAndWorld({ page, provider, account, collections, abi, world: worldAddress }: Ctx): Promise<void> {
+  // My tokens, the home page and the world.
+  await go(page, "#/mine");
+  let held = 0;
+  for (const address of collections) {
+    const c = new Contract(address, abi, provider);
+    const n = Number(await c.totalSupply());
+    held += (await Promise.all(Array.from({ length: n }, (_, i) => c.ownerOf(i + 1)))).filter(
+      (o) => o === account,
+    ).length;
+  }
+  await page
+    .waitForFunction((n) => document.querySelectorAll('[data-testid="token-card"]').length >= n, held, {
+      timeout: 30_000,
+    })
+    .catch(() => undefined);
+  const mine = await page.locator('[data-testid="token-card"]').count();
+  check(
+    "my tokens: one card for each token the holder holds in the two collections",
+    mine === held,
+    `${mine} != ${held}`,
+  );
+  await noOverflow(page, "mine");
+  await go(page, "#/");
+  check("home: both collections", (await page.locator('[data-testid="collection-card"]').count()) === 2);
+  await noOverflow(page, "home");
+
+  await go(page, "#/world");
+  const due = await text(page, "next-epoch");
+  check("world: the next-epoch countdown", /due/.test(due), due);
+  const world = new Contract(worldAddress, ["function epochCount() view returns (uint256)"], provider);
+  const epochBefore = Number(await world.epochCount());
+  hardhat(["advance-epoch", "--time-travel", "--price", "2950"]);
+  await settled(page);
+  for (let i = 0; i < 3; i++) {
+    // Due again: move the clock and give the feed a round, then the page's button may advance it.
+    const next = Number(
+      await new Contract(worldAddress, ["function nextEpochAt() view returns (uint256)"], provider).nextEpochAt(),
+    );
+    const now = (await provider.getBlock("latest"))!.timestamp;
+    if (next > now) await provider.send("evm_increaseTime", [next - now]);
+    await provider.send("evm_mine", []);
+    hardhat(["set-price", "--answer", String(3001.25 + i)]);
+    await go(page, "#/world");
+    if (!(await page.locator('[data-testid="action-advanceEpoch"]').isDisabled())) break;
+  }
+  await page.click('[data-testid="action-advanceEpoch"]');
+  check("world: anyone may advance once due", (await txDone(page)) === "mined", await text(page, "tx"));
+  check("world: the epoch moved on", Number(await world.epochCount()) === epochBefore + 2);
+  await noOverflow(page, "world");
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -310,189 +518,11 @@ async function main(): Promise<void> {
       `first token card with its art in ${Date.now() - t0} ms (RPC only, ${await viva.totalSupply()} tokens)`,
     );
 
-    // Connect: the wallet announced itself through EIP-6963.
-    await page.click('[data-testid="connect"]');
-    await page.locator('[data-testid="account"]').waitFor();
-    check(
-      "connect: the EIP-6963 wallet's account is shown",
-      (await text(page, "account")).startsWith(account.slice(0, 6)),
-    );
-    await settled(page);
-    await noOverflow(page, "collection");
-
-    // Mint one: simulated, signed, mined; the supply shows it.
-    const supplyBefore = Number(await viva.totalSupply());
-    await page.locator('[data-testid="action-mint"]:not([disabled])').waitFor({ timeout: 30_000 });
-    await page.click('[data-testid="action-mint"]');
-    check("mint: mined", (await txDone(page)) === "mined", await text(page, "tx"));
-    const tokenId = supplyBefore + 1;
-    check("mint: the holder owns the new token", (await viva.ownerOf(tokenId)) === account);
-    await settled(page);
-    check("mint: the page shows the new supply", (await text(page, "supply")).startsWith(`${tokenId} of`));
-
-    // The egg: its reveal countdown, then the word arrives (the mock answers when `reveal` runs).
-    await go(page, `#/t/${main}/${tokenId}`);
-    check("egg: the page shows it as an egg", (await text(page, "stage")) === "Egg");
-    const countdown = await text(page, "countdown");
-    check(
-      "egg: the reveal countdown is shown",
-      /can be closed from|may be revealed now|asked of Chainlink VRF/.test(countdown),
-      countdown,
-    );
-    hardhat(["reveal"]);
-    await page.waitForFunction(() => document.querySelector('[data-testid="stage"]')?.textContent !== "Egg", null, {
-      timeout: 60_000,
-    });
-    check("reveal: the page refreshed on the events and shows the hatchling", (await text(page, "stage")) !== "Egg");
-
-    // Nurture after a few epochs of neglect: the page's vitality rises after the event.
-    for (let i = 0; i < 3; i++) hardhat(["advance-epoch", "--time-travel"]);
-    await go(page, `#/t/${main}/${tokenId}`);
-    const vBefore = parseFloat(await text(page, "vitality"));
-    await page.click('[data-testid="action-nurture"]');
-    check("nurture: mined", (await txDone(page)) === "mined", await text(page, "tx"));
-    await settled(page);
-    const vAfter = parseFloat(await text(page, "vitality"));
-    check("nurture: the page's vitality rose", vAfter > vBefore, `${vBefore} -> ${vAfter}`);
-    const live = await viva.phenotypeOf(tokenId);
-    check(
-      "nurture: the page shows the chain's vitality",
-      Math.abs(vAfter * 100 - Number(live.vitality)) < 1,
-      `${vAfter}`,
-    );
-
-    // A second nurture inside the cooldown is refused, in the tasks' words, without asking the wallet.
-    const why = await text(page, "why-nurture");
-    check(
-      "cooldown: nurture is disabled with the contract's reason",
-      (await page.locator('[data-testid="action-nurture"]').isDisabled()) && why.includes("InteractionAlreadyNurtured"),
-      why,
-    );
-    await page.evaluate(() => {
-      const b = document.querySelector('[data-testid="action-nurture"]') as HTMLButtonElement;
-      b.disabled = false;
-      b.click();
-    });
-    const refused = await txDone(page);
-    const refusal = await text(page, "tx");
-    check(
-      "cooldown: a forced second nurture shows the human error",
-      refused === "failed" &&
-        refusal.includes("InteractionAlreadyNurtured(tokenId") &&
-        !/0x[0-9a-f]{8}\b/.test(refusal.split(":")[2] ?? ""),
-      refusal,
-    );
-    await noOverflow(page, "token");
-
-    // Metamorphose one of the holder's tokens that may: the art changes after the fulfilment.
-    const supply = Number(await viva.totalSupply());
-    let ready = 0;
-    for (let id = 1; id <= supply && !ready; id++) {
-      if ((await viva.ownerOf(id)) !== account) continue;
-      try {
-        await viva.metamorphose.staticCall(id, { from: account });
-        ready = id;
-      } catch {
-        /* not this one */
-      }
-    }
-    check("metamorphose: the holder has a token ready", ready > 0);
-    if (ready) {
-      await go(page, `#/t/${main}/${ready}`);
-      const artBefore = await page.locator('[data-testid="art"]').getAttribute("src");
-      const genBefore = await text(page, "generation");
-      await page.click('[data-testid="action-metamorphose"]');
-      check("metamorphose: mined", (await txDone(page)) === "mined", await text(page, "tx"));
-      hardhat(["reveal"]);
-      await page
-        .waitForFunction(
-          (g) => document.querySelector('[data-testid="generation"]')?.textContent === g,
-          String(Number(genBefore) + 1),
-          { timeout: 60_000 },
-        )
-        .catch(() => undefined);
-      await settled(page);
-      const artAfter = await page.locator('[data-testid="art"]').getAttribute("src");
-      check("metamorphose: the generation moved on", Number(await text(page, "generation")) === Number(genBefore) + 1);
-      check("metamorphose: the art changed after the fulfilment", !!artAfter && artAfter !== artBefore);
-    }
-
-    // The scrubber at a past epoch shows the image `history --epoch` writes.
-    const target = ready || tokenId;
-    await go(page, `#/t/${main}/${target}`);
-    const min = Number(await page.locator('[data-testid="scrubber"]').getAttribute("min"));
-    const past = min + 2;
-    await page.locator('[data-testid="scrubber"]').fill(String(past));
-    await page.waitForFunction(
-      (e) => document.querySelector('[data-testid="scrub-epoch"]')?.getAttribute("data-epoch") === String(e),
-      past,
-      {
-        timeout: 60_000,
-      },
-    );
-    const pastSrc = (await page.locator('[data-testid="past-image"]').getAttribute("src")) ?? "";
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "app-history-"));
-    hardhat(["history", "--token", String(target), "--epoch", String(past), "--svg", "--out", dir]);
-    const file = fs.readdirSync(dir).find((f) => f.endsWith(`-epoch-${past}.svg`));
-    check(
-      `scrubber: epoch ${past} shows the same image as \`history --epoch ${past}\``,
-      !!file && decodeDataUri(pastSrc) === fs.readFileSync(path.join(dir, file), "utf8"),
-    );
-    fs.rmSync(dir, { recursive: true, force: true });
-
-    // My tokens, the home page and the world.
-    await go(page, "#/mine");
-    let held = 0;
-    for (const address of collections) {
-      const c = new Contract(address, abi, provider);
-      const n = Number(await c.totalSupply());
-      held += (await Promise.all(Array.from({ length: n }, (_, i) => c.ownerOf(i + 1)))).filter(
-        (o) => o === account,
-      ).length;
-    }
-    await page
-      .waitForFunction((n) => document.querySelectorAll('[data-testid="token-card"]').length >= n, held, {
-        timeout: 30_000,
-      })
-      .catch(() => undefined);
-    const mine = await page.locator('[data-testid="token-card"]').count();
-    check(
-      "my tokens: one card for each token the holder holds in the two collections",
-      mine === held,
-      `${mine} != ${held}`,
-    );
-    await noOverflow(page, "mine");
-    await go(page, "#/");
-    check("home: both collections", (await page.locator('[data-testid="collection-card"]').count()) === 2);
-    await noOverflow(page, "home");
-
-    await go(page, "#/world");
-    const due = await text(page, "next-epoch");
-    check("world: the next-epoch countdown", /due/.test(due), due);
-    const world = new Contract(built.config.world, ["function epochCount() view returns (uint256)"], provider);
-    const epochBefore = Number(await world.epochCount());
-    hardhat(["advance-epoch", "--time-travel", "--price", "2950"]);
-    await settled(page);
-    for (let i = 0; i < 3; i++) {
-      // Due again: move the clock and give the feed a round, then the page's button may advance it.
-      const next = Number(
-        await new Contract(
-          built.config.world,
-          ["function nextEpochAt() view returns (uint256)"],
-          provider,
-        ).nextEpochAt(),
-      );
-      const now = (await provider.getBlock("latest"))!.timestamp;
-      if (next > now) await provider.send("evm_increaseTime", [next - now]);
-      await provider.send("evm_mine", []);
-      hardhat(["set-price", "--answer", String(3001.25 + i)]);
-      await go(page, "#/world");
-      if (!(await page.locator('[data-testid="action-advanceEpoch"]').isDisabled())) break;
-    }
-    await page.click('[data-testid="action-advanceEpoch"]');
-    check("world: anyone may advance once due", (await txDone(page)) === "mined", await text(page, "tx"));
-    check("world: the epoch moved on", Number(await world.epochCount()) === epochBefore + 2);
-    await noOverflow(page, "world");
+    const ctx: Ctx = { page, provider, viva, abi, account, main, collections, world: built.config.world };
+    const tokenId = await holderPath(ctx);
+    const ready = await metamorphosePath(ctx);
+    await scrubberPath(ctx, ready || tokenId);
+    await listsAndWorld(ctx);
     check("no script error in the page", errors.length === 0, errors.join("; "));
     await onChainApp(browser, provider, viva, account, main, tokenId);
     provider.destroy();

@@ -61,6 +61,8 @@ contract AppSite {
     }
 
     /// @notice ERC-6860 manual mode: any path (the calldata) gets the page, ABI-encoded.
+    /// @dev Not payable on purpose: it serves reads, and ether sent here could never leave.
+    // solhint-disable-next-line payable-fallback
     fallback(bytes calldata) external returns (bytes memory) {
         return abi.encode(_read(_pages));
     }
