@@ -234,21 +234,29 @@ function tokenCard(t: TokenSummary, image?: string): HTMLElement {
   );
 }
 
-/** Cards for `tokens`, the first PAGE_SIZE with their art, and a button for the next page. */
-function tokenGrid(tokens: TokenSummary[]): HTMLElement {
+/**
+ * Cards for `total` tokens, PAGE_SIZE at a time with their art: `load(offset, count)` reads a page
+ * only when it is shown, so the first card does not wait for the whole collection.
+ */
+function tokenGrid(total: number, load: (offset: number, count: number) => Promise<TokenSummary[]>): HTMLElement {
   const grid = h("div", { class: "grid", "data-testid": "token-grid" });
   let shown = 0;
-  const more = h("button", {}, "more") as HTMLButtonElement;
+  const more = h("button", { "data-testid": "more" }, "more") as HTMLButtonElement;
   const page = async () => {
-    const next = tokens.slice(shown, shown + PAGE_SIZE);
-    shown += next.length;
-    more.hidden = shown >= tokens.length;
+    const next = await load(shown, PAGE_SIZE);
+    shown += PAGE_SIZE;
+    more.hidden = shown >= total;
     const arts = await Promise.all(next.map((t) => artOf(t.collection, t.tokenId).catch(() => undefined)));
     next.forEach((t, i) => grid.append(tokenCard(t, arts[i]?.metadata.image as string | undefined)));
   };
   more.onclick = () => void page();
   void page();
-  return h("div", {}, grid, tokens.length > PAGE_SIZE ? more : "");
+  return h("div", {}, grid, total > PAGE_SIZE ? more : "");
+}
+
+/** A grid of tokens already read. */
+function listGrid(tokens: TokenSummary[]): HTMLElement {
+  return tokenGrid(tokens.length, async (offset, count) => tokens.slice(offset, offset + count));
 }
 
 async function homePage(): Promise<Node[]> {
@@ -299,7 +307,6 @@ async function collectionPage(address: string): Promise<Node[]> {
   const file = h("input", { type: "file", accept: ".json", "data-testid": "proofs" }) as HTMLInputElement;
   const allowBox = h("div", {});
   file.onchange = () => void allowlistMint(c, contract, file, qty, allowBox);
-  const tokens = await data.tokens(c.address);
   return [
     h("h2", {}, `${c.name} (${c.symbol})`),
     h("p", { class: "addr" }, c.address),
@@ -341,8 +348,8 @@ async function collectionPage(address: string): Promise<Node[]> {
       file,
       allowBox,
     ),
-    h("h2", {}, `Tokens (${tokens.length})`),
-    tokenGrid(tokens),
+    h("h2", { "data-testid": "token-count" }, `Tokens (${c.totalSupply})`),
+    tokenGrid(c.totalSupply, (offset, count) => data.tokenRange(c.address, offset + 1, count)),
   ];
 }
 
@@ -384,7 +391,7 @@ async function minePage(): Promise<Node[]> {
   const mine = (await Promise.all(collections.map((c) => data.tokens(c.address, state.account)))).flat();
   return [
     h("h2", {}, `Your tokens (${mine.length})`),
-    mine.length ? tokenGrid(mine) : h("p", {}, "None yet: mint one."),
+    mine.length ? listGrid(mine) : h("p", {}, "None yet: mint one."),
   ];
 }
 

@@ -94,6 +94,8 @@ export interface VivariumData {
   collections(): Promise<CollectionSummary[]>;
   /** Every token of a collection, or only one holder's, by id. */
   tokens(collection: string, owner?: string): Promise<TokenSummary[]>;
+  /** Tokens `first` to `first + count - 1` of a collection, by id (ids past the supply left out). */
+  tokenRange(collection: string, first: number, count: number): Promise<TokenSummary[]>;
   token(collection: string, tokenId: number): Promise<TokenSummary>;
   /** A token's life in chain order, the mint first. */
   life(collection: string, tokenId: number): Promise<LifeEntry[]>;

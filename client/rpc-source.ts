@@ -135,6 +135,14 @@ export class RpcSource implements VivariumData {
     return Promise.all(wanted.map((id) => this.tokenAt(c, collection, id, at, owners[id - 1])));
   }
 
+  async tokenRange(collection: string, first: number, count: number): Promise<TokenSummary[]> {
+    const at = await this.at();
+    const c = this.collection(collection);
+    const last = Math.min(first + count - 1, Number(await c.totalSupply(at)));
+    const ids = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+    return Promise.all(ids.map((id) => this.tokenAt(c, collection, id, at)));
+  }
+
   private async tokenAt(
     c: Contract,
     collection: string,
