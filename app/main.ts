@@ -14,6 +14,7 @@ import { cohortView, notReady, revealView } from "../client/cohorts";
 import type { CollectionSummary, TokenSummary, VivariumData } from "../client/data";
 import { describeError } from "../client/errors";
 import { CollectionHistory, type ChainReader } from "../client/history";
+import { IndexerSource } from "../client/indexer-source";
 import { decodeTokenUri, type TokenMetadata } from "../client/metadata";
 import { RpcSource } from "../client/rpc-source";
 import { explainTemperament } from "../client/traits";
@@ -52,7 +53,8 @@ const chain: ChainReader = {
   deployBlockOf: async (address) => config.deployBlocks?.[address.toLowerCase()],
 };
 const rpcData = new RpcSource(chain, config.world);
-const data: VivariumData = rpcData;
+/** The indexer when one is configured (large collections), else the chain itself. */
+const data: VivariumData = config.indexer ? new IndexerSource(config.indexer) : rpcData;
 
 const state: { wallets: Wallet[]; wallet?: Wallet; account?: string; route: string; busy: boolean } = {
   wallets: [],

@@ -254,7 +254,7 @@ export class CollectionHistory {
     const address = getAddress(collectionAddress);
     if ((await provider.getCode(address)) === "0x") throw new HistoryError(`no contract at ${address}`);
     const collection = chain.contract("LivingAsset", address);
-    const snapshotBlock = options.toBlock ?? (await provider.getBlockNumber());
+    const snapshotBlock = options.toBlock ?? (await provider.getBlock("latest"))!.number;
     const at = { blockTag: snapshotBlock };
     const fromBlock = options.fromBlock ?? (await chain.deployBlockOf?.(address)) ?? 0;
     const worldAddress = getAddress(await collection.world(at));

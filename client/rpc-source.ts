@@ -81,7 +81,10 @@ export class RpcSource implements VivariumData {
   ) {}
 
   private async at(): Promise<{ blockTag: number }> {
-    return { blockTag: this.blockTag ?? (await this.chain.provider.getBlockNumber()) };
+    if (this.blockTag !== undefined) return { blockTag: this.blockTag };
+    // The latest block itself: ethers keeps getBlockNumber's answer for a polling interval, which
+    // would pin reads to the block before a transaction the page has just seen mined.
+    return { blockTag: (await this.chain.provider.getBlock("latest"))!.number };
   }
 
   private collection(address: string): Contract {

@@ -1,9 +1,10 @@
 /**
  * `npm run app`: the holder's experience on this machine in one command. Starts a `hardhat node`,
- * lives the demo's story on it (two collections in one World, 32 epochs), builds the app for it and
- * serves it, then prints the URL. Ctrl-C stops everything.
+ * lives the demo's story on it (two collections in one World, 32 epochs), starts the indexer
+ * (Ponder, indexer/) on it, builds the app for both and serves it, then prints the URL. Ctrl-C
+ * stops everything. `--no-indexer` leaves the indexer out: the app then reads over RPC only.
  *
- *   npm run app [-- --port 8545] [--http 8600] [--epochs 32]
+ *   npm run app [-- --port 8545] [--http 8600] [--epochs 32] [--indexer-port 42069] [--no-indexer]
  *
  * Open the URL in a browser with a wallet (any EIP-6963 wallet, or an injected one) on
  * http://127.0.0.1:8545, chain id 31337, and import one of the node's accounts to act as a holder:
@@ -15,6 +16,7 @@ import http from "node:http";
 import path from "node:path";
 import { JsonRpcProvider } from "ethers";
 import { buildApp } from "./app-build";
+import { indexerAt, installIndexer, startIndexer } from "./lib/indexer-process";
 
 const ROOT = path.resolve(__dirname, "..");
 const arg = (name: string, fallback: string) => {
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  console.log(`[1/3] starting hardhat node on ${rpc}...`);
+  const steps = process.argv.includes("--no-indexer") ? 3 : 4;
+  console.log(`[1/${steps}] starting hardhat node on ${rpc}...`);
   const node = spawn("npx", ["hardhat", "node", "--no-deploy", "--port", String(port)], {
     cwd: ROOT,
     env,
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
 
-  console.log(`[2/3] living the demo's story on it (${epochs} epochs)...`);
+  console.log(`[2/${steps}] living the demo's story on it (${epochs} epochs)...`);
   const demo = spawnSync(
     "npx",
     ["hardhat", "demo", "--network", "localhost", "--epochs", String(epochs), "--out", "out/app/demo"],
@@ -82,8 +85,35 @@ async function main(): Promise<void> {
   );
   if (demo.status !== 0) throw new Error("the demo failed on the node (its output is above)");
 
-  console.log("[3/3] building the app...");
-  const built = await buildApp({ network: "localhost", rpc });
+  let indexer: string | undefined;
+  if (!process.argv.includes("--no-indexer")) {
+    const indexerPort = wholeArg("indexer-port", 42069, 1024, 65535);
+    installIndexer();
+    indexer = `http://127.0.0.1:${indexerPort}`;
+    console.log(`[3/4] starting the indexer on ${indexer} (log: out/app/indexer.log)...`);
+    fs.mkdirSync(path.join(ROOT, "out", "app"), { recursive: true });
+    fs.rmSync(path.join(ROOT, "out", "app", "pglite"), { recursive: true, force: true });
+    const child = startIndexer({
+      rpc,
+      port: indexerPort,
+      pgliteDir: path.join(ROOT, "out", "app", "pglite"),
+      logFile: path.join(ROOT, "out", "app", "indexer.log"),
+    });
+    process.on("exit", () => {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        /* gone */
+      }
+    });
+    const t0 = Date.now();
+    await indexerAt(indexer, await provider.getBlockNumber(), 600);
+    console.log(
+      `      indexed the node's ${await provider.getBlockNumber()} blocks in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
+  }
+  console.log(`[${indexer ? 4 : 3}/${indexer ? 4 : 3}] building the app...`);
+  const built = await buildApp({ network: "localhost", rpc, indexer });
   const html = fs.readFileSync(built.out);
   http
     .createServer((req, res) => {
@@ -98,6 +128,7 @@ async function main(): Promise<void> {
   console.log(
     `\nThe app: http://127.0.0.1:${httpPort}/  (also ${path.relative(process.cwd(), built.out)}, ${built.gzip.toLocaleString("en-US")} bytes gzipped)\n` +
       `Chain: ${rpc}, chain id ${built.config.chainId}; World ${built.config.world}.\n` +
+      (indexer ? `Indexer: ${indexer}/vivarium/collections (the app's lists and life stories).\n` : "") +
       `Act as a demo holder: import hardhat's account #1 (0x70997970C51812dc3A010C7d01b50e0d17dc79C8), key\n` +
       `0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d (a well-known test key: never on a live chain).\n` +
       `Ctrl-C stops the node and the page.`,
