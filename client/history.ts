@@ -77,6 +77,7 @@ export {
   type ProvenanceRecord,
 } from "./history-logs";
 import { vitalityPercent } from "./units";
+import type { LifeKind } from "./data";
 
 /** `IInteractionModule.Checkpoint`, as plain values. */
 export interface Checkpoint {
@@ -104,15 +105,8 @@ export const EMPTY_CHECKPOINT: Readonly<Checkpoint> = Object.freeze({
   mutation: 0n,
 });
 
-export type TokenEventKind =
-  | "minted"
-  | "revealed"
-  | "transferred"
-  | "burned"
-  | "nurtured"
-  | "metamorphosis-requested"
-  | "metamorphosis-rerequested"
-  | "metamorphosed";
+/** What happened to a token (the same kinds the app's life stories list). */
+export type TokenEventKind = LifeKind;
 
 /** One event of a token's life, with the collection's epoch then and the token's state after it. */
 export interface TokenEvent {

@@ -13,8 +13,8 @@ import {
   type VivariumData,
 } from "./data";
 import { CollectionHistory, type ChainReader, type TokenEvent } from "./history";
-import { STAGES, TEMPERAMENTS } from "./traits";
-import { moodName, MOODS } from "./units";
+import { phenotypeFields } from "./traits";
+import { MOODS } from "./traits";
 
 /** `Phenotype` (IRenderer.sol) as a TokenSummary, with its holder. */
 export function tokenSummaryOf(
@@ -23,21 +23,7 @@ export function tokenSummaryOf(
   owner: string,
   p: Record<string, unknown>,
 ): TokenSummary {
-  return {
-    collection: getAddress(collection),
-    tokenId,
-    owner: getAddress(owner),
-    revealed: Boolean(p.revealed),
-    stage: STAGES[Number(p.stage)] ?? String(p.stage),
-    generation: Number(p.generation),
-    metamorphosisPending: Boolean(p.metamorphosisPending),
-    birthEpoch: Number(p.birthEpoch),
-    age: Number(p.age),
-    vitality: Number(p.vitality),
-    temperament: TEMPERAMENTS[Number(p.temperament)] ?? String(p.temperament),
-    mood: moodName(p.mood as bigint),
-    nurtureCount: Number(p.nurtureCount),
-  };
+  return { collection: getAddress(collection), tokenId, owner: getAddress(owner), ...phenotypeFields(p) };
 }
 
 /** A replayed event (`client/history.ts`) as a LifeEntry. */

@@ -7,6 +7,24 @@
 /** `Stage` and `Temperament` (contracts/interfaces/IRenderer.sol), by their enum values. */
 export const STAGES = ["Egg", "Hatchling", "Juvenile", "Adult", "Ascended"] as const;
 export const TEMPERAMENTS = ["Serene", "Bold", "Wary", "Restless"] as const;
+/** The world's moods by their `Mood` value (World.state, phenotypeOf). */
+export const MOODS = ["Calm", "Sunny", "Stormy"] as const;
+
+/** `phenotypeOf`'s answer as the app shows a token: names for the enums, numbers for the rest. */
+export function phenotypeFields(p: Record<string, unknown>) {
+  return {
+    revealed: Boolean(p.revealed),
+    stage: STAGES[Number(p.stage)] ?? String(p.stage),
+    generation: Number(p.generation),
+    metamorphosisPending: Boolean(p.metamorphosisPending),
+    birthEpoch: Number(p.birthEpoch),
+    age: Number(p.age),
+    vitality: Number(p.vitality),
+    temperament: TEMPERAMENTS[Number(p.temperament)] ?? String(p.temperament),
+    mood: MOODS[Number(p.mood)] ?? `mood ${p.mood}`,
+    nurtureCount: Number(p.nurtureCount),
+  };
+}
 
 /**
  * `PhenotypeLib.temperament`: the market of the token's life (the difference of two prefix sums of

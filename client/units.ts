@@ -1,4 +1,5 @@
 import { formatEther } from "ethers";
+import { MOODS } from "./traits";
 
 /**
  * The one formatting module for every figure a person reads in task output, messages, the demo,
@@ -80,8 +81,7 @@ export function epochs(n: number | bigint): string {
 /** Column header for ages in tables (the cells are plain numbers of epochs). */
 export const AGE_HEADER = "age (epochs)";
 
-/** The world's moods by their `Mood` value (World.state, phenotypeOf). */
-export const MOODS = ["Calm", "Sunny", "Stormy"] as const;
+export { MOODS } from "./traits";
 
 /** A `Mood` value by name: 1 -> "Sunny". */
 export function moodName(mood: number | bigint): string {

@@ -26,6 +26,7 @@ import { AbiCoder, Contract, encodeBytes32String, getBytes, JsonRpcProvider, typ
 import { chromium, type Browser, type Page } from "playwright-core";
 import { buildApp } from "./app-build";
 import { decodeDataUri } from "../client/metadata";
+import { check, tally } from "./lib/checks";
 
 // The callbacks given to page.evaluate run in the page (this tsconfig has no "dom" lib).
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -42,14 +43,6 @@ const RPC = `http://127.0.0.1:${PORT}`;
 const ENV = { ...process.env, LOCALHOST_URL: RPC, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true" };
 /** Hardhat's account #1: a demo holder. */
 const HOLDER_INDEX = 1;
-
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail = ""): void {
-  if (ok) passed++;
-  else failed++;
-  console.log(`  ${ok ? "ok  " : "FAIL"} ${name}${!ok && detail ? `: ${detail}` : ""}`);
-}
 
 function hardhat(args: string[]): string {
   const r = spawnSync("npx", ["hardhat", ...args, "--network", "localhost"], { cwd: ROOT, env: ENV, encoding: "utf8" });
@@ -566,8 +559,8 @@ async function main(): Promise<void> {
     await browser.close();
     stop();
   }
-  console.log(`\n${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  process.exit(failed ? 1 : 0);
+  console.log(`\n${tally.passed} passed, ${tally.failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  process.exit(tally.failed ? 1 : 0);
 }
 
 main().catch((err) => {

@@ -20,6 +20,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { labelBox, overlaps, type Box as LabelBox, type LabelClass } from "../tasks/lib/chart";
+import { check, tally } from "./lib/checks";
 
 const ROOT = path.resolve(__dirname, "..");
 const GALLERY = path.resolve(process.argv[2] ?? path.join(ROOT, "out", "demo"));
@@ -36,14 +37,6 @@ const ARGS = [
   "--disable-sync",
   "--no-first-run",
 ];
-
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail = ""): void {
-  if (ok) passed++;
-  else failed++;
-  console.log(`  ${ok ? "ok  " : "FAIL"} ${name}${!ok && detail ? `: ${detail}` : ""}`);
-}
 
 /** The DOM properties read in the page (tsconfig has no "dom" lib). */
 interface Img {
@@ -655,12 +648,14 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
   }
-  console.log(`browser: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)}s)`);
-  if (failed > 0) process.exitCode = 1;
+  console.log(
+    `browser: ${tally.passed} passed, ${tally.failed} failed (${((Date.now() - started) / 1000).toFixed(1)}s)`,
+  );
+  if (tally.failed > 0) process.exitCode = 1;
 }
 
 main().catch((err) => {
   console.error(`browser: ${err instanceof Error ? err.message : String(err)}`);
-  console.log(`browser: ${passed} passed, ${failed + 1} failed`);
+  console.log(`browser: ${tally.passed} passed, ${tally.failed + 1} failed`);
   process.exit(1);
 });

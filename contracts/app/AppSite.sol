@@ -29,20 +29,20 @@ contract AppSite {
     /// @notice The pages do not hold the bytes `expected` names.
     error AppSiteHashMismatch(bytes32 expected, bytes32 actual);
 
-    /// @param pages the code pages (PageStore pointers), in order
+    /// @param pointers the code pages (PageStore pointers), in order
     /// @param expectedHash keccak256 of their bytes, concatenated
-    constructor(address[] memory pages, bytes32 expectedHash) {
-        if (pages.length == 0) revert AppSiteNoPages();
-        for (uint256 i = 0; i < pages.length; ++i) {
-            if (pages[i].code.length < 2) revert AppSitePageMissing(i, pages[i]);
+    constructor(address[] memory pointers, bytes32 expectedHash) {
+        if (pointers.length == 0) revert AppSiteNoPages();
+        for (uint256 i = 0; i < pointers.length; ++i) {
+            if (pointers[i].code.length < 2) revert AppSitePageMissing(i, pointers[i]);
         }
-        _pages = pages;
-        bytes memory page = _read(pages);
+        _pages = pointers;
+        bytes memory page = _read(pointers);
         bytes32 actual = keccak256(page);
         if (actual != expectedHash) revert AppSiteHashMismatch(expectedHash, actual);
         contentHash = actual;
         size = page.length;
-        emit AppSitePublished(actual, page.length, pages.length);
+        emit AppSitePublished(actual, page.length, pointers.length);
     }
 
     /// @notice The page (HTML).

@@ -8,9 +8,8 @@
 import { ponder, type Context, type Event } from "ponder:registry";
 import schema from "ponder:schema";
 import { getAddress, type Address } from "viem";
-import { STAGES, TEMPERAMENTS } from "../../client/traits";
+import { phenotypeFields } from "../../client/traits";
 
-const MOODS = ["Calm", "Sunny", "Stormy"];
 type Ctx = Context;
 type AnyEvent = Event;
 
@@ -67,19 +66,7 @@ async function refreshCollection(context: Ctx, address: string): Promise<void> {
  */
 async function refreshToken(context: Ctx, collection: string, tokenId: number, owner?: string): Promise<void> {
   const p = await read<Record<string, unknown>>(context, collection, "phenotypeOf", [BigInt(tokenId)]);
-  const live = {
-    ...(owner ? { owner: addr(owner) } : {}),
-    revealed: Boolean(p.revealed),
-    stage: STAGES[Number(p.stage)] ?? String(p.stage),
-    generation: Number(p.generation),
-    metamorphosisPending: Boolean(p.metamorphosisPending),
-    birthEpoch: Number(p.birthEpoch),
-    age: Number(p.age),
-    vitality: Number(p.vitality),
-    temperament: TEMPERAMENTS[Number(p.temperament)] ?? String(p.temperament),
-    mood: MOODS[Number(p.mood)] ?? String(p.mood),
-    nurtureCount: Number(p.nurtureCount),
-  };
+  const live = { ...(owner ? { owner: addr(owner) } : {}), ...phenotypeFields(p) };
   await context.db
     .insert(schema.token)
     .values({
