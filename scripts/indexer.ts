@@ -26,7 +26,13 @@ if (!Number.isInteger(port) || port < 1024 || port > 65535) {
 }
 installIndexer();
 console.log(`indexer: ${rpc}, API on http://127.0.0.1:${port}/vivarium/collections`);
-const child = startIndexer({ rpc, port, network: arg("network", "localhost") });
+const databaseUrl = process.env.DATABASE_URL || undefined;
+if (databaseUrl && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+  console.error(`indexer: DATABASE_URL must be a postgres:// or postgresql:// URL, got "${databaseUrl}"`);
+  process.exit(2);
+}
+console.log(`indexer: database ${databaseUrl ? "Postgres (DATABASE_URL)" : "PGlite in indexer/.ponder/pglite"}`);
+const child = startIndexer({ rpc, port, network: arg("network", "localhost"), databaseUrl });
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => {
     try {
