@@ -46,7 +46,13 @@ const IFACES = [new Interface(ABIS.LivingAsset), new Interface(ABIS.World)];
 const PAGE_SIZE = 24;
 const MOOD_COLOR: Record<string, string> = { Calm: "#6b8f84", Sunny: "#e0a526", Stormy: "#5b5fc7" };
 
-const read: Provider = new JsonRpcProvider(config.rpc, config.chainId, { staticNetwork: true, polling: true });
+// No sharing of identical requests (ethers shares them for 250 ms by default): a read of the
+// latest block right after a transaction is mined must not get an answer from before it.
+const read: Provider = new JsonRpcProvider(config.rpc, config.chainId, {
+  staticNetwork: true,
+  polling: true,
+  cacheTimeout: -1,
+});
 const chain: ChainReader = {
   provider: read,
   contract: (name, address) => new Contract(address, ABIS[name], read),
@@ -602,31 +608,34 @@ function navigate(route: string): void {
   void render();
 }
 
+/** Renders started so far: only the latest may write the page (an older one may end later). */
+let renders = 0;
+
 async function render(): Promise<void> {
   const route = current;
+  const id = ++renders;
   state.route = route;
   for (const a of document.querySelectorAll("header nav a"))
     a.classList.toggle("active", (a as HTMLAnchorElement).getAttribute("href") === `#${route}`);
   const main = $("main");
   main.setAttribute("aria-busy", "true");
+  let nodes: Node[];
   try {
     const parts = route.split("/").filter(Boolean);
-    let nodes: Node[];
     if (parts[0] === "c" && parts[1]) nodes = await collectionPage(parts[1]);
     else if (parts[0] === "t" && parts[1] && parts[2]) nodes = await tokenPage(parts[1], Number(parts[2]));
     else if (parts[0] === "mine") nodes = await minePage();
     else if (parts[0] === "world") nodes = await worldPage();
     else nodes = await homePage();
-    if (state.route === route) {
-      main.replaceChildren(...nodes);
-      main.setAttribute("data-route", route);
-    }
   } catch (err) {
-    main.replaceChildren(h("p", { class: "error" }, await humanError(err)));
-  } finally {
-    main.setAttribute("aria-busy", "false");
-    main.setAttribute("data-rendered", String(Date.now()));
+    nodes = [h("p", { class: "error" }, await humanError(err))];
   }
+  // A render that started before this one's may end after it: its reads are older, so it is dropped.
+  if (id !== renders) return;
+  main.replaceChildren(...nodes);
+  main.setAttribute("data-route", route);
+  main.setAttribute("aria-busy", "false");
+  main.setAttribute("data-rendered", String(Date.now()));
 }
 
 /** ERC-4906 and ERC-7496 (the collection's), the world's epochs, and transfers. */

@@ -25,8 +25,8 @@ async function read<T>(context: Ctx, address: string, functionName: string, args
   })) as T;
 }
 
-/** The collection's summary from its views, at the event's block. */
-async function refreshCollection(context: Ctx, address: string): Promise<void> {
+/** The collection's summary from its views, at the event's block; returns its supply. */
+async function refreshCollection(context: Ctx, address: string): Promise<number> {
   const [name, symbol, world, renderer, totalSupply, sale, paused, epoch] = await Promise.all([
     read<string>(context, address, "name"),
     read<string>(context, address, "symbol"),
@@ -58,6 +58,7 @@ async function refreshCollection(context: Ctx, address: string): Promise<void> {
     .insert(schema.collection)
     .values({ address: addr(address), ...values, subscribed: false, subscribedAt: 0n })
     .onConflictDoUpdate(values);
+  return values.totalSupply;
 }
 
 /**
@@ -221,8 +222,7 @@ ponder.on("LivingAsset:Metamorphosed", async ({ event, context }) => {
 ponder.on("LivingAsset:BatchMetadataUpdate", async ({ event, context }) => {
   const { _fromTokenId, _toTokenId } = event.args as { _fromTokenId: bigint; _toTokenId: bigint };
   const c = event.log.address;
-  await refreshCollection(context, c);
-  const supply = Number(await read<bigint>(context, c, "totalSupply"));
+  const supply = await refreshCollection(context, c);
   const first = Math.max(1, Number(_fromTokenId > BigInt(supply) ? BigInt(supply + 1) : _fromTokenId));
   const last = Number(_toTokenId > BigInt(supply) ? BigInt(supply) : _toTokenId);
   const ids = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
