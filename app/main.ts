@@ -183,7 +183,11 @@ async function send(label: string, contract: Contract, method: string, args: unk
   try {
     show("signing", "confirm in your wallet…");
     const signer = await new BrowserProvider(state.wallet.provider).getSigner(state.account);
-    const tx = await (contract.connect(signer) as Contract).getFunction(method)(...args, { value });
+    const fn = (contract.connect(signer) as Contract).getFunction(method);
+    // A fifth over the estimate: advanceEpoch checks that each hook gets its full allowance, and an
+    // estimate made a block before can fall a few gas short of it.
+    const gasLimit = ((await fn.estimateGas(...args, { value })) * 6n) / 5n;
+    const tx = await fn(...args, { value, gasLimit });
     show("pending", `pending ${tx.hash}`);
     const receipt = await tx.wait();
     if (!receipt || receipt.status !== 1) throw new Error(`transaction ${tx.hash} failed`);

@@ -14,6 +14,7 @@ import { expect } from "chai";
 import { ethers } from "ethers";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import chainlink from "../config/chainlink-networks.json";
+import { readArtifact } from "../scripts/lib/artifacts";
 import { cleanEnv, expectOneLineFailure, hardhat, HARDHAT, ROOT, STACK_FRAME, startNode, stopNode } from "./helpers";
 
 // Hardhat's first well-known development account: publicly known, never funded on a real chain.
@@ -61,19 +62,7 @@ const ZERO_INIT_PARAMS = {
 };
 
 function artifact(name: string): { abi: ethers.InterfaceAbi; bytecode: string } {
-  const find = (dir: string): string | undefined => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        const hit = find(p);
-        if (hit) return hit;
-      } else if (e.name === `${name}.json`) return p;
-    }
-    return undefined;
-  };
-  const file = find(path.join(ROOT, "artifacts"));
-  if (!file) throw new Error(`no artifact ${name}: compile first`);
-  return JSON.parse(fs.readFileSync(file, "utf8"));
+  return readArtifact(name) as { abi: ethers.InterfaceAbi; bytecode: string };
 }
 
 describe("command-line mistakes: one line, the cause named, no stack trace", function () {

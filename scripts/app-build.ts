@@ -13,7 +13,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, transformSync, type Plugin } from "esbuild";
-import { Interface } from "ethers";
+import { Interface, type InterfaceAbi } from "ethers";
+import { readArtifact } from "./lib/artifacts";
 
 const ROOT = path.resolve(__dirname, "..");
 export const APP_HTML = path.join(ROOT, "out", "app", "index.html");
@@ -34,19 +35,7 @@ export interface AppConfig {
 }
 
 function artifactAbi(name: string): string[] {
-  const find = (dir: string): string | undefined => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        const hit = find(p);
-        if (hit) return hit;
-      } else if (e.name === `${name}.json`) return p;
-    }
-    return undefined;
-  };
-  const file = find(path.join(ROOT, "artifacts", "contracts"));
-  if (!file) throw new Error(`no artifact for ${name}: run \`npx hardhat compile\` first`);
-  return new Interface(JSON.parse(fs.readFileSync(file, "utf8")).abi).format(false) as string[];
+  return new Interface(readArtifact(name).abi as InterfaceAbi).format(false) as string[];
 }
 
 /** A hardhat-deploy record: what the configuration needs of it. */

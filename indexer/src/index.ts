@@ -222,7 +222,16 @@ ponder.on("LivingAsset:Metamorphosed", async ({ event, context }) => {
 ponder.on("LivingAsset:BatchMetadataUpdate", async ({ event, context }) => {
   const { _fromTokenId, _toTokenId } = event.args as { _fromTokenId: bigint; _toTokenId: bigint };
   const c = event.log.address;
-  const supply = await refreshCollection(context, c);
+  // An epoch, a reveal or a metadata change moves no sale setting (each of those has its own event
+  // and handler) and mints count themselves: the collection's epoch is the one view to read again.
+  const row = await context.db.find(schema.collection, { address: addr(c) });
+  let supply: number;
+  if (!row) supply = await refreshCollection(context, c);
+  else {
+    supply = row.totalSupply;
+    const epoch = Number(await read<bigint>(context, c, "currentEpoch"));
+    if (epoch !== row.epoch) await context.db.update(schema.collection, { address: addr(c) }).set({ epoch });
+  }
   const first = Math.max(1, Number(_fromTokenId > BigInt(supply) ? BigInt(supply + 1) : _fromTokenId));
   const last = Number(_toTokenId > BigInt(supply) ? BigInt(supply) : _toTokenId);
   const ids = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
