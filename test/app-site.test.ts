@@ -92,8 +92,8 @@ describe("AppSite: the holder's app on chain", function () {
   });
 
   it("publishApp (what `app upload` runs) writes only the pages not stored yet, and nothing for the same page again", async () => {
-    // A deployed world (its PageStore), kept in memory: the fixture writes no deployment files.
-    await deployments.fixture();
+    // The deployed PageStore (the deploy scripts' "pages" tag), kept in memory: no deployment files.
+    await deployments.fixture(["pages"]);
     const [deployer] = await ethers.getSigners();
     const page = html(50_000);
     const first = await publishApp(hre, page, { from: deployer.address });
